@@ -1,0 +1,493 @@
+//! Checklists: the template of steps for each track, and one RCI's state of each step.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::stages::{Bilingual, Stage, Track};
+use crate::values::{parse_date, Name, Note, ValueError};
+
+/// Why a checklist change was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+pub enum ChecklistError {
+    #[error(transparent)]
+    Value(#[from] ValueError),
+    #[error("item key must be 2–60 lowercase letters, digits or underscores: {0}")]
+    BadKey(String),
+    #[error("the template already has an item with the key {0}")]
+    DuplicateKey(String),
+    #[error("unknown status: {0}")]
+    UnknownStatus(String),
+    #[error("a done item needs the date it was done")]
+    DoneWithoutDate,
+    #[error("the done date {0} is in the future")]
+    DoneInFuture(NaiveDate),
+}
+
+/// The stable identity of a checklist step, shared by the template and every RCI's copy of it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ItemKey(String);
+
+impl ItemKey {
+    pub fn parse(raw: &str) -> Result<Self, ChecklistError> {
+        let ok = (2..=60).contains(&raw.len())
+            && raw
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if ok {
+            Ok(Self(raw.to_string()))
+        } else {
+            Err(ChecklistError::BadKey(raw.to_string()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for ItemKey {
+    type Error = ChecklistError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<ItemKey> for String {
+    fn from(value: ItemKey) -> Self {
+        value.0
+    }
+}
+
+/// One step of a template: what to do, in both languages, and a hint on how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateItem {
+    pub key: ItemKey,
+    pub track: Track,
+    pub title: Bilingual,
+    pub guidance: Bilingual,
+}
+
+/// The steps a new partner RCI starts with. Organisations extend the default with their own steps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Template {
+    items: Vec<TemplateItem>,
+}
+
+impl Template {
+    pub fn items(&self) -> &[TemplateItem] {
+        &self.items
+    }
+
+    /// Adds a step at the end of its track; keys stay unique so RCIs' copies can be matched to it.
+    pub fn add(&mut self, item: TemplateItem) -> Result<(), ChecklistError> {
+        if self.items.iter().any(|i| i.key == item.key) {
+            return Err(ChecklistError::DuplicateKey(item.key.0));
+        }
+        self.items.push(item);
+        Ok(())
+    }
+
+    pub fn for_track(&self, track: Track) -> impl Iterator<Item = &TemplateItem> {
+        self.items.iter().filter(move |i| i.track == track)
+    }
+}
+
+/// Where one step stands for one RCI.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ItemStatus {
+    #[default]
+    NotStarted,
+    InProgress,
+    Done {
+        on: NaiveDate,
+    },
+    /// Does not apply to this RCI; excluded from progress.
+    NotApplicable {
+        reason: Note,
+    },
+    Blocked {
+        reason: Note,
+    },
+}
+
+impl ItemStatus {
+    pub const KINDS: [&'static str; 5] = [
+        "not_started",
+        "in_progress",
+        "done",
+        "not_applicable",
+        "blocked",
+    ];
+
+    /// The stored and submitted name of the status.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ItemStatus::NotStarted => "not_started",
+            ItemStatus::InProgress => "in_progress",
+            ItemStatus::Done { .. } => "done",
+            ItemStatus::NotApplicable { .. } => "not_applicable",
+            ItemStatus::Blocked { .. } => "blocked",
+        }
+    }
+
+    /// Builds a status from a form's or a row's parts, refusing a done without a date or a
+    /// not-applicable/blocked without a reason. `today` bounds the done date.
+    pub fn from_parts(
+        kind: &str,
+        date: Option<&str>,
+        reason: &str,
+        today: NaiveDate,
+    ) -> Result<ItemStatus, ChecklistError> {
+        match kind {
+            "not_started" => Ok(ItemStatus::NotStarted),
+            "in_progress" => Ok(ItemStatus::InProgress),
+            "done" => {
+                let raw = date
+                    .filter(|d| !d.trim().is_empty())
+                    .ok_or(ChecklistError::DoneWithoutDate)?;
+                let on = parse_date("done date", raw)?;
+                if on > today {
+                    return Err(ChecklistError::DoneInFuture(on));
+                }
+                Ok(ItemStatus::Done { on })
+            }
+            "not_applicable" => Ok(ItemStatus::NotApplicable {
+                reason: Note::parse_required("reason it does not apply", reason)?,
+            }),
+            "blocked" => Ok(ItemStatus::Blocked {
+                reason: Note::parse_required("reason it is blocked", reason)?,
+            }),
+            other => Err(ChecklistError::UnknownStatus(other.to_string())),
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        matches!(self, ItemStatus::Done { .. })
+    }
+
+    pub fn done_on(&self) -> Option<NaiveDate> {
+        match self {
+            ItemStatus::Done { on } => Some(*on),
+            _ => None,
+        }
+    }
+
+    /// Not-applicable items are left out of progress: they are neither work done nor work to do.
+    pub fn counts_towards_progress(&self) -> bool {
+        !matches!(self, ItemStatus::NotApplicable { .. })
+    }
+
+    pub fn reason(&self) -> Option<&Note> {
+        match self {
+            ItemStatus::NotApplicable { reason } | ItemStatus::Blocked { reason } => Some(reason),
+            _ => None,
+        }
+    }
+}
+
+/// One RCI's copy of a step, with its state and who last touched it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistItem {
+    pub key: ItemKey,
+    pub track: Track,
+    pub title: Bilingual,
+    pub guidance: Bilingual,
+    /// Added for this RCI only, not from the template.
+    pub custom: bool,
+    /// A template step hidden for this RCI: kept, never deleted, and out of progress.
+    pub hidden: bool,
+    pub status: ItemStatus,
+    pub evidence: Note,
+    pub responsible: Option<Name>,
+    pub updated_by: Option<Name>,
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+impl ChecklistItem {
+    /// A fresh, not-started copy of a template step.
+    pub fn from_template(item: &TemplateItem) -> Self {
+        Self {
+            key: item.key.clone(),
+            track: item.track,
+            title: item.title.clone(),
+            guidance: item.guidance.clone(),
+            custom: false,
+            hidden: false,
+            status: ItemStatus::NotStarted,
+            evidence: Note::default(),
+            responsible: None,
+            updated_by: None,
+            updated_at: None,
+        }
+    }
+
+    /// Whether this item is part of the work that progress measures.
+    pub fn counts_towards_progress(&self) -> bool {
+        !self.hidden && self.status.counts_towards_progress()
+    }
+}
+
+/// Builds a template item from static text; the default template's keys are known-good.
+fn step(track: Track, key: &str, en: &str, km: &str, hint_en: &str, hint_km: &str) -> TemplateItem {
+    TemplateItem {
+        key: ItemKey::parse(key).expect("default template keys are valid"),
+        track,
+        title: Bilingual::new(en, km),
+        guidance: Bilingual::new(hint_en, hint_km),
+    }
+}
+
+/// The default steps, drawn from the inter-agency reintegration guidelines, Better Care Network's
+/// transition tools and M'lup Russey's own list of the supports it offers (see `shared/domain.md`).
+#[rustfmt::skip]
+pub fn default_template() -> Template {
+    use Stage::*;
+    let a = Track::Stage(Assessment);
+    let t = Track::Stage(FamilyTracing);
+    let p = Track::Stage(Preparation);
+    let r = Track::Stage(Reintegration);
+    let c = Track::Stage(CommunityProgrammes);
+    let o = Track::Organisation;
+    let items = vec![
+        step(a, "assess_children", "Assess each child: needs, wishes and why they were separated",
+            "វាយតម្លៃកុមារម្នាក់ៗ៖ តម្រូវការ បំណងប្រាថ្នា និងមូលហេតុនៃការបែកគ្នា",
+            "Use MoSVY form 1 (initial information). Most children in RCIs have a living parent.",
+            "ប្រើទម្រង់ទី១ របស់ក្រសួង (ព័ត៌មានដំបូង)។ កុមារភាគច្រើននៅក្នុងមណ្ឌលនៅមានឪពុកឬម្តាយ។"),
+        step(a, "assess_families", "Assess each child's family",
+            "វាយតម្លៃគ្រួសាររបស់កុមារម្នាក់ៗ",
+            "MoSVY form 2: assessment for family preservation.",
+            "ទម្រង់ទី២ របស់ក្រសួង៖ ការវាយតម្លៃសម្រាប់ការថែរក្សាគ្រួសារ។"),
+        step(a, "assess_communities", "Assess the communities children will return to",
+            "វាយតម្លៃសហគមន៍ដែលកុមារនឹងត្រឡប់ទៅវិញ",
+            "Schools, health services, CCWC and local support near each family.",
+            "សាលារៀន សេវាសុខភាព គ.ក.ន.ក និងការគាំទ្រក្នុងតំបន់ ជិតគ្រួសារនីមួយៗ។"),
+        step(a, "best_interests", "Best-interests determination for each child",
+            "ការកំណត់ផលប្រយោជន៍ល្អបំផុតសម្រាប់កុមារម្នាក់ៗ",
+            "Decide with the child, family and DoSVY which placement serves the child best.",
+            "សម្រេចជាមួយកុមារ គ្រួសារ និងមន្ទីរសង្គមកិច្ច អំពីការដាក់ឱ្យរស់នៅដែលល្អបំផុតសម្រាប់កុមារ។"),
+        step(a, "transition_feasibility", "Transition feasibility: director's and main donor's commitment",
+            "លទ្ធភាពនៃការផ្លាស់ប្តូរ៖ ការប្តេជ្ញាចិត្តរបស់នាយក និងម្ចាស់ជំនួយចម្បង",
+            "Count positive and risk indicators (BCN Transitioning Models of Care Assessment Tool).",
+            "រាប់សូចនាករវិជ្ជមាន និងហានិភ័យ (ឧបករណ៍វាយតម្លៃរបស់ BCN)។"),
+        step(t, "trace_relatives", "Trace parents and relatives",
+            "ស្វែងរកឪពុកម្តាយ និងសាច់ញាតិ",
+            "Work with commune and village chiefs; record who was found for each case code.",
+            "ធ្វើការជាមួយមេឃុំ និងមេភូមិ កត់ត្រាអ្នកដែលបានរកឃើញតាមលេខកូដករណីនីមួយៗ។"),
+        step(t, "civil_documents", "Birth certificates and ID documents obtained",
+            "ទទួលបានសំបុត្រកំណើត និងឯកសារអត្តសញ្ញាណ",
+            "Often missing: arrange a registration day with commune officers.",
+            "ជារឿយៗខ្វះ៖ រៀបចំថ្ងៃចុះបញ្ជីជាមួយមន្ត្រីឃុំ។"),
+        step(t, "first_contact", "First supervised contact between child and family",
+            "ការជួបលើកដំបូងក្រោមការត្រួតពិនិត្យ រវាងកុមារ និងគ្រួសារ",
+            "A social worker is present; note how the child felt afterwards.",
+            "មានបុគ្គលិកសង្គមកិច្ចនៅជាមួយ កត់ត្រាអារម្មណ៍របស់កុមារបន្ទាប់ពីនោះ។"),
+        step(t, "family_visits", "Regular family visits before reunification",
+            "ការទៅលេងគ្រួសារជាប្រចាំ មុនការបង្រួបបង្រួម",
+            "Visits at home and overnight stays build trust on both sides.",
+            "ការទៅលេងផ្ទះ និងការស្នាក់នៅពេលយប់ កសាងទំនុកចិត្តទាំងសងខាង។"),
+        step(p, "prepare_children", "Prepare children: life skills, counselling, life books, school transfer",
+            "រៀបចំកុមារ៖ ជំនាញជីវិត ការប្រឹក្សា សៀវភៅជីវិត ការផ្ទេរសាលា",
+            "Preparation usually takes at least six months.",
+            "ការរៀបចំជាធម្មតាចំណាយពេលយ៉ាងតិចប្រាំមួយខែ។"),
+        step(p, "prepare_families", "Prepare families: positive parenting, livelihood support, safety plan",
+            "រៀបចំគ្រួសារ៖ ការចិញ្ចឹមកូនបែបវិជ្ជមាន ការគាំទ្រជីវភាព ផែនការសុវត្ថិភាព",
+            "Link families to parenting clubs and income generation before the child comes home.",
+            "ភ្ជាប់គ្រួសារទៅក្លឹបឪពុកម្តាយ និងការបង្កើតប្រាក់ចំណូល មុនពេលកុមារត្រឡប់មកផ្ទះ។"),
+        step(p, "prepare_communities", "Prepare communities, schools and the CCWC",
+            "រៀបចំសហគមន៍ សាលារៀន និង គ.ក.ន.ក",
+            "Raise awareness so the community welcomes and watches over returning children.",
+            "លើកកម្ពស់ការយល់ដឹង ដើម្បីឱ្យសហគមន៍ស្វាគមន៍ និងមើលថែកុមារដែលត្រឡប់មកវិញ។"),
+        step(p, "reintegration_plan", "Written reintegration plan",
+            "ផែនការសមាហរណកម្មជាលាយលក្ខណ៍អក្សរ",
+            "Without a plan, reintegration is risky: MoSVY form 3 (family service plan).",
+            "បើគ្មានផែនការ សមាហរណកម្មមានហានិភ័យ៖ ទម្រង់ទី៣ (ផែនការសេវាគ្រួសារ)។"),
+        step(p, "reintegration_budget", "Reintegration budget agreed with the board and donors",
+            "ថវិកាសមាហរណកម្មត្រូវបានឯកភាពជាមួយក្រុមប្រឹក្សាភិបាល និងម្ចាស់ជំនួយ",
+            "Covers family support and follow-up visits for at least a year.",
+            "គ្របដណ្តប់ការគាំទ្រគ្រួសារ និងការតាមដានយ៉ាងហោចណាស់មួយឆ្នាំ។"),
+        step(p, "welcome_packs", "Welcome packs ready (mat, pillow, blanket, hammock, torch, soap…)",
+            "កញ្ចប់ស្វាគមន៍រួចរាល់ (កន្ទេល ខ្នើយ ភួយ អង្រឹង ពិល សាប៊ូ…)",
+            "One pack for each child leaving the RCI.",
+            "មួយកញ្ចប់សម្រាប់កុមារម្នាក់ៗដែលចាកចេញពីមណ្ឌល។"),
+        step(r, "phased_reunification", "Phased reunification of each child",
+            "ការបង្រួបបង្រួមជាដំណាក់កាលសម្រាប់កុមារម្នាក់ៗ",
+            "Day visits, then overnight stays, then the move home.",
+            "ការទៅលេងពេលថ្ងៃ បន្ទាប់មកស្នាក់ពេលយប់ ហើយបន្ទាប់មកផ្លាស់ទៅផ្ទះ។"),
+        step(r, "placement_recorded", "Each placement recorded on MoSVY form 4",
+            "ការដាក់ឱ្យរស់នៅនីមួយៗត្រូវបានកត់ត្រាក្នុងទម្រង់ទី៤ របស់ក្រសួង",
+            "Birth family, kinship care, foster care, independent living or referral.",
+            "គ្រួសារបង្កើត ការថែទាំដោយសាច់ញាតិ ការថែទាំបណ្តោះអាសន្ន ការរស់នៅឯករាជ្យ ឬការបញ្ជូន។"),
+        step(r, "alternative_care", "Kinship, foster or long-term care arranged where no family is found",
+            "រៀបចំការថែទាំដោយសាច់ញាតិ គ្រួសារអុបត្ថម្ភ ឬការថែទាំរយៈពេលវែង នៅពេលរកមិនឃើញគ្រួសារ",
+            "Referral to long-term care is a last resort, agreed with the authorities.",
+            "ការបញ្ជូនទៅការថែទាំរយៈពេលវែង គឺជាជម្រើសចុងក្រោយ ដោយមានការឯកភាពពីអាជ្ញាធរ។"),
+        step(r, "follow_up_visits", "Follow-up visits on schedule (MoSVY form 5)",
+            "ការចុះតាមដានតាមកាលវិភាគ (ទម្រង់ទី៥ របស់ក្រសួង)",
+            "Monthly during the first year; DoSVY or a phone call may stand in when travel is hard.",
+            "ប្រចាំខែក្នុងឆ្នាំដំបូង មន្ទីរសង្គមកិច្ច ឬការហៅទូរស័ព្ទអាចជំនួសបាន នៅពេលធ្វើដំណើរពិបាក។"),
+        step(r, "case_closure", "Cases closed when the care plan's goals are met (form 6)",
+            "ការបិទករណី នៅពេលគោលដៅនៃផែនការថែទាំត្រូវបានសម្រេច (ទម្រង់ទី៦)",
+            "Record the closure reason for each case code.",
+            "កត់ត្រាមូលហេតុនៃការបិទករណីសម្រាប់លេខកូដករណីនីមួយៗ។"),
+        step(c, "parenting_club", "Parenting club running",
+            "ក្លឹបឪពុកម្តាយកំពុងដំណើរការ",
+            "Regular sessions on positive parenting for reunified families and neighbours.",
+            "វគ្គជាប្រចាំស្តីពីការចិញ្ចឹមកូនបែបវិជ្ជមាន សម្រាប់គ្រួសារដែលបានបង្រួបបង្រួម និងអ្នកជិតខាង។"),
+        step(c, "youth_group", "Youth group running",
+            "ក្រុមយុវជនកំពុងដំណើរការ",
+            "A place for reintegrated and local young people to meet and learn together.",
+            "កន្លែងសម្រាប់យុវជនដែលបានធ្វើសមាហរណកម្ម និងយុវជនក្នុងតំបន់ជួបជុំ និងរៀនសូត្ររួមគ្នា។"),
+        step(c, "careleaver_network", "Careleaver support network",
+            "បណ្តាញគាំទ្រយុវជនដែលបានចាកចេញពីការថែទាំ",
+            "Young people who left care support each other; link them to counselling.",
+            "យុវជនដែលបានចាកចេញពីការថែទាំជួយគ្នាទៅវិញទៅមក ភ្ជាប់ពួកគេទៅសេវាប្រឹក្សា។"),
+        step(c, "family_strengthening", "Family strengthening and income generation",
+            "ការពង្រឹងគ្រួសារ និងការបង្កើតប្រាក់ចំណូល",
+            "Savings groups, vocational training and emergency food packages where needed.",
+            "ក្រុមសន្សំ ការបណ្តុះបណ្តាលវិជ្ជាជីវៈ និងកញ្ចប់អាហារបន្ទាន់ តាមតម្រូវការ។"),
+        step(c, "school_support", "School support for reintegrated children",
+            "ការគាំទ្រការសិក្សាសម្រាប់កុមារដែលបានធ្វើសមាហរណកម្ម",
+            "Uniforms, materials and contact with teachers.",
+            "ឯកសណ្ឋាន សម្ភារៈសិក្សា និងទំនាក់ទំនងជាមួយគ្រូបង្រៀន។"),
+        step(o, "leaders_introduced", "Leaders introduced to family care and reintegration",
+            "ណែនាំអ្នកដឹកនាំអំពីការថែទាំក្នុងគ្រួសារ និងសមាហរណកម្ម",
+            "A study tour to a transitioned RCI often changes minds.",
+            "ដំណើរទស្សនកិច្ចសិក្សាទៅមណ្ឌលដែលបានផ្លាស់ប្តូររួច ជារឿយៗផ្លាស់ប្តូរគំនិត។"),
+        step(o, "transition_strategy", "Transition strategy and a transition committee",
+            "យុទ្ធសាស្ត្រផ្លាស់ប្តូរ និងគណៈកម្មការផ្លាស់ប្តូរ",
+            "Who decides, by when, and what the RCI becomes afterwards.",
+            "អ្នកណាសម្រេច នៅពេលណា និងមណ្ឌលនឹងក្លាយជាអ្វីបន្ទាប់ពីនោះ។"),
+        step(o, "board_donors", "Board and donors committed to fund through reintegration",
+            "ក្រុមប្រឹក្សាភិបាល និងម្ចាស់ជំនួយប្តេជ្ញាផ្តល់មូលនិធិរហូតដល់សមាហរណកម្ម",
+            "Donors must keep funding children after they leave the building.",
+            "ម្ចាស់ជំនួយត្រូវបន្តផ្តល់មូលនិធិដល់កុមារ បន្ទាប់ពីពួកគេចាកចេញពីអគារ។"),
+        step(o, "staff_retraining", "Staff retrained for new roles",
+            "បុគ្គលិកត្រូវបានបណ្តុះបណ្តាលឡើងវិញសម្រាប់តួនាទីថ្មី",
+            "Vocational training so staff see a future and do not resist the transition.",
+            "ការបណ្តុះបណ្តាលវិជ្ជាជីវៈ ដើម្បីឱ្យបុគ្គលិកមើលឃើញអនាគត និងមិនប្រឆាំងនឹងការផ្លាស់ប្តូរ។"),
+        step(o, "buildings_assets", "Plan for the use of buildings and assets",
+            "ផែនការប្រើប្រាស់អគារ និងទ្រព្យសម្បត្តិ",
+            "A community centre, school or office instead of dormitories.",
+            "មជ្ឈមណ្ឌលសហគមន៍ សាលារៀន ឬការិយាល័យ ជំនួសឱ្យអន្តេវាសិកដ្ឋាន។"),
+        step(o, "government_engagement", "MoSVY, DoSVY and CCWC engaged; registration up to date",
+            "ចូលរួមជាមួយក្រសួង មន្ទីរសង្គមកិច្ច និង គ.ក.ន.ក ការចុះបញ្ជីទាន់សម័យ",
+            "Sub-Decree 119 on RCI management; keep DoSVY informed at each stage.",
+            "អនុក្រឹត្យលេខ ១១៩ ស្តីពីការគ្រប់គ្រងមណ្ឌល ជូនដំណឹងដល់មន្ទីរសង្គមកិច្ចនៅគ្រប់ដំណាក់កាល។"),
+        step(o, "monitoring_plan", "Monitoring and evaluation plan",
+            "ផែនការតាមដាន និងវាយតម្លៃ",
+            "Which indicators, who collects them, how often.",
+            "សូចនាករណាខ្លះ អ្នកណាប្រមូល និងញឹកញាប់ប៉ុណ្ណា។"),
+    ];
+    Template { items }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    #[test]
+    fn default_template_covers_every_track_with_unique_keys() {
+        let template = default_template();
+        for track in Track::ALL {
+            assert!(
+                template.for_track(track).count() >= 4,
+                "{track:?} needs real steps"
+            );
+        }
+        let keys: HashSet<_> = template.items().iter().map(|i| &i.key).collect();
+        assert_eq!(keys.len(), template.items().len());
+    }
+
+    #[test]
+    fn default_template_is_fully_bilingual() {
+        let is_khmer = |s: &str| s.chars().any(|c| ('\u{1780}'..='\u{17FF}').contains(&c));
+        for item in default_template().items() {
+            assert!(is_khmer(&item.title.km), "{} title", item.key.as_str());
+            assert!(is_khmer(&item.guidance.km), "{} guidance", item.key.as_str());
+            assert!(!item.title.en.is_empty() && !item.guidance.en.is_empty());
+        }
+    }
+
+    #[test]
+    fn template_refuses_duplicate_keys() {
+        let mut template = default_template();
+        let copy = template.items()[0].clone();
+        assert_eq!(
+            template.add(copy),
+            Err(ChecklistError::DuplicateKey("assess_children".into()))
+        );
+        let mut extra = template.items()[0].clone();
+        extra.key = ItemKey::parse("emergency_foster_care").unwrap();
+        assert!(template.add(extra).is_ok());
+    }
+
+    #[test]
+    fn item_keys_are_validated() {
+        assert!(ItemKey::parse("trace_relatives").is_ok());
+        assert!(ItemKey::parse("Trace").is_err());
+        assert!(ItemKey::parse("x").is_err());
+        assert!(ItemKey::parse("a-b").is_err());
+    }
+
+    #[test]
+    fn status_from_parts_requires_what_each_kind_needs() {
+        let t = today();
+        assert_eq!(
+            ItemStatus::from_parts("done", Some(""), "", t),
+            Err(ChecklistError::DoneWithoutDate)
+        );
+        assert_eq!(
+            ItemStatus::from_parts("done", Some("2026-11-20"), "", t),
+            Ok(ItemStatus::Done {
+                on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
+            })
+        );
+        assert!(matches!(
+            ItemStatus::from_parts("done", Some("2026-12-01"), "", t),
+            Err(ChecklistError::DoneInFuture(_))
+        ));
+        assert!(ItemStatus::from_parts("blocked", None, " ", t).is_err());
+        assert!(ItemStatus::from_parts("not_applicable", None, "", t).is_err());
+        assert_eq!(
+            ItemStatus::from_parts("blocked", None, "waiting for DoSVY", t)
+                .unwrap()
+                .reason()
+                .map(Note::as_str),
+            Some("waiting for DoSVY")
+        );
+        assert_eq!(
+            ItemStatus::from_parts("finished", None, "", t),
+            Err(ChecklistError::UnknownStatus("finished".into()))
+        );
+    }
+
+    #[test]
+    fn every_kind_round_trips_through_its_name() {
+        let t = today();
+        for kind in ItemStatus::KINDS {
+            let status = ItemStatus::from_parts(kind, Some("2026-01-01"), "because", t).unwrap();
+            assert_eq!(status.kind(), kind);
+        }
+    }
+
+    #[test]
+    fn hidden_and_not_applicable_items_do_not_count() {
+        let template = default_template();
+        let mut item = ChecklistItem::from_template(&template.items()[0]);
+        assert!(item.counts_towards_progress());
+        item.hidden = true;
+        assert!(!item.counts_towards_progress());
+        item.hidden = false;
+        item.status = ItemStatus::NotApplicable {
+            reason: Note::parse("no children under 5").unwrap(),
+        };
+        assert!(!item.counts_towards_progress());
+    }
+}

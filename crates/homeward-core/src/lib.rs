@@ -1,0 +1,21 @@
+//! Homeward's core: the model of a residential care institution's transition to family- and
+//! community-based care, as Cambodian NGOs walk partner RCIs through it.
+//!
+//! Plain types and pure functions only — no web, no database — so that the app, the CLI, reports
+//! and other tools share one set of rules.
+
+pub mod checklists;
+pub mod counts;
+pub mod progress;
+pub mod rcis;
+pub mod risks;
+pub mod stages;
+pub mod values;
+
+pub use checklists::{default_template, ChecklistItem, ItemKey, ItemStatus, Template, TemplateItem};
+pub use counts::{ChildrenCounts, CountField, CountsError, Placement};
+pub use progress::{Phase, Progress, TransitionProgress};
+pub use rcis::{overview, FollowUpFacts, RciOverview, RciProfile};
+pub use risks::{FollowUpCadence, RiskFlag, RiskSettings};
+pub use stages::{Bilingual, Lang, Stage, Track};
+pub use values::{Count, DateRange, Name, Note, SexCount, ValueError};

@@ -1,0 +1,289 @@
+//! Progress per track and overall, the stage an RCI is in, and how long it has been there.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::checklists::ChecklistItem;
+use crate::stages::{Stage, Track};
+
+/// Items done out of items that count (hidden and not-applicable items left out).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub done: u32,
+    pub applicable: u32,
+}
+
+impl Progress {
+    /// Measures a set of items.
+    pub fn of<'a>(items: impl IntoIterator<Item = &'a ChecklistItem>) -> Progress {
+        items
+            .into_iter()
+            .filter(|i| i.counts_towards_progress())
+            .fold(Progress::default(), |p, i| Progress {
+                done: p.done + u32::from(i.status.is_done()),
+                applicable: p.applicable + 1,
+            })
+    }
+
+    /// Whole percent, rounded down so that 100 means truly finished. A track with nothing left to
+    /// do (every item not applicable) is complete.
+    pub fn percent(&self) -> u8 {
+        if self.applicable == 0 {
+            return 100;
+        }
+        (u64::from(self.done) * 100 / u64::from(self.applicable)) as u8
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.done >= self.applicable
+    }
+}
+
+/// Where an RCI stands in the five stages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Phase {
+    /// Working on this stage: the first one, in order, that is not complete.
+    In(Stage),
+    /// Every stage complete.
+    Completed,
+}
+
+/// Progress of one RCI, per track and overall.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransitionProgress {
+    pub tracks: Vec<(Track, Progress)>,
+    pub overall: Progress,
+    pub phase: Phase,
+}
+
+impl TransitionProgress {
+    pub fn of(items: &[ChecklistItem]) -> Self {
+        let tracks = Track::ALL
+            .into_iter()
+            .map(|t| (t, Progress::of(items.iter().filter(|i| i.track == t))))
+            .collect();
+        Self {
+            tracks,
+            overall: Progress::of(items),
+            phase: phase(items),
+        }
+    }
+
+    pub fn track(&self, track: Track) -> Progress {
+        self.tracks
+            .iter()
+            .find(|(t, _)| *t == track)
+            .map(|(_, p)| *p)
+            .unwrap_or_default()
+    }
+}
+
+/// The first stage, in order, whose items are not all done. The organisation track runs
+/// alongside the stages and does not hold an RCI back.
+pub fn phase(items: &[ChecklistItem]) -> Phase {
+    Stage::ALL
+        .into_iter()
+        .find(|s| !Progress::of(items.iter().filter(|i| i.track == Track::Stage(*s))).is_complete())
+        .map(Phase::In)
+        .unwrap_or(Phase::Completed)
+}
+
+/// The day the RCI entered its current phase: the last done date among the stages before it,
+/// or the transition's start for the first stage (or when earlier stages carry no dates).
+pub fn phase_entered_on(items: &[ChecklistItem], transition_start: NaiveDate) -> NaiveDate {
+    let before = |track: Track| match (phase(items), track) {
+        (_, Track::Organisation) => false,
+        (Phase::Completed, Track::Stage(_)) => true,
+        (Phase::In(current), Track::Stage(s)) => s < current,
+    };
+    items
+        .iter()
+        .filter(|i| before(i.track) && i.counts_towards_progress())
+        .filter_map(|i| i.status.done_on())
+        .max()
+        .map_or(transition_start, |d| d.max(transition_start))
+}
+
+/// Days spent in the current phase as of `today` (never negative).
+pub fn days_in_phase(items: &[ChecklistItem], transition_start: NaiveDate, today: NaiveDate) -> i64 {
+    (today - phase_entered_on(items, transition_start))
+        .num_days()
+        .max(0)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::checklists::{default_template, ItemStatus};
+    use crate::values::Note;
+    use proptest::prelude::*;
+
+    pub(crate) fn fresh() -> Vec<ChecklistItem> {
+        default_template()
+            .items()
+            .iter()
+            .map(ChecklistItem::from_template)
+            .collect()
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn finish_stage(items: &mut [ChecklistItem], stage: Stage, on: &str) {
+        for i in items.iter_mut().filter(|i| i.track == Track::Stage(stage)) {
+            i.status = ItemStatus::Done { on: day(on) };
+        }
+    }
+
+    #[test]
+    fn a_fresh_rci_is_in_assessment_with_no_progress() {
+        let items = fresh();
+        let p = TransitionProgress::of(&items);
+        assert_eq!(p.phase, Phase::In(Stage::Assessment));
+        assert_eq!(p.overall.done, 0);
+        assert_eq!(p.overall.percent(), 0);
+        assert_eq!(p.tracks.len(), 6);
+    }
+
+    #[test]
+    fn percent_excludes_not_applicable_and_hidden_items() {
+        let mut items: Vec<_> = fresh()
+            .into_iter()
+            .filter(|i| i.track == Track::Stage(Stage::Assessment))
+            .collect();
+        assert_eq!(items.len(), 5);
+        items[0].status = ItemStatus::Done { on: day("2025-01-01") };
+        items[1].status = ItemStatus::NotApplicable {
+            reason: Note::parse("n/a").unwrap(),
+        };
+        items[2].hidden = true;
+        let p = Progress::of(&items);
+        assert_eq!(p, Progress { done: 1, applicable: 3 });
+        assert_eq!(p.percent(), 33);
+    }
+
+    #[test]
+    fn a_track_with_nothing_to_do_is_complete() {
+        assert_eq!(Progress::default().percent(), 100);
+        assert!(Progress::default().is_complete());
+    }
+
+    #[test]
+    fn phase_moves_on_when_a_stage_is_complete_and_records_when() {
+        let mut items = fresh();
+        let start = day("2024-01-15");
+        finish_stage(&mut items, Stage::Assessment, "2024-06-30");
+        assert_eq!(phase(&items), Phase::In(Stage::FamilyTracing));
+        assert_eq!(phase_entered_on(&items, start), day("2024-06-30"));
+        assert_eq!(days_in_phase(&items, start, day("2024-07-10")), 10);
+    }
+
+    #[test]
+    fn the_organisation_track_does_not_hold_the_phase_back() {
+        let mut items = fresh();
+        for s in Stage::ALL {
+            finish_stage(&mut items, s, "2025-03-01");
+        }
+        assert_eq!(phase(&items), Phase::Completed);
+        assert!(!TransitionProgress::of(&items)
+            .track(Track::Organisation)
+            .is_complete());
+    }
+
+    #[test]
+    fn later_work_does_not_skip_an_unfinished_stage() {
+        let mut items = fresh();
+        finish_stage(&mut items, Stage::FamilyTracing, "2024-03-01");
+        assert_eq!(phase(&items), Phase::In(Stage::Assessment));
+        assert_eq!(phase_entered_on(&items, day("2024-01-01")), day("2024-01-01"));
+    }
+
+    #[test]
+    fn days_in_phase_is_never_negative() {
+        let items = fresh();
+        assert_eq!(days_in_phase(&items, day("2027-01-01"), day("2026-01-01")), 0);
+    }
+
+    fn arb_status() -> impl Strategy<Value = ItemStatus> {
+        prop_oneof![
+            Just(ItemStatus::NotStarted),
+            Just(ItemStatus::InProgress),
+            (0u64..2000).prop_map(|d| ItemStatus::Done {
+                on: day("2020-01-01") + chrono::Days::new(d)
+            }),
+            Just(ItemStatus::NotApplicable {
+                reason: Note::parse("n/a").unwrap()
+            }),
+            Just(ItemStatus::Blocked {
+                reason: Note::parse("waiting").unwrap()
+            }),
+        ]
+    }
+
+    fn arb_items() -> impl Strategy<Value = Vec<ChecklistItem>> {
+        let n = fresh().len();
+        (
+            proptest::collection::vec(arb_status(), n),
+            proptest::collection::vec(any::<bool>(), n),
+        )
+            .prop_map(|(statuses, hidden)| {
+                let mut items = fresh();
+                for ((item, status), h) in items.iter_mut().zip(statuses).zip(hidden) {
+                    item.status = status;
+                    item.hidden = h && !item.custom;
+                }
+                items
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn progress_stays_within_bounds(items in arb_items()) {
+            let p = TransitionProgress::of(&items);
+            prop_assert!(p.overall.percent() <= 100);
+            prop_assert!(p.overall.done <= p.overall.applicable);
+            for (_, t) in &p.tracks {
+                prop_assert!(t.percent() <= 100);
+            }
+            let sum: u32 = p.tracks.iter().map(|(_, t)| t.applicable).sum();
+            prop_assert_eq!(sum, p.overall.applicable);
+        }
+
+        #[test]
+        fn progress_never_falls_when_an_item_is_done(items in arb_items(), pick in any::<proptest::sample::Index>()) {
+            let before = TransitionProgress::of(&items);
+            let mut after_items = items.clone();
+            let i = pick.index(after_items.len());
+            after_items[i].status = ItemStatus::Done { on: day("2026-01-01") };
+            let after = TransitionProgress::of(&after_items);
+            prop_assert!(after.overall.percent() >= before.overall.percent());
+            for ((t, a), (_, b)) in after.tracks.iter().zip(&before.tracks) {
+                prop_assert!(a.percent() >= b.percent(), "{:?} fell", t);
+            }
+            prop_assert!(after.phase >= before.phase, "phase went back");
+        }
+
+        #[test]
+        fn the_phase_is_the_first_incomplete_stage(items in arb_items()) {
+            let p = TransitionProgress::of(&items);
+            match p.phase {
+                Phase::Completed => {
+                    for s in Stage::ALL { prop_assert!(p.track(s.into()).is_complete()); }
+                }
+                Phase::In(current) => {
+                    prop_assert!(!p.track(current.into()).is_complete());
+                    for s in Stage::ALL.into_iter().filter(|s| *s < current) {
+                        prop_assert!(p.track(s.into()).is_complete());
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn phase_entered_is_never_before_the_start(items in arb_items(), offset in 0u64..3000) {
+            let start = day("2019-01-01") + chrono::Days::new(offset);
+            prop_assert!(phase_entered_on(&items, start) >= start);
+        }
+    }
+}

@@ -1,0 +1,454 @@
+//! Validated value types. Each is parsed once at the edge (form, CLI, database row) and can then
+//! be trusted everywhere: no layer above can hold an empty name or a range that ends before it starts.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// Why a value was refused, worded for the person who typed it.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+pub enum ValueError {
+    #[error("{field} must not be empty")]
+    Empty { field: String },
+    #[error("{field} is too long: {len} characters, at most {max}")]
+    TooLong {
+        field: String,
+        len: usize,
+        max: usize,
+    },
+    #[error("{field} contains control characters")]
+    ControlCharacters { field: String },
+    #[error("{field} is not a date (expected YYYY-MM-DD): {value}")]
+    NotADate { field: String, value: String },
+    #[error("the end date {end} is before the start date {start}")]
+    EndBeforeStart { start: NaiveDate, end: NaiveDate },
+    #[error("{field} is not a whole number of 0 or more: {value}")]
+    NotACount { field: String, value: String },
+    #[error("{field} is too large: {value}, at most {max}")]
+    CountTooLarge { field: String, value: u32, max: u32 },
+    #[error("{field}: the number of girls ({female}) is more than the total ({total})")]
+    FemaleExceedsTotal {
+        field: String,
+        total: u32,
+        female: u32,
+    },
+}
+
+/// Checks a trimmed text against a length limit (in characters, since Khmer is multi-byte).
+fn checked_text(field: &str, raw: &str, max: usize) -> Result<String, ValueError> {
+    let text = raw.trim();
+    let len = text.chars().count();
+    if len > max {
+        return Err(ValueError::TooLong {
+            field: field.to_string(),
+            len,
+            max,
+        });
+    }
+    // Newlines and tabs are fine in notes; other control characters only come from broken clients.
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err(ValueError::ControlCharacters {
+            field: field.to_string(),
+        });
+    }
+    Ok(text.to_string())
+}
+
+/// A short, required, single-purpose label: an RCI's name, a province, a person.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Name(String);
+
+impl Name {
+    pub const MAX: usize = 120;
+
+    /// Parses a name for the given field, trimming surrounding space.
+    pub fn parse_field(field: &str, raw: &str) -> Result<Self, ValueError> {
+        let text = checked_text(field, raw, Self::MAX)?;
+        if text.is_empty() {
+            return Err(ValueError::Empty {
+                field: field.to_string(),
+            });
+        }
+        if text.contains('\n') {
+            return Err(ValueError::ControlCharacters {
+                field: field.to_string(),
+            });
+        }
+        Ok(Self(text))
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, ValueError> {
+        Self::parse_field("name", raw)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Name {
+    type Error = ValueError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<Name> for String {
+    fn from(value: Name) -> Self {
+        value.0
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Free text such as an evidence note or a reason: may be empty, never overlong.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Note(String);
+
+impl Note {
+    pub const MAX: usize = 2000;
+
+    pub fn parse_field(field: &str, raw: &str) -> Result<Self, ValueError> {
+        checked_text(field, raw, Self::MAX).map(Self)
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, ValueError> {
+        Self::parse_field("note", raw)
+    }
+
+    /// A note that must say something, e.g. why an item is blocked.
+    pub fn parse_required(field: &str, raw: &str) -> Result<Self, ValueError> {
+        let note = Self::parse_field(field, raw)?;
+        if note.is_empty() {
+            return Err(ValueError::Empty {
+                field: field.to_string(),
+            });
+        }
+        Ok(note)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl TryFrom<String> for Note {
+    type Error = ValueError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<Note> for String {
+    fn from(value: Note) -> Self {
+        value.0
+    }
+}
+
+/// Parses a calendar date as typed in an HTML date field.
+pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, ValueError> {
+    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| ValueError::NotADate {
+        field: field.to_string(),
+        value: raw.trim().to_string(),
+    })
+}
+
+/// A closed range of days (a two-day study tour is 8–9 Dec: both days count).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRange {
+    start: NaiveDate,
+    end: NaiveDate,
+}
+
+impl DateRange {
+    pub fn new(start: NaiveDate, end: NaiveDate) -> Result<Self, ValueError> {
+        if end < start {
+            return Err(ValueError::EndBeforeStart { start, end });
+        }
+        Ok(Self { start, end })
+    }
+
+    pub fn start(&self) -> NaiveDate {
+        self.start
+    }
+
+    pub fn end(&self) -> NaiveDate {
+        self.end
+    }
+
+    /// Number of calendar days covered, counting both ends.
+    pub fn days(&self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.start <= day && day <= self.end
+    }
+}
+
+/// A number of children (or people). Bounded so that a typo of extra zeros is caught.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u32", into = "u32")]
+pub struct Count(u32);
+
+impl Count {
+    /// No Cambodian RCI holds anywhere near this many children (the largest hold a few hundred).
+    pub const MAX: u32 = 10_000;
+
+    pub fn new_field(field: &str, value: u32) -> Result<Self, ValueError> {
+        if value > Self::MAX {
+            return Err(ValueError::CountTooLarge {
+                field: field.to_string(),
+                value,
+                max: Self::MAX,
+            });
+        }
+        Ok(Self(value))
+    }
+
+    pub fn new(value: u32) -> Result<Self, ValueError> {
+        Self::new_field("count", value)
+    }
+
+    /// Parses a count as typed in a form; an empty field means zero.
+    pub fn parse_field(field: &str, raw: &str) -> Result<Self, ValueError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Ok(Self(0));
+        }
+        let value: u32 = raw.parse().map_err(|_| ValueError::NotACount {
+            field: field.to_string(),
+            value: raw.to_string(),
+        })?;
+        Self::new_field(field, value)
+    }
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl TryFrom<u32> for Count {
+    type Error = ValueError;
+    fn try_from(value: u32) -> Result<Self, Self::Error> {
+        Self::new(value)
+    }
+}
+
+impl From<Count> for u32 {
+    fn from(value: Count) -> Self {
+        value.0
+    }
+}
+
+/// A sex-disaggregated count as reports write it: "42 (17F)".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawSexCount", into = "RawSexCount")]
+pub struct SexCount {
+    total: Count,
+    female: Count,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RawSexCount {
+    total: u32,
+    female: u32,
+}
+
+impl SexCount {
+    pub const ZERO: SexCount = SexCount {
+        total: Count(0),
+        female: Count(0),
+    };
+
+    pub fn new_field(field: &str, total: u32, female: u32) -> Result<Self, ValueError> {
+        let total_count = Count::new_field(field, total)?;
+        let female_count = Count::new_field(field, female)?;
+        if female > total {
+            return Err(ValueError::FemaleExceedsTotal {
+                field: field.to_string(),
+                total,
+                female,
+            });
+        }
+        Ok(Self {
+            total: total_count,
+            female: female_count,
+        })
+    }
+
+    pub fn new(total: u32, female: u32) -> Result<Self, ValueError> {
+        Self::new_field("count", total, female)
+    }
+
+    pub fn total(&self) -> u32 {
+        self.total.get()
+    }
+
+    pub fn female(&self) -> u32 {
+        self.female.get()
+    }
+
+    /// Adds two counts; `None` if the sum would exceed [`Count::MAX`].
+    pub fn checked_add(self, other: SexCount) -> Option<SexCount> {
+        SexCount::new(self.total() + other.total(), self.female() + other.female()).ok()
+    }
+}
+
+impl TryFrom<RawSexCount> for SexCount {
+    type Error = ValueError;
+    fn try_from(raw: RawSexCount) -> Result<Self, Self::Error> {
+        Self::new(raw.total, raw.female)
+    }
+}
+
+impl From<SexCount> for RawSexCount {
+    fn from(value: SexCount) -> Self {
+        RawSexCount {
+            total: value.total(),
+            female: value.female(),
+        }
+    }
+}
+
+impl std::fmt::Display for SexCount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({}F)", self.total(), self.female())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn name_is_trimmed_and_required() {
+        assert_eq!(Name::parse("  Hope House ").unwrap().as_str(), "Hope House");
+        assert_eq!(
+            Name::parse("   "),
+            Err(ValueError::Empty {
+                field: "name".into()
+            })
+        );
+    }
+
+    #[test]
+    fn name_length_counts_characters_not_bytes() {
+        let khmer = "ក".repeat(Name::MAX);
+        assert!(khmer.len() > Name::MAX, "Khmer letters are multi-byte");
+        assert!(Name::parse(&khmer).is_ok());
+        let err = Name::parse(&"ក".repeat(Name::MAX + 1)).unwrap_err();
+        assert!(matches!(err, ValueError::TooLong { len, .. } if len == Name::MAX + 1));
+    }
+
+    #[test]
+    fn name_refuses_newlines_and_control_characters() {
+        assert!(Name::parse("a\nb").is_err());
+        assert!(Name::parse("a\u{0007}b").is_err());
+    }
+
+    #[test]
+    fn note_may_be_empty_but_not_overlong() {
+        assert!(Note::parse("").unwrap().is_empty());
+        assert!(Note::parse("line one\nline two").is_ok());
+        assert!(Note::parse(&"x".repeat(Note::MAX + 1)).is_err());
+        assert!(Note::parse_required("reason", "  ").is_err());
+    }
+
+    #[test]
+    fn error_messages_name_the_field() {
+        let err = SexCount::new_field("assessed", 3, 5).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "assessed: the number of girls (5) is more than the total (3)"
+        );
+        let err = parse_date("start date", "2024-13-01").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "start date is not a date (expected YYYY-MM-DD): 2024-13-01"
+        );
+    }
+
+    #[test]
+    fn date_range_refuses_end_before_start() {
+        let d = |s| parse_date("d", s).unwrap();
+        assert!(DateRange::new(d("2022-12-09"), d("2022-12-08")).is_err());
+        let tour = DateRange::new(d("2022-12-08"), d("2022-12-09")).unwrap();
+        assert_eq!(tour.days(), 2);
+        assert!(tour.contains(d("2022-12-09")));
+        assert!(!tour.contains(d("2022-12-10")));
+    }
+
+    #[test]
+    fn count_parses_form_input() {
+        assert_eq!(Count::parse_field("n", "").unwrap().get(), 0);
+        assert_eq!(Count::parse_field("n", " 42 ").unwrap().get(), 42);
+        assert!(matches!(
+            Count::parse_field("n", "-1"),
+            Err(ValueError::NotACount { .. })
+        ));
+        assert!(matches!(
+            Count::parse_field("n", "4.5"),
+            Err(ValueError::NotACount { .. })
+        ));
+        assert!(matches!(
+            Count::parse_field("n", "100000"),
+            Err(ValueError::CountTooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn sex_count_displays_as_reports_do() {
+        assert_eq!(SexCount::new(42, 17).unwrap().to_string(), "42 (17F)");
+    }
+
+    /// Deserialising goes through the same validation: a forged payload cannot smuggle in female > total.
+    #[test]
+    fn deserialising_validates() {
+        assert!(SexCount::try_from(RawSexCount { total: 1, female: 2 }).is_err());
+        assert!(Count::try_from(Count::MAX + 1).is_err());
+        assert!(Name::try_from(String::from(" ")).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn sex_count_accepts_exactly_female_at_most_total(total in 0u32..=Count::MAX, female in 0u32..=Count::MAX) {
+            prop_assert_eq!(SexCount::new(total, female).is_ok(), female <= total);
+        }
+
+        #[test]
+        fn date_range_accepts_exactly_ordered_dates(a in 0i32..20_000, b in 0i32..20_000) {
+            let base = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+            let start = base + chrono::Days::new(a as u64);
+            let end = base + chrono::Days::new(b as u64);
+            let range = DateRange::new(start, end);
+            prop_assert_eq!(range.is_ok(), start <= end);
+            if let Ok(r) = range {
+                prop_assert!(r.days() >= 1);
+                prop_assert!(r.contains(start) && r.contains(end));
+            }
+        }
+
+        #[test]
+        fn parsed_names_are_never_blank_nor_overlong(s in "\\PC{0,200}") {
+            if let Ok(name) = Name::parse(&s) {
+                prop_assert!(!name.as_str().trim().is_empty());
+                prop_assert!(name.as_str().chars().count() <= Name::MAX);
+            }
+        }
+    }
+}
