@@ -70,7 +70,7 @@ pub struct TemplateItem {
 }
 
 /// The steps a new partner RCI starts with. Organisations extend the default with their own steps.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Template {
     items: Vec<TemplateItem>,
 }

@@ -18,4 +18,4 @@ pub use progress::{Phase, Progress, TransitionProgress};
 pub use rcis::{overview, FollowUpFacts, RciOverview, RciProfile};
 pub use risks::{FollowUpCadence, RiskFlag, RiskSettings};
 pub use stages::{Bilingual, Lang, Stage, Track};
-pub use values::{Count, DateRange, Name, Note, SexCount, ValueError};
+pub use values::{Count, DateRange, Name, Note, SexCount, Stored, ValueError};

@@ -330,6 +330,15 @@ impl std::fmt::Display for SexCount {
     }
 }
 
+/// A value as it was read from storage: its id for links, and its version so that a save from
+/// a stale page can be detected instead of silently overwriting a colleague's work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stored<T> {
+    pub id: i64,
+    pub version: i64,
+    pub value: T,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,76 @@
+//! Homeward's storage: SQLite (embedded, the default) through sqlx. Rows are translated to and
+//! from the core's validated types here; the rules themselves live in `homeward-core`.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+use sqlx::SqlitePool;
+use thiserror::Error;
+
+pub mod checklists;
+pub mod counts;
+pub mod demo;
+pub mod follow_ups;
+pub mod rcis;
+
+/// The migrations in the repository's top-level `migrations/`, embedded in the binary.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
+
+/// Why a storage call failed, in terms the caller can turn into a message.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The thing does not exist (or, at a higher layer, may not be seen by the caller).
+    #[error("not found")]
+    NotFound,
+    /// Someone else saved first; carries what they saved, so the user can see it.
+    #[error("someone else changed this since you opened it")]
+    Conflict { current_version: i64 },
+    /// A value the core refused.
+    #[error("{0}")]
+    Invalid(String),
+    /// A stored row the core refuses: the database was changed outside the app.
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// A handle on the database, cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the SQLite file at `path`, with WAL and foreign keys on,
+    /// and applies any pending migrations.
+    pub async fn open(path: &Path) -> Result<Self> {
+        let options = SqliteConnectOptions::from_str("sqlite:")?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .foreign_keys(true)
+            // Two advisers saving at once wait for each other instead of failing.
+            .busy_timeout(std::time::Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+}
+
+/// Turns a core validation error met while reading a row into a storage error.
+pub(crate) fn corrupt(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(e.to_string())
+}

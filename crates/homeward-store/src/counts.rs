@@ -1,0 +1,123 @@
+//! Children counts: dated, sex-disaggregated snapshots of an RCI's pipeline.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, Utc};
+use homeward_core::{ChildrenCounts, CountField, Name, SexCount, Stored};
+use sqlx::sqlite::SqliteRow;
+use sqlx::Row;
+
+use crate::{corrupt, Result, Store, StoreError};
+
+/// The stored columns of one field: `<key>_total` and `<key>_female`.
+fn columns() -> impl Iterator<Item = (CountField, String, String)> {
+    CountField::ALL
+        .into_iter()
+        .map(|f| (f, format!("{}_total", f.key()), format!("{}_female", f.key())))
+}
+
+fn select_columns() -> String {
+    columns()
+        .map(|(_, t, f)| format!("{t}, {f}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn from_row(row: &SqliteRow) -> Result<Stored<ChildrenCounts>> {
+    let mut counts = ChildrenCounts::empty(row.try_get("as_of")?);
+    for (field, total, female) in columns() {
+        let t: i64 = row.try_get(total.as_str())?;
+        let f: i64 = row.try_get(female.as_str())?;
+        let to_u32 = |v: i64| u32::try_from(v).map_err(corrupt);
+        let value = SexCount::new_field(field.key(), to_u32(t)?, to_u32(f)?).map_err(corrupt)?;
+        counts.set(field, value);
+    }
+    Ok(Stored {
+        id: row.try_get("id")?,
+        version: 1,
+        value: counts,
+    })
+}
+
+impl Store {
+    /// Records a snapshot, after the core has checked its invariants.
+    pub async fn record_counts(
+        &self,
+        rci_id: i64,
+        counts: ChildrenCounts,
+        by: &Name,
+        today: NaiveDate,
+    ) -> Result<i64> {
+        let counts =
+            ChildrenCounts::new(counts, today).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let names: Vec<String> = columns().flat_map(|(_, t, f)| [t, f]).collect();
+        let sql = format!(
+            "INSERT INTO children_counts (rci_id, as_of, {}, recorded_by, recorded_at) \
+             VALUES (?, ?, {}, ?, ?) RETURNING id",
+            names.join(", "),
+            vec!["?"; names.len()].join(", ")
+        );
+        let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(rci_id).bind(counts.as_of);
+        for field in CountField::ALL {
+            let v = counts.get(field);
+            query = query.bind(i64::from(v.total())).bind(i64::from(v.female()));
+        }
+        let mut tx = self.pool().begin().await?;
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM rcis WHERE id = ?")
+            .bind(rci_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        exists.ok_or(StoreError::NotFound)?;
+        let id = query
+            .bind(by.as_str())
+            .bind(Utc::now())
+            .fetch_one(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The newest snapshot of one RCI (by date, then by when it was recorded).
+    pub async fn latest_counts(&self, rci_id: i64) -> Result<Option<Stored<ChildrenCounts>>> {
+        let sql = format!(
+            "SELECT id, as_of, {} FROM children_counts WHERE rci_id = ? \
+             ORDER BY as_of DESC, id DESC LIMIT 1",
+            select_columns()
+        );
+        sqlx::query(&sql)
+            .bind(rci_id)
+            .fetch_optional(self.pool())
+            .await?
+            .map(|r| from_row(&r))
+            .transpose()
+    }
+
+    /// Every snapshot of one RCI, oldest first, for charts of change over time.
+    pub async fn counts_history(&self, rci_id: i64) -> Result<Vec<Stored<ChildrenCounts>>> {
+        let sql = format!(
+            "SELECT id, as_of, {} FROM children_counts WHERE rci_id = ? ORDER BY as_of, id",
+            select_columns()
+        );
+        sqlx::query(&sql)
+            .bind(rci_id)
+            .fetch_all(self.pool())
+            .await?
+            .iter()
+            .map(from_row)
+            .collect()
+    }
+
+    /// The newest snapshot of every RCI, in one query.
+    pub(crate) async fn all_latest_counts(&self) -> Result<HashMap<i64, ChildrenCounts>> {
+        let sql = format!(
+            "SELECT c.id, c.rci_id, c.as_of, {} FROM children_counts c \
+             WHERE c.id = (SELECT c2.id FROM children_counts c2 WHERE c2.rci_id = c.rci_id \
+                           ORDER BY c2.as_of DESC, c2.id DESC LIMIT 1)",
+            select_columns()
+        );
+        let rows = sqlx::query(&sql).fetch_all(self.pool()).await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("rci_id")?, from_row(r)?.value)))
+            .collect()
+    }
+}

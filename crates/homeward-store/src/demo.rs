@@ -1,0 +1,321 @@
+//! A realistic demo set: eight fictional partner RCIs across five provinces at different stages.
+//! Every name is invented; children appear only as counts.
+
+use chrono::{Days, NaiveDate, Utc};
+use homeward_core::{
+    ChildrenCounts, CountField, ItemStatus, Name, Note, Placement, RciProfile, SexCount, Stage,
+    Track,
+};
+
+use crate::checklists::ItemChange;
+use crate::follow_ups::{FollowUpVisit, VisitMode, VisitedBy};
+use crate::{corrupt, Result, Store};
+
+/// One demo partner: where it is and how far it has come.
+struct DemoRci {
+    name_en: &'static str,
+    name_km: &'static str,
+    province: &'static str,
+    district: &'static str,
+    /// Months before today that the transition started.
+    started_months_ago: u64,
+    /// The stage it is working on (`None`: every stage complete).
+    stage: Option<Stage>,
+    /// How many items of the current stage are done.
+    done_in_stage: usize,
+    plan: bool,
+    budget: bool,
+    baseline: (u32, u32),
+    /// Days since the last follow-up visit, for RCIs that have reintegrated children.
+    last_follow_up_days_ago: Option<u64>,
+    /// Days since anyone recorded anything: a stalled partner.
+    quiet_days: u64,
+}
+
+const DEMO: [DemoRci; 8] = [
+    DemoRci {
+        name_en: "Hope Garden Children's Home",
+        name_km: "មណ្ឌលកុមារសួនក្តីសង្ឃឹម",
+        province: "Phnom Penh",
+        district: "Mean Chey",
+        started_months_ago: 40,
+        stage: None,
+        done_in_stage: 0,
+        plan: true,
+        budget: true,
+        baseline: (36, 17),
+        last_follow_up_days_ago: Some(12),
+        quiet_days: 0,
+    },
+    DemoRci {
+        name_en: "Bright Future Children Centre",
+        name_km: "មជ្ឈមណ្ឌលកុមារអនាគតភ្លឺស្វាង",
+        province: "Battambang",
+        district: "Sangkae",
+        started_months_ago: 30,
+        stage: Some(Stage::Reintegration),
+        done_in_stage: 2,
+        plan: true,
+        budget: true,
+        baseline: (48, 21),
+        last_follow_up_days_ago: Some(52),
+        quiet_days: 0,
+    },
+    DemoRci {
+        name_en: "Little Lotus Home",
+        name_km: "ផ្ទះផ្កាឈូកតូច",
+        province: "Battambang",
+        district: "Borvel",
+        started_months_ago: 18,
+        stage: Some(Stage::Preparation),
+        done_in_stage: 1,
+        plan: false,
+        budget: false,
+        baseline: (27, 14),
+        last_follow_up_days_ago: None,
+        quiet_days: 0,
+    },
+    DemoRci {
+        name_en: "Sunrise Children's Shelter",
+        name_km: "ទីជម្រកកុមារថ្ងៃរះ",
+        province: "Pursat",
+        district: "Krakor",
+        started_months_ago: 10,
+        stage: Some(Stage::FamilyTracing),
+        done_in_stage: 2,
+        plan: false,
+        budget: false,
+        baseline: (22, 9),
+        last_follow_up_days_ago: None,
+        quiet_days: 0,
+    },
+    DemoRci {
+        name_en: "New Life Children's Village",
+        name_km: "ភូមិកុមារជីវិតថ្មី",
+        province: "Siem Reap",
+        district: "Puok",
+        started_months_ago: 9,
+        stage: Some(Stage::Assessment),
+        done_in_stage: 2,
+        plan: false,
+        budget: false,
+        baseline: (54, 26),
+        last_follow_up_days_ago: None,
+        quiet_days: 95,
+    },
+    DemoRci {
+        name_en: "Mekong Kids Home",
+        name_km: "ផ្ទះកុមារមេគង្គ",
+        province: "Phnom Penh",
+        district: "Chbar Ampov",
+        started_months_ago: 26,
+        stage: Some(Stage::Reintegration),
+        done_in_stage: 3,
+        plan: true,
+        budget: true,
+        baseline: (31, 15),
+        last_follow_up_days_ago: Some(9),
+        quiet_days: 0,
+    },
+    DemoRci {
+        name_en: "Pailin Family Care Centre",
+        name_km: "មជ្ឈមណ្ឌលថែទាំគ្រួសារប៉ៃលិន",
+        province: "Pailin",
+        district: "Sala Krau",
+        started_months_ago: 15,
+        stage: Some(Stage::Preparation),
+        done_in_stage: 3,
+        plan: true,
+        budget: false,
+        baseline: (19, 8),
+        last_follow_up_days_ago: None,
+        quiet_days: 0,
+    },
+    DemoRci {
+        name_en: "Angkor Children's Home",
+        name_km: "ផ្ទះកុមារអង្គរ",
+        province: "Siem Reap",
+        district: "Siem Reap",
+        started_months_ago: 7,
+        stage: Some(Stage::FamilyTracing),
+        done_in_stage: 0,
+        plan: false,
+        budget: false,
+        baseline: (40, 22),
+        last_follow_up_days_ago: None,
+        quiet_days: 0,
+    },
+];
+
+/// Demo advisers, named only in "updated by" fields.
+const ADVISERS: [&str; 3] = ["Chan Sokha", "Lim Dara", "Keo Sophea"];
+
+fn days_ago(today: NaiveDate, days: u64) -> NaiveDate {
+    today - Days::new(days)
+}
+
+fn sc(total: u32, female: u32) -> SexCount {
+    SexCount::new(total, female.min(total)).unwrap_or(SexCount::ZERO)
+}
+
+/// Scales a baseline (total, female) by `num/den`, keeping female ≤ total.
+fn share(baseline: (u32, u32), num: u32, den: u32) -> SexCount {
+    sc(baseline.0 * num / den, baseline.1 * num / den)
+}
+
+/// Loads the demo set if the database holds no RCI yet. Returns how many RCIs it created.
+pub async fn load_if_empty(store: &Store, today: NaiveDate) -> Result<usize> {
+    if store.rci_count().await? > 0 {
+        return Ok(0);
+    }
+    load(store, today).await
+}
+
+/// Loads the demo set (in addition to whatever is there).
+pub async fn load(store: &Store, today: NaiveDate) -> Result<usize> {
+    let template = store.template().await?;
+    for (n, demo) in DEMO.iter().enumerate() {
+        let adviser = Name::parse(ADVISERS[n % ADVISERS.len()]).map_err(corrupt)?;
+        let start = days_ago(today, demo.started_months_ago * 30);
+        let mut profile = RciProfile::parse(
+            demo.name_en,
+            demo.name_km,
+            demo.province,
+            demo.district,
+            start,
+        )
+        .map_err(corrupt)?;
+        profile.has_reintegration_plan = demo.plan;
+        profile.has_reintegration_budget = demo.budget;
+        let id = store.create_rci(&profile, &template).await?;
+        let last_work = days_ago(today, demo.quiet_days.max(3));
+        mark_progress(store, id, demo, start, last_work, &adviser).await?;
+        record_counts(store, id, demo, start, today, &adviser).await?;
+        if let Some(ago) = demo.last_follow_up_days_ago {
+            let visit = FollowUpVisit {
+                visited_on: days_ago(today, ago),
+                children: share(demo.baseline, 1, 3),
+                visited_by: if n % 2 == 0 { VisitedBy::NgoStaff } else { VisitedBy::Dosvy },
+                mode: VisitMode::Visit,
+                notes: Note::parse("Children attending school; one family needs livelihood support.")
+                    .map_err(corrupt)?,
+            };
+            store.record_follow_up(id, &visit, &adviser).await?;
+        }
+        if demo.quiet_days > 0 {
+            backdate(store, id, days_ago(today, demo.quiet_days)).await?;
+        }
+    }
+    Ok(DEMO.len())
+}
+
+/// Marks the checklist as far as the demo RCI has come: earlier stages done (spread over time),
+/// some of the current stage done, one item in progress, and a blocked document step in tracing.
+async fn mark_progress(
+    store: &Store,
+    id: i64,
+    demo: &DemoRci,
+    start: NaiveDate,
+    last_work: NaiveDate,
+    adviser: &Name,
+) -> Result<()> {
+    let items = store.checklist(id).await?;
+    let span = (last_work - start).num_days().max(1) as u64;
+    let current = demo.stage.map_or(Stage::ALL.len(), |s| s.number() - 1);
+    let mut done_in_current = 0;
+    let mut org_done = 0;
+    for item in items {
+        let stage_index = match item.value.track {
+            Track::Stage(s) => s.number() - 1,
+            Track::Organisation => usize::MAX,
+        };
+        let when = start + Days::new(span * (stage_index.min(current) as u64 + 1) / (current as u64 + 1));
+        let when = when.min(last_work);
+        let status = if stage_index < current {
+            ItemStatus::Done { on: when }
+        } else if stage_index == current && done_in_current < demo.done_in_stage {
+            done_in_current += 1;
+            ItemStatus::Done { on: last_work }
+        } else if stage_index == current && done_in_current == demo.done_in_stage {
+            done_in_current += 1;
+            if item.value.key.as_str() == "civil_documents" {
+                ItemStatus::Blocked {
+                    reason: Note::parse("Waiting for the commune's birth registration day.")
+                        .map_err(corrupt)?,
+                }
+            } else {
+                ItemStatus::InProgress
+            }
+        } else if stage_index == usize::MAX && org_done < current + 1 {
+            org_done += 1;
+            ItemStatus::Done { on: when }
+        } else {
+            continue;
+        };
+        let change = ItemChange {
+            evidence: if status.is_done() {
+                Note::parse("Checked on the adviser's visit; records kept at the RCI office.")
+                    .map_err(corrupt)?
+            } else {
+                Note::default()
+            },
+            responsible: Some(adviser.clone()),
+            status,
+        };
+        store
+            .update_item(id, item.id, item.version, &change, adviser)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Quarterly snapshots from the start of the transition, each further along than the last.
+async fn record_counts(
+    store: &Store,
+    id: i64,
+    demo: &DemoRci,
+    start: NaiveDate,
+    today: NaiveDate,
+    adviser: &Name,
+) -> Result<()> {
+    let stage_reached = demo.stage.map_or(5, |s| s.number() - 1) as u32;
+    let quarters = (demo.started_months_ago / 3).clamp(1, 8) as u32;
+    for q in 1..=quarters {
+        let as_of = (start + Days::new(u64::from(q) * 91)).min(today);
+        // How far along the pipeline this quarter is, out of 10.
+        let reach = (stage_reached * 2 * q / quarters).min(10);
+        let mut counts = ChildrenCounts::empty(as_of);
+        counts.baseline = sc(demo.baseline.0, demo.baseline.1);
+        counts.admissions = sc(u32::from(demo.quiet_days > 0), 0);
+        counts.assessed = share(demo.baseline, (reach * 3).min(10), 10);
+        counts.traced = share(demo.baseline, (reach * 2).clamp(0, 9), 10);
+        counts.prepared = share(demo.baseline, reach.saturating_sub(2).min(8), 10);
+        if reach > 5 {
+            let gone = reach - 5;
+            counts.set(CountField::Reintegrated(Placement::BirthFamily), share(demo.baseline, gone, 10));
+            counts.set(CountField::Reintegrated(Placement::KinshipCare), share(demo.baseline, gone, 40));
+            counts.set(CountField::Reintegrated(Placement::FosterCare), share(demo.baseline, 1, 30));
+            counts.set(CountField::Reintegrated(Placement::LongTermCare), sc(1, 0));
+        }
+        store.record_counts(id, counts, adviser, today).await?;
+    }
+    Ok(())
+}
+
+/// Makes a demo RCI look untouched since `since`, so the stalled flag has something to show.
+async fn backdate(store: &Store, id: i64, since: NaiveDate) -> Result<()> {
+    let at = since
+        .and_hms_opt(9, 0, 0)
+        .map(|d| d.and_utc())
+        .unwrap_or_else(Utc::now);
+    let mut tx = store.pool().begin().await?;
+    for sql in [
+        "UPDATE rcis SET updated_at = ? WHERE id = ?",
+        "UPDATE checklist_items SET updated_at = ? WHERE rci_id = ? AND updated_at IS NOT NULL",
+        "UPDATE children_counts SET recorded_at = ? WHERE rci_id = ?",
+    ] {
+        sqlx::query(sql).bind(at).bind(id).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

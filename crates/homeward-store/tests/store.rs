@@ -1,0 +1,198 @@
+//! Integration tests against a real SQLite file in a temporary directory.
+
+use chrono::{Days, NaiveDate};
+use homeward_core::{
+    ChildrenCounts, CountField, ItemStatus, Name, Note, Phase, Placement, RciProfile, RiskFlag,
+    RiskSettings, SexCount, Stage, Track,
+};
+use homeward_store::checklists::ItemChange;
+use homeward_store::{demo, Store, StoreError};
+
+fn today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+async fn open() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("homeward.db")).await.unwrap();
+    (dir, store)
+}
+
+fn profile(name: &str) -> RciProfile {
+    RciProfile::parse(name, "", "Pursat", "Krakor", today() - Days::new(100)).unwrap()
+}
+
+fn adviser() -> Name {
+    Name::parse("Chan Sokha").unwrap()
+}
+
+#[tokio::test]
+async fn opening_creates_the_file_with_wal_and_foreign_keys() {
+    let (dir, store) = open().await;
+    assert!(dir.path().join("homeward.db").exists());
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(fk, 1);
+    // Re-opening applies no migration twice.
+    drop(store);
+    Store::open(&dir.path().join("homeward.db")).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_new_rci_starts_with_the_whole_template_not_started() {
+    let (_dir, store) = open().await;
+    let template = store.template().await.unwrap();
+    let id = store.create_rci(&profile("Hope House"), &template).await.unwrap();
+    let items = store.checklist(id).await.unwrap();
+    assert_eq!(items.len(), template.items().len());
+    assert!(items.iter().all(|i| i.value.status == ItemStatus::NotStarted));
+    let rci = store.rci(id).await.unwrap();
+    assert_eq!(rci.value, profile("Hope House"));
+    let overview = store
+        .rci_overview(&rci, &RiskSettings::default(), today())
+        .await
+        .unwrap();
+    assert_eq!(overview.progress.phase, Phase::In(Stage::Assessment));
+    assert_eq!(overview.progress.overall.done, 0);
+}
+
+#[tokio::test]
+async fn an_unknown_rci_is_not_found() {
+    let (_dir, store) = open().await;
+    assert!(matches!(store.rci(999).await, Err(StoreError::NotFound)));
+    let counts = ChildrenCounts::empty(today());
+    assert!(matches!(
+        store.record_counts(999, counts, &adviser(), today()).await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+#[tokio::test]
+async fn item_updates_are_stored_and_stale_versions_refused() {
+    let (_dir, store) = open().await;
+    let template = store.template().await.unwrap();
+    let id = store.create_rci(&profile("Hope House"), &template).await.unwrap();
+    let item = store.checklist(id).await.unwrap().remove(0);
+    let done = ItemChange {
+        status: ItemStatus::Done { on: today() },
+        evidence: Note::parse("Assessment forms filed").unwrap(),
+        responsible: Some(adviser()),
+    };
+    let v2 = store
+        .update_item(id, item.id, item.version, &done, &adviser())
+        .await
+        .unwrap();
+    assert_eq!(v2, item.version + 1);
+    let saved = store.checklist(id).await.unwrap().remove(0);
+    assert_eq!(saved.value.status, done.status);
+    assert_eq!(saved.value.evidence.as_str(), "Assessment forms filed");
+    assert_eq!(saved.value.updated_by, Some(adviser()));
+
+    // A second editor still holding the old version is refused and changes nothing.
+    let other = ItemChange {
+        status: ItemStatus::InProgress,
+        evidence: Note::default(),
+        responsible: None,
+    };
+    let err = store
+        .update_item(id, item.id, item.version, &other, &adviser())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { current_version } if current_version == v2));
+    assert_eq!(store.checklist(id).await.unwrap().remove(0), saved);
+
+    // An item id of another RCI is not found through this RCI.
+    let other_rci = store.create_rci(&profile("Other"), &template).await.unwrap();
+    let foreign = store.checklist(other_rci).await.unwrap().remove(0);
+    assert!(matches!(
+        store.update_item(id, foreign.id, foreign.version, &other, &adviser()).await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+#[tokio::test]
+async fn counts_round_trip_and_incoherent_counts_are_refused() {
+    let (_dir, store) = open().await;
+    let template = store.template().await.unwrap();
+    let id = store.create_rci(&profile("Hope House"), &template).await.unwrap();
+    let mut counts = ChildrenCounts::empty(today() - Days::new(5));
+    counts.baseline = SexCount::new(30, 12).unwrap();
+    counts.assessed = SexCount::new(30, 12).unwrap();
+    counts.set(
+        CountField::Reintegrated(Placement::KinshipCare),
+        SexCount::new(4, 2).unwrap(),
+    );
+    store.record_counts(id, counts, &adviser(), today()).await.unwrap();
+    assert_eq!(store.latest_counts(id).await.unwrap().unwrap().value, counts);
+
+    let mut bad = counts;
+    bad.as_of = today();
+    bad.traced = SexCount::new(31, 0).unwrap();
+    let err = store
+        .record_counts(id, bad, &adviser(), today())
+        .await
+        .unwrap_err();
+    assert!(err.to_string().starts_with("traced: 31 is more than the 30"), "{err}");
+    assert_eq!(store.counts_history(id).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn demo_data_loads_once_with_varied_stages_and_flags() {
+    let (_dir, store) = open().await;
+    assert_eq!(demo::load_if_empty(&store, today()).await.unwrap(), 8);
+    assert_eq!(demo::load_if_empty(&store, today()).await.unwrap(), 0);
+    let all = store
+        .rci_overviews(&RiskSettings::default(), today())
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 8);
+    let provinces: std::collections::BTreeSet<_> =
+        all.iter().map(|(r, _)| r.value.province.to_string()).collect();
+    assert_eq!(
+        provinces.into_iter().collect::<Vec<_>>(),
+        ["Battambang", "Pailin", "Phnom Penh", "Pursat", "Siem Reap"]
+    );
+    let phases: std::collections::BTreeSet<_> = all.iter().map(|(_, o)| o.progress.phase).collect();
+    assert!(phases.len() >= 5, "demo covers most stages: {phases:?}");
+    let has = |name: &str, flag: fn(&RiskFlag) -> bool| {
+        all.iter()
+            .find(|(r, _)| r.value.name_en.as_str() == name)
+            .map(|(_, o)| o.flags.iter().any(flag))
+            .unwrap()
+    };
+    assert!(has("New Life Children's Village", |f| matches!(f, RiskFlag::Stalled { .. })));
+    assert!(has("Bright Future Children Centre", |f| matches!(f, RiskFlag::FollowUpsOverdue { .. })));
+    assert!(has("Little Lotus Home", |f| *f == RiskFlag::NoReintegrationPlan));
+    assert!(!has("Mekong Kids Home", |_| true));
+    // The batch overview equals the one computed for a single RCI.
+    let (rci, batch) = &all[0];
+    let single = store
+        .rci_overview(rci, &RiskSettings::default(), today())
+        .await
+        .unwrap();
+    assert_eq!(&single, batch);
+    // Every RCI has counts, and every demo progress is what its checklist says.
+    for (rci, o) in &all {
+        assert!(o.latest_counts.is_some(), "{}", rci.value.name_en);
+        let items = store.checklist(rci.id).await.unwrap();
+        let done = items
+            .iter()
+            .filter(|i| i.value.status.is_done() && i.value.track != Track::Organisation)
+            .count();
+        let stage_done: u32 = o
+            .progress
+            .tracks
+            .iter()
+            .filter(|(t, _)| *t != Track::Organisation)
+            .map(|(_, p)| p.done)
+            .sum();
+        assert_eq!(done as u32, stage_done);
+    }
+}
