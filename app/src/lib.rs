@@ -1,0 +1,103 @@
+//! Homeward's web app: pages and server functions, rendered on the server and hydrated in the
+//! browser. Business rules live in `homeward-core`; this crate translates them to pages.
+
+pub mod checklists;
+pub mod components;
+pub mod counts;
+pub mod errors;
+pub mod i18n;
+pub mod not_found;
+pub mod rcis;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+use homeward_core::Lang;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    ParamSegment, StaticSegment,
+};
+
+use crate::components::SiteHeader;
+use crate::i18n::Msg;
+
+/// The language of this request: from the cookie on the server, from `<html lang>` in the browser
+/// (which the server wrote), so that both render the same text.
+fn page_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .headers
+                    .get(http::header::COOKIE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(i18n::lang_from_cookie_header)
+            })
+            .unwrap_or_default()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .map(|code| Lang::from_code(&code))
+            .unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Lang::default()
+    }
+}
+
+/// The HTML document around the app; rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = page_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = page_lang();
+    provide_context(lang);
+    // Marks the page once the WebAssembly has taken over, so tests (and curious people) can tell.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Stylesheet id="leptos" href="/pkg/homeward.css"/>
+        <Title text=Msg::AppName.text(lang)/>
+        <Router>
+            <SiteHeader lang/>
+            <main id="main">
+                <Routes fallback=not_found::NotFoundPage>
+                    <Route path=StaticSegment("") view=rcis::PartnersPage/>
+                    <Route path=(StaticSegment("rcis"), ParamSegment("id")) view=rcis::RciPage/>
+                </Routes>
+            </main>
+            <footer class="site">
+                <p>{Msg::PrivacyNote.text(lang)}</p>
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,124 @@
+//! Small pieces shared by pages: progress bars, stage labels, risk flags, the site header.
+
+use homeward_core::{Lang, Phase, Progress, RiskFlag};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::i18n::Msg;
+
+/// A native progress bar with its percentage written beside it (readable without colour).
+#[component]
+pub fn ProgressBar(progress: Progress, label: String) -> impl IntoView {
+    let percent = progress.percent();
+    view! {
+        <span class="progress">
+            <progress max="100" value=percent aria-label=label></progress>
+            <span class="percent">{percent} "%"</span>
+        </span>
+    }
+}
+
+/// "Stage 3 · Preparation", or "Transition completed".
+#[component]
+pub fn PhaseLabel(phase: Phase, lang: Lang) -> impl IntoView {
+    match phase {
+        Phase::In(stage) => view! {
+            <span class=format!("stage stage-{}", stage.number())>
+                {Msg::StageN.text(lang)} " " {stage.number()} " · " {stage.title().get(lang).to_string()}
+            </span>
+        }
+        .into_any(),
+        Phase::Completed => view! { <span class="stage stage-done">{Msg::Completed.text(lang)}</span> }.into_any(),
+    }
+}
+
+fn flag_text(flag: &RiskFlag, lang: Lang) -> String {
+    match flag {
+        RiskFlag::NoReintegrationPlan => Msg::RiskNoPlan.text(lang).to_string(),
+        RiskFlag::NoReintegrationBudget => Msg::RiskNoBudget.text(lang).to_string(),
+        RiskFlag::Stalled { days } => format!("{} {days} {}", Msg::RiskStalled.text(lang), Msg::Days.text(lang)),
+        RiskFlag::FollowUpsOverdue { days } => {
+            format!("{} {days} {}", Msg::RiskFollowUps.text(lang), Msg::Days.text(lang))
+        }
+    }
+}
+
+/// The risk flags of one RCI as badges.
+#[component]
+pub fn Flags(flags: Vec<RiskFlag>, lang: Lang) -> impl IntoView {
+    if flags.is_empty() {
+        return view! { <span class="muted small">{Msg::NoRisks.text(lang)}</span> }.into_any();
+    }
+    view! {
+        <ul class="flags">
+            {flags
+                .into_iter()
+                .map(|f| view! { <li class=format!("flag flag-{}", f.key())>{flag_text(&f, lang)}</li> })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// Encodes a path for use as a query value (the few characters that would break it).
+fn encode_query_value(raw: &str) -> String {
+    raw.chars()
+        .map(|c| match c {
+            '%' => "%25".to_string(),
+            '&' => "%26".to_string(),
+            '?' => "%3F".to_string(),
+            '#' => "%23".to_string(),
+            '+' => "%2B".to_string(),
+            ' ' => "%20".to_string(),
+            '=' => "%3D".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// The header on every page: name, navigation and the language switch.
+#[component]
+pub fn SiteHeader(lang: Lang) -> impl IntoView {
+    let location = use_location();
+    let here = move || {
+        let search = location.search.get();
+        let path = location.pathname.get();
+        encode_query_value(&if search.is_empty() { path } else { format!("{path}?{search}") })
+    };
+    let switch = move |to: Lang, label: &'static str| {
+        view! {
+            <a
+                href=move || format!("/lang/{}?to={}", to.code(), here())
+                rel="external"
+                lang=to.code()
+                class="lang"
+                aria-current=(to == lang).then_some("true")
+            >
+                {label}
+            </a>
+        }
+    };
+    view! {
+        <a class="skip" href="#main">{Msg::SkipToContent.text(lang)}</a>
+        <header class="site">
+            <a class="brand" href="/">
+                <strong>{Msg::AppName.text(lang)}</strong>
+                <span class="tagline">{Msg::Tagline.text(lang)}</span>
+            </a>
+            <nav aria-label=Msg::Language.text(lang)>
+                <a href="/">{Msg::NavPartners.text(lang)}</a>
+                <span class="langs">{switch(Lang::En, "English")} {switch(Lang::Km, "ខ្មែរ")}</span>
+            </nav>
+        </header>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_values_are_encoded() {
+        assert_eq!(encode_query_value("/?province=Phnom Penh&sort=name"), "/%3Fprovince%3DPhnom%20Penh%26sort%3Dname");
+    }
+}

@@ -1,0 +1,60 @@
+//! The errors a page can meet, as the user should read them.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use homeward_core::Lang;
+
+use crate::i18n::Msg;
+
+/// What a server function answers instead of a result. Serialised to the browser, so it carries
+/// only what the user may see (never a database message).
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+pub enum AppError {
+    /// Missing, or outside what the caller may see: the two are deliberately indistinguishable.
+    #[error("not found")]
+    NotFound,
+    /// The input was refused; the text says which value and why.
+    #[error("{0}")]
+    Invalid(String),
+    /// Anything else; details are in the server log.
+    #[error("server problem")]
+    Server,
+}
+
+impl AppError {
+    /// The message to show, in the page's language (validation details come from the core).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            AppError::NotFound => Msg::NotFound.text(lang).to_string(),
+            AppError::Invalid(detail) => detail.clone(),
+            AppError::Server => Msg::ServerProblem.text(lang).to_string(),
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        leptos::logging::error!("server function failed: {value}");
+        AppError::Server
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<homeward_store::StoreError> for AppError {
+    fn from(e: homeward_store::StoreError) -> Self {
+        use homeward_store::StoreError;
+        match e {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Invalid(msg) => AppError::Invalid(msg),
+            other => {
+                log::error!("storage error: {other}");
+                AppError::Server
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Every user-visible string, in English and Khmer. A message is an enum variant, so a page cannot
+//! show a string that lacks a translation: adding a key without both texts does not compile.
+
+use homeward_core::Lang;
+use leptos::prelude::*;
+
+macro_rules! messages {
+    ($($key:ident => $en:expr, $km:expr;)*) => {
+        /// A user-visible message.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::En) => $en, (Msg::$key, Lang::Km) => $km,)*
+                }
+            }
+        }
+
+        #[cfg(test)]
+        const ALL: &[Msg] = &[$(Msg::$key),*];
+    };
+}
+
+messages! {
+    AppName => "Homeward", "ផ្លូវទៅផ្ទះ";
+    Tagline => "Children back to families: RCI transitions", "នាំកុមារត្រឡប់ទៅគ្រួសារវិញ៖ ការផ្លាស់ប្តូរមណ្ឌល";
+    NavPartners => "Partners", "ដៃគូ";
+    Language => "Language", "ភាសា";
+    SkipToContent => "Skip to content", "រំលងទៅខ្លឹមសារ";
+    PartnersTitle => "Partner RCIs", "មណ្ឌលដៃគូ";
+    PartnersIntro => "Every partner residential care institution, its current stage and overall progress.",
+        "មណ្ឌលថែទាំកុមារដៃគូទាំងអស់ ដំណាក់កាលបច្ចុប្បន្ន និងវឌ្ឍនភាពសរុប។";
+    ColRci => "RCI", "មណ្ឌល";
+    ColProvince => "Province", "ខេត្ត";
+    ColStage => "Current stage", "ដំណាក់កាលបច្ចុប្បន្ន";
+    ColProgress => "Overall progress", "វឌ្ឍនភាពសរុប";
+    ColRisks => "Risks", "ហានិភ័យ";
+    FilterProvince => "Province", "ខេត្ត";
+    AllProvinces => "All provinces", "ខេត្តទាំងអស់";
+    SortBy => "Sort by", "តម្រៀបតាម";
+    SortName => "Name", "ឈ្មោះ";
+    SortProgress => "Progress (highest first)", "វឌ្ឍនភាព (ខ្ពស់បំផុតមុន)";
+    SortStage => "Stage (furthest first)", "ដំណាក់កាល (ឆ្ងាយបំផុតមុន)";
+    Apply => "Apply", "អនុវត្ត";
+    ShowingCount => "RCIs shown", "មណ្ឌលដែលបង្ហាញ";
+    NoPartners => "No partner RCIs yet.", "មិនទាន់មានមណ្ឌលដៃគូនៅឡើយទេ។";
+    NoPartnersMatch => "No partner RCI matches these filters.", "គ្មានមណ្ឌលដៃគូណាត្រូវនឹងតម្រងទាំងនេះទេ។";
+    Loading => "Loading…", "កំពុងផ្ទុក…";
+    NotFound => "Not found. The page or RCI does not exist, or you may not see it.",
+        "រកមិនឃើញ។ ទំព័រ ឬមណ្ឌលនេះមិនមាន ឬអ្នកមិនមានសិទ្ធិមើល។";
+    ServerProblem => "Something went wrong on the server. Please try again.",
+        "មានបញ្ហានៅលើម៉ាស៊ីនមេ។ សូមព្យាយាមម្តងទៀត។";
+    BackToPartners => "All partners", "ដៃគូទាំងអស់";
+    Completed => "Transition completed", "ការផ្លាស់ប្តូរបានបញ្ចប់";
+    StageN => "Stage", "ដំណាក់កាល";
+    DaysInStage => "days in this stage", "ថ្ងៃក្នុងដំណាក់កាលនេះ";
+    TransitionStarted => "Transition started", "ការផ្លាស់ប្តូរបានចាប់ផ្តើម";
+    District => "District", "ស្រុក";
+    OfDone => "done of", "បានធ្វើរួច ក្នុងចំណោម";
+    ShowOnlyOpen => "Show only open items", "បង្ហាញតែធាតុដែលមិនទាន់រួច";
+    ShowAllItems => "Show all items", "បង្ហាញធាតុទាំងអស់";
+    NothingOpen => "Every item in this stage is done or does not apply.", "ធាតុទាំងអស់ក្នុងដំណាក់កាលនេះបានធ្វើរួច ឬមិនពាក់ព័ន្ធ។";
+    StatusNotStarted => "Not started", "មិនទាន់ចាប់ផ្តើម";
+    StatusInProgress => "In progress", "កំពុងដំណើរការ";
+    StatusDone => "Done", "រួចរាល់";
+    StatusNotApplicable => "Not applicable", "មិនពាក់ព័ន្ធ";
+    StatusBlocked => "Blocked", "ជាប់គាំង";
+    Evidence => "Evidence", "ភស្តុតាង";
+    Responsible => "Responsible", "អ្នកទទួលខុសត្រូវ";
+    UpdatedBy => "Updated by", "ធ្វើបច្ចុប្បន្នភាពដោយ";
+    Guidance => "Guidance", "ការណែនាំ";
+    Reason => "Reason", "មូលហេតុ";
+    CustomItem => "Added for this RCI", "បន្ថែមសម្រាប់មណ្ឌលនេះ";
+    RiskNoPlan => "No reintegration plan", "គ្មានផែនការសមាហរណកម្ម";
+    RiskNoBudget => "No reintegration budget", "គ្មានថវិកាសមាហរណកម្ម";
+    RiskStalled => "Stalled: no update for", "ជាប់គាំង៖ គ្មានបច្ចុប្បន្នភាពរយៈពេល";
+    RiskFollowUps => "Follow-ups overdue by", "ការតាមដានហួសកាលកំណត់";
+    Days => "days", "ថ្ងៃ";
+    NoRisks => "No risks flagged", "គ្មានហានិភ័យ";
+    ChildrenTitle => "Children", "កុមារ";
+    CountsAsOf => "Counts as of", "ចំនួនគិតត្រឹម";
+    NoCounts => "No children counts recorded yet.", "មិនទាន់មានការកត់ត្រាចំនួនកុមារនៅឡើយទេ។";
+    CountBaseline => "In care at the start", "នៅក្នុងការថែទាំពេលចាប់ផ្តើម";
+    CountAdmissions => "Admitted since", "ទទួលចូលបន្ទាប់មក";
+    CountAssessed => "Assessed", "បានវាយតម្លៃ";
+    CountTraced => "Family traced", "បានស្វែងរកគ្រួសារ";
+    CountPrepared => "Prepared", "បានរៀបចំ";
+    CountReintegrated => "Reintegrated", "បានធ្វើសមាហរណកម្ម";
+    CountStillInCare => "Still in care", "នៅតែក្នុងការថែទាំ";
+    PlacementBirthFamily => "Birth family", "គ្រួសារបង្កើត";
+    PlacementKinship => "Kinship care", "ការថែទាំដោយសាច់ញាតិ";
+    PlacementFoster => "Foster care", "ការថែទាំដោយគ្រួសារអុបត្ថម្ភ";
+    PlacementIndependent => "Independent living", "ការរស់នៅដោយឯករាជ្យ";
+    PlacementLongTerm => "Referred to long-term care", "បញ្ជូនទៅការថែទាំរយៈពេលវែង";
+    FemaleShort => "F", "ស្រី";
+    ColTotal => "Total", "សរុប";
+    ColGirls => "Girls", "ស្រី";
+    PrivacyNote => "Homeward stores no child's name: only counts.", "ផ្លូវទៅផ្ទះមិនរក្សាទុកឈ្មោះកុមារទេ៖ មានតែចំនួនប៉ុណ្ណោះ។";
+}
+
+/// The language of the current page, provided once by the app.
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// The cookie that remembers the chosen language for a year.
+pub const LANG_COOKIE: &str = "homeward_lang";
+
+/// Reads the language from a `Cookie` header value.
+pub fn lang_from_cookie_header(header: &str) -> Lang {
+    header
+        .split(';')
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == LANG_COOKIE)
+        .map(|(_, v)| Lang::from_code(v))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is_khmer(s: &str) -> bool {
+        s.chars().any(|c| ('\u{1780}'..='\u{17FF}').contains(&c))
+    }
+
+    #[test]
+    fn every_message_has_english_and_khmer() {
+        for msg in ALL {
+            assert!(!msg.text(Lang::En).is_empty(), "{msg:?}");
+            assert!(is_khmer(msg.text(Lang::Km)), "{msg:?} has no Khmer text");
+            assert_ne!(msg.text(Lang::En), msg.text(Lang::Km), "{msg:?}");
+        }
+    }
+
+    #[test]
+    fn language_cookie_is_read_among_others() {
+        assert_eq!(lang_from_cookie_header("a=1; homeward_lang=km; b=2"), Lang::Km);
+        assert_eq!(lang_from_cookie_header("homeward_lang=xx"), Lang::En);
+        assert_eq!(lang_from_cookie_header(""), Lang::En);
+    }
+}

@@ -1,0 +1,33 @@
+//! "Not found" pages, answered with HTTP 404 so that nothing distinguishes a missing RCI from
+//! one the caller may not see.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::errors::AppError;
+use crate::i18n::{use_lang, Msg};
+
+/// Sets the response status for an error met while rendering on the server.
+pub fn set_status(error: &AppError) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(match error {
+            AppError::NotFound => http::StatusCode::NOT_FOUND,
+            AppError::Invalid(_) => http::StatusCode::BAD_REQUEST,
+            AppError::Server => http::StatusCode::INTERNAL_SERVER_ERROR,
+        });
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = error;
+}
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let lang = use_lang();
+    set_status(&AppError::NotFound);
+    view! {
+        <Title text=Msg::NotFound.text(lang)/>
+        <p class="error" role="alert">{Msg::NotFound.text(lang)}</p>
+        <p><a href="/">{Msg::BackToPartners.text(lang)}</a></p>
+    }
+}

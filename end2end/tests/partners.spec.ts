@@ -1,0 +1,125 @@
+import { test, expect, Page } from "@playwright/test";
+
+/** Waits until the WebAssembly bundle has taken over the server-rendered page. */
+async function hydrated(page: Page) {
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+}
+
+test.describe("partners page", () => {
+  test("lists the demo partners from the database with their stages", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Partner RCIs");
+    const rows = page.locator("tr.partner");
+    await expect(rows).toHaveCount(8);
+    await expect(page.getByTestId("shown-count")).toHaveText("8");
+
+    const lotus = rows.filter({ hasText: "Little Lotus Home" });
+    await expect(lotus).toContainText("Battambang");
+    await expect(lotus).toContainText("Stage 3 · Preparation");
+    await expect(lotus).toContainText("No reintegration plan");
+
+    const hope = rows.filter({ hasText: "Hope Garden Children's Home" });
+    await expect(hope).toContainText("Transition completed");
+    await expect(hope.locator("progress")).toHaveAttribute("value", /^\d+$/);
+
+    const newLife = rows.filter({ hasText: "New Life Children's Village" });
+    await expect(newLife).toContainText("Stage 1 · Assessment");
+    await expect(newLife).toContainText(/Stalled: no update for \d+ days/);
+  });
+
+  test("filters by province and sorts by progress, with the filter in the URL", async ({ page }) => {
+    await page.goto("/");
+    await page.getByLabel("Province").selectOption("Battambang");
+    await page.getByLabel("Sort by").selectOption("progress");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/province=Battambang/);
+    const rows = page.locator("tr.partner");
+    await expect(rows).toHaveCount(2);
+    await expect(rows.first()).toContainText("Bright Future Children Centre");
+    await expect(rows.nth(1)).toContainText("Little Lotus Home");
+    // The same view, bookmarked, opens directly.
+    await page.goto("/?province=Siem%20Reap");
+    await expect(page.locator("tr.partner")).toHaveCount(2);
+  });
+
+  test("switches to Khmer with a Khmer webfont served by the app, and remembers it", async ({ page }) => {
+    const foreign: string[] = [];
+    page.on("request", (r) => {
+      const host = new URL(r.url()).hostname;
+      if (host !== "127.0.0.1" && host !== "localhost") foreign.push(r.url());
+    });
+    await page.goto("/");
+    await page.getByRole("link", { name: "ខ្មែរ" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "km");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("មណ្ឌលដៃគូ");
+    await expect(page.locator("tr.partner").first()).toContainText("ដំណាក់កាល");
+    const fontLoaded = await page.evaluate(async () => {
+      await document.fonts.load('16px "Noto Sans Khmer"', "ក");
+      return document.fonts.check('16px "Noto Sans Khmer"', "ក");
+    });
+    expect(fontLoaded).toBe(true);
+
+    // Remembered on the next visit, on another page.
+    await page.goto("/rcis/1");
+    await expect(page.locator("html")).toHaveAttribute("lang", "km");
+    await expect(page.locator("section.track h2").first()).toContainText("ការវាយតម្លៃ");
+    expect(foreign).toEqual([]);
+
+    // And back to English, returning to the same page.
+    await page.getByRole("link", { name: "English" }).click();
+    await expect(page).toHaveURL(/\/rcis\/1$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  });
+
+  test("is usable on a 360 px phone", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page.locator("tr.partner")).toHaveCount(8);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(overflow).toBeLessThanOrEqual(360);
+    await page.locator("tr.partner a").first().click();
+    await expect(page.locator("section.track")).toHaveCount(6);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await context.close();
+  });
+});
+
+test.describe("RCI page", () => {
+  test("shows each stage's progress and checklist, and hydrates", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: "Little Lotus Home" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Little Lotus Home");
+    await expect(page.getByTestId("current-stage")).toContainText("Stage 3 · Preparation");
+    await expect(page.locator("section.track")).toHaveCount(6);
+    const assessment = page.locator('section.track[data-track="assessment"]');
+    await expect(assessment.locator("progress")).toHaveAttribute("value", "100");
+    await expect(page.getByTestId("counts")).toContainText("In care at the start");
+
+    await hydrated(page);
+    const items = page.locator("li.item");
+    const visibleBefore = await items.filter({ visible: true }).count();
+    const done = page.locator('li.item[data-status="done"]');
+    expect(await done.count()).toBeGreaterThan(0);
+    await expect(done.first()).toBeVisible();
+
+    // Needs WebAssembly: the toggle is a client-side signal.
+    const toggle = page.getByTestId("toggle-open");
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
+    await expect(done.first()).toBeHidden();
+    const visibleAfter = await items.filter({ visible: true }).count();
+    expect(visibleAfter).toBeLessThan(visibleBefore);
+    expect(visibleAfter).toBe(visibleBefore - (await done.count()));
+    await expect(assessment.locator("p.empty")).toBeVisible();
+
+    await toggle.click();
+    await expect(done.first()).toBeVisible();
+  });
+
+  test("an unknown RCI answers not found", async ({ page }) => {
+    const response = await page.goto("/rcis/999999");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("alert")).toContainText("Not found");
+  });
+});
