@@ -31,7 +31,12 @@ pub fn TrackSection(
     lang: Lang,
 ) -> impl IntoView {
     let heading = match track {
-        Track::Stage(stage) => format!("{} {} · {}", Msg::StageN.text(lang), stage.number(), stage.title().get(lang)),
+        Track::Stage(stage) => format!(
+            "{} {} · {}",
+            Msg::StageN.text(lang),
+            stage.number(),
+            stage.title().get(lang)
+        ),
         Track::Organisation => track.title().get(lang).to_string(),
     };
     let all_closed = items.iter().all(|i| is_closed(&i.value));
@@ -52,13 +57,17 @@ pub fn TrackSection(
             </ul>
         </section>
     }
+    .into_any()
 }
 
 #[component]
 fn ItemView(item: ChecklistItem, open_only: RwSignal<bool>, lang: Lang) -> impl IntoView {
     let closed = is_closed(&item);
     let status_class = format!("status status-{}", item.status.kind());
-    let date = item.status.done_on().map(|d| d.format("%Y-%m-%d").to_string());
+    let date = item
+        .status
+        .done_on()
+        .map(|d| d.format("%Y-%m-%d").to_string());
     let reason = item.status.reason().map(|r| r.as_str().to_string());
     view! {
         <li class="item" data-key=item.key.as_str().to_string() data-status=item.status.kind() hidden=move || open_only.get() && closed>
@@ -85,4 +94,5 @@ fn ItemView(item: ChecklistItem, open_only: RwSignal<bool>, lang: Lang) -> impl 
             })}
         </li>
     }
+    .into_any()
 }

@@ -36,9 +36,17 @@ fn flag_text(flag: &RiskFlag, lang: Lang) -> String {
     match flag {
         RiskFlag::NoReintegrationPlan => Msg::RiskNoPlan.text(lang).to_string(),
         RiskFlag::NoReintegrationBudget => Msg::RiskNoBudget.text(lang).to_string(),
-        RiskFlag::Stalled { days } => format!("{} {days} {}", Msg::RiskStalled.text(lang), Msg::Days.text(lang)),
+        RiskFlag::Stalled { days } => format!(
+            "{} {days} {}",
+            Msg::RiskStalled.text(lang),
+            Msg::Days.text(lang)
+        ),
         RiskFlag::FollowUpsOverdue { days } => {
-            format!("{} {days} {}", Msg::RiskFollowUps.text(lang), Msg::Days.text(lang))
+            format!(
+                "{} {days} {}",
+                Msg::RiskFollowUps.text(lang),
+                Msg::Days.text(lang)
+            )
         }
     }
 }
@@ -83,7 +91,11 @@ pub fn SiteHeader(lang: Lang) -> impl IntoView {
     let here = move || {
         let search = location.search.get();
         let path = location.pathname.get();
-        encode_query_value(&if search.is_empty() { path } else { format!("{path}?{search}") })
+        encode_query_value(&if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        })
     };
     let switch = move |to: Lang, label: &'static str| {
         view! {
@@ -119,6 +131,9 @@ mod tests {
 
     #[test]
     fn query_values_are_encoded() {
-        assert_eq!(encode_query_value("/?province=Phnom Penh&sort=name"), "/%3Fprovince%3DPhnom%20Penh%26sort%3Dname");
+        assert_eq!(
+            encode_query_value("/?province=Phnom Penh&sort=name"),
+            "/%3Fprovince%3DPhnom%20Penh%26sort%3Dname"
+        );
     }
 }

@@ -137,7 +137,10 @@ mod tests {
 
     #[test]
     fn language_cookie_is_read_among_others() {
-        assert_eq!(lang_from_cookie_header("a=1; homeward_lang=km; b=2"), Lang::Km);
+        assert_eq!(
+            lang_from_cookie_header("a=1; homeward_lang=km; b=2"),
+            Lang::Km
+        );
         assert_eq!(lang_from_cookie_header("homeward_lang=xx"), Lang::En);
         assert_eq!(lang_from_cookie_header(""), Lang::En);
     }

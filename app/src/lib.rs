@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    ParamSegment, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
 };
 
 use crate::components::SiteHeader;
@@ -91,8 +91,14 @@ pub fn App() -> impl IntoView {
             <SiteHeader lang/>
             <main id="main">
                 <Routes fallback=not_found::NotFoundPage>
-                    <Route path=StaticSegment("") view=rcis::PartnersPage/>
-                    <Route path=(StaticSegment("rcis"), ParamSegment("id")) view=rcis::RciPage/>
+                    // Async: the whole page arrives in one response, so it reads without
+                    // WebAssembly and a missing RCI answers with a real 404.
+                    <Route path=StaticSegment("") view=rcis::PartnersPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("rcis"), ParamSegment("id"))
+                        view=rcis::RciPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </main>
             <footer class="site">

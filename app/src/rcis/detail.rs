@@ -47,12 +47,16 @@ pub fn RciPage() -> impl IntoView {
 
 #[component]
 fn RciView(detail: RciDetail, lang: Lang) -> impl IntoView {
-    let RciDetail { rci, overview, items } = detail;
+    let RciDetail {
+        rci,
+        overview,
+        items,
+    } = detail;
     let profile = rci.value;
     let open_only = RwSignal::new(false);
     let progress = overview.progress.clone();
     let days = overview.days_in_phase;
-    view! {
+    let head = view! {
         <Title text=profile.name_en.to_string()/>
         <header class="rci-head">
             <h1>{profile.name_en.to_string()}</h1>
@@ -88,6 +92,10 @@ fn RciView(detail: RciDetail, lang: Lang) -> impl IntoView {
             </div>
             <Flags flags=overview.flags.clone() lang/>
         </header>
+    }
+    .into_any();
+    view! {
+        {head}
         <CountsPanel counts=overview.latest_counts lang/>
         <div class="toolbar">
             <button
@@ -109,4 +117,5 @@ fn RciView(detail: RciDetail, lang: Lang) -> impl IntoView {
             })
             .collect_view()}
     }
+    .into_any()
 }

@@ -217,16 +217,32 @@ mod tests {
 
     fn row(id: i64, name: &str, province: &str) -> RciRow {
         let profile = RciProfile::parse(name, "", province, "", NaiveDate::MIN).unwrap();
-        let o = overview(&profile, &[], None, FollowUpFacts::default(), None, &RiskSettings::default(), NaiveDate::MIN);
+        let o = overview(
+            &profile,
+            &[],
+            None,
+            FollowUpFacts::default(),
+            None,
+            &RiskSettings::default(),
+            NaiveDate::MIN,
+        );
         RciRow {
-            rci: Stored { id, version: 1, value: profile },
+            rci: Stored {
+                id,
+                version: 1,
+                value: profile,
+            },
             overview: o,
         }
     }
 
     #[test]
     fn filters_by_province_and_sorts_by_name() {
-        let rows = vec![row(1, "Zeta", "Pursat"), row(2, "Alpha", "Pailin"), row(3, "Beta", "Pursat")];
+        let rows = vec![
+            row(1, "Zeta", "Pursat"),
+            row(2, "Alpha", "Pailin"),
+            row(3, "Beta", "Pursat"),
+        ];
         let names = |v: Vec<RciRow>| v.into_iter().map(|r| r.rci.id).collect::<Vec<_>>();
         assert_eq!(names(filter_and_sort(&rows, "", Sort::Name)), [2, 3, 1]);
         assert_eq!(names(filter_and_sort(&rows, "Pursat", Sort::Name)), [3, 1]);

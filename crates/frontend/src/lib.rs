@@ -1,3 +1,5 @@
+#![recursion_limit = "256"]
+
 //! Entry point of the WebAssembly bundle: takes over the server-rendered page.
 
 #[wasm_bindgen::prelude::wasm_bindgen]

@@ -410,7 +410,11 @@ mod tests {
         let is_khmer = |s: &str| s.chars().any(|c| ('\u{1780}'..='\u{17FF}').contains(&c));
         for item in default_template().items() {
             assert!(is_khmer(&item.title.km), "{} title", item.key.as_str());
-            assert!(is_khmer(&item.guidance.km), "{} guidance", item.key.as_str());
+            assert!(
+                is_khmer(&item.guidance.km),
+                "{} guidance",
+                item.key.as_str()
+            );
             assert!(!item.title.en.is_empty() && !item.guidance.en.is_empty());
         }
     }

@@ -272,7 +272,10 @@ mod tests {
         assert_eq!(c.in_care_ever(), sc(42, 19));
         assert_eq!(c.reintegrated_total(), sc(26, 11));
         assert_eq!(c.still_in_care(), sc(16, 8));
-        assert_eq!(c.get(CountField::Reintegrated(Placement::KinshipCare)), sc(5, 2));
+        assert_eq!(
+            c.get(CountField::Reintegrated(Placement::KinshipCare)),
+            sc(5, 2)
+        );
     }
 
     #[test]
@@ -328,7 +331,9 @@ mod tests {
     }
 
     fn arb_sc() -> impl Strategy<Value = SexCount> {
-        (0u32..120).prop_flat_map(|t| (Just(t), 0..=t)).prop_map(|(t, f)| sc(t, f))
+        (0u32..120)
+            .prop_flat_map(|t| (Just(t), 0..=t))
+            .prop_map(|(t, f)| sc(t, f))
     }
 
     proptest! {

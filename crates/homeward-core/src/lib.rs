@@ -12,7 +12,9 @@ pub mod risks;
 pub mod stages;
 pub mod values;
 
-pub use checklists::{default_template, ChecklistItem, ItemKey, ItemStatus, Template, TemplateItem};
+pub use checklists::{
+    default_template, ChecklistItem, ItemKey, ItemStatus, Template, TemplateItem,
+};
 pub use counts::{ChildrenCounts, CountField, CountsError, Placement};
 pub use progress::{Phase, Progress, TransitionProgress};
 pub use rcis::{overview, FollowUpFacts, RciOverview, RciProfile};

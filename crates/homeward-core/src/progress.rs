@@ -105,7 +105,11 @@ pub fn phase_entered_on(items: &[ChecklistItem], transition_start: NaiveDate) ->
 }
 
 /// Days spent in the current phase as of `today` (never negative).
-pub fn days_in_phase(items: &[ChecklistItem], transition_start: NaiveDate, today: NaiveDate) -> i64 {
+pub fn days_in_phase(
+    items: &[ChecklistItem],
+    transition_start: NaiveDate,
+    today: NaiveDate,
+) -> i64 {
     (today - phase_entered_on(items, transition_start))
         .num_days()
         .max(0)
@@ -153,13 +157,21 @@ pub(crate) mod tests {
             .filter(|i| i.track == Track::Stage(Stage::Assessment))
             .collect();
         assert_eq!(items.len(), 5);
-        items[0].status = ItemStatus::Done { on: day("2025-01-01") };
+        items[0].status = ItemStatus::Done {
+            on: day("2025-01-01"),
+        };
         items[1].status = ItemStatus::NotApplicable {
             reason: Note::parse("n/a").unwrap(),
         };
         items[2].hidden = true;
         let p = Progress::of(&items);
-        assert_eq!(p, Progress { done: 1, applicable: 3 });
+        assert_eq!(
+            p,
+            Progress {
+                done: 1,
+                applicable: 3
+            }
+        );
         assert_eq!(p.percent(), 33);
     }
 
@@ -196,13 +208,19 @@ pub(crate) mod tests {
         let mut items = fresh();
         finish_stage(&mut items, Stage::FamilyTracing, "2024-03-01");
         assert_eq!(phase(&items), Phase::In(Stage::Assessment));
-        assert_eq!(phase_entered_on(&items, day("2024-01-01")), day("2024-01-01"));
+        assert_eq!(
+            phase_entered_on(&items, day("2024-01-01")),
+            day("2024-01-01")
+        );
     }
 
     #[test]
     fn days_in_phase_is_never_negative() {
         let items = fresh();
-        assert_eq!(days_in_phase(&items, day("2027-01-01"), day("2026-01-01")), 0);
+        assert_eq!(
+            days_in_phase(&items, day("2027-01-01"), day("2026-01-01")),
+            0
+        );
     }
 
     fn arb_status() -> impl Strategy<Value = ItemStatus> {

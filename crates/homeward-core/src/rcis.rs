@@ -119,9 +119,14 @@ mod tests {
         let profile = RciProfile::parse("Hope House", "", "Pursat", "", day("2025-01-01")).unwrap();
         let mut items = fresh();
         for i in items.iter_mut().filter(|i| {
-            matches!(i.track, Track::Stage(Stage::Assessment | Stage::FamilyTracing))
+            matches!(
+                i.track,
+                Track::Stage(Stage::Assessment | Stage::FamilyTracing)
+            )
         }) {
-            i.status = ItemStatus::Done { on: day("2025-09-01") };
+            i.status = ItemStatus::Done {
+                on: day("2025-09-01"),
+            };
         }
         let o = overview(
             &profile,
@@ -136,7 +141,10 @@ mod tests {
         assert_eq!(o.days_in_phase, 10);
         assert_eq!(
             o.flags,
-            vec![RiskFlag::NoReintegrationPlan, RiskFlag::NoReintegrationBudget]
+            vec![
+                RiskFlag::NoReintegrationPlan,
+                RiskFlag::NoReintegrationBudget
+            ]
         );
     }
 }

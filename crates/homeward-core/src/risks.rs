@@ -20,7 +20,9 @@ pub struct FollowUpCadence {
 pub enum SettingsError {
     #[error("follow-ups must be due every 1 to 365 days, not {0}")]
     BadInterval(u32),
-    #[error("follow-ups must continue for at least one interval and at most 10 years, not {0} days")]
+    #[error(
+        "follow-ups must continue for at least one interval and at most 10 years, not {0} days"
+    )]
     BadDuration(u32),
     #[error("an RCI is stalled after 1 to 730 days without an update, not {0}")]
     BadStalledDays(u32),
@@ -110,9 +112,13 @@ pub enum RiskFlag {
     NoReintegrationPlan,
     NoReintegrationBudget,
     /// No update for this many days.
-    Stalled { days: i64 },
+    Stalled {
+        days: i64,
+    },
     /// The next follow-up visit was due this many days ago.
-    FollowUpsOverdue { days: i64 },
+    FollowUpsOverdue {
+        days: i64,
+    },
 }
 
 impl RiskFlag {
@@ -217,7 +223,10 @@ mod tests {
         i.phase = Phase::In(Stage::Preparation);
         assert_eq!(
             risk_flags(&i, &RiskSettings::default(), day(TODAY)),
-            vec![RiskFlag::NoReintegrationPlan, RiskFlag::NoReintegrationBudget]
+            vec![
+                RiskFlag::NoReintegrationPlan,
+                RiskFlag::NoReintegrationBudget
+            ]
         );
     }
 
@@ -225,7 +234,10 @@ mod tests {
     fn stalled_after_the_configured_days() {
         let mut i = inputs(Phase::In(Stage::Assessment));
         i.last_update = Some(day("2026-09-25"));
-        assert!(risk_flags(&i, &RiskSettings::default(), day(TODAY)).is_empty(), "60 days is not yet stalled");
+        assert!(
+            risk_flags(&i, &RiskSettings::default(), day(TODAY)).is_empty(),
+            "60 days is not yet stalled"
+        );
         i.last_update = Some(day("2026-09-24"));
         assert_eq!(
             risk_flags(&i, &RiskSettings::default(), day(TODAY)),
@@ -289,8 +301,14 @@ mod tests {
 
     #[test]
     fn settings_are_validated() {
-        assert_eq!(FollowUpCadence::new(0, 365), Err(SettingsError::BadInterval(0)));
-        assert_eq!(FollowUpCadence::new(30, 10), Err(SettingsError::BadDuration(10)));
+        assert_eq!(
+            FollowUpCadence::new(0, 365),
+            Err(SettingsError::BadInterval(0))
+        );
+        assert_eq!(
+            FollowUpCadence::new(30, 10),
+            Err(SettingsError::BadDuration(10))
+        );
         assert!(FollowUpCadence::new(7, 56).is_ok());
         assert_eq!(
             RiskSettings::new(0, FollowUpCadence::default()),

@@ -100,9 +100,7 @@ impl Stage {
             Stage::FamilyTracing => Bilingual::new("Family tracing", "ការស្វែងរកគ្រួសារ"),
             Stage::Preparation => Bilingual::new("Preparation", "ការរៀបចំ"),
             Stage::Reintegration => Bilingual::new("Reintegration", "ការធ្វើសមាហរណកម្ម"),
-            Stage::CommunityProgrammes => {
-                Bilingual::new("Community programmes", "កម្មវិធីសហគមន៍")
-            }
+            Stage::CommunityProgrammes => Bilingual::new("Community programmes", "កម្មវិធីសហគមន៍"),
         }
     }
 }
@@ -189,7 +187,10 @@ mod tests {
         for track in Track::ALL {
             let title = track.title();
             assert!(!title.en.is_empty());
-            assert!(title.km.chars().any(|c| ('\u{1780}'..='\u{17FF}').contains(&c)));
+            assert!(title
+                .km
+                .chars()
+                .any(|c| ('\u{1780}'..='\u{17FF}').contains(&c)));
         }
     }
 

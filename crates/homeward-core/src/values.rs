@@ -200,7 +200,9 @@ impl DateRange {
 }
 
 /// A number of children (or people). Bounded so that a typo of extra zeros is caught.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(try_from = "u32", into = "u32")]
 pub struct Count(u32);
 
@@ -428,7 +430,11 @@ mod tests {
     /// Deserialising goes through the same validation: a forged payload cannot smuggle in female > total.
     #[test]
     fn deserialising_validates() {
-        assert!(SexCount::try_from(RawSexCount { total: 1, female: 2 }).is_err());
+        assert!(SexCount::try_from(RawSexCount {
+            total: 1,
+            female: 2
+        })
+        .is_err());
         assert!(Count::try_from(Count::MAX + 1).is_err());
         assert!(Name::try_from(String::from(" ")).is_err());
     }

@@ -40,8 +40,9 @@ impl ItemRow {
     fn into_stored(self) -> Result<Stored<ChecklistItem>> {
         let date = self.done_on.map(|d| d.format("%Y-%m-%d").to_string());
         // Stored statuses were valid when written; reading them must not depend on today's date.
-        let status = ItemStatus::from_parts(&self.status, date.as_deref(), &self.reason, NaiveDate::MAX)
-            .map_err(corrupt)?;
+        let status =
+            ItemStatus::from_parts(&self.status, date.as_deref(), &self.reason, NaiveDate::MAX)
+                .map_err(corrupt)?;
         let name = |v: Option<String>| v.map(|s| Name::parse(&s)).transpose().map_err(corrupt);
         let value = ChecklistItem {
             key: ItemKey::parse(&self.item_key).map_err(corrupt)?,
@@ -170,14 +171,17 @@ impl Store {
 
     /// Every RCI's checklist, keyed by RCI, in one query.
     pub(crate) async fn all_checklists(&self) -> Result<HashMap<i64, Vec<ChecklistItem>>> {
-        let sql = format!("SELECT {ITEM_COLUMNS} FROM checklist_items ORDER BY rci_id, position, id");
+        let sql =
+            format!("SELECT {ITEM_COLUMNS} FROM checklist_items ORDER BY rci_id, position, id");
         let rows = sqlx::query_as::<_, ItemRow>(&sql)
             .fetch_all(self.pool())
             .await?;
         let mut map: HashMap<i64, Vec<ChecklistItem>> = HashMap::new();
         for row in rows {
             let rci_id = row.rci_id;
-            map.entry(rci_id).or_default().push(row.into_stored()?.value);
+            map.entry(rci_id)
+                .or_default()
+                .push(row.into_stored()?.value);
         }
         Ok(map)
     }

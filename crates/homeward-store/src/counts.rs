@@ -11,9 +11,13 @@ use crate::{corrupt, Result, Store, StoreError};
 
 /// The stored columns of one field: `<key>_total` and `<key>_female`.
 fn columns() -> impl Iterator<Item = (CountField, String, String)> {
-    CountField::ALL
-        .into_iter()
-        .map(|f| (f, format!("{}_total", f.key()), format!("{}_female", f.key())))
+    CountField::ALL.into_iter().map(|f| {
+        (
+            f,
+            format!("{}_total", f.key()),
+            format!("{}_female", f.key()),
+        )
+    })
 }
 
 fn select_columns() -> String {
@@ -57,7 +61,9 @@ impl Store {
             names.join(", "),
             vec!["?"; names.len()].join(", ")
         );
-        let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(rci_id).bind(counts.as_of);
+        let mut query = sqlx::query_scalar::<_, i64>(&sql)
+            .bind(rci_id)
+            .bind(counts.as_of);
         for field in CountField::ALL {
             let v = counts.get(field);
             query = query.bind(i64::from(v.total())).bind(i64::from(v.female()));

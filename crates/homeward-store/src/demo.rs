@@ -195,10 +195,16 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<usize> {
             let visit = FollowUpVisit {
                 visited_on: days_ago(today, ago),
                 children: share(demo.baseline, 1, 3),
-                visited_by: if n % 2 == 0 { VisitedBy::NgoStaff } else { VisitedBy::Dosvy },
+                visited_by: if n % 2 == 0 {
+                    VisitedBy::NgoStaff
+                } else {
+                    VisitedBy::Dosvy
+                },
                 mode: VisitMode::Visit,
-                notes: Note::parse("Children attending school; one family needs livelihood support.")
-                    .map_err(corrupt)?,
+                notes: Note::parse(
+                    "Children attending school; one family needs livelihood support.",
+                )
+                .map_err(corrupt)?,
             };
             store.record_follow_up(id, &visit, &adviser).await?;
         }
@@ -229,7 +235,8 @@ async fn mark_progress(
             Track::Stage(s) => s.number() - 1,
             Track::Organisation => usize::MAX,
         };
-        let when = start + Days::new(span * (stage_index.min(current) as u64 + 1) / (current as u64 + 1));
+        let when =
+            start + Days::new(span * (stage_index.min(current) as u64 + 1) / (current as u64 + 1));
         let when = when.min(last_work);
         let status = if stage_index < current {
             ItemStatus::Done { on: when }
@@ -292,9 +299,18 @@ async fn record_counts(
         counts.prepared = share(demo.baseline, reach.saturating_sub(2).min(8), 10);
         if reach > 5 {
             let gone = reach - 5;
-            counts.set(CountField::Reintegrated(Placement::BirthFamily), share(demo.baseline, gone, 10));
-            counts.set(CountField::Reintegrated(Placement::KinshipCare), share(demo.baseline, gone, 40));
-            counts.set(CountField::Reintegrated(Placement::FosterCare), share(demo.baseline, 1, 30));
+            counts.set(
+                CountField::Reintegrated(Placement::BirthFamily),
+                share(demo.baseline, gone, 10),
+            );
+            counts.set(
+                CountField::Reintegrated(Placement::KinshipCare),
+                share(demo.baseline, gone, 40),
+            );
+            counts.set(
+                CountField::Reintegrated(Placement::FosterCare),
+                share(demo.baseline, 1, 30),
+            );
             counts.set(CountField::Reintegrated(Placement::LongTermCare), sc(1, 0));
         }
         store.record_counts(id, counts, adviser, today).await?;

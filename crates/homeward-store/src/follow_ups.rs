@@ -57,7 +57,12 @@ const FIRST_REINTEGRATION: &str = "SELECT rci_id, MIN(as_of) FROM children_count
            + independent_living_total + long_term_care_total > 0 GROUP BY rci_id";
 
 impl Store {
-    pub async fn record_follow_up(&self, rci_id: i64, visit: &FollowUpVisit, by: &Name) -> Result<i64> {
+    pub async fn record_follow_up(
+        &self,
+        rci_id: i64,
+        visit: &FollowUpVisit,
+        by: &Name,
+    ) -> Result<i64> {
         let mut tx = self.pool().begin().await?;
         let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM rcis WHERE id = ?")
             .bind(rci_id)
@@ -95,16 +100,16 @@ impl Store {
     /// Follow-up facts for every RCI, in two queries.
     pub(crate) async fn all_follow_up_facts(&self) -> Result<HashMap<i64, FollowUpFacts>> {
         let mut facts: HashMap<i64, FollowUpFacts> = HashMap::new();
-        let firsts: Vec<(i64, Option<NaiveDate>)> =
-            sqlx::query_as(FIRST_REINTEGRATION).fetch_all(self.pool()).await?;
+        let firsts: Vec<(i64, Option<NaiveDate>)> = sqlx::query_as(FIRST_REINTEGRATION)
+            .fetch_all(self.pool())
+            .await?;
         for (rci, first) in firsts {
             facts.entry(rci).or_default().first_reintegration = first;
         }
-        let lasts: Vec<(i64, Option<NaiveDate>)> = sqlx::query_as(
-            "SELECT rci_id, MAX(visited_on) FROM follow_up_visits GROUP BY rci_id",
-        )
-        .fetch_all(self.pool())
-        .await?;
+        let lasts: Vec<(i64, Option<NaiveDate>)> =
+            sqlx::query_as("SELECT rci_id, MAX(visited_on) FROM follow_up_visits GROUP BY rci_id")
+                .fetch_all(self.pool())
+                .await?;
         for (rci, last) in lasts {
             facts.entry(rci).or_default().last_follow_up = last;
         }

@@ -69,8 +69,13 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         for (position, item) in template.items().iter().enumerate() {
-            crate::checklists::insert_item(&mut tx, id, position as i64, &ChecklistItem::from_template(item))
-                .await?;
+            crate::checklists::insert_item(
+                &mut tx,
+                id,
+                position as i64,
+                &ChecklistItem::from_template(item),
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(id)
@@ -137,8 +142,14 @@ impl Store {
             .collect();
         let counts = self.latest_counts(rci.id).await?.map(|s| s.value);
         let facts = self.follow_up_facts(rci.id).await?;
-        let last = self.last_updates().await?.get(&rci.id).map(|d| d.date_naive());
-        Ok(overview(&rci.value, &items, counts, facts, last, settings, today))
+        let last = self
+            .last_updates()
+            .await?
+            .get(&rci.id)
+            .map(|d| d.date_naive());
+        Ok(overview(
+            &rci.value, &items, counts, facts, last, settings, today,
+        ))
     }
 
     /// Every RCI with its overview, read in a fixed number of queries however many RCIs there are.
@@ -161,7 +172,10 @@ impl Store {
                     &rci.value,
                     &its,
                     latest,
-                    facts.get(&rci.id).copied().unwrap_or(FollowUpFacts::default()),
+                    facts
+                        .get(&rci.id)
+                        .copied()
+                        .unwrap_or(FollowUpFacts::default()),
                     last.get(&rci.id).map(|d| d.date_naive()),
                     settings,
                     today,

@@ -49,10 +49,15 @@ async fn opening_creates_the_file_with_wal_and_foreign_keys() {
 async fn a_new_rci_starts_with_the_whole_template_not_started() {
     let (_dir, store) = open().await;
     let template = store.template().await.unwrap();
-    let id = store.create_rci(&profile("Hope House"), &template).await.unwrap();
+    let id = store
+        .create_rci(&profile("Hope House"), &template)
+        .await
+        .unwrap();
     let items = store.checklist(id).await.unwrap();
     assert_eq!(items.len(), template.items().len());
-    assert!(items.iter().all(|i| i.value.status == ItemStatus::NotStarted));
+    assert!(items
+        .iter()
+        .all(|i| i.value.status == ItemStatus::NotStarted));
     let rci = store.rci(id).await.unwrap();
     assert_eq!(rci.value, profile("Hope House"));
     let overview = store
@@ -78,7 +83,10 @@ async fn an_unknown_rci_is_not_found() {
 async fn item_updates_are_stored_and_stale_versions_refused() {
     let (_dir, store) = open().await;
     let template = store.template().await.unwrap();
-    let id = store.create_rci(&profile("Hope House"), &template).await.unwrap();
+    let id = store
+        .create_rci(&profile("Hope House"), &template)
+        .await
+        .unwrap();
     let item = store.checklist(id).await.unwrap().remove(0);
     let done = ItemChange {
         status: ItemStatus::Done { on: today() },
@@ -109,10 +117,15 @@ async fn item_updates_are_stored_and_stale_versions_refused() {
     assert_eq!(store.checklist(id).await.unwrap().remove(0), saved);
 
     // An item id of another RCI is not found through this RCI.
-    let other_rci = store.create_rci(&profile("Other"), &template).await.unwrap();
+    let other_rci = store
+        .create_rci(&profile("Other"), &template)
+        .await
+        .unwrap();
     let foreign = store.checklist(other_rci).await.unwrap().remove(0);
     assert!(matches!(
-        store.update_item(id, foreign.id, foreign.version, &other, &adviser()).await,
+        store
+            .update_item(id, foreign.id, foreign.version, &other, &adviser())
+            .await,
         Err(StoreError::NotFound)
     ));
 }
@@ -121,7 +134,10 @@ async fn item_updates_are_stored_and_stale_versions_refused() {
 async fn counts_round_trip_and_incoherent_counts_are_refused() {
     let (_dir, store) = open().await;
     let template = store.template().await.unwrap();
-    let id = store.create_rci(&profile("Hope House"), &template).await.unwrap();
+    let id = store
+        .create_rci(&profile("Hope House"), &template)
+        .await
+        .unwrap();
     let mut counts = ChildrenCounts::empty(today() - Days::new(5));
     counts.baseline = SexCount::new(30, 12).unwrap();
     counts.assessed = SexCount::new(30, 12).unwrap();
@@ -129,8 +145,14 @@ async fn counts_round_trip_and_incoherent_counts_are_refused() {
         CountField::Reintegrated(Placement::KinshipCare),
         SexCount::new(4, 2).unwrap(),
     );
-    store.record_counts(id, counts, &adviser(), today()).await.unwrap();
-    assert_eq!(store.latest_counts(id).await.unwrap().unwrap().value, counts);
+    store
+        .record_counts(id, counts, &adviser(), today())
+        .await
+        .unwrap();
+    assert_eq!(
+        store.latest_counts(id).await.unwrap().unwrap().value,
+        counts
+    );
 
     let mut bad = counts;
     bad.as_of = today();
@@ -139,7 +161,11 @@ async fn counts_round_trip_and_incoherent_counts_are_refused() {
         .record_counts(id, bad, &adviser(), today())
         .await
         .unwrap_err();
-    assert!(err.to_string().starts_with("traced: 31 is more than the 30"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("traced: 31 is more than the 30"),
+        "{err}"
+    );
     assert_eq!(store.counts_history(id).await.unwrap().len(), 1);
 }
 
@@ -153,8 +179,10 @@ async fn demo_data_loads_once_with_varied_stages_and_flags() {
         .await
         .unwrap();
     assert_eq!(all.len(), 8);
-    let provinces: std::collections::BTreeSet<_> =
-        all.iter().map(|(r, _)| r.value.province.to_string()).collect();
+    let provinces: std::collections::BTreeSet<_> = all
+        .iter()
+        .map(|(r, _)| r.value.province.to_string())
+        .collect();
     assert_eq!(
         provinces.into_iter().collect::<Vec<_>>(),
         ["Battambang", "Pailin", "Phnom Penh", "Pursat", "Siem Reap"]
@@ -167,8 +195,14 @@ async fn demo_data_loads_once_with_varied_stages_and_flags() {
             .map(|(_, o)| o.flags.iter().any(flag))
             .unwrap()
     };
-    assert!(has("New Life Children's Village", |f| matches!(f, RiskFlag::Stalled { .. })));
-    assert!(has("Bright Future Children Centre", |f| matches!(f, RiskFlag::FollowUpsOverdue { .. })));
+    assert!(has("New Life Children's Village", |f| matches!(
+        f,
+        RiskFlag::Stalled { .. }
+    )));
+    assert!(has("Bright Future Children Centre", |f| matches!(
+        f,
+        RiskFlag::FollowUpsOverdue { .. }
+    )));
     assert!(has("Little Lotus Home", |f| *f == RiskFlag::NoReintegrationPlan));
     assert!(!has("Mekong Kids Home", |_| true));
     // The batch overview equals the one computed for a single RCI.

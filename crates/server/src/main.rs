@@ -18,10 +18,18 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 
 #[derive(Parser)]
-#[command(name = "homeward", about = "Homeward: residential care transition tracking")]
+#[command(
+    name = "homeward",
+    about = "Homeward: residential care transition tracking"
+)]
 struct Cli {
     /// The SQLite database file (created if missing).
-    #[arg(long, env = "HOMEWARD_DB", default_value = "homeward.db", global = true)]
+    #[arg(
+        long,
+        env = "HOMEWARD_DB",
+        default_value = "homeward.db",
+        global = true
+    )]
     db: PathBuf,
     #[command(subcommand)]
     command: Option<Command>,
