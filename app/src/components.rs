@@ -1,5 +1,6 @@
 //! Small pieces shared by pages: progress bars, stage labels, risk flags, the site header.
 
+use homeward_core::accounts::Role;
 use homeward_core::{Lang, Phase, Progress, RiskFlag};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -69,7 +70,7 @@ pub fn Flags(flags: Vec<RiskFlag>, lang: Lang) -> impl IntoView {
 }
 
 /// Encodes a path for use as a query value (the few characters that would break it).
-fn encode_query_value(raw: &str) -> String {
+pub fn encode_query_value(raw: &str) -> String {
     raw.chars()
         .map(|c| match c {
             '%' => "%25".to_string(),
@@ -118,10 +119,36 @@ pub fn SiteHeader(lang: Lang) -> impl IntoView {
                 <span class="tagline">{Msg::Tagline.text(lang)}</span>
             </a>
             <nav aria-label=Msg::Language.text(lang)>
-                <a href="/">{Msg::NavPartners.text(lang)}</a>
+                <UserMenu lang/>
                 <span class="langs">{switch(Lang::En, "English")} {switch(Lang::Km, "ខ្មែរ")}</span>
             </nav>
         </header>
+    }
+}
+
+/// Links for the signed-in user's role, their name, and signing out.
+#[component]
+fn UserMenu(lang: Lang) -> impl IntoView {
+    let me = Resource::new(|| (), |_| crate::accounts::me());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let Ok(Some(me)) = me.await else { return ().into_any() };
+                let home = match (me.role, me.rci_id) {
+                    (Role::Director, Some(id)) => format!("/rcis/{id}"),
+                    _ => "/".to_string(),
+                };
+                view! {
+                    <a href=home>{Msg::NavPartners.text(lang)}</a>
+                    {(me.role == Role::Admin).then(|| view! { <a href="/admin/users">{Msg::NavUsers.text(lang)}</a> })}
+                    <span class="me" data-testid="me">{me.display_name}</span>
+                    <form method="post" action="/logout" class="inline">
+                        <button type="submit" class="link">{Msg::SignOut.text(lang)}</button>
+                    </form>
+                }
+                    .into_any()
+            })}
+        </Suspense>
     }
 }
 

@@ -16,9 +16,18 @@ pub enum AppError {
     /// Missing, or outside what the caller may see: the two are deliberately indistinguishable.
     #[error("not found")]
     NotFound,
+    /// Not signed in (or the session expired).
+    #[error("not signed in")]
+    Unauthenticated,
+    /// Signed in, allowed to see this, but not to change it.
+    #[error("not allowed")]
+    Forbidden,
     /// The input was refused; the text says which value and why.
     #[error("{0}")]
     Invalid(String),
+    /// Someone saved first; the text shows what they saved.
+    #[error("{0}")]
+    Conflict(String),
     /// Anything else; details are in the server log.
     #[error("server problem")]
     Server,
@@ -29,7 +38,10 @@ impl AppError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             AppError::NotFound => Msg::NotFound.text(lang).to_string(),
+            AppError::Unauthenticated => Msg::SignInAgain.text(lang).to_string(),
+            AppError::Forbidden => Msg::NotAllowed.text(lang).to_string(),
             AppError::Invalid(detail) => detail.clone(),
+            AppError::Conflict(detail) => format!("{} {detail}", Msg::ConflictIntro.text(lang)),
             AppError::Server => Msg::ServerProblem.text(lang).to_string(),
         }
     }
@@ -44,6 +56,12 @@ impl FromServerFnError for AppError {
     }
 }
 
+impl From<homeward_core::ValueError> for AppError {
+    fn from(e: homeward_core::ValueError) -> Self {
+        AppError::Invalid(e.to_string())
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl From<homeward_store::StoreError> for AppError {
     fn from(e: homeward_store::StoreError) -> Self {
@@ -51,6 +69,7 @@ impl From<homeward_store::StoreError> for AppError {
         match e {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Invalid(msg) => AppError::Invalid(msg),
+            StoreError::Account(e) => AppError::Invalid(e.to_string()),
             other => {
                 log::error!("storage error: {other}");
                 AppError::Server

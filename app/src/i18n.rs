@@ -97,6 +97,49 @@ messages! {
     FemaleShort => "F", "ស្រី";
     ColTotal => "Total", "សរុប";
     ColGirls => "Girls", "ស្រី";
+    Edit => "Edit", "កែសម្រួល";
+    Status => "Status", "ស្ថានភាព";
+    DoneOn => "Date done", "កាលបរិច្ឆេទបានធ្វើរួច";
+    Save => "Save", "រក្សាទុក";
+    Saved => "Saved.", "បានរក្សាទុក។";
+    SignInAgain => "Please sign in again.", "សូមចូលប្រើម្តងទៀត។";
+    NotAllowed => "You may see this but not change it.", "អ្នកអាចមើលបាន ប៉ុន្តែមិនអាចកែប្រែបានទេ។";
+    ConflictIntro => "Not saved: someone else changed this since you opened the page. Their version:",
+        "មិនបានរក្សាទុក៖ មានអ្នកផ្សេងបានកែប្រែវា ចាប់តាំងពីអ្នកបានបើកទំព័រ។ កំណែរបស់ពួកគេ៖";
+    SignIn => "Sign in", "ចូលប្រើ";
+    SignOut => "Sign out", "ចាកចេញ";
+    LoginName => "Login", "ឈ្មោះចូលប្រើ";
+    Password => "Password", "ពាក្យសម្ងាត់";
+    LoginWrong => "Login or password is wrong.", "ឈ្មោះចូលប្រើ ឬពាក្យសម្ងាត់មិនត្រឹមត្រូវ។";
+    LoginLocked => "Too many failed sign-ins for this account. Try again in 15 minutes.",
+        "ការចូលប្រើបរាជ័យច្រើនដងពេកសម្រាប់គណនីនេះ។ សូមព្យាយាមម្តងទៀតក្នុងរយៈពេល ១៥ នាទី។";
+    LoginDisabled => "This account is disabled. Ask your administrator.", "គណនីនេះត្រូវបានបិទ។ សូមសួរអ្នកគ្រប់គ្រងរបស់អ្នក។";
+    NavUsers => "Users", "អ្នកប្រើប្រាស់";
+    UsersTitle => "Users and access", "អ្នកប្រើប្រាស់ និងសិទ្ធិចូលប្រើ";
+    NewUser => "New user", "អ្នកប្រើប្រាស់ថ្មី";
+    DisplayName => "Name", "ឈ្មោះ";
+    Role => "Role", "តួនាទី";
+    RciForRole => "RCI (director's own, or adviser's assigned)", "មណ្ឌល (របស់នាយក ឬដែលបានចាត់ឱ្យទីប្រឹក្សា)";
+    Create => "Create", "បង្កើត";
+    Actions => "Actions", "សកម្មភាព";
+    Inactive => "Inactive", "អសកម្ម";
+    ResetPassword => "Reset password", "កំណត់ពាក្យសម្ងាត់ឡើងវិញ";
+    Deactivate => "Deactivate", "បិទដំណើរការ";
+    Activate => "Activate", "បើកដំណើរការ";
+    OneTimePassword => "One-time password (shown once, give it to the user):", "ពាក្យសម្ងាត់ប្រើតែម្តង (បង្ហាញតែម្តង សូមផ្តល់ឱ្យអ្នកប្រើប្រាស់)៖";
+    RoleAdmin => "Administrator", "អ្នកគ្រប់គ្រង";
+    RoleAdviser => "Transition adviser", "ទីប្រឹក្សាការផ្លាស់ប្តូរ";
+    RoleDirector => "RCI director", "នាយកមណ្ឌល";
+    RoleViewer => "Viewer", "អ្នកមើល";
+    ChangePassword => "Choose your password", "ជ្រើសរើសពាក្យសម្ងាត់របស់អ្នក";
+    ChangePasswordIntro => "Your password was set by an administrator. Choose your own (at least 10 characters) to go on.",
+        "ពាក្យសម្ងាត់របស់អ្នកត្រូវបានកំណត់ដោយអ្នកគ្រប់គ្រង។ សូមជ្រើសរើសពាក្យសម្ងាត់ផ្ទាល់ខ្លួន (យ៉ាងហោចណាស់ ១០ តួអក្សរ) ដើម្បីបន្ត។";
+    CurrentPassword => "Current password", "ពាក្យសម្ងាត់បច្ចុប្បន្ន";
+    NewPassword => "New password", "ពាក្យសម្ងាត់ថ្មី";
+    ConfirmPassword => "New password again", "ពាក្យសម្ងាត់ថ្មីម្តងទៀត";
+    PasswordsDiffer => "The two new passwords are not the same.", "ពាក្យសម្ងាត់ថ្មីទាំងពីរមិនដូចគ្នាទេ។";
+    CurrentPasswordWrong => "The current password is wrong.", "ពាក្យសម្ងាត់បច្ចុប្បន្នមិនត្រឹមត្រូវទេ។";
+    PasswordChanged => "Password changed. Sign in with your new password.", "បានប្តូរពាក្យសម្ងាត់។ សូមចូលប្រើដោយពាក្យសម្ងាត់ថ្មីរបស់អ្នក។";
     PrivacyNote => "Homeward stores no child's name: only counts.", "ផ្លូវទៅផ្ទះមិនរក្សាទុកឈ្មោះកុមារទេ៖ មានតែចំនួនប៉ុណ្ណោះ។";
 }
 

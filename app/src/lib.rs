@@ -1,6 +1,7 @@
 //! Homeward's web app: pages and server functions, rendered on the server and hydrated in the
 //! browser. Business rules live in `homeward-core`; this crate translates them to pages.
 
+pub mod accounts;
 pub mod checklists;
 pub mod components;
 pub mod counts;
@@ -27,15 +28,7 @@ use crate::i18n::Msg;
 fn page_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .headers
-                    .get(http::header::COOKIE)
-                    .and_then(|v| v.to_str().ok())
-                    .map(i18n::lang_from_cookie_header)
-            })
-            .unwrap_or_default()
+        server::request_lang()
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {
@@ -54,6 +47,8 @@ fn page_lang() -> Lang {
 /// The HTML document around the app; rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = page_lang();
+    #[cfg(feature = "ssr")]
+    server::content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -94,6 +89,17 @@ pub fn App() -> impl IntoView {
                     // Async: the whole page arrives in one response, so it reads without
                     // WebAssembly and a missing RCI answers with a real 404.
                     <Route path=StaticSegment("") view=rcis::PartnersPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("login") view=accounts::LoginPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("account"), StaticSegment("password"))
+                        view=accounts::PasswordPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("users"))
+                        view=accounts::UsersPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=(StaticSegment("rcis"), ParamSegment("id"))
                         view=rcis::RciPage

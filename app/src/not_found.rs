@@ -13,7 +13,10 @@ pub fn set_status(error: &AppError) {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(match error {
             AppError::NotFound => http::StatusCode::NOT_FOUND,
+            AppError::Unauthenticated => http::StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => http::StatusCode::FORBIDDEN,
             AppError::Invalid(_) => http::StatusCode::BAD_REQUEST,
+            AppError::Conflict(_) => http::StatusCode::CONFLICT,
             AppError::Server => http::StatusCode::INTERNAL_SERVER_ERROR,
         });
     }

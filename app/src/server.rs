@@ -1,6 +1,7 @@
-//! Server-only helpers for server functions: the shared state and the clock.
+//! Server-only helpers for server functions: the shared state, who is asking, and the clock.
 
 use chrono::{Duration, NaiveDate, Utc};
+use homeward_core::accounts::{Actor, SessionPolicy};
 use homeward_core::RiskSettings;
 use homeward_store::Store;
 use leptos::prelude::*;
@@ -12,6 +13,18 @@ use crate::errors::AppError;
 pub struct AppState {
     pub store: Store,
     pub settings: RiskSettings,
+    pub sessions: SessionPolicy,
+    /// Mark the session cookie `Secure` (when served over HTTPS).
+    pub secure_cookies: bool,
+}
+
+/// The signed-in caller, put into each request by the server's authentication middleware.
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub actor: Actor,
+    pub display_name: String,
+    /// Signed in with a password an admin has seen: only the password change is open to them.
+    pub must_change_password: bool,
 }
 
 /// The state, or a server error if the binary forgot to provide it.
@@ -22,7 +35,87 @@ pub fn state() -> Result<AppState, AppError> {
     })
 }
 
+/// The caller's session, if signed in.
+pub fn session() -> Option<Session> {
+    use_context::<http::request::Parts>()?
+        .extensions
+        .get::<Session>()
+        .cloned()
+}
+
+/// Who is asking; every server function starts here. A user who still holds a one-time
+/// password counts as not signed in until they have chosen their own.
+pub fn actor() -> Result<Actor, AppError> {
+    session()
+        .filter(|s| !s.must_change_password)
+        .map(|s| s.actor)
+        .ok_or(AppError::Unauthenticated)
+}
+
+/// The caller may read this RCI; otherwise "not found", never revealing that it exists.
+pub fn can_read(actor: &Actor, rci_id: i64) -> Result<(), AppError> {
+    if actor.can_read_rci(rci_id) {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The caller may change this RCI. One who may read it but not change it is told so; one who
+/// may not even read it gets "not found".
+pub fn can_edit(actor: &Actor, rci_id: i64) -> Result<(), AppError> {
+    can_read(actor, rci_id)?;
+    if actor.can_edit_rci(rci_id) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Only admins manage users.
+pub fn can_manage_users(actor: &Actor) -> Result<(), AppError> {
+    if actor.can_manage_users() {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The language of the request's page, from its cookie.
+pub fn request_lang() -> homeward_core::Lang {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::COOKIE)
+                .and_then(|v| v.to_str().ok())
+                .map(crate::i18n::lang_from_cookie_header)
+        })
+        .unwrap_or_default()
+}
+
 /// Today in Cambodia (UTC+7, no daylight saving), where every partner works.
 pub fn today() -> NaiveDate {
     (Utc::now() + Duration::hours(7)).date_naive()
+}
+
+/// Gives this page a fresh nonce and a Content-Security-Policy that allows only our own files
+/// plus the inline scripts carrying that nonce (Leptos' hydration bootstrap).
+pub fn content_security_policy() {
+    leptos::nonce::provide_nonce();
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
+         frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+        nonce.as_inner()
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
 }

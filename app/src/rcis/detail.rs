@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{get_rci, RciDetail};
-use crate::checklists::TrackSection;
+use crate::checklists::{ChecklistContext, TrackSection};
 use crate::components::{Flags, PhaseLabel, ProgressBar};
 use crate::counts::CountsPanel;
 use crate::errors::AppError;
@@ -17,20 +17,25 @@ pub fn RciPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let detail = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_rci(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    // Bumped by each successful save, so figures and progress bars are read again.
+    let saved = RwSignal::new(0u32);
+    let detail = Resource::new(
+        move || (id(), saved.get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_rci(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
     view! {
         <p class="crumbs">
             <a href="/">"← " {Msg::BackToPartners.text(lang)}</a>
         </p>
-        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+        <Transition fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(detail) => view! { <RciView detail lang/> }.into_any(),
+                    Ok(detail) => view! { <RciView detail saved lang/> }.into_any(),
                     Err(e) => {
                         crate::not_found::set_status(&e);
                         view! {
@@ -41,19 +46,27 @@ pub fn RciPage() -> impl IntoView {
                     }
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
 #[component]
-fn RciView(detail: RciDetail, lang: Lang) -> impl IntoView {
+fn RciView(detail: RciDetail, saved: RwSignal<u32>, lang: Lang) -> impl IntoView {
     let RciDetail {
         rci,
         overview,
         items,
+        can_edit,
     } = detail;
     let profile = rci.value;
     let open_only = RwSignal::new(false);
+    let cx = ChecklistContext {
+        rci_id: rci.id,
+        can_edit,
+        open_only,
+        saved,
+        lang,
+    };
     let progress = overview.progress.clone();
     let days = overview.days_in_phase;
     let head = view! {
@@ -113,7 +126,7 @@ fn RciView(detail: RciDetail, lang: Lang) -> impl IntoView {
             .iter()
             .map(|(track, track_progress)| {
                 let track_items = items.iter().filter(|i| i.value.track == *track).cloned().collect::<Vec<_>>();
-                view! { <TrackSection track=*track progress=*track_progress items=track_items open_only lang/> }
+                view! { <TrackSection track=*track progress=*track_progress items=track_items cx/> }
             })
             .collect_view()}
     }

@@ -26,11 +26,14 @@ pub struct RciDetail {
     pub rci: Stored<RciProfile>,
     pub overview: RciOverview,
     pub items: Vec<Stored<ChecklistItem>>,
+    /// Whether the caller may change this RCI: pages show edit controls only then.
+    pub can_edit: bool,
 }
 
-/// Every partner RCI with its overview.
-#[server]
+/// Every partner RCI the caller may see, with its overview.
+#[server(endpoint = "list_rcis")]
 pub async fn list_rcis() -> Result<Vec<RciRow>, AppError> {
+    let actor = crate::server::actor()?;
     let state = crate::server::state()?;
     let rows = state
         .store
@@ -38,13 +41,16 @@ pub async fn list_rcis() -> Result<Vec<RciRow>, AppError> {
         .await?;
     Ok(rows
         .into_iter()
+        .filter(|(rci, _)| actor.can_read_rci(rci.id))
         .map(|(rci, overview)| RciRow { rci, overview })
         .collect())
 }
 
 /// One RCI's profile, overview and checklist.
-#[server]
+#[server(endpoint = "get_rci")]
 pub async fn get_rci(id: i64) -> Result<RciDetail, AppError> {
+    let actor = crate::server::actor()?;
+    crate::server::can_read(&actor, id)?;
     let state = crate::server::state()?;
     let rci = state.store.rci(id).await?;
     let overview = state
@@ -56,5 +62,6 @@ pub async fn get_rci(id: i64) -> Result<RciDetail, AppError> {
         rci,
         overview,
         items,
+        can_edit: actor.can_edit_rci(id),
     })
 }

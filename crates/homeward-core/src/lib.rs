@@ -4,6 +4,7 @@
 //! Plain types and pure functions only — no web, no database — so that the app, the CLI, reports
 //! and other tools share one set of rules.
 
+pub mod accounts;
 pub mod checklists;
 pub mod counts;
 pub mod progress;

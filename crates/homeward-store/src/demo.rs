@@ -2,9 +2,10 @@
 //! Every name is invented; children appear only as counts.
 
 use chrono::{Days, NaiveDate, Utc};
+use homeward_core::accounts::{Login, NewUser, Password, Role};
 use homeward_core::{
-    ChildrenCounts, CountField, ItemStatus, Name, Note, Placement, RciProfile, SexCount, Stage,
-    Track,
+    ChildrenCounts, CountField, ItemStatus, Lang, Name, Note, Placement, RciProfile, SexCount,
+    Stage, Track,
 };
 
 use crate::checklists::ItemChange;
@@ -174,6 +175,7 @@ pub async fn load_if_empty(store: &Store, today: NaiveDate) -> Result<usize> {
 /// Loads the demo set (in addition to whatever is there).
 pub async fn load(store: &Store, today: NaiveDate) -> Result<usize> {
     let template = store.template().await?;
+    let mut ids = Vec::with_capacity(DEMO.len());
     for (n, demo) in DEMO.iter().enumerate() {
         let adviser = Name::parse(ADVISERS[n % ADVISERS.len()]).map_err(corrupt)?;
         let start = days_ago(today, demo.started_months_ago * 30);
@@ -188,6 +190,7 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<usize> {
         profile.has_reintegration_plan = demo.plan;
         profile.has_reintegration_budget = demo.budget;
         let id = store.create_rci(&profile, &template).await?;
+        ids.push(id);
         let last_work = days_ago(today, demo.quiet_days.max(3));
         mark_progress(store, id, demo, start, last_work, &adviser).await?;
         record_counts(store, id, demo, start, today, &adviser).await?;
@@ -212,7 +215,43 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<usize> {
             backdate(store, id, days_ago(today, demo.quiet_days)).await?;
         }
     }
+    demo_accounts(store, &ids).await?;
     Ok(DEMO.len())
+}
+
+/// The password of every demo account: for trying Homeward out, never for real data.
+pub const DEMO_PASSWORD: &str = "homeward-demo";
+
+/// One demo account of each role. The adviser is assigned the 2nd to 4th partners; the director
+/// runs the 3rd (Little Lotus Home).
+pub const DEMO_ACCOUNTS: [(&str, &str, Role); 4] = [
+    ("demo.admin", "Demo Administrator", Role::Admin),
+    ("demo.adviser", "Demo Adviser (Chan Sokha)", Role::Adviser),
+    (
+        "demo.director",
+        "Demo Director (Little Lotus)",
+        Role::Director,
+    ),
+    ("demo.viewer", "Demo Viewer (management)", Role::Viewer),
+];
+
+async fn demo_accounts(store: &Store, ids: &[i64]) -> Result<()> {
+    let password = Password::parse(DEMO_PASSWORD).map_err(corrupt)?;
+    for (login, name, role) in DEMO_ACCOUNTS {
+        let login = Login::parse(login).map_err(corrupt)?;
+        if store.user_by_login(&login).await?.is_some() {
+            continue;
+        }
+        let (rci, assigned) = match role {
+            Role::Director => (ids.get(2).copied(), vec![]),
+            Role::Adviser => (None, ids.iter().skip(1).take(3).copied().collect()),
+            _ => (None, vec![]),
+        };
+        let name = Name::parse(name).map_err(corrupt)?;
+        let new = NewUser::new(login, name, role, rci, assigned, Lang::En).map_err(corrupt)?;
+        store.create_user(&new, &password).await?;
+    }
+    Ok(())
 }
 
 /// Marks the checklist as far as the demo RCI has come: earlier stages done (spread over time),

@@ -8,6 +8,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use sqlx::SqlitePool;
 use thiserror::Error;
 
+pub mod accounts;
 pub mod checklists;
 pub mod counts;
 pub mod demo;
@@ -32,6 +33,9 @@ pub enum StoreError {
     /// A stored row the core refuses: the database was changed outside the app.
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+    /// An account rule refused the request (lockout, last admin, taken login...).
+    #[error("{0}")]
+    Account(homeward_core::accounts::AccountError),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("migration failed: {0}")]

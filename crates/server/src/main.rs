@@ -1,21 +1,13 @@
-//! `homeward`: serves the app, applies migrations, loads demo data.
+//! `homeward`: serves the app, applies migrations, loads demo data, manages users.
 
 use std::path::PathBuf;
 
-use app::i18n::LANG_COOKIE;
 use app::server::AppState;
-use app::{shell, App};
-use axum::extract::{Path, Query};
-use axum::http::header::{LOCATION, SET_COOKIE};
-use axum::http::StatusCode;
-use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::Router;
 use clap::{Parser, Subcommand};
-use homeward_core::{Lang, RiskSettings};
+use homeward_core::accounts::{Login, NewUser, Role, SessionPolicy};
+use homeward_core::{Lang, Name, RiskSettings};
 use homeward_store::{demo, Store};
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
 
 #[derive(Parser)]
 #[command(
@@ -39,15 +31,52 @@ struct Cli {
 enum Command {
     /// Serve the app (the default).
     Serve {
-        /// Load the demo partners if the database holds none (never for real data).
+        /// Load the demo partners and accounts if the database holds none (never for real data).
         #[arg(long, env = "HOMEWARD_DEMO")]
         demo: bool,
+        /// Mark the session cookie Secure: set this when served over HTTPS.
+        #[arg(long, env = "HOMEWARD_SECURE_COOKIES")]
+        secure_cookies: bool,
     },
     /// Apply pending database migrations and exit.
     Migrate,
-    /// Load the demo partners into the database.
+    /// Load the demo partners and demo accounts into the database.
     DemoData,
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+    },
 }
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a user; prints their one-time password.
+    Add {
+        #[arg(long)]
+        login: String,
+        #[arg(long)]
+        name: String,
+        /// admin, adviser, director or viewer.
+        #[arg(long)]
+        role: String,
+        /// A director's RCI, or (repeatable) an adviser's assigned RCIs.
+        #[arg(long = "rci")]
+        rcis: Vec<i64>,
+    },
+    /// Give a user a new one-time password, printed once.
+    SetPassword {
+        #[arg(long)]
+        login: String,
+    },
+    /// Disable a user (the last active admin cannot be disabled).
+    Disable {
+        #[arg(long)]
+        login: String,
+    },
+}
+
+type Error = Box<dyn std::error::Error>;
 
 #[tokio::main]
 async fn main() {
@@ -59,82 +88,132 @@ async fn main() {
     }
 }
 
-async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
+fn env_flag(name: &str) -> bool {
+    std::env::var(name).is_ok_and(|v| v == "1" || v == "true")
+}
+
+async fn run(cli: Cli) -> Result<(), Error> {
     let store = Store::open(&cli.db).await?;
     let today = chrono::Utc::now().date_naive();
-    match cli.command.unwrap_or(Command::Serve {
-        demo: std::env::var("HOMEWARD_DEMO").is_ok_and(|v| v == "1" || v == "true"),
-    }) {
+    let command = cli.command.unwrap_or(Command::Serve {
+        demo: env_flag("HOMEWARD_DEMO"),
+        secure_cookies: env_flag("HOMEWARD_SECURE_COOKIES"),
+    });
+    match command {
         Command::Migrate => log::info!("database {} is up to date", cli.db.display()),
         Command::DemoData => {
             let n = demo::load(&store, today).await?;
             log::info!("loaded {n} demo partner RCIs into {}", cli.db.display());
         }
-        Command::Serve { demo } => {
+        Command::User { action } => user_command(&store, action).await?,
+        Command::Serve {
+            demo,
+            secure_cookies,
+        } => {
             if demo {
                 let n = demo::load_if_empty(&store, today).await?;
                 if n > 0 {
-                    log::info!("first run: loaded {n} demo partner RCIs");
+                    log::info!("first run: loaded {n} demo partner RCIs and the demo accounts");
                 }
             }
-            serve(store).await?;
+            ensure_admin(&store).await?;
+            let state = AppState {
+                store,
+                settings: RiskSettings::default(),
+                sessions: SessionPolicy::default(),
+                secure_cookies,
+            };
+            serve(state).await?;
         }
     }
     Ok(())
 }
 
-async fn serve(store: Store) -> Result<(), Box<dyn std::error::Error>> {
-    let conf = get_configuration(None)?;
-    let leptos_options = conf.leptos_options;
-    let addr = leptos_options.site_addr;
-    let state = AppState {
-        store,
-        settings: RiskSettings::default(),
-    };
-    let routes = generate_route_list(App);
-    let app = Router::new()
-        .route("/lang/{code}", get(set_language))
-        .leptos_routes_with_context(
-            &leptos_options,
-            routes,
-            move || provide_context(state.clone()),
-            {
-                let options = leptos_options.clone();
-                move || shell(options.clone())
-            },
-        )
-        .fallback(leptos_axum::file_and_error_handler(shell))
-        .with_state(leptos_options);
-    log::info!("Homeward listening on http://{addr}");
-    let listener = tokio::net::TcpListener::bind(&addr).await?;
-    axum::serve(listener, app.into_make_service()).await?;
+/// With no active admin, nobody could manage users: create one and print its one-time password.
+async fn ensure_admin(store: &Store) -> Result<(), Error> {
+    if store.count_active_admins().await? > 0 {
+        return Ok(());
+    }
+    let login = Login::parse("admin")?;
+    let password = store.one_time_password();
+    match store.user_by_login(&login).await? {
+        Some(existing) => store.set_password(existing.id, &password, true).await?,
+        None => {
+            let new = NewUser::new(
+                login,
+                Name::parse("Administrator")?,
+                Role::Admin,
+                None,
+                vec![],
+                Lang::En,
+            )?;
+            store.create_user(&new, &password).await?;
+        }
+    }
+    println!(
+        "\nNo active administrator: created login 'admin' with the one-time password\n\n    {}\n\nSign in and give other users their accounts on the Users page.\n",
+        password.as_str()
+    );
     Ok(())
 }
 
-#[derive(serde::Deserialize)]
-struct Back {
-    to: Option<String>,
+async fn user_command(store: &Store, action: UserCommand) -> Result<(), Error> {
+    match action {
+        UserCommand::Add {
+            login,
+            name,
+            role,
+            rcis,
+        } => {
+            let role = Role::parse(&role)?;
+            let (rci, assigned) = match role {
+                Role::Director => (rcis.first().copied(), vec![]),
+                _ => (None, rcis),
+            };
+            let new = NewUser::new(
+                Login::parse(&login)?,
+                Name::parse_field("name", &name)?,
+                role,
+                rci,
+                assigned,
+                Lang::En,
+            )?;
+            let password = store.one_time_password();
+            store.create_user(&new, &password).await?;
+            println!("created {login}; one-time password: {}", password.as_str());
+        }
+        UserCommand::SetPassword { login } => {
+            let user = store
+                .user_by_login(&Login::parse(&login)?)
+                .await?
+                .ok_or("no such login")?;
+            let password = store.one_time_password();
+            store.set_password(user.id, &password, true).await?;
+            println!("new one-time password for {login}: {}", password.as_str());
+        }
+        UserCommand::Disable { login } => {
+            let user = store
+                .user_by_login(&Login::parse(&login)?)
+                .await?
+                .ok_or("no such login")?;
+            store.set_active(user.id, false).await?;
+            println!("disabled {login}");
+        }
+    }
+    Ok(())
 }
 
-/// Remembers the chosen language in a cookie for a year and returns to the page the user was on.
-/// Only local paths are accepted as the way back, so the link cannot send anyone elsewhere.
-async fn set_language(Path(code): Path<String>, Query(back): Query<Back>) -> impl IntoResponse {
-    let lang = Lang::from_code(&code);
-    let to = back
-        .to
-        .filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.contains('\\'))
-        .unwrap_or_else(|| "/".to_string());
-    (
-        StatusCode::SEE_OTHER,
-        [
-            (
-                SET_COOKIE,
-                format!(
-                    "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-                    lang.code()
-                ),
-            ),
-            (LOCATION, to),
-        ],
+async fn serve(state: AppState) -> Result<(), Error> {
+    let conf = get_configuration(None)?;
+    let leptos_options = conf.leptos_options;
+    let addr = leptos_options.site_addr;
+    let app = homeward_server::router(state, leptos_options);
+    log::info!("Homeward listening on http://{addr}");
+    let listener = tokio::net::TcpListener::bind(&addr).await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
+    .await?;
+    Ok(())
 }

@@ -1,0 +1,34 @@
+//! Accounts: who is signed in, the sign-in page, and the admin's user management.
+
+mod login;
+mod password;
+mod users;
+
+pub use login::LoginPage;
+pub use password::PasswordPage;
+pub use users::UsersPage;
+
+use homeward_core::accounts::Role;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::errors::AppError;
+
+/// The signed-in user, as pages need to know them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIn {
+    pub display_name: String,
+    pub role: Role,
+    /// A director's RCI: their home page.
+    pub rci_id: Option<i64>,
+}
+
+/// Who is signed in (`None` on the sign-in page).
+#[server(endpoint = "me")]
+pub async fn me() -> Result<Option<SignedIn>, AppError> {
+    Ok(crate::server::session().map(|s| SignedIn {
+        display_name: s.display_name,
+        role: s.actor.role,
+        rci_id: s.actor.rci_id,
+    }))
+}

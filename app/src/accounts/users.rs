@@ -1,0 +1,335 @@
+//! The admin's user management: list, create, change role and RCIs, reset password, deactivate.
+
+use homeward_core::accounts::Role;
+use homeward_core::Lang;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+use crate::errors::AppError;
+use crate::i18n::{use_lang, Msg};
+
+/// One user as the admin sees them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRow {
+    pub id: i64,
+    pub version: i64,
+    pub login: String,
+    pub display_name: String,
+    pub role: Role,
+    pub rci_id: Option<i64>,
+    pub assigned_rcis: Vec<i64>,
+    pub active: bool,
+}
+
+/// Everything the users page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsersData {
+    pub users: Vec<UserRow>,
+    /// Every RCI (id, English name), for the director and adviser choices.
+    pub rcis: Vec<(i64, String)>,
+}
+
+#[server(endpoint = "list_users")]
+pub async fn list_users() -> Result<UsersData, AppError> {
+    let actor = crate::server::actor()?;
+    crate::server::can_manage_users(&actor)?;
+    let state = crate::server::state()?;
+    let users = state
+        .store
+        .users()
+        .await?
+        .into_iter()
+        .map(|u| UserRow {
+            id: u.id,
+            version: u.version,
+            login: u.value.login.as_str().to_string(),
+            display_name: u.value.display_name.to_string(),
+            role: u.value.role,
+            rci_id: u.value.rci_id,
+            assigned_rcis: u.value.assigned_rcis,
+            active: u.value.active,
+        })
+        .collect();
+    let rcis = state
+        .store
+        .rcis()
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.value.name_en.to_string()))
+        .collect();
+    Ok(UsersData { users, rcis })
+}
+
+/// The optional RCI chosen in a form ("" for none).
+#[cfg(feature = "ssr")]
+fn chosen_rci(raw: Option<String>) -> Result<Option<i64>, AppError> {
+    match raw.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(id) => id
+            .parse()
+            .map(Some)
+            .map_err(|_| AppError::Invalid(format!("unknown RCI: {id}"))),
+    }
+}
+
+/// Creates a user and answers with their one-time password, shown once to the admin.
+#[server(endpoint = "create_user")]
+pub async fn create_user(
+    login: String,
+    display_name: String,
+    role: String,
+    rci_id: Option<String>,
+) -> Result<String, AppError> {
+    use homeward_core::accounts::{Login, NewUser};
+    use homeward_core::Name;
+
+    let actor = crate::server::actor()?;
+    crate::server::can_manage_users(&actor)?;
+    let state = crate::server::state()?;
+    let role = Role::parse(&role).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let rci = chosen_rci(rci_id)?;
+    if let Some(id) = rci {
+        state.store.rci(id).await?;
+    }
+    let (director_rci, assigned) = match role {
+        Role::Director => (rci, vec![]),
+        Role::Adviser => (None, rci.into_iter().collect()),
+        _ => (None, vec![]),
+    };
+    let new = NewUser::new(
+        Login::parse(&login).map_err(|e| AppError::Invalid(e.to_string()))?,
+        Name::parse_field("display name", &display_name)?,
+        role,
+        director_rci,
+        assigned,
+        crate::server::request_lang(),
+    )
+    .map_err(|e| AppError::Invalid(e.to_string()))?;
+    let password = state.store.one_time_password();
+    state.store.create_user(&new, &password).await?;
+    Ok(password.as_str().to_string())
+}
+
+/// Changes a user's role and RCI (a director's RCI, or an RCI added to an adviser's).
+#[server(endpoint = "update_user")]
+pub async fn update_user(
+    user_id: i64,
+    version: i64,
+    role: String,
+    rci_id: Option<String>,
+) -> Result<(), AppError> {
+    let actor = crate::server::actor()?;
+    crate::server::can_manage_users(&actor)?;
+    let state = crate::server::state()?;
+    let role = Role::parse(&role).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let rci = chosen_rci(rci_id)?;
+    if let Some(id) = rci {
+        state.store.rci(id).await?;
+    }
+    let current = state.store.user(user_id).await?;
+    let (director_rci, assigned) = match role {
+        Role::Director => (rci, vec![]),
+        Role::Adviser => {
+            let mut assigned = current.value.assigned_rcis.clone();
+            assigned.extend(rci.filter(|id| !assigned.contains(id)));
+            (None, assigned)
+        }
+        _ => (None, vec![]),
+    };
+    state
+        .store
+        .update_user(user_id, version, role, director_rci, assigned)
+        .await?;
+    Ok(())
+}
+
+/// Sets a new one-time password and answers with it.
+#[server(endpoint = "reset_password")]
+pub async fn reset_password(user_id: i64) -> Result<String, AppError> {
+    let actor = crate::server::actor()?;
+    crate::server::can_manage_users(&actor)?;
+    let state = crate::server::state()?;
+    let password = state.store.one_time_password();
+    state.store.set_password(user_id, &password, true).await?;
+    Ok(password.as_str().to_string())
+}
+
+/// Deactivates or reactivates a user; the last active admin cannot be deactivated.
+#[server(endpoint = "set_user_active")]
+pub async fn set_user_active(user_id: i64, active: bool) -> Result<(), AppError> {
+    let actor = crate::server::actor()?;
+    crate::server::can_manage_users(&actor)?;
+    crate::server::state()?
+        .store
+        .set_active(user_id, active)
+        .await?;
+    Ok(())
+}
+
+fn role_label(role: Role) -> Msg {
+    match role {
+        Role::Admin => Msg::RoleAdmin,
+        Role::Adviser => Msg::RoleAdviser,
+        Role::Director => Msg::RoleDirector,
+        Role::Viewer => Msg::RoleViewer,
+    }
+}
+
+/// Shows an action's answer: the one-time password, "saved", or the error.
+fn outcome<T: Clone + Send + Sync + 'static>(
+    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+    lang: Lang,
+    show: fn(&T, Lang) -> String,
+) -> impl IntoView {
+    move || match value.get() {
+        Some(Ok(v)) => view! { <p class="saved" role="status">{show(&v, lang)}</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="error" role="alert">{e.message(lang)}</p> }.into_any(),
+        None => ().into_any(),
+    }
+}
+
+fn password_shown(password: &String, lang: Lang) -> String {
+    format!("{} {password}", Msg::OneTimePassword.text(lang))
+}
+
+fn saved(_: &(), lang: Lang) -> String {
+    Msg::Saved.text(lang).to_string()
+}
+
+#[component]
+fn RoleAndRci(rcis: Vec<(i64, String)>, role: Role, rci: Option<i64>, lang: Lang) -> impl IntoView {
+    view! {
+        <label>
+            {Msg::Role.text(lang)}
+            <select name="role">
+                {Role::ALL
+                    .into_iter()
+                    .map(|r| view! { <option value=r.key() selected=r == role>{role_label(r).text(lang)}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+        <label>
+            {Msg::RciForRole.text(lang)}
+            <select name="rci_id">
+                <option value="">"—"</option>
+                {rcis
+                    .into_iter()
+                    .map(|(id, name)| view! { <option value=id selected=Some(id) == rci>{name}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let lang = use_lang();
+    let create = ServerAction::<CreateUser>::new();
+    let update = ServerAction::<UpdateUser>::new();
+    let reset = ServerAction::<ResetPassword>::new();
+    let activate = ServerAction::<SetUserActive>::new();
+    let data = Resource::new(
+        move || {
+            (
+                create.version().get(),
+                update.version().get(),
+                activate.version().get(),
+            )
+        },
+        |_| list_users(),
+    );
+    view! {
+        <Title text=Msg::UsersTitle.text(lang)/>
+        <h1>{Msg::UsersTitle.text(lang)}</h1>
+        <Transition fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+            {move || Suspend::new(async move {
+                let data = match data.await {
+                    Ok(data) => data,
+                    Err(e) => {
+                        crate::not_found::set_status(&e);
+                        return view! { <p class="error" role="alert">{e.message(lang)}</p> }.into_any();
+                    }
+                };
+                let choices = data.rcis.clone();
+                let new_options = data.rcis.clone();
+                let rcis = data.rcis;
+                let rci_name = move |id: i64| {
+                    rcis.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone()).unwrap_or_default()
+                };
+                view! {
+                    <section class="panel">
+                        <h2>{Msg::NewUser.text(lang)}</h2>
+                        <ActionForm action=create attr:class="stack" attr:data-testid="create-user">
+                            <label>{Msg::LoginName.text(lang)} <input name="login" required/></label>
+                            <label>{Msg::DisplayName.text(lang)} <input name="display_name" required/></label>
+                            <RoleAndRci rcis=new_options role=Role::Viewer rci=None lang/>
+                            <button type="submit">{Msg::Create.text(lang)}</button>
+                        </ActionForm>
+                        {outcome(create.value(), lang, password_shown)}
+                    </section>
+                    {outcome(update.value(), lang, saved)}
+                    {outcome(reset.value(), lang, password_shown)}
+                    {outcome(activate.value(), lang, saved)}
+                    <table class="users">
+                        <thead>
+                            <tr>
+                                <th scope="col">{Msg::LoginName.text(lang)}</th>
+                                <th scope="col">{Msg::Role.text(lang)}</th>
+                                <th scope="col">{Msg::RciForRole.text(lang)}</th>
+                                <th scope="col">{Msg::Actions.text(lang)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {data
+                                .users
+                                .into_iter()
+                                .map(|u| {
+                                    let options = choices.clone();
+                                    let rcis_text = u
+                                        .rci_id
+                                        .into_iter()
+                                        .chain(u.assigned_rcis.iter().copied())
+                                        .map(&rci_name)
+                                        .collect::<Vec<_>>()
+                                        .join(", ");
+                                    view! {
+                                        <tr class="user" class:inactive=!u.active data-login=u.login.clone()>
+                                            <td>
+                                                <strong>{u.display_name.clone()}</strong>
+                                                <div class="muted small">{u.login.clone()}</div>
+                                                {(!u.active).then(|| view! { <span class="tag">{Msg::Inactive.text(lang)}</span> })}
+                                            </td>
+                                            <td>{role_label(u.role).text(lang)}</td>
+                                            <td>{rcis_text}</td>
+                                            <td class="actions">
+                                                <ActionForm action=update attr:class="inline">
+                                                    <input type="hidden" name="user_id" value=u.id/>
+                                                    <input type="hidden" name="version" value=u.version/>
+                                                    <RoleAndRci rcis=options role=u.role rci=u.rci_id lang/>
+                                                    <button type="submit">{Msg::Save.text(lang)}</button>
+                                                </ActionForm>
+                                                <ActionForm action=reset attr:class="inline">
+                                                    <input type="hidden" name="user_id" value=u.id/>
+                                                    <button type="submit" class="secondary">{Msg::ResetPassword.text(lang)}</button>
+                                                </ActionForm>
+                                                <ActionForm action=activate attr:class="inline">
+                                                    <input type="hidden" name="user_id" value=u.id/>
+                                                    <input type="hidden" name="active" value=(!u.active).to_string()/>
+                                                    <button type="submit" class="secondary">
+                                                        {if u.active { Msg::Deactivate.text(lang) } else { Msg::Activate.text(lang) }}
+                                                    </button>
+                                                </ActionForm>
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                    .into_any()
+            })}
+        </Transition>
+    }
+}

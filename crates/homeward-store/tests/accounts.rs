@@ -1,0 +1,399 @@
+//! Accounts against a real SQLite file: hashing, lockout, sessions, the last admin, demo accounts.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use homeward_core::accounts::{AccountError, Login, NewUser, Password, Role, SessionPolicy};
+use homeward_core::{Lang, Name, RciProfile};
+use homeward_store::{demo, Store, StoreError};
+
+async fn open() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("homeward.db")).await.unwrap();
+    (dir, store)
+}
+
+fn login(s: &str) -> Login {
+    Login::parse(s).unwrap()
+}
+
+fn password(s: &str) -> Password {
+    Password::parse(s).unwrap()
+}
+
+async fn add(store: &Store, name: &str, role: Role, rci: Option<i64>, pw: &str) -> i64 {
+    let new = NewUser::new(
+        login(name),
+        Name::parse(name).unwrap(),
+        role,
+        rci,
+        vec![],
+        Lang::En,
+    )
+    .unwrap();
+    store.create_user(&new, &password(pw)).await.unwrap()
+}
+
+async fn rci(store: &Store) -> i64 {
+    let profile =
+        RciProfile::parse("Test Home", "", "Pursat", "Krakor", Utc::now().date_naive()).unwrap();
+    store
+        .create_rci(&profile, &store.template().await.unwrap())
+        .await
+        .unwrap()
+}
+
+/// Everything a refused write must leave as it was.
+async fn snapshot(store: &Store) -> Vec<String> {
+    sqlx::query_scalar(
+        "SELECT login || '|' || role || '|' || COALESCE(rci_id, '') || '|' || active || '|' || \
+         version || '|' || password_hash FROM users ORDER BY id",
+    )
+    .fetch_all(store.pool())
+    .await
+    .unwrap()
+}
+
+fn t0() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_800_000_000, 0).unwrap()
+}
+
+#[tokio::test]
+async fn passwords_are_stored_as_salted_argon2id_hashes() {
+    let (_dir, store) = open().await;
+    add(&store, "sokha", Role::Viewer, None, "same password 1").await;
+    add(&store, "dara", Role::Viewer, None, "same password 1").await;
+    let hashes: Vec<String> = sqlx::query_scalar("SELECT password_hash FROM users ORDER BY id")
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+    for h in &hashes {
+        assert!(h.starts_with("$argon2id$"), "{h}");
+        assert!(!h.contains("same password 1"));
+    }
+    assert_ne!(hashes[0], hashes[1], "each hash has its own salt");
+}
+
+#[tokio::test]
+async fn sign_in_checks_the_password_and_records_every_try() {
+    let (_dir, store) = open().await;
+    let id = add(&store, "sokha", Role::Admin, None, "a good password").await;
+    let actor = store
+        .verify_login(&login("sokha"), "a good password", t0(), "10.0.0.1")
+        .await
+        .unwrap();
+    assert_eq!((actor.user_id, actor.role), (id, Role::Admin));
+    let wrong = store
+        .verify_login(&login("sokha"), "not the password", t0(), "10.0.0.1")
+        .await;
+    assert!(matches!(
+        wrong,
+        Err(StoreError::Account(AccountError::WrongCredentials))
+    ));
+    let unknown = store
+        .verify_login(&login("nobody"), "a good password", t0(), "10.0.0.2")
+        .await;
+    assert!(matches!(
+        unknown,
+        Err(StoreError::Account(AccountError::WrongCredentials))
+    ));
+    let history = store.login_history(10).await.unwrap();
+    let outcomes: Vec<_> = history.iter().map(|a| a.outcome.as_str()).collect();
+    assert_eq!(outcomes, ["unknown_login", "wrong_password", "success"]);
+    assert_eq!(history[0].remote, "10.0.0.2");
+}
+
+#[tokio::test]
+async fn five_failures_lock_the_account_for_a_while() {
+    let (_dir, store) = open().await;
+    add(&store, "sokha", Role::Viewer, None, "a good password").await;
+    for i in 0..5 {
+        let r = store
+            .verify_login(&login("sokha"), "guess", t0() + TimeDelta::minutes(i), "")
+            .await;
+        assert!(matches!(
+            r,
+            Err(StoreError::Account(AccountError::WrongCredentials))
+        ));
+    }
+    // Even the right password is refused now, with a time the user can wait for.
+    let locked = store
+        .verify_login(
+            &login("sokha"),
+            "a good password",
+            t0() + TimeDelta::minutes(5),
+            "",
+        )
+        .await;
+    match locked {
+        Err(StoreError::Account(AccountError::LockedOut { until })) => {
+            assert_eq!(until, t0() + TimeDelta::minutes(4 + 15))
+        }
+        other => panic!("expected a lockout, got {other:?}"),
+    }
+    // Tries during the lockout do not extend it.
+    let later = t0() + TimeDelta::minutes(20);
+    store
+        .verify_login(&login("sokha"), "a good password", later, "")
+        .await
+        .expect("the lock lifts by itself");
+    let outcomes: Vec<String> =
+        sqlx::query_scalar("SELECT outcome FROM login_attempts WHERE outcome = 'locked_out'")
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
+    assert_eq!(outcomes.len(), 1);
+}
+
+#[tokio::test]
+async fn a_disabled_account_cannot_sign_in_and_its_sessions_end() {
+    let (_dir, store) = open().await;
+    add(&store, "boss", Role::Admin, None, "a good password").await;
+    let id = add(&store, "sokha", Role::Viewer, None, "a good password").await;
+    let token = store.create_session(id, Utc::now()).await.unwrap();
+    store.set_active(id, false).await.unwrap();
+    let policy = SessionPolicy::default();
+    assert!(store
+        .session_user(&token, &policy, Utc::now())
+        .await
+        .unwrap()
+        .is_none());
+    let r = store
+        .verify_login(&login("sokha"), "a good password", Utc::now(), "")
+        .await;
+    assert!(matches!(
+        r,
+        Err(StoreError::Account(AccountError::Disabled))
+    ));
+    // Without the password, a disabled account looks like any wrong guess.
+    let r = store
+        .verify_login(&login("sokha"), "wrong password", Utc::now(), "")
+        .await;
+    assert!(matches!(
+        r,
+        Err(StoreError::Account(AccountError::WrongCredentials))
+    ));
+}
+
+#[tokio::test]
+async fn sessions_expire_renew_and_end_on_logout() {
+    let (_dir, store) = open().await;
+    let id = add(&store, "sokha", Role::Viewer, None, "a good password").await;
+    let policy = SessionPolicy::default();
+    let token = store.create_session(id, t0()).await.unwrap();
+    let stored: String = sqlx::query_scalar("SELECT token_hash FROM sessions")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_ne!(stored, token, "only the token's hash is stored");
+
+    // Used every seven hours, the session stays alive past the eight-hour idle limit...
+    for h in [7, 14, 21] {
+        let found = store
+            .session_user(&token, &policy, t0() + TimeDelta::hours(h))
+            .await
+            .unwrap();
+        assert_eq!(found.map(|(a, _)| a.user_id), Some(id), "hour {h}");
+    }
+    // ...but not past eight idle hours,
+    assert!(store
+        .session_user(&token, &policy, t0() + TimeDelta::hours(30))
+        .await
+        .unwrap()
+        .is_none());
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "an expired session is deleted");
+
+    // ...nor past the absolute limit, however active.
+    let token = store.create_session(id, t0()).await.unwrap();
+    let mut hour = 0;
+    while hour < 7 * 24 - 6 {
+        hour += 6;
+        assert!(store
+            .session_user(&token, &policy, t0() + TimeDelta::hours(hour))
+            .await
+            .unwrap()
+            .is_some());
+    }
+    assert!(store
+        .session_user(&token, &policy, t0() + TimeDelta::hours(7 * 24))
+        .await
+        .unwrap()
+        .is_none());
+
+    // Logging out ends the session at once.
+    let token = store.create_session(id, Utc::now()).await.unwrap();
+    store.delete_session(&token).await.unwrap();
+    assert!(store
+        .session_user(&token, &policy, Utc::now())
+        .await
+        .unwrap()
+        .is_none());
+}
+
+#[tokio::test]
+async fn the_last_active_admin_stays() {
+    let (_dir, store) = open().await;
+    let admin = add(&store, "boss", Role::Admin, None, "a good password").await;
+    let before = snapshot(&store).await;
+    let r = store.set_active(admin, false).await;
+    assert!(matches!(
+        r,
+        Err(StoreError::Account(AccountError::LastAdmin))
+    ));
+    let version = store.user(admin).await.unwrap().version;
+    let r = store
+        .update_user(admin, version, Role::Viewer, None, vec![])
+        .await;
+    assert!(matches!(
+        r,
+        Err(StoreError::Account(AccountError::LastAdmin))
+    ));
+    assert_eq!(
+        snapshot(&store).await,
+        before,
+        "refused changes change nothing"
+    );
+
+    add(&store, "second", Role::Admin, None, "a good password").await;
+    store.set_active(admin, false).await.unwrap();
+    assert_eq!(store.count_active_admins().await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn bad_user_changes_are_refused_and_change_nothing() {
+    let (_dir, store) = open().await;
+    let home = rci(&store).await;
+    add(&store, "boss", Role::Admin, None, "a good password").await;
+    let director = add(&store, "dir", Role::Director, Some(home), "a good password").await;
+    let before = snapshot(&store).await;
+
+    let taken = NewUser::new(
+        login("dir"),
+        Name::parse("Other").unwrap(),
+        Role::Viewer,
+        None,
+        vec![],
+        Lang::En,
+    )
+    .unwrap();
+    let r = store
+        .create_user(&taken, &password("a good password"))
+        .await;
+    assert!(matches!(
+        r,
+        Err(StoreError::Account(AccountError::LoginTaken(_)))
+    ));
+
+    let unknown_rci = NewUser::new(
+        login("ghost"),
+        Name::parse("Ghost").unwrap(),
+        Role::Director,
+        Some(home + 100),
+        vec![],
+        Lang::En,
+    )
+    .unwrap();
+    let r = store
+        .create_user(&unknown_rci, &password("a good password"))
+        .await;
+    assert!(matches!(r, Err(StoreError::Invalid(m)) if m.contains("unknown RCI")));
+
+    let version = store.user(director).await.unwrap().version;
+    let r = store
+        .update_user(director, version - 1, Role::Viewer, None, vec![])
+        .await;
+    assert!(
+        matches!(r, Err(StoreError::Conflict { current_version }) if current_version == version)
+    );
+    let r = store
+        .update_user(director, version, Role::Director, None, vec![])
+        .await;
+    assert!(matches!(
+        r,
+        Err(StoreError::Account(AccountError::DirectorWithoutRci))
+    ));
+    let r = store
+        .update_user(director, version, Role::Adviser, None, vec![home + 100])
+        .await;
+    assert!(matches!(r, Err(StoreError::Invalid(_))));
+    assert!(matches!(
+        store.set_active(9999, false).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(snapshot(&store).await, before);
+
+    store
+        .update_user(director, version, Role::Adviser, None, vec![home])
+        .await
+        .unwrap();
+    let user = store.user(director).await.unwrap();
+    assert_eq!(
+        (user.value.role, user.value.rci_id, user.value.assigned_rcis),
+        (Role::Adviser, None, vec![home])
+    );
+}
+
+#[tokio::test]
+async fn a_reset_password_must_be_changed_and_ends_sessions() {
+    let (_dir, store) = open().await;
+    let id = add(&store, "sokha", Role::Viewer, None, "a good password").await;
+    let token = store.create_session(id, Utc::now()).await.unwrap();
+    let one_time = store.one_time_password();
+    assert_eq!(one_time.as_str().len(), 16);
+    store.set_password(id, &one_time, true).await.unwrap();
+    let policy = SessionPolicy::default();
+    assert!(store
+        .session_user(&token, &policy, Utc::now())
+        .await
+        .unwrap()
+        .is_none());
+    assert!(store.user(id).await.unwrap().value.must_change_password);
+    store
+        .verify_login(&login("sokha"), one_time.as_str(), Utc::now(), "")
+        .await
+        .unwrap();
+    let r = store
+        .change_own_password(id, "not it", &password("my own secret"))
+        .await;
+    assert!(matches!(
+        r,
+        Err(StoreError::Account(AccountError::WrongCredentials))
+    ));
+    store
+        .change_own_password(id, one_time.as_str(), &password("my own secret"))
+        .await
+        .unwrap();
+    assert!(!store.user(id).await.unwrap().value.must_change_password);
+    store
+        .verify_login(&login("sokha"), "my own secret", Utc::now(), "")
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn demo_data_has_one_account_of_each_role() {
+    let (_dir, store) = open().await;
+    demo::load(&store, Utc::now().date_naive()).await.unwrap();
+    let users = store.users().await.unwrap();
+    let mut roles: Vec<Role> = users.iter().map(|u| u.value.role).collect();
+    roles.sort_by_key(|r| r.key());
+    assert_eq!(
+        roles,
+        [Role::Admin, Role::Adviser, Role::Director, Role::Viewer]
+    );
+    let director = store
+        .verify_login(&login("demo.director"), demo::DEMO_PASSWORD, Utc::now(), "")
+        .await
+        .unwrap();
+    let rcis = store.rcis().await.unwrap();
+    let own = rcis.iter().find(|r| Some(r.id) == director.rci_id).unwrap();
+    assert_eq!(own.value.name_en.as_str(), "Little Lotus Home");
+    let adviser = store
+        .user_by_login(&login("demo.adviser"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(adviser.value.assigned_rcis.len(), 3);
+}

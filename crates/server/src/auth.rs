@@ -1,0 +1,178 @@
+//! Sign-in, sign-out and the session check that runs before every request.
+
+use app::server::{AppState, Session};
+use axum::body::Body;
+use axum::extract::{ConnectInfo, FromRequest, State};
+use axum::http::header::{COOKIE, LOCATION, SET_COOKIE};
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use chrono::Utc;
+use homeward_core::accounts::{AccountError, Login};
+use homeward_store::StoreError;
+
+use crate::local_path;
+
+/// The session cookie: an opaque random token; the database keeps only its hash.
+pub const SESSION_COOKIE: &str = "homeward_session";
+
+/// Where a user holding a one-time password is sent until they choose their own.
+const PASSWORD_PAGE: &str = "/account/password";
+
+/// Reads one cookie from the request headers.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// Paths anyone may fetch: the sign-in page, the language switch and static assets.
+fn is_public(path: &str) -> bool {
+    path == "/login"
+        || path == "/favicon.svg"
+        || ["/lang/", "/pkg/", "/fonts/"]
+            .iter()
+            .any(|p| path.starts_with(p))
+}
+
+/// Finds the caller's session and puts it in the request for pages and server functions.
+/// A page asked for without a session is redirected to the sign-in page; server functions
+/// answer for themselves (they refuse a caller without a session).
+pub async fn authenticate(
+    State(state): State<AppState>,
+    mut req: Request<Body>,
+    next: Next,
+) -> Response {
+    let now = Utc::now();
+    let mut session = None;
+    if let Some(token) = cookie(req.headers(), SESSION_COOKIE) {
+        match state.store.session_user(&token, &state.sessions, now).await {
+            Ok(found) => {
+                session = found.map(|(actor, user)| Session {
+                    actor,
+                    display_name: user.display_name.to_string(),
+                    must_change_password: user.must_change_password,
+                })
+            }
+            Err(e) => log::error!("session lookup failed: {e}"),
+        }
+    }
+    let path = req.uri().path().to_string();
+    let page = req.method() == Method::GET && !is_public(&path) && !path.starts_with("/api/");
+    match session {
+        Some(session) => {
+            if session.must_change_password && page && path != PASSWORD_PAGE {
+                return (StatusCode::SEE_OTHER, [(LOCATION, PASSWORD_PAGE)]).into_response();
+            }
+            req.extensions_mut().insert(session);
+        }
+        None if page => {
+            let wanted = req
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str().to_string())
+                .unwrap_or_default();
+            let to = format!(
+                "/login?next={}",
+                app::components::encode_query_value(&wanted)
+            );
+            return (StatusCode::SEE_OTHER, [(LOCATION, to)]).into_response();
+        }
+        None => {}
+    }
+    next.run(req).await
+}
+
+#[derive(serde::Deserialize)]
+pub struct LoginForm {
+    login: String,
+    password: String,
+    next: Option<String>,
+}
+
+/// Why sign-in failed, as a short code the sign-in page turns into a message in the user's language.
+fn failure_code(e: &StoreError) -> &'static str {
+    match e {
+        StoreError::Account(AccountError::LockedOut { .. }) => "locked",
+        StoreError::Account(AccountError::Disabled) => "disabled",
+        StoreError::Account(_) | StoreError::NotFound => "wrong",
+        _ => "server",
+    }
+}
+
+/// Checks the login and password (with lockout), then starts a session and returns to the page
+/// the user wanted. Every try, good or bad, is recorded by the store.
+pub async fn login(State(state): State<AppState>, req: Request<Body>) -> Response {
+    let remote = req
+        .extensions()
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_default();
+    let Ok(Form(form)) = Form::<LoginForm>::from_request(req, &()).await else {
+        return (StatusCode::BAD_REQUEST, "Login and password are required.").into_response();
+    };
+    let now = Utc::now();
+    let next = local_path(form.next);
+    let result = match Login::parse(&form.login) {
+        Ok(login) => {
+            state
+                .store
+                .verify_login(&login, &form.password, now, &remote)
+                .await
+        }
+        Err(_) => Err(StoreError::Account(AccountError::WrongCredentials)),
+    };
+    let actor = match result {
+        Ok(actor) => actor,
+        Err(e) => {
+            if failure_code(&e) == "server" {
+                log::error!("sign-in failed: {e}");
+            }
+            let to = format!(
+                "/login?error={}&next={}",
+                failure_code(&e),
+                app::components::encode_query_value(&next)
+            );
+            return (StatusCode::SEE_OTHER, [(LOCATION, to)]).into_response();
+        }
+    };
+    match state.store.create_session(actor.user_id, now).await {
+        Ok(token) => {
+            let secure = if state.secure_cookies { "; Secure" } else { "" };
+            let max_age = state.sessions.absolute.num_seconds();
+            let set = format!(
+                "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+            );
+            (StatusCode::SEE_OTHER, [(SET_COOKIE, set), (LOCATION, next)]).into_response()
+        }
+        Err(e) => {
+            log::error!("could not start a session: {e}");
+            (
+                StatusCode::SEE_OTHER,
+                [(LOCATION, "/login?error=server".to_string())],
+            )
+                .into_response()
+        }
+    }
+}
+
+/// Ends the session in the database (so a copied cookie is useless) and clears the cookie.
+pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(token) = cookie(&headers, SESSION_COOKIE) {
+        if let Err(e) = state.store.delete_session(&token).await {
+            log::error!("could not end a session: {e}");
+        }
+    }
+    let clear = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    (
+        StatusCode::SEE_OTHER,
+        [(SET_COOKIE, clear), (LOCATION, "/login".to_string())],
+    )
+        .into_response()
+}
