@@ -1,9 +1,10 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { hydrated, signIn } from "./helpers";
 
-/** Waits until the WebAssembly bundle has taken over the server-rendered page. */
-async function hydrated(page: Page) {
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-}
+// Management's view: the demo viewer reads every partner.
+test.beforeEach(async ({ page }) => {
+  await signIn(page, "demo.viewer");
+});
 
 test.describe("partners page", () => {
   test("lists the demo partners from the database with their stages", async ({ page }) => {
@@ -74,6 +75,7 @@ test.describe("partners page", () => {
   test("is usable on a 360 px phone", async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
+    await signIn(page, "demo.viewer");
     await page.goto("/");
     await expect(page.locator("tr.partner")).toHaveCount(8);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);

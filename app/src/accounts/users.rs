@@ -107,7 +107,7 @@ pub async fn create_user(
     )
     .map_err(|e| AppError::Invalid(e.to_string()))?;
     let password = state.store.one_time_password();
-    state.store.create_user(&new, &password).await?;
+    state.store.create_user(&new, &password, true).await?;
     Ok(password.as_str().to_string())
 }
 

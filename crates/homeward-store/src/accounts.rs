@@ -193,7 +193,14 @@ async fn end_sessions(tx: &mut Transaction<'_, Sqlite>, user_id: i64) -> Result<
 
 impl Store {
     /// Creates a user with the given password; refuses a taken login or an unknown RCI.
-    pub async fn create_user(&self, new: &NewUser, password: &Password) -> Result<i64> {
+    /// `one_time` marks a password someone else has seen (the admin who created the account):
+    /// its owner must replace it at their first sign-in.
+    pub async fn create_user(
+        &self,
+        new: &NewUser,
+        password: &Password,
+        one_time: bool,
+    ) -> Result<i64> {
         let hash = hash_password(password).await?;
         let now = Utc::now();
         let mut tx = self.pool().begin().await?;
@@ -210,13 +217,14 @@ impl Store {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO users (login, display_name, role, rci_id, password_hash, \
              must_change_password, language, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, FALSE, ?, ?, ?) RETURNING id",
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(new.login.as_str())
         .bind(new.display_name.as_str())
         .bind(new.role.key())
         .bind(new.rci_id)
         .bind(hash)
+        .bind(one_time)
         .bind(new.language.code())
         .bind(now)
         .bind(now)

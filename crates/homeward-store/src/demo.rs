@@ -249,7 +249,7 @@ async fn demo_accounts(store: &Store, ids: &[i64]) -> Result<()> {
         };
         let name = Name::parse(name).map_err(corrupt)?;
         let new = NewUser::new(login, name, role, rci, assigned, Lang::En).map_err(corrupt)?;
-        store.create_user(&new, &password).await?;
+        store.create_user(&new, &password, false).await?;
     }
     Ok(())
 }

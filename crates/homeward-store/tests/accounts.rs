@@ -29,7 +29,7 @@ async fn add(store: &Store, name: &str, role: Role, rci: Option<i64>, pw: &str) 
         Lang::En,
     )
     .unwrap();
-    store.create_user(&new, &password(pw)).await.unwrap()
+    store.create_user(&new, &password(pw), false).await.unwrap()
 }
 
 async fn rci(store: &Store) -> i64 {
@@ -70,6 +70,27 @@ async fn passwords_are_stored_as_salted_argon2id_hashes() {
         assert!(!h.contains("same password 1"));
     }
     assert_ne!(hashes[0], hashes[1], "each hash has its own salt");
+}
+
+#[tokio::test]
+async fn a_password_someone_else_has_seen_must_be_changed() {
+    let (_dir, store) = open().await;
+    let new = NewUser::new(
+        login("sokha"),
+        Name::parse("Sokha").unwrap(),
+        Role::Viewer,
+        None,
+        vec![],
+        Lang::Km,
+    )
+    .unwrap();
+    let id = store
+        .create_user(&new, &store.one_time_password(), true)
+        .await
+        .unwrap();
+    let user = store.user(id).await.unwrap().value;
+    assert!(user.must_change_password);
+    assert_eq!(user.language, Lang::Km);
 }
 
 #[tokio::test]
@@ -279,7 +300,7 @@ async fn bad_user_changes_are_refused_and_change_nothing() {
     )
     .unwrap();
     let r = store
-        .create_user(&taken, &password("a good password"))
+        .create_user(&taken, &password("a good password"), false)
         .await;
     assert!(matches!(
         r,
@@ -296,7 +317,7 @@ async fn bad_user_changes_are_refused_and_change_nothing() {
     )
     .unwrap();
     let r = store
-        .create_user(&unknown_rci, &password("a good password"))
+        .create_user(&unknown_rci, &password("a good password"), false)
         .await;
     assert!(matches!(r, Err(StoreError::Invalid(m)) if m.contains("unknown RCI")));
 

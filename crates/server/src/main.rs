@@ -147,7 +147,7 @@ async fn ensure_admin(store: &Store) -> Result<(), Error> {
                 vec![],
                 Lang::En,
             )?;
-            store.create_user(&new, &password).await?;
+            store.create_user(&new, &password, true).await?;
         }
     }
     println!(
@@ -179,7 +179,7 @@ async fn user_command(store: &Store, action: UserCommand) -> Result<(), Error> {
                 Lang::En,
             )?;
             let password = store.one_time_password();
-            store.create_user(&new, &password).await?;
+            store.create_user(&new, &password, true).await?;
             println!("created {login}; one-time password: {}", password.as_str());
         }
         UserCommand::SetPassword { login } => {

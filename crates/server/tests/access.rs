@@ -645,3 +645,58 @@ async fn pages_carry_the_security_headers() {
         "the page's inline scripts carry the policy's nonce"
     );
 }
+
+#[tokio::test]
+async fn a_one_time_password_opens_only_the_password_change() {
+    let w = world().await;
+    let (store, router) = w.fresh("one-time").await;
+    let one_time = store.one_time_password();
+    store
+        .set_password(w.viewer_id, &one_time, true)
+        .await
+        .unwrap();
+    let token = store.create_session(w.viewer_id, Utc::now()).await.unwrap();
+    let cookie = format!("{}={token}", homeward_server::auth::SESSION_COOKIE);
+    let call = |method: &str, uri: &str, body: String| {
+        Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::ORIGIN, "http://127.0.0.1:3000")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, cookie.clone())
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let page = router
+        .clone()
+        .oneshot(call("GET", "/", String::new()))
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::SEE_OTHER);
+    assert_eq!(page.headers()[header::LOCATION], "/account/password");
+    let list = router
+        .clone()
+        .oneshot(call("POST", "/api/list_rcis", String::new()))
+        .await
+        .unwrap();
+    let error: AppError = serde_json::from_str(&body_text(list).await).unwrap();
+    assert_eq!(error, AppError::Unauthenticated);
+    let body = format!(
+        "current={}&new_password=viewer-own-pass&confirm=viewer-own-pass",
+        one_time.as_str()
+    );
+    let changed = router
+        .oneshot(call("POST", "/api/change_password", body))
+        .await
+        .unwrap();
+    assert_eq!(changed.status(), StatusCode::OK);
+    assert!(
+        !store
+            .user(w.viewer_id)
+            .await
+            .unwrap()
+            .value
+            .must_change_password
+    );
+}
