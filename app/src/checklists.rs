@@ -1,11 +1,12 @@
 //! Checklist display: one section per track with its progress bar and items.
 
-use homeward_core::{ChecklistItem, ItemStatus, Lang, Progress, Stored, Track};
+use homeward_core::{ChecklistItem, ItemStatus, Progress, Stored, Track};
 use leptos::prelude::*;
 
-use crate::components::ProgressBar;
+use crate::components::{field_error, form_error, ProgressBar};
 use crate::errors::AppError;
 use crate::i18n::Msg;
+use crate::rcis::RciContext;
 
 /// Saves an adviser's change to one checklist item. Refused unless the caller may edit the RCI,
 /// the values are valid, and nobody saved the item since the page was loaded.
@@ -24,7 +25,7 @@ pub async fn update_item(
     use homeward_store::checklists::ItemChange;
     use homeward_store::StoreError;
 
-    let actor = crate::server::actor()?;
+    let (actor, by) = crate::server::editor()?;
     crate::server::can_edit(&actor, rci_id)?;
     let status = ItemStatus::from_parts(
         &status,
@@ -44,9 +45,6 @@ pub async fn update_item(
         evidence: Note::parse_field("evidence", evidence.as_deref().unwrap_or(""))?,
         responsible,
     };
-    let by = crate::server::session()
-        .and_then(|s| Name::parse(&s.display_name).ok())
-        .ok_or(AppError::Unauthenticated)?;
     let state = crate::server::state()?;
     match state
         .store
@@ -80,6 +78,41 @@ pub async fn update_item(
     }
 }
 
+/// Adds a step of the adviser's own to one track of an RCI.
+#[server(endpoint = "add_item")]
+pub async fn add_item(
+    rci_id: i64,
+    track: String,
+    title_en: String,
+    title_km: String,
+) -> Result<i64, AppError> {
+    let (actor, by) = crate::server::editor()?;
+    crate::server::can_edit(&actor, rci_id)?;
+    let track = Track::parse(&track).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let state = crate::server::state()?;
+    Ok(state
+        .store
+        .add_custom_item(rci_id, track, &title_en, &title_km, &by)
+        .await?)
+}
+
+/// Hides a step that does not apply to this RCI (it is kept, never deleted), or shows it again.
+#[server(endpoint = "set_item_hidden")]
+pub async fn set_item_hidden(
+    rci_id: i64,
+    item_id: i64,
+    version: i64,
+    hidden: bool,
+) -> Result<i64, AppError> {
+    let (actor, by) = crate::server::editor()?;
+    crate::server::can_edit(&actor, rci_id)?;
+    let state = crate::server::state()?;
+    Ok(state
+        .store
+        .set_item_hidden(rci_id, item_id, version, hidden, &by)
+        .await?)
+}
+
 /// The label of a status, by its stored name.
 pub fn kind_label(kind: &str) -> Msg {
     match kind {
@@ -96,25 +129,14 @@ fn is_closed(item: &ChecklistItem) -> bool {
     item.hidden || !item.counts_towards_progress() || item.status.is_done()
 }
 
-/// What a checklist section needs from its page.
-#[derive(Clone, Copy)]
-pub struct ChecklistContext {
-    pub rci_id: i64,
-    pub can_edit: bool,
-    pub open_only: RwSignal<bool>,
-    /// Bumped after a successful save, so the page reloads its figures.
-    pub saved: RwSignal<u32>,
-    pub lang: Lang,
-}
-
 #[component]
 pub fn TrackSection(
     track: Track,
     progress: Progress,
     items: Vec<Stored<ChecklistItem>>,
-    cx: ChecklistContext,
+    cx: RciContext,
 ) -> impl IntoView {
-    let ChecklistContext {
+    let RciContext {
         open_only, lang, ..
     } = cx;
     let heading = match track {
@@ -127,6 +149,7 @@ pub fn TrackSection(
         Track::Organisation => track.title().get(lang).to_string(),
     };
     let all_closed = items.iter().all(|i| is_closed(&i.value));
+    let (hidden, shown): (Vec<_>, Vec<_>) = items.into_iter().partition(|i| i.value.hidden);
     view! {
         <section class="track" data-track=track.key()>
             <h2>{heading}</h2>
@@ -140,16 +163,25 @@ pub fn TrackSection(
                 {Msg::NothingOpen.text(lang)}
             </p>
             <ul class="items">
-                {items.into_iter().filter(|i| !i.value.hidden).map(|i| view! { <ItemView item=i cx/> }).collect_view()}
+                {shown.into_iter().map(|i| view! { <ItemView item=i cx/> }).collect_view()}
             </ul>
+            {(cx.can_edit && !hidden.is_empty()).then(|| view! {
+                <details class="hidden-items">
+                    <summary>{Msg::HiddenItems.text(lang)} " (" {hidden.len()} ")"</summary>
+                    <ul class="items">
+                        {hidden.into_iter().map(|i| view! { <HiddenItem item=i cx/> }).collect_view()}
+                    </ul>
+                </details>
+            })}
+            {cx.can_edit.then(|| view! { <AddItemForm track cx/> })}
         </section>
     }
     .into_any()
 }
 
 #[component]
-fn ItemView(item: Stored<ChecklistItem>, cx: ChecklistContext) -> impl IntoView {
-    let ChecklistContext {
+fn ItemView(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
+    let RciContext {
         open_only, lang, ..
     } = cx;
     let editor = cx
@@ -192,16 +224,79 @@ fn ItemView(item: Stored<ChecklistItem>, cx: ChecklistContext) -> impl IntoView 
     .into_any()
 }
 
+/// A hidden step, with the button that shows it again.
+#[component]
+fn HiddenItem(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
+    let lang = cx.lang;
+    let show = ServerAction::<SetItemHidden>::new();
+    cx.reload_after(show.value(), Msg::ItemShown);
+    let result = Signal::derive(move || {
+        (show.version().get() > 0)
+            .then(|| show.value().get())
+            .flatten()
+    });
+    view! {
+        <li class="item hidden-item" data-key=item.value.key.as_str().to_string()>
+            <span class="item-title">{item.value.title.get(lang).to_string()}</span>
+            <ActionForm action=show attr:class="inline">
+                <input type="hidden" name="rci_id" value=cx.rci_id/>
+                <input type="hidden" name="item_id" value=item.id/>
+                <input type="hidden" name="version" value=item.version/>
+                <input type="hidden" name="hidden" value="false"/>
+                <button type="submit" class="secondary">{Msg::ShowItem.text(lang)}</button>
+                {form_error(result, lang)}
+            </ActionForm>
+        </li>
+    }
+}
+
+/// Adds a step of the adviser's own to this track.
+#[component]
+fn AddItemForm(track: Track, cx: RciContext) -> impl IntoView {
+    let lang = cx.lang;
+    let add = ServerAction::<AddItem>::new();
+    cx.reload_after(add.value(), Msg::ItemAdded);
+    let value = Signal::derive(move || {
+        (add.version().get() > 0)
+            .then(|| add.value().get())
+            .flatten()
+    });
+    view! {
+        <details class="edit add-item">
+            <summary>{Msg::AddItem.text(lang)}</summary>
+            <ActionForm action=add attr:class="stack">
+                <input type="hidden" name="rci_id" value=cx.rci_id/>
+                <input type="hidden" name="track" value=track.key()/>
+                <label>{Msg::ItemTitleEn.text(lang)} <input type="text" name="title_en" required maxlength="120"/></label>
+                {field_error(value, "title_en")}
+                <label>{Msg::ItemTitleKm.text(lang)} <input type="text" name="title_km" maxlength="120"/></label>
+                {field_error(value, "title_km")}
+                <button type="submit">{Msg::Add.text(lang)}</button>
+                {form_error(value, lang)}
+            </ActionForm>
+        </details>
+    }
+}
+
 /// The edit form of one item: a plain HTML form that also works before (or without) WebAssembly.
 #[component]
-fn ItemEditor(item: Stored<ChecklistItem>, cx: ChecklistContext) -> impl IntoView {
+fn ItemEditor(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
     let lang = cx.lang;
     let save = ServerAction::<UpdateItem>::new();
-    let result = save.value();
-    Effect::new(move |_| {
-        if matches!(result.get(), Some(Ok(_))) {
-            cx.saved.update(|n| *n += 1);
-        }
+    cx.reload_after(save.value(), Msg::ItemSaved);
+    let hide = ServerAction::<SetItemHidden>::new();
+    cx.reload_after(hide.value(), Msg::ItemHidden);
+    // Many items share these actions: an error that came back in the URL (no WebAssembly) is
+    // shown once at the top of the page, so each form shows only errors of its own submissions.
+    let result = Signal::derive(move || {
+        (save.version().get() > 0)
+            .then(|| save.value().get())
+            .flatten()
+    });
+    let hide_result = Signal::derive(move || {
+        (hide.version().get() > 0)
+            .then(|| hide.value().get())
+            .flatten()
     });
     let value = item.value;
     let kind = value.status.kind();
@@ -243,12 +338,16 @@ fn ItemEditor(item: Stored<ChecklistItem>, cx: ChecklistContext) -> impl IntoVie
                 <input id=field("responsible") type="text" name="responsible" maxlength="120"
                     value=value.responsible.map(|r| r.to_string()).unwrap_or_default()/>
                 <button type="submit" disabled=move || save.pending().get()>{Msg::Save.text(lang)}</button>
+                {form_error(result, lang)}
             </ActionForm>
-            {move || match result.get() {
-                Some(Ok(_)) => view! { <p class="saved" role="status">{Msg::Saved.text(lang)}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="error" role="alert">{e.message(lang)}</p> }.into_any(),
-                None => ().into_any(),
-            }}
+            <ActionForm action=hide attr:class="inline">
+                <input type="hidden" name="rci_id" value=cx.rci_id/>
+                <input type="hidden" name="item_id" value=item.id/>
+                <input type="hidden" name="version" value=item.version/>
+                <input type="hidden" name="hidden" value="true"/>
+                <button type="submit" class="secondary">{Msg::HideItem.text(lang)}</button>
+                {form_error(hide_result, lang)}
+            </ActionForm>
         </details>
     }
     .into_any()

@@ -5,6 +5,7 @@ use homeward_core::{Lang, Phase, Progress, RiskFlag};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::errors::AppError;
 use crate::i18n::Msg;
 
 /// A native progress bar with its percentage written beside it (readable without colour).
@@ -67,6 +68,34 @@ pub fn Flags(flags: Vec<RiskFlag>, lang: Lang) -> impl IntoView {
         </ul>
     }
     .into_any()
+}
+
+/// The message of a refused form field, shown next to that field (`role="alert"` so screen
+/// readers announce it). Works without WebAssembly too: the error then arrives in the URL.
+pub fn field_error<T: Send + Sync + 'static>(
+    value: impl Get<Value = Option<Result<T, AppError>>> + Copy + Send + Sync + 'static,
+    field: impl Into<String>,
+) -> impl IntoView {
+    let field: String = field.into();
+    move || match value.get() {
+        Some(Err(AppError::Field { field: f, message })) if f == field => Some(view! {
+            <p class="error field-error" role="alert" data-field=f>{message}</p>
+        }),
+        _ => None,
+    }
+}
+
+/// Any other refusal of a form (not about one field): not found, not allowed, a conflict.
+pub fn form_error<T: Send + Sync + 'static>(
+    value: impl Get<Value = Option<Result<T, AppError>>> + Copy + Send + Sync + 'static,
+    lang: Lang,
+) -> impl IntoView {
+    move || match value.get() {
+        Some(Err(e)) if !matches!(e, AppError::Field { .. }) => Some(view! {
+            <p class="error" role="alert">{e.message(lang)}</p>
+        }),
+        _ => None,
+    }
 }
 
 /// Encodes a path for use as a query value (the few characters that would break it).

@@ -1,9 +1,156 @@
-//! Children counts display: the latest pipeline, sex-disaggregated.
+//! Children counts: the latest pipeline (sex-disaggregated), how it changed over time, and the
+//! form that records a new dated snapshot.
+
+use std::collections::HashMap;
 
 use homeward_core::{ChildrenCounts, CountField, Lang, Placement, SexCount};
 use leptos::prelude::*;
 
+use crate::components::{field_error, form_error};
+use crate::errors::AppError;
 use crate::i18n::Msg;
+use crate::rcis::RciContext;
+
+/// Records a dated snapshot of an RCI's pipeline. The core's invariants decide; the error names
+/// the number to fix.
+#[server(endpoint = "record_counts")]
+pub async fn record_counts(rci_id: i64, counts: HashMap<String, String>) -> Result<i64, AppError> {
+    let (actor, by) = crate::server::editor()?;
+    crate::server::can_edit(&actor, rci_id)?;
+    let today = crate::server::today();
+    let counts = ChildrenCounts::from_form(&counts, today)?;
+    let state = crate::server::state()?;
+    Ok(state
+        .store
+        .record_counts(rci_id, counts, &by, today)
+        .await?)
+}
+
+/// The form for a new snapshot, filled in with the latest one so only changes need typing.
+#[component]
+pub fn CountsForm(latest: Option<ChildrenCounts>, cx: RciContext) -> impl IntoView {
+    let lang = cx.lang;
+    let record = ServerAction::<RecordCounts>::new();
+    cx.reload_after(record.value(), Msg::CountsSaved);
+    let value = Signal::derive(move || record.value().get());
+    let base = latest.unwrap_or_else(|| ChildrenCounts::empty(cx.today));
+    let rows = CountField::ALL.into_iter().map(move |field| {
+        let (total, female) = field.form_names();
+        let current = base.get(field);
+        view! {
+            <tr>
+                <th scope="row">{field_label(field).text(lang)}</th>
+                <td>
+                    <input type="number" min="0" inputmode="numeric" required
+                        name=format!("counts[{total}]") value=current.total()
+                        aria-label=format!("{} ({})", field_label(field).text(lang), Msg::ColTotal.text(lang))/>
+                    {field_error(value, total.clone())}
+                </td>
+                <td>
+                    <input type="number" min="0" inputmode="numeric" required
+                        name=format!("counts[{female}]") value=current.female()
+                        aria-label=format!("{} ({})", field_label(field).text(lang), Msg::ColGirls.text(lang))/>
+                    {field_error(value, female.clone())}
+                </td>
+            </tr>
+        }
+    });
+    view! {
+        <details class="edit counts-edit">
+            <summary>{Msg::RecordCounts.text(lang)}</summary>
+            <ActionForm action=record attr:class="stack" attr:data-testid="counts-form">
+                <input type="hidden" name="rci_id" value=cx.rci_id/>
+                <label>{Msg::CountsDate.text(lang)}
+                    <input type="date" name="counts[as_of]" value=cx.today.to_string() required/>
+                </label>
+                {field_error(value, "as_of")}
+                <table class="counts-table">
+                    <thead>
+                        <tr>
+                            <th></th>
+                            <th scope="col">{Msg::ColTotal.text(lang)}</th>
+                            <th scope="col">{Msg::ColGirls.text(lang)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows.collect_view()}</tbody>
+                </table>
+                {field_error(value, "reintegrated_total")}
+                {field_error(value, "reintegrated_female")}
+                <button type="submit" disabled=move || record.pending().get()>{Msg::Save.text(lang)}</button>
+                {form_error(value, lang)}
+            </ActionForm>
+        </details>
+    }
+}
+
+/// Children reintegrated and still in care at each snapshot: a server-rendered SVG line chart,
+/// readable before (and without) WebAssembly, with the numbers in a table for screen readers.
+#[component]
+pub fn CountsChart(history: Vec<ChildrenCounts>, lang: Lang) -> impl IntoView {
+    if history.len() < 2 {
+        return ().into_any();
+    }
+    let (w, h, pad) = (600.0_f64, 180.0_f64, 28.0_f64);
+    let max = history
+        .iter()
+        .map(|c| c.in_care_ever().total())
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let n = history.len() as f64;
+    let x = move |i: usize| pad + (w - 2.0 * pad) * i as f64 / (n - 1.0);
+    let y = move |v: u32| h - pad - (h - 2.0 * pad) * f64::from(v) / max;
+    let line = |value: fn(&ChildrenCounts) -> u32| {
+        history
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{:.1},{:.1}", x(i), y(value(c))))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let reintegrated = line(|c| c.reintegrated_total().total());
+    let in_care = line(|c| c.still_in_care().total());
+    let first = history
+        .first()
+        .map(|c| c.as_of.to_string())
+        .unwrap_or_default();
+    let last = history
+        .last()
+        .map(|c| c.as_of.to_string())
+        .unwrap_or_default();
+    view! {
+        <figure class="chart" data-testid="counts-chart">
+            <svg viewBox=format!("0 0 {w} {h}") role="img" aria-label=Msg::CountsOverTime.text(lang)>
+                <line x1=pad y1=h - pad x2=w - pad y2=h - pad class="axis"/>
+                <text x=pad y=h - 8.0 class="tick">{first}</text>
+                <text x=w - pad y=h - 8.0 class="tick" text-anchor="end">{last}</text>
+                <text x=4 y=pad class="tick">{max as u32}</text>
+                <polyline points=in_care class="series in-care"/>
+                <polyline points=reintegrated class="series reintegrated"/>
+            </svg>
+            <figcaption>
+                <span class="key in-care">{Msg::CountStillInCare.text(lang)}</span>
+                <span class="key reintegrated">{Msg::CountReintegrated.text(lang)}</span>
+            </figcaption>
+            <table class="sr-only">
+                <caption>{Msg::CountsOverTime.text(lang)}</caption>
+                <tbody>
+                    {history
+                        .iter()
+                        .map(|c| view! {
+                            <tr>
+                                <th scope="row">{c.as_of.to_string()}</th>
+                                <td>{c.reintegrated_total().to_string()}</td>
+                                <td>{c.still_in_care().to_string()}</td>
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </figure>
+    }
+    .into_any()
+}
 
 /// The label of a count field.
 pub fn field_label(field: CountField) -> Msg {

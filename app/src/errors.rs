@@ -25,6 +25,9 @@ pub enum AppError {
     /// The input was refused; the text says which value and why.
     #[error("{0}")]
     Invalid(String),
+    /// One form field was refused: the page shows the message next to that field.
+    #[error("{message}")]
+    Field { field: String, message: String },
     /// Someone saved first; the text shows what they saved.
     #[error("{0}")]
     Conflict(String),
@@ -41,6 +44,7 @@ impl AppError {
             AppError::Unauthenticated => Msg::SignInAgain.text(lang).to_string(),
             AppError::Forbidden => Msg::NotAllowed.text(lang).to_string(),
             AppError::Invalid(detail) => detail.clone(),
+            AppError::Field { message, .. } => message.clone(),
             AppError::Conflict(detail) => format!("{} {detail}", Msg::ConflictIntro.text(lang)),
             AppError::Server => Msg::ServerProblem.text(lang).to_string(),
         }
@@ -53,6 +57,15 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         leptos::logging::error!("server function failed: {value}");
         AppError::Server
+    }
+}
+
+impl From<homeward_core::FieldError> for AppError {
+    fn from(e: homeward_core::FieldError) -> Self {
+        AppError::Field {
+            field: e.field,
+            message: e.message,
+        }
     }
 }
 
@@ -69,6 +82,9 @@ impl From<homeward_store::StoreError> for AppError {
         match e {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Invalid(msg) => AppError::Invalid(msg),
+            StoreError::Field(e) => e.into(),
+            // Callers that can show the newer value do so before this generic message.
+            StoreError::Conflict { .. } => AppError::Conflict(String::new()),
             StoreError::Account(e) => AppError::Invalid(e.to_string()),
             other => {
                 log::error!("storage error: {other}");

@@ -6,6 +6,8 @@ pub mod checklists;
 pub mod components;
 pub mod counts;
 pub mod errors;
+pub mod follow_ups;
+pub mod history;
 pub mod i18n;
 pub mod not_found;
 pub mod rcis;
@@ -98,6 +100,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("admin"), StaticSegment("users"))
                         view=accounts::UsersPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("rcis"), StaticSegment("new"))
+                        view=rcis::NewRciPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -15,7 +15,7 @@ pub fn set_status(error: &AppError) {
             AppError::NotFound => http::StatusCode::NOT_FOUND,
             AppError::Unauthenticated => http::StatusCode::UNAUTHORIZED,
             AppError::Forbidden => http::StatusCode::FORBIDDEN,
-            AppError::Invalid(_) => http::StatusCode::BAD_REQUEST,
+            AppError::Invalid(_) | AppError::Field { .. } => http::StatusCode::BAD_REQUEST,
             AppError::Conflict(_) => http::StatusCode::CONFLICT,
             AppError::Server => http::StatusCode::INTERNAL_SERVER_ERROR,
         });

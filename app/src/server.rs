@@ -52,6 +52,15 @@ pub fn actor() -> Result<Actor, AppError> {
         .ok_or(AppError::Unauthenticated)
 }
 
+/// Who is asking and the name their changes are recorded under, for server functions that write.
+pub fn editor() -> Result<(Actor, homeward_core::Name), AppError> {
+    let session = session()
+        .filter(|s| !s.must_change_password)
+        .ok_or(AppError::Unauthenticated)?;
+    let name = homeward_core::Name::parse(&session.display_name)?;
+    Ok((session.actor, name))
+}
+
 /// The caller may read this RCI; otherwise "not found", never revealing that it exists.
 pub fn can_read(actor: &Actor, rci_id: i64) -> Result<(), AppError> {
     if actor.can_read_rci(rci_id) {

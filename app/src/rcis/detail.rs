@@ -1,15 +1,21 @@
-//! An RCI's page: where it stands, its children counts, and each stage's checklist.
+//! An RCI's page: where it stands, its profile, children counts, checklists, follow-ups and
+//! history, with edit forms for those who may edit it.
 
 use homeward_core::{Lang, Phase};
 use leptos::prelude::*;
+use leptos::server::ServerActionError;
+use leptos::server_fn::error::ServerFnUrlError;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::{get_rci, RciDetail};
-use crate::checklists::{ChecklistContext, TrackSection};
+use super::profile::{ProfileFacts, ProfileForm};
+use super::{get_rci, RciContext, RciDetail};
+use crate::checklists::TrackSection;
 use crate::components::{Flags, PhaseLabel, ProgressBar};
-use crate::counts::CountsPanel;
+use crate::counts::{CountsChart, CountsForm, CountsPanel};
 use crate::errors::AppError;
+use crate::follow_ups::FollowUpsPanel;
+use crate::history::HistoryTimeline;
 use crate::i18n::{use_lang, Msg};
 
 #[component]
@@ -17,8 +23,8 @@ pub fn RciPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    // Bumped by each successful save, so figures and progress bars are read again.
     let saved = RwSignal::new(0u32);
+    let notice = RwSignal::new(None::<Msg>);
     let detail = Resource::new(
         move || (id(), saved.get()),
         |(id, _)| async move {
@@ -28,14 +34,31 @@ pub fn RciPage() -> impl IntoView {
             }
         },
     );
+    // A form submitted without WebAssembly comes back with its error in the URL; shown here once.
+    let url_error = use_context::<ServerActionError>()
+        .filter(|e| !e.path().ends_with("/record_counts") && !e.path().ends_with("/update_profile"))
+        .map(|e| ServerFnUrlError::<AppError>::decode_err(e.err()));
     view! {
         <p class="crumbs">
             <a href="/">"← " {Msg::BackToPartners.text(lang)}</a>
         </p>
+        {url_error.map(|e| view! { <p class="error banner" role="alert">{e.message(lang)}</p> })}
+        {move || notice.get().map(|m| view! { <p class="saved banner" role="status" data-testid="notice">{m.text(lang)}</p> })}
         <Transition fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(detail) => view! { <RciView detail saved lang/> }.into_any(),
+                    Ok(detail) => {
+                        let cx = RciContext {
+                            rci_id: detail.rci.id,
+                            can_edit: detail.can_edit,
+                            lang,
+                            today: detail.today,
+                            open_only: RwSignal::new(false),
+                            saved,
+                            notice,
+                        };
+                        view! { <RciView detail cx/> }.into_any()
+                    }
                     Err(e) => {
                         crate::not_found::set_status(&e);
                         view! {
@@ -51,65 +74,55 @@ pub fn RciPage() -> impl IntoView {
 }
 
 #[component]
-fn RciView(detail: RciDetail, saved: RwSignal<u32>, lang: Lang) -> impl IntoView {
+fn RciView(detail: RciDetail, cx: RciContext) -> impl IntoView {
+    let lang: Lang = cx.lang;
     let RciDetail {
         rci,
         overview,
         items,
+        counts_history,
+        follow_ups,
+        next_follow_up_due,
+        history,
+        adviser_name,
+        advisers,
         can_edit,
+        ..
     } = detail;
-    let profile = rci.value;
-    let open_only = RwSignal::new(false);
-    let cx = ChecklistContext {
-        rci_id: rci.id,
-        can_edit,
-        open_only,
-        saved,
-        lang,
-    };
+    let profile = rci.value.clone();
     let progress = overview.progress.clone();
     let days = overview.days_in_phase;
+    let open_only = cx.open_only;
     let head = view! {
         <Title text=profile.name_en.to_string()/>
         <header class="rci-head">
             <h1>{profile.name_en.to_string()}</h1>
             {profile.name_km.as_ref().map(|km| view! { <p class="km-name" lang="km">{km.to_string()}</p> })}
-            <dl class="facts">
-                <div>
-                    <dt>{Msg::ColProvince.text(lang)}</dt>
-                    <dd>{profile.province.to_string()}</dd>
-                </div>
-                {profile.district.as_ref().map(|d| view! {
-                    <div>
-                        <dt>{Msg::District.text(lang)}</dt>
-                        <dd>{d.to_string()}</dd>
-                    </div>
-                })}
-                <div>
-                    <dt>{Msg::TransitionStarted.text(lang)}</dt>
-                    <dd>{profile.transition_start.format("%Y-%m-%d").to_string()}</dd>
-                </div>
-                <div>
-                    <dt>{Msg::ColStage.text(lang)}</dt>
-                    <dd data-testid="current-stage">
-                        <PhaseLabel phase=progress.phase lang/>
-                        {(progress.phase != Phase::Completed).then(|| view! {
-                            <span class="muted">" · " {days} " " {Msg::DaysInStage.text(lang)}</span>
-                        })}
-                    </dd>
-                </div>
-            </dl>
-            <div class="overall">
+            <p class="current">
+                <span class="muted">{Msg::ColStage.text(lang)} ": "</span>
+                <span data-testid="current-stage">
+                    <PhaseLabel phase=progress.phase lang/>
+                    {(progress.phase != Phase::Completed).then(|| view! {
+                        <span class="muted">" · " {days} " " {Msg::DaysInStage.text(lang)}</span>
+                    })}
+                </span>
+            </p>
+            <div class="overall" data-testid="overall">
                 <span>{Msg::ColProgress.text(lang)}</span>
                 <ProgressBar progress=progress.overall label=Msg::ColProgress.text(lang).to_string()/>
             </div>
             <Flags flags=overview.flags.clone() lang/>
+            <ProfileFacts profile=profile.clone() adviser=adviser_name lang/>
+            {can_edit.then(|| view! { <ProfileForm rci=rci.clone() advisers cx/> })}
         </header>
     }
     .into_any();
+    let latest = overview.latest_counts;
     view! {
         {head}
-        <CountsPanel counts=overview.latest_counts lang/>
+        <CountsPanel counts=latest lang/>
+        <CountsChart history=counts_history lang/>
+        {can_edit.then(|| view! { <CountsForm latest cx/> })}
         <div class="toolbar">
             <button
                 type="button"
@@ -129,6 +142,8 @@ fn RciView(detail: RciDetail, saved: RwSignal<u32>, lang: Lang) -> impl IntoView
                 view! { <TrackSection track=*track progress=*track_progress items=track_items cx/> }
             })
             .collect_view()}
+        <FollowUpsPanel visits=follow_ups next_due=next_follow_up_due cx/>
+        <HistoryTimeline entries=history lang/>
     }
     .into_any()
 }

@@ -1,17 +1,25 @@
 //! Partner RCIs: what the partners list and an RCI's page show, and the server functions that
-//! read them.
+//! read them, create them and change their profiles.
 
 mod detail;
 mod list;
+mod profile;
 
 pub use detail::RciPage;
 pub use list::PartnersPage;
+pub use profile::NewRciPage;
 
-use homeward_core::{ChecklistItem, RciOverview, RciProfile, Stored};
+use chrono::NaiveDate;
+use homeward_core::follow_ups::FollowUpVisit;
+use homeward_core::history::HistoryEntry;
+use homeward_core::{
+    ChecklistItem, ChildrenCounts, Lang, ProfileInput, RciOverview, RciProfile, Stored,
+};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::errors::AppError;
+use crate::i18n::Msg;
 
 /// One line of the partners list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,8 +34,49 @@ pub struct RciDetail {
     pub rci: Stored<RciProfile>,
     pub overview: RciOverview,
     pub items: Vec<Stored<ChecklistItem>>,
+    /// Every snapshot, oldest first, for the chart of change over time.
+    pub counts_history: Vec<ChildrenCounts>,
+    pub follow_ups: Vec<Stored<FollowUpVisit>>,
+    pub next_follow_up_due: Option<NaiveDate>,
+    pub history: Vec<HistoryEntry>,
+    /// The lead adviser's name, and (for editors) every adviser to choose from.
+    pub adviser_name: Option<String>,
+    pub advisers: Vec<(i64, String)>,
     /// Whether the caller may change this RCI: pages show edit controls only then.
     pub can_edit: bool,
+    /// Today in Cambodia, from the server, so forms default to the same date on both sides.
+    pub today: NaiveDate,
+}
+
+/// What every panel of an RCI's page needs from the page.
+#[derive(Clone, Copy)]
+pub struct RciContext {
+    pub rci_id: i64,
+    pub can_edit: bool,
+    pub lang: Lang,
+    pub today: NaiveDate,
+    /// "Show only open items".
+    pub open_only: RwSignal<bool>,
+    /// Bumped after a successful save, so the page reads its figures again.
+    pub saved: RwSignal<u32>,
+    /// The confirmation of the last save, shown at the top of the page (it outlives the reload).
+    pub notice: RwSignal<Option<Msg>>,
+}
+
+impl RciContext {
+    /// After each successful save by this action: reload the page's figures and confirm it.
+    pub fn reload_after<T: Clone + Send + Sync + 'static>(
+        self,
+        value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+        confirmation: Msg,
+    ) {
+        Effect::new(move |_| {
+            if matches!(value.get(), Some(Ok(_))) {
+                self.notice.set(Some(confirmation));
+                self.saved.update(|n| *n += 1);
+            }
+        });
+    }
 }
 
 /// Every partner RCI the caller may see, with its overview.
@@ -46,22 +95,110 @@ pub async fn list_rcis() -> Result<Vec<RciRow>, AppError> {
         .collect())
 }
 
-/// One RCI's profile, overview and checklist.
+/// One RCI's page: profile, overview, checklist, counts over time, follow-ups and history.
 #[server(endpoint = "get_rci")]
 pub async fn get_rci(id: i64) -> Result<RciDetail, AppError> {
+    use homeward_core::accounts::Role;
+    use homeward_core::risks::next_follow_up_due;
+
     let actor = crate::server::actor()?;
     crate::server::can_read(&actor, id)?;
     let state = crate::server::state()?;
-    let rci = state.store.rci(id).await?;
-    let overview = state
-        .store
-        .rci_overview(&rci, &state.settings, crate::server::today())
-        .await?;
-    let items = state.store.checklist(id).await?;
+    let store = &state.store;
+    let today = crate::server::today();
+    let rci = store.rci(id).await?;
+    let overview = store.rci_overview(&rci, &state.settings, today).await?;
+    let facts = store.follow_up_facts(id).await?;
+    let can_edit = actor.can_edit_rci(id);
+    let users = store.users().await?;
+    let adviser_name = rci.value.adviser_id.and_then(|a| {
+        users
+            .iter()
+            .find(|u| u.id == a)
+            .map(|u| u.value.display_name.to_string())
+    });
+    let advisers = if can_edit {
+        users
+            .iter()
+            .filter(|u| u.value.role == Role::Adviser && u.value.active)
+            .map(|u| (u.id, u.value.display_name.to_string()))
+            .collect()
+    } else {
+        vec![]
+    };
     Ok(RciDetail {
-        rci,
         overview,
-        items,
-        can_edit: actor.can_edit_rci(id),
+        items: store.checklist(id).await?,
+        counts_history: store
+            .counts_history(id)
+            .await?
+            .into_iter()
+            .map(|s| s.value)
+            .collect(),
+        follow_ups: store.follow_ups(id).await?,
+        next_follow_up_due: next_follow_up_due(
+            facts.first_reintegration,
+            facts.last_follow_up,
+            state.settings.follow_up,
+            today,
+        ),
+        history: store.history(id, 50).await?,
+        adviser_name,
+        advisers,
+        can_edit,
+        today,
+        rci,
     })
+}
+
+/// Saves an RCI's profile, refusing a save from a page older than the last save.
+#[server(endpoint = "update_profile")]
+pub async fn update_profile(
+    rci_id: i64,
+    version: i64,
+    profile: ProfileInput,
+) -> Result<i64, AppError> {
+    let (actor, by) = crate::server::editor()?;
+    crate::server::can_edit(&actor, rci_id)?;
+    let profile = profile.parse(crate::server::today())?;
+    let state = crate::server::state()?;
+    match state
+        .store
+        .update_profile(rci_id, version, &profile, &by)
+        .await
+    {
+        Err(homeward_store::StoreError::Conflict { .. }) => {
+            let newer = state.store.rci(rci_id).await?;
+            Err(AppError::Conflict(
+                newer
+                    .value
+                    .describe()
+                    .into_iter()
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(f, v)| format!("{f}: {v}"))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ))
+        }
+        other => Ok(other?),
+    }
+}
+
+/// Creates a partner RCI with the organisation's checklist template and opens its page. An
+/// adviser who creates one becomes its adviser unless they name another.
+#[server(endpoint = "create_rci")]
+pub async fn create_rci(profile: ProfileInput) -> Result<(), AppError> {
+    let (actor, by) = crate::server::editor()?;
+    if !actor.can_edit_anything() {
+        return Err(AppError::Forbidden);
+    }
+    let mut profile = profile.parse(crate::server::today())?;
+    if actor.role == homeward_core::accounts::Role::Adviser && profile.adviser_id.is_none() {
+        profile.adviser_id = Some(actor.user_id);
+    }
+    let state = crate::server::state()?;
+    let template = state.store.template().await?;
+    let id = state.store.create_rci_by(&profile, &template, &by).await?;
+    leptos_axum::redirect(&format!("/rcis/{id}"));
+    Ok(())
 }

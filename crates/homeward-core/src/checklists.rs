@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::stages::{Bilingual, Stage, Track};
-use crate::values::{parse_date, Name, Note, ValueError};
+use crate::values::{parse_date, FieldError, Name, Note, ValueError};
 
 /// Why a checklist change was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
@@ -221,6 +221,53 @@ impl ChecklistItem {
             updated_by: None,
             updated_at: None,
         }
+    }
+
+    /// A step an adviser adds for one RCI only, with a title in English and (optionally) Khmer.
+    pub fn custom(
+        key: ItemKey,
+        track: Track,
+        title_en: &str,
+        title_km: &str,
+    ) -> Result<Self, FieldError> {
+        let en = Name::parse_field("title", title_en).map_err(FieldError::at("title_en"))?;
+        let km = if title_km.trim().is_empty() {
+            en.clone()
+        } else {
+            Name::parse_field("title (Khmer)", title_km).map_err(FieldError::at("title_km"))?
+        };
+        Ok(Self {
+            custom: true,
+            ..Self::from_template(&TemplateItem {
+                key,
+                track,
+                title: Bilingual::new(en.as_str(), km.as_str()),
+                guidance: Bilingual::new("", ""),
+            })
+        })
+    }
+
+    /// The item's state as text, for the change history.
+    pub fn describe(&self) -> Vec<(&'static str, String)> {
+        let status = match &self.status {
+            ItemStatus::Done { on } => format!("done {on}"),
+            ItemStatus::NotApplicable { reason } | ItemStatus::Blocked { reason } => {
+                format!("{}: {}", self.status.kind(), reason.as_str())
+            }
+            other => other.kind().to_string(),
+        };
+        vec![
+            ("status", status),
+            ("evidence", self.evidence.as_str().to_string()),
+            (
+                "responsible",
+                self.responsible
+                    .as_ref()
+                    .map(|r| r.to_string())
+                    .unwrap_or_default(),
+            ),
+            ("hidden", if self.hidden { "yes" } else { "" }.to_string()),
+        ]
     }
 
     /// Whether this item is part of the work that progress measures.

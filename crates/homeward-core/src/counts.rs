@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::values::{SexCount, ValueError};
+use crate::values::{Count, FieldError, SexCount, ValueError};
 
 /// Where a child went on leaving the RCI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -231,6 +231,62 @@ impl ChildrenCounts {
             }
             CountField::ReintegratedTotal => {}
         }
+    }
+}
+
+impl ChildrenCounts {
+    /// Reads a snapshot from a form whose fields are `as_of`, `<key>_total` and `<key>_female`
+    /// for every [`CountField::ALL`], then checks the invariants. The error names the form field
+    /// to fix, so the page can show it there.
+    pub fn from_form(
+        fields: &std::collections::HashMap<String, String>,
+        today: NaiveDate,
+    ) -> Result<Self, FieldError> {
+        let get = |name: &str| fields.get(name).map(String::as_str).unwrap_or("");
+        let as_of =
+            crate::values::parse_date("date", get("as_of")).map_err(FieldError::at("as_of"))?;
+        let mut counts = ChildrenCounts::empty(as_of);
+        for field in CountField::ALL {
+            let (total_name, female_name) = field.form_names();
+            let total = Count::parse_field(field.key(), get(&total_name))
+                .map_err(|e| FieldError::new(&total_name, e))?;
+            let female = Count::parse_field(field.key(), get(&female_name))
+                .map_err(|e| FieldError::new(&female_name, e))?;
+            let value = SexCount::new_field(field.key(), total.get(), female.get())
+                .map_err(|e| FieldError::new(&female_name, e))?;
+            counts.set(field, value);
+        }
+        ChildrenCounts::new(counts, today).map_err(|e| {
+            let name = match &e {
+                CountsError::ExceedsChildrenInCare { field, .. } => field.form_names().0,
+                CountsError::FemaleExceedsGirlsInCare { field, .. } => field.form_names().1,
+                CountsError::InFuture { .. } => "as_of".to_string(),
+                CountsError::Value(_) => "as_of".to_string(),
+            };
+            FieldError::new(&name, e)
+        })
+    }
+
+    /// The snapshot as text, for the change history.
+    pub fn describe(&self) -> Vec<(&'static str, String)> {
+        let mut fields = vec![("date", self.as_of.to_string())];
+        fields.extend(
+            CountField::ALL
+                .into_iter()
+                .map(|f| (f.key(), self.get(f).to_string())),
+        );
+        fields
+    }
+}
+
+impl CountField {
+    /// The names of the field's two form inputs: total and female. The sum of placements has no
+    /// input of its own; its errors show at the placements' heading, `reintegrated_total`.
+    pub fn form_names(self) -> (String, String) {
+        (
+            format!("{}_total", self.key()),
+            format!("{}_female", self.key()),
+        )
     }
 }
 

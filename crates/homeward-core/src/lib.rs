@@ -7,6 +7,8 @@
 pub mod accounts;
 pub mod checklists;
 pub mod counts;
+pub mod follow_ups;
+pub mod history;
 pub mod progress;
 pub mod rcis;
 pub mod risks;
@@ -18,7 +20,7 @@ pub use checklists::{
 };
 pub use counts::{ChildrenCounts, CountField, CountsError, Placement};
 pub use progress::{Phase, Progress, TransitionProgress};
-pub use rcis::{overview, FollowUpFacts, RciOverview, RciProfile};
+pub use rcis::{overview, FollowUpFacts, ProfileInput, RciOverview, RciProfile};
 pub use risks::{FollowUpCadence, RiskFlag, RiskSettings};
 pub use stages::{Bilingual, Lang, Stage, Track};
-pub use values::{Count, DateRange, Name, Note, SexCount, Stored, ValueError};
+pub use values::{Count, DateRange, FieldError, Name, Note, SexCount, Stored, ValueError};

@@ -7,7 +7,7 @@ use crate::checklists::ChecklistItem;
 use crate::counts::ChildrenCounts;
 use crate::progress::{days_in_phase, TransitionProgress};
 use crate::risks::{risk_flags, RiskFlag, RiskInputs, RiskSettings};
-use crate::values::{Name, ValueError};
+use crate::values::{optional_date, optional_name, parse_date, FieldError, Name, ValueError};
 
 /// What identifies a partner RCI and the facts the risk flags need.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,9 +17,114 @@ pub struct RciProfile {
     pub name_km: Option<Name>,
     pub province: Name,
     pub district: Option<Name>,
+    pub commune: Option<Name>,
+    pub director: Option<Name>,
+    /// A phone number or e-mail address for the director or office.
+    pub contact: Option<Name>,
+    /// The Ministry of Social Affairs' registration of the RCI.
+    pub mosvy_registration: Option<Name>,
+    pub mosvy_registered_on: Option<NaiveDate>,
+    /// The lead transition adviser (a user).
+    pub adviser_id: Option<i64>,
     pub transition_start: NaiveDate,
+    /// When the RCI aims to have completed its transition.
+    pub transition_target: Option<NaiveDate>,
     pub has_reintegration_plan: bool,
     pub has_reintegration_budget: bool,
+}
+
+/// An RCI profile as typed into the form: every field raw, checkboxes present when ticked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProfileInput {
+    pub name_en: String,
+    pub name_km: String,
+    pub province: String,
+    pub district: String,
+    pub commune: String,
+    pub director: String,
+    pub contact: String,
+    pub mosvy_registration: String,
+    pub mosvy_registered_on: String,
+    pub adviser_id: String,
+    pub transition_start: String,
+    pub transition_target: String,
+    pub has_reintegration_plan: Option<String>,
+    pub has_reintegration_budget: Option<String>,
+}
+
+impl ProfileInput {
+    /// Validates every field, naming the first one that is wrong: required names present,
+    /// dates real, the target not before the start, the registration not in the future.
+    pub fn parse(&self, today: NaiveDate) -> Result<RciProfile, FieldError> {
+        let at = FieldError::at;
+        let transition_start = parse_date("transition start", &self.transition_start)
+            .map_err(at("transition_start"))?;
+        let transition_target = optional_date("transition target", &self.transition_target)
+            .map_err(at("transition_target"))?;
+        if let Some(target) = transition_target {
+            crate::values::DateRange::new(transition_start, target)
+                .map_err(at("transition_target"))?;
+        }
+        let mosvy_registered_on = optional_date("registration date", &self.mosvy_registered_on)
+            .map_err(at("mosvy_registered_on"))?;
+        if let Some(on) = mosvy_registered_on.filter(|on| *on > today) {
+            return Err(FieldError::new(
+                "mosvy_registered_on",
+                format!("the registration date {on} is in the future"),
+            ));
+        }
+        let adviser_id =
+            match self.adviser_id.trim() {
+                "" => None,
+                raw => Some(raw.parse::<i64>().map_err(|_| {
+                    FieldError::new("adviser_id", "choose an adviser from the list")
+                })?),
+            };
+        Ok(RciProfile {
+            name_en: Name::parse_field("name (English)", &self.name_en).map_err(at("name_en"))?,
+            name_km: optional_name("name (Khmer)", &self.name_km).map_err(at("name_km"))?,
+            province: Name::parse_field("province", &self.province).map_err(at("province"))?,
+            district: optional_name("district", &self.district).map_err(at("district"))?,
+            commune: optional_name("commune", &self.commune).map_err(at("commune"))?,
+            director: optional_name("director", &self.director).map_err(at("director"))?,
+            contact: optional_name("contact", &self.contact).map_err(at("contact"))?,
+            mosvy_registration: optional_name(
+                "MoSVY registration number",
+                &self.mosvy_registration,
+            )
+            .map_err(at("mosvy_registration"))?,
+            mosvy_registered_on,
+            adviser_id,
+            transition_start,
+            transition_target,
+            has_reintegration_plan: self.has_reintegration_plan.is_some(),
+            has_reintegration_budget: self.has_reintegration_budget.is_some(),
+        })
+    }
+
+    /// The form filled in with a stored profile, for editing.
+    pub fn from_profile(p: &RciProfile) -> Self {
+        let text = |v: &Option<Name>| v.as_ref().map(|n| n.to_string()).unwrap_or_default();
+        let date = |v: Option<NaiveDate>| v.map(|d| d.to_string()).unwrap_or_default();
+        let tick = |b: bool| b.then(|| "on".to_string());
+        ProfileInput {
+            name_en: p.name_en.to_string(),
+            name_km: text(&p.name_km),
+            province: p.province.to_string(),
+            district: text(&p.district),
+            commune: text(&p.commune),
+            director: text(&p.director),
+            contact: text(&p.contact),
+            mosvy_registration: text(&p.mosvy_registration),
+            mosvy_registered_on: date(p.mosvy_registered_on),
+            adviser_id: p.adviser_id.map(|a| a.to_string()).unwrap_or_default(),
+            transition_start: p.transition_start.to_string(),
+            transition_target: date(p.transition_target),
+            has_reintegration_plan: tick(p.has_reintegration_plan),
+            has_reintegration_budget: tick(p.has_reintegration_budget),
+        }
+    }
 }
 
 impl RciProfile {
@@ -31,22 +136,53 @@ impl RciProfile {
         district: &str,
         transition_start: NaiveDate,
     ) -> Result<Self, ValueError> {
-        let optional = |field: &str, raw: &str| -> Result<Option<Name>, ValueError> {
-            if raw.trim().is_empty() {
-                Ok(None)
-            } else {
-                Name::parse_field(field, raw).map(Some)
-            }
-        };
         Ok(Self {
             name_en: Name::parse_field("name (English)", name_en)?,
-            name_km: optional("name (Khmer)", name_km)?,
+            name_km: optional_name("name (Khmer)", name_km)?,
             province: Name::parse_field("province", province)?,
-            district: optional("district", district)?,
+            district: optional_name("district", district)?,
+            commune: None,
+            director: None,
+            contact: None,
+            mosvy_registration: None,
+            mosvy_registered_on: None,
+            adviser_id: None,
             transition_start,
+            transition_target: None,
             has_reintegration_plan: false,
             has_reintegration_budget: false,
         })
+    }
+
+    /// The profile's fields as text, for the change history.
+    pub fn describe(&self) -> Vec<(&'static str, String)> {
+        let text = |v: &Option<Name>| v.as_ref().map(|n| n.to_string()).unwrap_or_default();
+        let date = |v: Option<NaiveDate>| v.map(|d| d.to_string()).unwrap_or_default();
+        let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+        vec![
+            ("name (English)", self.name_en.to_string()),
+            ("name (Khmer)", text(&self.name_km)),
+            ("province", self.province.to_string()),
+            ("district", text(&self.district)),
+            ("commune", text(&self.commune)),
+            ("director", text(&self.director)),
+            ("contact", text(&self.contact)),
+            ("MoSVY registration", text(&self.mosvy_registration)),
+            ("registered on", date(self.mosvy_registered_on)),
+            (
+                "adviser",
+                self.adviser_id
+                    .map(|a| format!("user {a}"))
+                    .unwrap_or_default(),
+            ),
+            ("transition start", self.transition_start.to_string()),
+            ("transition target", date(self.transition_target)),
+            ("reintegration plan", yes_no(self.has_reintegration_plan)),
+            (
+                "reintegration budget",
+                yes_no(self.has_reintegration_budget),
+            ),
+        ]
     }
 }
 
@@ -112,6 +248,56 @@ mod tests {
         assert_eq!(p.district, None);
         let err = RciProfile::parse("Hope House", "", "", "", day("2025-01-01")).unwrap_err();
         assert_eq!(err.to_string(), "province must not be empty");
+    }
+
+    fn form() -> ProfileInput {
+        ProfileInput {
+            name_en: "Hope House".into(),
+            province: "Pursat".into(),
+            transition_start: "2025-01-01".into(),
+            transition_target: "2026-06-30".into(),
+            mosvy_registered_on: "2019-05-01".into(),
+            adviser_id: "7".into(),
+            has_reintegration_plan: Some("on".into()),
+            ..ProfileInput::default()
+        }
+    }
+
+    #[test]
+    fn the_profile_form_parses_and_round_trips() {
+        let p = form().parse(day("2025-02-01")).unwrap();
+        assert_eq!(p.adviser_id, Some(7));
+        assert!(p.has_reintegration_plan && !p.has_reintegration_budget);
+        assert_eq!(
+            ProfileInput::from_profile(&p).parse(day("2025-02-01")),
+            Ok(p)
+        );
+    }
+
+    #[test]
+    fn each_bad_profile_field_is_named() {
+        let today = day("2025-02-01");
+        type Edit = fn(&mut ProfileInput);
+        let cases: [(Edit, &str); 7] = [
+            (|f| f.name_en = "  ".into(), "name_en"),
+            (|f| f.province = "x".repeat(121), "province"),
+            (|f| f.transition_start = "soon".into(), "transition_start"),
+            (
+                |f| f.transition_target = "2024-12-31".into(),
+                "transition_target",
+            ),
+            (
+                |f| f.mosvy_registered_on = "2025-03-01".into(),
+                "mosvy_registered_on",
+            ),
+            (|f| f.adviser_id = "someone".into(), "adviser_id"),
+            (|f| f.contact = "a\u{7}b".into(), "contact"),
+        ];
+        for (change, field) in cases {
+            let mut f = form();
+            change(&mut f);
+            assert_eq!(f.parse(today).unwrap_err().field, field, "{f:?}");
+        }
     }
 
     #[test]

@@ -34,6 +34,47 @@ pub enum ValueError {
     },
 }
 
+/// A refusal tied to one form field, so a page can show the message next to that field.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[error("{message}")]
+pub struct FieldError {
+    /// The form field's name.
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, error: impl std::fmt::Display) -> Self {
+        Self {
+            field: field.to_string(),
+            message: error.to_string(),
+        }
+    }
+
+    /// Turns a field's own validation error into a `FieldError` for that field.
+    pub fn at<E: std::fmt::Display>(field: &'static str) -> impl Fn(E) -> FieldError {
+        move |e| FieldError::new(field, e)
+    }
+}
+
+/// An optional short text: blank means "not given".
+pub fn optional_name(field: &str, raw: &str) -> Result<Option<Name>, ValueError> {
+    if raw.trim().is_empty() {
+        Ok(None)
+    } else {
+        Name::parse_field(field, raw).map(Some)
+    }
+}
+
+/// An optional date: blank means "not given".
+pub fn optional_date(field: &str, raw: &str) -> Result<Option<NaiveDate>, ValueError> {
+    if raw.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_date(field, raw).map(Some)
+    }
+}
+
 /// Checks a trimmed text against a length limit (in characters, since Khmer is multi-byte).
 fn checked_text(field: &str, raw: &str, max: usize) -> Result<String, ValueError> {
     let text = raw.trim();

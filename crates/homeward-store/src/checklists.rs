@@ -9,6 +9,9 @@ use homeward_core::{
 };
 use sqlx::{FromRow, Sqlite, Transaction};
 
+use homeward_core::history::Entity;
+
+use crate::history::{self, Change};
 use crate::{corrupt, Result, Store, StoreError};
 
 #[derive(FromRow)]
@@ -73,16 +76,17 @@ pub struct ItemChange {
     pub responsible: Option<Name>,
 }
 
-/// Inserts one item into an RCI's checklist inside the caller's transaction.
+/// Inserts one item into an RCI's checklist inside the caller's transaction; returns its id.
 pub(crate) async fn insert_item(
     tx: &mut Transaction<'_, Sqlite>,
     rci_id: i64,
     position: i64,
     item: &ChecklistItem,
-) -> Result<()> {
-    sqlx::query(
+) -> Result<i64> {
+    let id = sqlx::query_scalar(
         "INSERT INTO checklist_items (rci_id, item_key, track, position, title_en, title_km, \
-         guidance_en, guidance_km, custom, hidden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         guidance_en, guidance_km, custom, hidden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         RETURNING id",
     )
     .bind(rci_id)
     .bind(item.key.as_str())
@@ -94,9 +98,9 @@ pub(crate) async fn insert_item(
     .bind(&item.guidance.km)
     .bind(item.custom)
     .bind(item.hidden)
-    .execute(&mut **tx)
+    .fetch_one(&mut **tx)
     .await?;
-    Ok(())
+    Ok(id)
 }
 
 #[derive(FromRow)]
@@ -197,19 +201,8 @@ impl Store {
         by: &Name,
     ) -> Result<i64> {
         let mut tx = self.pool().begin().await?;
-        let current: Option<i64> =
-            sqlx::query_scalar("SELECT version FROM checklist_items WHERE id = ? AND rci_id = ?")
-                .bind(item_id)
-                .bind(rci_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let current = current.ok_or(StoreError::NotFound)?;
-        if current != expected_version {
-            return Err(StoreError::Conflict {
-                current_version: current,
-            });
-        }
-        let updated = sqlx::query(
+        let before = current_item(&mut tx, rci_id, item_id, expected_version).await?;
+        sqlx::query(
             "UPDATE checklist_items SET status = ?, done_on = ?, reason = ?, evidence = ?, \
              responsible = ?, updated_by = ?, updated_at = ?, version = version + 1 \
              WHERE id = ? AND version = ?",
@@ -225,14 +218,131 @@ impl Store {
         .bind(expected_version)
         .execute(&mut *tx)
         .await?;
-        if updated.rows_affected() != 1 {
-            return Err(StoreError::Conflict {
-                current_version: current,
-            });
-        }
+        let after = ChecklistItem {
+            status: change.status.clone(),
+            evidence: change.evidence.clone(),
+            responsible: change.responsible.clone(),
+            ..before.clone()
+        };
+        record_item(&mut tx, rci_id, item_id, &before, &after, by).await?;
         tx.commit().await?;
         Ok(expected_version + 1)
     }
+
+    /// Hides a step that does not apply to this RCI, or shows it again. Hidden steps are kept
+    /// (never deleted) and left out of progress.
+    pub async fn set_item_hidden(
+        &self,
+        rci_id: i64,
+        item_id: i64,
+        expected_version: i64,
+        hidden: bool,
+        by: &Name,
+    ) -> Result<i64> {
+        let mut tx = self.pool().begin().await?;
+        let before = current_item(&mut tx, rci_id, item_id, expected_version).await?;
+        sqlx::query(
+            "UPDATE checklist_items SET hidden = ?, updated_by = ?, updated_at = ?, \
+             version = version + 1 WHERE id = ? AND version = ?",
+        )
+        .bind(hidden)
+        .bind(by.as_str())
+        .bind(Utc::now())
+        .bind(item_id)
+        .bind(expected_version)
+        .execute(&mut *tx)
+        .await?;
+        let after = ChecklistItem {
+            hidden,
+            ..before.clone()
+        };
+        record_item(&mut tx, rci_id, item_id, &before, &after, by).await?;
+        tx.commit().await?;
+        Ok(expected_version + 1)
+    }
+
+    /// Adds a step of the adviser's own to one track of one RCI, after that track's steps.
+    pub async fn add_custom_item(
+        &self,
+        rci_id: i64,
+        track: Track,
+        title_en: &str,
+        title_km: &str,
+        by: &Name,
+    ) -> Result<i64> {
+        let mut tx = self.pool().begin().await?;
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM rcis WHERE id = ?")
+            .bind(rci_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        exists.ok_or(StoreError::NotFound)?;
+        let (customs, position): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM checklist_items WHERE rci_id = ? AND custom = TRUE), \
+             COALESCE((SELECT MAX(position) FROM checklist_items WHERE rci_id = ? AND track = ?), \
+             (SELECT COALESCE(MAX(position), 0) FROM checklist_items WHERE rci_id = ?))",
+        )
+        .bind(rci_id)
+        .bind(rci_id)
+        .bind(track.key())
+        .bind(rci_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let key = ItemKey::parse(&format!("custom_{}", customs + 1))?;
+        let item =
+            ChecklistItem::custom(key, track, title_en, title_km).map_err(StoreError::Field)?;
+        let id = insert_item(&mut tx, rci_id, position, &item).await?;
+        let change = Change {
+            rci_id,
+            entity: Entity::ChecklistItem,
+            entity_id: id,
+            label: &item.title.en,
+            by,
+        };
+        history::record(&mut tx, change, &[], &[("added", item.title.en.clone())]).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+}
+
+/// The item as it is now, if it belongs to the RCI and is still at the version the user saw.
+async fn current_item(
+    tx: &mut Transaction<'_, Sqlite>,
+    rci_id: i64,
+    item_id: i64,
+    expected_version: i64,
+) -> Result<ChecklistItem> {
+    let sql = format!("SELECT {ITEM_COLUMNS} FROM checklist_items WHERE id = ? AND rci_id = ?");
+    let current = sqlx::query_as::<_, ItemRow>(&sql)
+        .bind(item_id)
+        .bind(rci_id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StoreError::NotFound)?
+        .into_stored()?;
+    if current.version != expected_version {
+        return Err(StoreError::Conflict {
+            current_version: current.version,
+        });
+    }
+    Ok(current.value)
+}
+
+async fn record_item(
+    tx: &mut Transaction<'_, Sqlite>,
+    rci_id: i64,
+    item_id: i64,
+    before: &ChecklistItem,
+    after: &ChecklistItem,
+    by: &Name,
+) -> Result<()> {
+    let change = Change {
+        rci_id,
+        entity: Entity::ChecklistItem,
+        entity_id: item_id,
+        label: &before.title.en,
+        by,
+    };
+    history::record(tx, change, &before.describe(), &after.describe()).await
 }
 
 impl From<ChecklistError> for StoreError {

@@ -7,6 +7,9 @@ use homeward_core::{ChildrenCounts, CountField, Name, SexCount, Stored};
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
+use homeward_core::history::Entity;
+
+use crate::history::{self, Change};
 use crate::{corrupt, Result, Store, StoreError};
 
 /// The stored columns of one field: `<key>_total` and `<key>_female`.
@@ -74,11 +77,32 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         exists.ok_or(StoreError::NotFound)?;
+        let latest_sql = format!(
+            "SELECT id, as_of, {} FROM children_counts WHERE rci_id = ? \
+             ORDER BY as_of DESC, id DESC LIMIT 1",
+            select_columns()
+        );
+        let previous = sqlx::query(&latest_sql)
+            .bind(rci_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|r| from_row(&r))
+            .transpose()?;
         let id = query
             .bind(by.as_str())
             .bind(Utc::now())
             .fetch_one(&mut *tx)
             .await?;
+        let label = format!("children counts as of {}", counts.as_of);
+        let change = Change {
+            rci_id,
+            entity: Entity::Counts,
+            entity_id: id,
+            label: &label,
+            by,
+        };
+        let before = previous.map(|p| p.value.describe()).unwrap_or_default();
+        history::record(&mut tx, change, &before, &counts.describe()).await?;
         tx.commit().await?;
         Ok(id)
     }

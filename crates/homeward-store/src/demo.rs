@@ -9,8 +9,8 @@ use homeward_core::{
 };
 
 use crate::checklists::ItemChange;
-use crate::follow_ups::{FollowUpVisit, VisitMode, VisitedBy};
 use crate::{corrupt, Result, Store};
+use homeward_core::follow_ups::{FollowUpVisit, VisitMode, VisitedBy};
 
 /// One demo partner: where it is and how far it has come.
 struct DemoRci {

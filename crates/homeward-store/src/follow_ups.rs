@@ -3,52 +3,43 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
-use homeward_core::{FollowUpFacts, Name, Note, SexCount};
+use homeward_core::follow_ups::{FollowUpVisit, VisitMode, VisitedBy};
+use homeward_core::history::Entity;
+use homeward_core::{FollowUpFacts, Name, Note, SexCount, Stored};
+use sqlx::FromRow;
 
-use crate::{Result, Store, StoreError};
+use crate::history::{self, Change};
+use crate::{corrupt, Result, Store, StoreError};
 
-/// Who made a follow-up visit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VisitedBy {
-    NgoStaff,
-    Dosvy,
-    LocalAuthority,
+#[derive(FromRow)]
+struct VisitRow {
+    id: i64,
+    visited_on: NaiveDate,
+    children_total: i64,
+    children_female: i64,
+    visited_by: String,
+    mode: String,
+    notes: String,
 }
 
-impl VisitedBy {
-    pub fn key(self) -> &'static str {
-        match self {
-            VisitedBy::NgoStaff => "ngo_staff",
-            VisitedBy::Dosvy => "dosvy",
-            VisitedBy::LocalAuthority => "local_authority",
-        }
+impl VisitRow {
+    fn into_stored(self) -> Result<Stored<FollowUpVisit>> {
+        let count = |v: i64| u32::try_from(v).map_err(corrupt);
+        let value = FollowUpVisit {
+            visited_on: self.visited_on,
+            children: SexCount::new(count(self.children_total)?, count(self.children_female)?)
+                .map_err(corrupt)?,
+            visited_by: VisitedBy::parse(&self.visited_by)
+                .ok_or_else(|| corrupt(&self.visited_by))?,
+            mode: VisitMode::parse(&self.mode).ok_or_else(|| corrupt(&self.mode))?,
+            notes: Note::parse(&self.notes).map_err(corrupt)?,
+        };
+        Ok(Stored {
+            id: self.id,
+            version: 1,
+            value,
+        })
     }
-}
-
-/// A visit in person or a phone call (when travel is hard).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VisitMode {
-    Visit,
-    Phone,
-}
-
-impl VisitMode {
-    pub fn key(self) -> &'static str {
-        match self {
-            VisitMode::Visit => "visit",
-            VisitMode::Phone => "phone",
-        }
-    }
-}
-
-/// One follow-up visit as recorded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FollowUpVisit {
-    pub visited_on: NaiveDate,
-    pub children: SexCount,
-    pub visited_by: VisitedBy,
-    pub mode: VisitMode,
-    pub notes: Note,
 }
 
 /// First reintegration: the earliest snapshot that counts any child as having left.
@@ -69,7 +60,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         exists.ok_or(StoreError::NotFound)?;
-        let id = sqlx::query_scalar(
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO follow_up_visits (rci_id, visited_on, children_total, children_female, \
              visited_by, mode, notes, recorded_by, recorded_at) \
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -85,8 +76,31 @@ impl Store {
         .bind(Utc::now())
         .fetch_one(&mut *tx)
         .await?;
+        let label = format!("follow-up visit on {}", visit.visited_on);
+        let change = Change {
+            rci_id,
+            entity: Entity::FollowUp,
+            entity_id: id,
+            label: &label,
+            by,
+        };
+        history::record(&mut tx, change, &[], &visit.describe()).await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// One RCI's follow-up visits, newest first.
+    pub async fn follow_ups(&self, rci_id: i64) -> Result<Vec<Stored<FollowUpVisit>>> {
+        sqlx::query_as::<_, VisitRow>(
+            "SELECT id, visited_on, children_total, children_female, visited_by, mode, notes \
+             FROM follow_up_visits WHERE rci_id = ? ORDER BY visited_on DESC, id DESC",
+        )
+        .bind(rci_id)
+        .fetch_all(self.pool())
+        .await?
+        .into_iter()
+        .map(VisitRow::into_stored)
+        .collect()
     }
 
     pub async fn follow_up_facts(&self, rci_id: i64) -> Result<FollowUpFacts> {

@@ -13,6 +13,7 @@ pub mod checklists;
 pub mod counts;
 pub mod demo;
 pub mod follow_ups;
+pub mod history;
 pub mod rcis;
 
 /// The migrations in the repository's top-level `migrations/`, embedded in the binary.
@@ -30,6 +31,9 @@ pub enum StoreError {
     /// A value the core refused.
     #[error("{0}")]
     Invalid(String),
+    /// A form field's value refused, with the field's name so the page can show it there.
+    #[error("{0}")]
+    Field(homeward_core::FieldError),
     /// A stored row the core refuses: the database was changed outside the app.
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
@@ -72,6 +76,11 @@ impl Store {
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
+}
+
+/// Who changed something when no person did (demo data, migrations of old rows).
+pub(crate) fn system() -> homeward_core::Name {
+    homeward_core::Name::parse("Homeward").expect("a valid name")
 }
 
 /// Turns a core validation error met while reading a row into a storage error.

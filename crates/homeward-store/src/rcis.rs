@@ -3,13 +3,16 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use homeward_core::history::Entity;
+use homeward_core::FieldError;
 use homeward_core::{
     overview, ChecklistItem, ChildrenCounts, FollowUpFacts, Name, RciOverview, RciProfile,
     RiskSettings, Stored, Template,
 };
-use sqlx::FromRow;
+use sqlx::{FromRow, Row, Sqlite, Transaction};
 
-use crate::{corrupt, Result, Store, StoreError};
+use crate::history::{self, Change};
+use crate::{corrupt, system, Result, Store, StoreError};
 
 #[derive(FromRow)]
 struct RciRow {
@@ -19,7 +22,14 @@ struct RciRow {
     name_km: Option<String>,
     province: String,
     district: Option<String>,
+    commune: Option<String>,
+    director_name: Option<String>,
+    contact: Option<String>,
+    mosvy_registration: Option<String>,
+    mosvy_registered_on: Option<NaiveDate>,
+    adviser_id: Option<i64>,
     transition_start: NaiveDate,
+    transition_target: Option<NaiveDate>,
     has_reintegration_plan: bool,
     has_reintegration_budget: bool,
 }
@@ -32,7 +42,14 @@ impl RciRow {
             name_km: optional(self.name_km).map_err(corrupt)?,
             province: Name::parse(&self.province).map_err(corrupt)?,
             district: optional(self.district).map_err(corrupt)?,
+            commune: optional(self.commune).map_err(corrupt)?,
+            director: optional(self.director_name).map_err(corrupt)?,
+            contact: optional(self.contact).map_err(corrupt)?,
+            mosvy_registration: optional(self.mosvy_registration).map_err(corrupt)?,
+            mosvy_registered_on: self.mosvy_registered_on,
+            adviser_id: self.adviser_id,
             transition_start: self.transition_start,
+            transition_target: self.transition_target,
             has_reintegration_plan: self.has_reintegration_plan,
             has_reintegration_budget: self.has_reintegration_budget,
         };
@@ -44,30 +61,97 @@ impl RciRow {
     }
 }
 
-const RCI_COLUMNS: &str = "id, version, name_en, name_km, province, district, transition_start, \
-     has_reintegration_plan, has_reintegration_budget";
+const RCI_COLUMNS: &str = "id, version, name_en, name_km, province, district, commune, \
+     director_name, contact, mosvy_registration, mosvy_registered_on, adviser_id, transition_start, \
+     transition_target, has_reintegration_plan, has_reintegration_budget";
+
+/// The profile columns a write sets, in the order [`bind_profile`] binds them.
+const PROFILE_SET: &str = "name_en = ?, name_km = ?, province = ?, district = ?, commune = ?, \
+     director_name = ?, contact = ?, mosvy_registration = ?, mosvy_registered_on = ?, adviser_id = ?, \
+     transition_start = ?, transition_target = ?, has_reintegration_plan = ?, \
+     has_reintegration_budget = ?";
+
+fn bind_profile<'q>(
+    query: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
+    p: &'q RciProfile,
+) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
+    let name = |n: &'q Option<Name>| n.as_ref().map(Name::as_str);
+    query
+        .bind(p.name_en.as_str())
+        .bind(name(&p.name_km))
+        .bind(p.province.as_str())
+        .bind(name(&p.district))
+        .bind(name(&p.commune))
+        .bind(name(&p.director))
+        .bind(name(&p.contact))
+        .bind(name(&p.mosvy_registration))
+        .bind(p.mosvy_registered_on)
+        .bind(p.adviser_id)
+        .bind(p.transition_start)
+        .bind(p.transition_target)
+        .bind(p.has_reintegration_plan)
+        .bind(p.has_reintegration_budget)
+}
+
+/// The profile's adviser must be an active adviser; naming them also lets them edit the RCI.
+async fn assign_adviser(
+    tx: &mut Transaction<'_, Sqlite>,
+    rci_id: i64,
+    p: &RciProfile,
+) -> Result<()> {
+    let Some(adviser) = p.adviser_id else {
+        return Ok(());
+    };
+    let role: Option<String> =
+        sqlx::query_scalar("SELECT role FROM users WHERE id = ? AND active = TRUE")
+            .bind(adviser)
+            .fetch_optional(&mut **tx)
+            .await?;
+    if role.as_deref() != Some("adviser") {
+        return Err(StoreError::Field(FieldError::new(
+            "adviser_id",
+            "the adviser must be an active user with the adviser role",
+        )));
+    }
+    sqlx::query(
+        "INSERT INTO adviser_assignments (user_id, rci_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    )
+    .bind(adviser)
+    .bind(rci_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
 
 impl Store {
-    /// Creates a partner RCI with its own copy of every template step, in one transaction.
+    /// Creates a partner RCI with its own copy of every template step, in one transaction,
+    /// recording its creation in the history.
     pub async fn create_rci(&self, profile: &RciProfile, template: &Template) -> Result<i64> {
+        self.create_rci_by(profile, template, &system()).await
+    }
+
+    /// [`Store::create_rci`], naming who created it.
+    pub async fn create_rci_by(
+        &self,
+        profile: &RciProfile,
+        template: &Template,
+        by: &Name,
+    ) -> Result<i64> {
         let now = Utc::now();
         let mut tx = self.pool().begin().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO rcis (name_en, name_km, province, district, transition_start, \
-             has_reintegration_plan, has_reintegration_budget, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(profile.name_en.as_str())
-        .bind(profile.name_km.as_ref().map(Name::as_str))
-        .bind(profile.province.as_str())
-        .bind(profile.district.as_ref().map(Name::as_str))
-        .bind(profile.transition_start)
-        .bind(profile.has_reintegration_plan)
-        .bind(profile.has_reintegration_budget)
-        .bind(now)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
+        let sql = format!(
+            "INSERT INTO rcis (name_en, name_km, province, district, commune, director_name, \
+             contact, mosvy_registration, mosvy_registered_on, adviser_id, transition_start, \
+             transition_target, has_reintegration_plan, has_reintegration_budget, created_at, \
+             updated_at) VALUES ({}?, ?) RETURNING id",
+            "?, ".repeat(14)
+        );
+        let id: i64 = bind_profile(sqlx::query(&sql), profile)
+            .bind(now)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
         for (position, item) in template.items().iter().enumerate() {
             crate::checklists::insert_item(
                 &mut tx,
@@ -77,8 +161,67 @@ impl Store {
             )
             .await?;
         }
+        assign_adviser(&mut tx, id, profile).await?;
+        let change = Change {
+            rci_id: id,
+            entity: Entity::Profile,
+            entity_id: id,
+            label: "profile",
+            by,
+        };
+        history::record(&mut tx, change, &[], &profile.describe()).await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// Saves a profile if nobody saved since `expected_version` was read; returns the new version.
+    pub async fn update_profile(
+        &self,
+        rci_id: i64,
+        expected_version: i64,
+        profile: &RciProfile,
+        by: &Name,
+    ) -> Result<i64> {
+        let mut tx = self.pool().begin().await?;
+        let sql = format!("SELECT {RCI_COLUMNS} FROM rcis WHERE id = ?");
+        let current = sqlx::query_as::<_, RciRow>(&sql)
+            .bind(rci_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?
+            .into_stored()?;
+        if current.version != expected_version {
+            return Err(StoreError::Conflict {
+                current_version: current.version,
+            });
+        }
+        let sql = format!(
+            "UPDATE rcis SET {PROFILE_SET}, version = version + 1, updated_at = ? \
+             WHERE id = ? AND version = ?"
+        );
+        bind_profile(sqlx::query(&sql), profile)
+            .bind(Utc::now())
+            .bind(rci_id)
+            .bind(expected_version)
+            .execute(&mut *tx)
+            .await?;
+        assign_adviser(&mut tx, rci_id, profile).await?;
+        let change = Change {
+            rci_id,
+            entity: Entity::Profile,
+            entity_id: rci_id,
+            label: "profile",
+            by,
+        };
+        history::record(
+            &mut tx,
+            change,
+            &current.value.describe(),
+            &profile.describe(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(expected_version + 1)
     }
 
     /// One RCI's profile.

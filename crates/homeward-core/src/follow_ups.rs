@@ -1,0 +1,186 @@
+//! Follow-up visits to children after they went home: the check that a reintegration holds.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::values::{parse_date, FieldError, Note, SexCount};
+
+/// Who made a follow-up visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VisitedBy {
+    NgoStaff,
+    Dosvy,
+    LocalAuthority,
+}
+
+impl VisitedBy {
+    pub const ALL: [VisitedBy; 3] = [
+        VisitedBy::NgoStaff,
+        VisitedBy::Dosvy,
+        VisitedBy::LocalAuthority,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            VisitedBy::NgoStaff => "ngo_staff",
+            VisitedBy::Dosvy => "dosvy",
+            VisitedBy::LocalAuthority => "local_authority",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<VisitedBy> {
+        Self::ALL.into_iter().find(|v| v.key() == raw.trim())
+    }
+}
+
+/// A visit in person or a phone call (when travel is hard).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VisitMode {
+    Visit,
+    Phone,
+}
+
+impl VisitMode {
+    pub const ALL: [VisitMode; 2] = [VisitMode::Visit, VisitMode::Phone];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            VisitMode::Visit => "visit",
+            VisitMode::Phone => "phone",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<VisitMode> {
+        Self::ALL.into_iter().find(|v| v.key() == raw.trim())
+    }
+}
+
+/// One follow-up visit as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpVisit {
+    pub visited_on: NaiveDate,
+    pub children: SexCount,
+    pub visited_by: VisitedBy,
+    pub mode: VisitMode,
+    pub notes: Note,
+}
+
+/// A follow-up visit as typed into the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FollowUpInput {
+    pub visited_on: String,
+    pub children_total: String,
+    pub children_female: String,
+    pub visited_by: String,
+    pub mode: String,
+    pub notes: String,
+}
+
+impl FollowUpInput {
+    /// A visit that happened (not in the future), to at least one child, by a known visitor.
+    pub fn parse(&self, today: NaiveDate) -> Result<FollowUpVisit, FieldError> {
+        let visited_on =
+            parse_date("visit date", &self.visited_on).map_err(FieldError::at("visited_on"))?;
+        if visited_on > today {
+            return Err(FieldError::new(
+                "visited_on",
+                format!("the visit date {visited_on} is in the future"),
+            ));
+        }
+        let total = parse_count("children visited", &self.children_total)
+            .map_err(FieldError::at("children_total"))?;
+        let female = parse_count("girls visited", &self.children_female)
+            .map_err(FieldError::at("children_female"))?;
+        let children = SexCount::new_field("children visited", total, female)
+            .map_err(FieldError::at("children_female"))?;
+        if total == 0 {
+            return Err(FieldError::new(
+                "children_total",
+                "a follow-up visit sees at least one child",
+            ));
+        }
+        let visited_by = VisitedBy::parse(&self.visited_by)
+            .ok_or_else(|| FieldError::new("visited_by", "choose who visited"))?;
+        let mode = VisitMode::parse(&self.mode)
+            .ok_or_else(|| FieldError::new("mode", "choose a visit or a phone call"))?;
+        let notes = Note::parse_field("notes", &self.notes).map_err(FieldError::at("notes"))?;
+        Ok(FollowUpVisit {
+            visited_on,
+            children,
+            visited_by,
+            mode,
+            notes,
+        })
+    }
+}
+
+fn parse_count(field: &str, raw: &str) -> Result<u32, crate::values::ValueError> {
+    crate::values::Count::parse_field(field, raw).map(|c| c.get())
+}
+
+impl FollowUpVisit {
+    /// The visit's fields as text, for the change history.
+    pub fn describe(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("visit date", self.visited_on.to_string()),
+            ("children visited", self.children.to_string()),
+            ("visited by", self.visited_by.key().to_string()),
+            ("how", self.mode.key().to_string()),
+            ("notes", self.notes.as_str().to_string()),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn input() -> FollowUpInput {
+        FollowUpInput {
+            visited_on: "2026-03-02".into(),
+            children_total: "4".into(),
+            children_female: "2".into(),
+            visited_by: "dosvy".into(),
+            mode: "phone".into(),
+            notes: "All four in school.".into(),
+        }
+    }
+
+    #[test]
+    fn a_valid_visit_parses() {
+        let v = input().parse(day("2026-03-02")).unwrap();
+        assert_eq!(v.children, SexCount::new(4, 2).unwrap());
+        assert_eq!((v.visited_by, v.mode), (VisitedBy::Dosvy, VisitMode::Phone));
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        let today = day("2026-03-02");
+        type Edit = fn(&mut FollowUpInput);
+        let cases: [(Edit, &str); 7] = [
+            (|i| i.visited_on = "2026-03-03".into(), "visited_on"),
+            (|i| i.visited_on = "02/03/2026".into(), "visited_on"),
+            (|i| i.children_total = "-1".into(), "children_total"),
+            (|i| i.children_female = "5".into(), "children_female"),
+            (
+                |i| {
+                    i.children_total = "0".into();
+                    i.children_female = "0".into()
+                },
+                "children_total",
+            ),
+            (|i| i.visited_by = "police".into(), "visited_by"),
+            (|i| i.mode = "".into(), "mode"),
+        ];
+        for (change, field) in cases {
+            let mut i = input();
+            change(&mut i);
+            assert_eq!(i.parse(today).unwrap_err().field, field, "{i:?}");
+        }
+    }
+}

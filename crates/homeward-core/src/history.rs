@@ -1,0 +1,136 @@
+//! The change history of an RCI: who changed what, when, from what to what.
+//!
+//! Advisers' records are the evidence of a transition for the ministry and donors, so every
+//! change is kept, as field-by-field before/after values, and never edited.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What kind of record changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Entity {
+    Profile,
+    ChecklistItem,
+    Counts,
+    FollowUp,
+}
+
+impl Entity {
+    pub const ALL: [Entity; 4] = [
+        Entity::Profile,
+        Entity::ChecklistItem,
+        Entity::Counts,
+        Entity::FollowUp,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Entity::Profile => "profile",
+            Entity::ChecklistItem => "checklist_item",
+            Entity::Counts => "counts",
+            Entity::FollowUp => "follow_up",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Entity> {
+        Self::ALL.into_iter().find(|e| e.key() == raw)
+    }
+}
+
+/// One field's change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    /// Empty when the record was created.
+    pub before: String,
+    pub after: String,
+}
+
+/// One saved change of one record, as the timeline shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub entity: Entity,
+    /// What changed, in words: an item's title, "profile", a count's date.
+    pub label: String,
+    pub changes: Vec<FieldChange>,
+}
+
+/// The fields that differ between two descriptions of a record (`before` empty for a new one).
+/// Fields are compared by name, so a field present on one side only still shows.
+pub fn diff(before: &[(&str, String)], after: &[(&str, String)]) -> Vec<FieldChange> {
+    let value = |list: &[(&str, String)], field: &str| {
+        list.iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let mut fields: Vec<&str> = after.iter().map(|(f, _)| *f).collect();
+    fields.extend(
+        before
+            .iter()
+            .map(|(f, _)| *f)
+            .filter(|f| !after.iter().any(|(a, _)| a == f)),
+    );
+    fields
+        .into_iter()
+        .filter_map(|field| {
+            let (b, a) = (value(before, field), value(after, field));
+            (b != a).then(|| FieldChange {
+                field: field.to_string(),
+                before: b,
+                after: a,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn only_changed_fields_are_kept() {
+        let before = [
+            ("status", "not_started".to_string()),
+            ("evidence", "".into()),
+        ];
+        let after = [("status", "done".to_string()), ("evidence", "".into())];
+        assert_eq!(
+            diff(&before, &after),
+            vec![FieldChange {
+                field: "status".into(),
+                before: "not_started".into(),
+                after: "done".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_new_record_lists_every_non_empty_field() {
+        let after = [("date", "2026-01-01".to_string()), ("notes", "".into())];
+        let changes = diff(&[], &after);
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].before, "");
+    }
+
+    proptest! {
+        /// A description compared with itself has no changes; with anything else, every
+        /// reported change really differs.
+        #[test]
+        fn diff_reports_exactly_the_differences(a in proptest::collection::vec("[a-c]{0,2}", 3), b in proptest::collection::vec("[a-c]{0,2}", 3)) {
+            let names = ["x", "y", "z"];
+            let left: Vec<(&str, String)> = names.iter().copied().zip(a.clone()).collect();
+            let right: Vec<(&str, String)> = names.iter().copied().zip(b.clone()).collect();
+            prop_assert!(diff(&left, &left).is_empty());
+            let changes = diff(&left, &right);
+            let differing = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+            prop_assert_eq!(changes.len(), differing);
+            for c in changes {
+                prop_assert_ne!(c.before, c.after);
+            }
+        }
+    }
+}

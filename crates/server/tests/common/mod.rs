@@ -1,0 +1,249 @@
+//! What the server's integration tests share: the demo world signed in once per role, fresh
+//! database copies, and a dump that shows whether anything changed.
+#![allow(dead_code, unused_imports)] // each test binary uses its own part of these helpers
+
+use std::path::PathBuf;
+
+use app::server::AppState;
+use axum::body::Body;
+use axum::http::{header, Request};
+use axum::Router;
+use chrono::Utc;
+use homeward_core::accounts::SessionPolicy;
+use homeward_core::RiskSettings;
+use homeward_store::{demo, Store};
+use leptos::prelude::LeptosOptions;
+
+/// One runtime for every test of a binary, as in the server (one runtime for all requests):
+/// pages rendered from several per-test runtimes at once sometimes never finished.
+static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLock::new(|| {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a test runtime")
+});
+
+/// Runs one test's body on the shared runtime.
+pub fn run<F: std::future::Future>(test: F) -> F::Output {
+    RUNTIME.block_on(test)
+}
+
+/// Who is calling: not signed in, or one of the four demo accounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caller {
+    Anonymous,
+    Admin,
+    Adviser,
+    Director,
+    Viewer,
+}
+
+pub const CALLERS: [Caller; 5] = [
+    Caller::Anonymous,
+    Caller::Admin,
+    Caller::Adviser,
+    Caller::Director,
+    Caller::Viewer,
+];
+
+impl Caller {
+    fn login(self) -> Option<&'static str> {
+        match self {
+            Caller::Anonymous => None,
+            Caller::Admin => Some("demo.admin"),
+            Caller::Adviser => Some("demo.adviser"),
+            Caller::Director => Some("demo.director"),
+            Caller::Viewer => Some("demo.viewer"),
+        }
+    }
+}
+
+/// What a call must answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    Ok,
+    NotFound,
+    Forbidden,
+    Unauthenticated,
+}
+pub use Expect::*;
+
+/// The demo data, signed in once per role, copied fresh for every call so calls cannot affect
+/// each other.
+pub struct World {
+    _dir: tempfile::TempDir,
+    pub template: PathBuf,
+    pub tokens: Vec<(Caller, String)>,
+    /// RCI ids by demo position: 3 is the director's own and assigned to the adviser; 5 is neither.
+    pub own_rci: i64,
+    pub other_rci: i64,
+    pub own_item: (i64, i64),
+    pub other_item: (i64, i64),
+    /// The RCIs' profile versions, for profile saves.
+    pub own_version: i64,
+    pub other_version: i64,
+    pub viewer_id: i64,
+}
+
+pub async fn world() -> World {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("template.db");
+    let store = Store::open(&template).await.unwrap();
+    demo::load(&store, Utc::now().date_naive()).await.unwrap();
+    let mut tokens = vec![];
+    for caller in CALLERS {
+        if let Some(login) = caller.login() {
+            let user = store
+                .user_by_login(&homeward_core::accounts::Login::parse(login).unwrap())
+                .await
+                .unwrap()
+                .unwrap();
+            let token = store.create_session(user.id, Utc::now()).await.unwrap();
+            tokens.push((caller, token));
+        }
+    }
+    let director = store
+        .user_by_login(&homeward_core::accounts::Login::parse("demo.director").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let own_rci = director.value.rci_id.unwrap();
+    let adviser = store
+        .user_by_login(&homeward_core::accounts::Login::parse("demo.adviser").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(adviser.value.assigned_rcis.contains(&own_rci));
+    let other_rci = store
+        .rcis()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .find(|id| *id != own_rci && !adviser.value.assigned_rcis.contains(id))
+        .unwrap();
+    let first_item = |rci: i64| {
+        let store = store.clone();
+        async move {
+            let item = &store.checklist(rci).await.unwrap()[0];
+            (item.id, item.version)
+        }
+    };
+    let own_item = first_item(own_rci).await;
+    let own_version = store.rci(own_rci).await.unwrap().version;
+    let other_version = store.rci(other_rci).await.unwrap().version;
+    let other_item = first_item(other_rci).await;
+    let viewer_id = store
+        .user_by_login(&homeward_core::accounts::Login::parse("demo.viewer").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    store.pool().close().await;
+    World {
+        _dir: dir,
+        template,
+        tokens,
+        own_rci,
+        other_rci,
+        own_item,
+        other_item,
+        own_version,
+        other_version,
+        viewer_id,
+    }
+}
+
+impl World {
+    /// A fresh copy of the demo database and the router serving it.
+    pub async fn fresh(&self, name: &str) -> (Store, Router) {
+        let path = self.template.with_file_name(format!("{name}.db"));
+        std::fs::copy(&self.template, &path).unwrap();
+        let store = Store::open(&path).await.unwrap();
+        let state = AppState {
+            store: store.clone(),
+            settings: RiskSettings::default(),
+            sessions: SessionPolicy::default(),
+            secure_cookies: false,
+        };
+        let options = LeptosOptions::builder().output_name("homeward").build();
+        (store, homeward_server::router(state, options))
+    }
+
+    pub fn cookie(&self, caller: Caller) -> Option<String> {
+        self.tokens
+            .iter()
+            .find(|(c, _)| *c == caller)
+            .map(|(_, t)| format!("{}={t}", homeward_server::auth::SESSION_COOKIE))
+    }
+
+    pub fn request(&self, caller: Caller, method: &str, uri: &str, body: &str) -> Request<Body> {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::ORIGIN, "http://127.0.0.1:3000");
+        if method == "POST" {
+            req = req.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        }
+        if let Some(cookie) = self.cookie(caller) {
+            req = req.header(header::COOKIE, cookie);
+        }
+        req.body(Body::from(body.to_string())).unwrap()
+    }
+}
+
+/// Every row of every table, as SQL literals: two equal dumps mean nothing changed.
+pub async fn dump(store: &Store) -> Vec<String> {
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .fetch_all(store.pool())
+    .await
+    .unwrap();
+    let mut rows = vec![];
+    for table in tables {
+        let columns: Vec<String> =
+            sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                .fetch_all(store.pool())
+                .await
+                .unwrap();
+        let row = columns
+            .iter()
+            .map(|c| format!("quote(\"{c}\")"))
+            .collect::<Vec<_>>()
+            .join(" || '|' || ");
+        let table_rows: Vec<String> = sqlx::query_scalar(&format!(
+            "SELECT '{table}|' || {row} FROM \"{table}\" ORDER BY rowid"
+        ))
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+        rows.extend(table_rows);
+    }
+    rows
+}
+
+pub async fn body_text(response: axum::response::Response) -> String {
+    let bytes = axum::body::to_bytes(response.into_body(), 10 << 20)
+        .await
+        .unwrap();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+pub fn login_request(login: &str, password: &str) -> Request<Body> {
+    Request::builder()
+        .method("POST")
+        .uri("/login")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "http://127.0.0.1:3000")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(format!(
+            "login={login}&password={password}&next=/rcis/3"
+        )))
+        .unwrap()
+}

@@ -1,0 +1,76 @@
+//! Every page the app serves, and what each role (and a visitor not signed in) gets.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use axum::http::header;
+use tower::ServiceExt;
+
+use common::*;
+
+/// Every page route, and what each caller gets: a page (200), a redirect to sign in (303),
+/// or "not found" (404).
+#[test]
+fn pages_answer_each_role_as_the_table_says() {
+    run(async {
+        let w = world().await;
+        let (own, other) = (w.own_rci, w.other_rci);
+        let table: Vec<(String, &str, [u16; 5])> = vec![
+            ("/".into(), "/", [303, 200, 200, 200, 200]),
+            ("/login".into(), "/login", [200, 200, 200, 200, 200]),
+            (
+                "/account/password".into(),
+                "/account/password",
+                [303, 200, 200, 200, 200],
+            ),
+            (
+                "/admin/users".into(),
+                "/admin/users",
+                [303, 200, 404, 404, 404],
+            ),
+            ("/rcis/new".into(), "/rcis/new", [303, 200, 200, 404, 404]),
+            (
+                format!("/rcis/{own}"),
+                "/rcis/{id}",
+                [303, 200, 200, 200, 200],
+            ),
+            (
+                format!("/rcis/{other}"),
+                "/rcis/{id}",
+                [303, 200, 200, 404, 200],
+            ),
+            (
+                "/rcis/99999".into(),
+                "/rcis/{id}",
+                [303, 404, 404, 404, 404],
+            ),
+        ];
+        let routes: BTreeSet<String> = leptos_axum::generate_route_list(app::App)
+            .iter()
+            .map(|r| r.path().to_string())
+            .collect();
+        let listed: BTreeSet<String> = table.iter().map(|(_, r, _)| r.to_string()).collect();
+        assert_eq!(routes, listed, "every page needs rows in the access table");
+
+        let (_, router) = w.fresh("pages").await;
+        for (uri, _, expected) in &table {
+            for (caller, want) in CALLERS.into_iter().zip(expected) {
+                let response = router
+                    .clone()
+                    .oneshot(w.request(caller, "GET", uri, ""))
+                    .await
+                    .unwrap();
+                assert_eq!(
+                    response.status().as_u16(),
+                    *want,
+                    "{caller:?} opening {uri}"
+                );
+                if *want == 303 {
+                    let to = response.headers()[header::LOCATION].to_str().unwrap();
+                    assert!(to.starts_with("/login?next="), "{caller:?} {uri} → {to}");
+                }
+            }
+        }
+    })
+}
