@@ -26,7 +26,7 @@ pub async fn update_item(
     use homeward_store::StoreError;
 
     let (actor, by) = crate::server::editor()?;
-    crate::server::can_edit(&actor, rci_id)?;
+    crate::server::can_edit(&actor, rci_id).await?;
     let status = ItemStatus::from_parts(
         &status,
         done_on.as_deref(),
@@ -87,7 +87,7 @@ pub async fn add_item(
     title_km: String,
 ) -> Result<i64, AppError> {
     let (actor, by) = crate::server::editor()?;
-    crate::server::can_edit(&actor, rci_id)?;
+    crate::server::can_edit(&actor, rci_id).await?;
     let track = Track::parse(&track).map_err(|e| AppError::Invalid(e.to_string()))?;
     let state = crate::server::state()?;
     Ok(state
@@ -105,7 +105,7 @@ pub async fn set_item_hidden(
     hidden: bool,
 ) -> Result<i64, AppError> {
     let (actor, by) = crate::server::editor()?;
-    crate::server::can_edit(&actor, rci_id)?;
+    crate::server::can_edit(&actor, rci_id).await?;
     let state = crate::server::state()?;
     Ok(state
         .store

@@ -16,7 +16,7 @@ use crate::rcis::RciContext;
 #[server(endpoint = "record_counts")]
 pub async fn record_counts(rci_id: i64, counts: HashMap<String, String>) -> Result<i64, AppError> {
     let (actor, by) = crate::server::editor()?;
-    crate::server::can_edit(&actor, rci_id)?;
+    crate::server::can_edit(&actor, rci_id).await?;
     let today = crate::server::today();
     let counts = ChildrenCounts::from_form(&counts, today)?;
     let state = crate::server::state()?;

@@ -14,7 +14,7 @@ use crate::rcis::RciContext;
 #[server(endpoint = "record_follow_up")]
 pub async fn record_follow_up(rci_id: i64, visit: FollowUpInput) -> Result<i64, AppError> {
     let (actor, by) = crate::server::editor()?;
-    crate::server::can_edit(&actor, rci_id)?;
+    crate::server::can_edit(&actor, rci_id).await?;
     let visit = visit.parse(crate::server::today())?;
     let state = crate::server::state()?;
     Ok(state.store.record_follow_up(rci_id, &visit, &by).await?)

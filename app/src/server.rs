@@ -71,14 +71,14 @@ pub fn can_read(actor: &Actor, rci_id: i64) -> Result<(), AppError> {
 }
 
 /// The caller may change this RCI. One who may read it but not change it is told so; one who
-/// may not even read it gets "not found".
-pub fn can_edit(actor: &Actor, rci_id: i64) -> Result<(), AppError> {
+/// may not even read it, or asks for an RCI that does not exist, gets "not found".
+pub async fn can_edit(actor: &Actor, rci_id: i64) -> Result<(), AppError> {
     can_read(actor, rci_id)?;
     if actor.can_edit_rci(rci_id) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
+        return Ok(());
     }
+    state()?.store.rci(rci_id).await?;
+    Err(AppError::Forbidden)
 }
 
 /// Only admins manage users.

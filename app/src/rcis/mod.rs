@@ -159,7 +159,7 @@ pub async fn update_profile(
     profile: ProfileInput,
 ) -> Result<i64, AppError> {
     let (actor, by) = crate::server::editor()?;
-    crate::server::can_edit(&actor, rci_id)?;
+    crate::server::can_edit(&actor, rci_id).await?;
     let profile = profile.parse(crate::server::today())?;
     let state = crate::server::state()?;
     match state

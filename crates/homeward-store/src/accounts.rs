@@ -203,7 +203,7 @@ impl Store {
     ) -> Result<i64> {
         let hash = hash_password(password).await?;
         let now = Utc::now();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE login = ?")
             .bind(new.login.as_str())
             .fetch_optional(&mut *tx)
@@ -348,7 +348,7 @@ impl Store {
         must_change: bool,
     ) -> Result<()> {
         let hash = hash_password(password).await?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let changed = sqlx::query(
             "UPDATE users SET password_hash = ?, must_change_password = ?, version = version + 1, \
              updated_at = ? WHERE id = ?",
@@ -388,7 +388,7 @@ impl Store {
 
     /// Deactivates (ending their sessions) or reactivates a user, keeping at least one active admin.
     pub async fn set_active(&self, user_id: i64, active: bool) -> Result<()> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let changed = sqlx::query(
             "UPDATE users SET active = ?, version = version + 1, updated_at = ? WHERE id = ?",
         )
@@ -419,7 +419,7 @@ impl Store {
         assigned: Vec<i64>,
     ) -> Result<()> {
         let assigned = check_scope(role, rci_id, assigned).map_err(account)?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let current: Option<i64> = sqlx::query_scalar("SELECT version FROM users WHERE id = ?")
             .bind(user_id)
             .fetch_optional(&mut *tx)

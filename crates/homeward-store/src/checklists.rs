@@ -117,7 +117,7 @@ impl Store {
     /// The organisation's template. On first use it is the core's default template, stored so
     /// that the organisation can extend it.
     pub async fn template(&self) -> Result<Template> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM checklist_templates")
             .fetch_one(&mut *tx)
             .await?;
@@ -200,7 +200,7 @@ impl Store {
         change: &ItemChange,
         by: &Name,
     ) -> Result<i64> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let before = current_item(&mut tx, rci_id, item_id, expected_version).await?;
         sqlx::query(
             "UPDATE checklist_items SET status = ?, done_on = ?, reason = ?, evidence = ?, \
@@ -239,7 +239,7 @@ impl Store {
         hidden: bool,
         by: &Name,
     ) -> Result<i64> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let before = current_item(&mut tx, rci_id, item_id, expected_version).await?;
         sqlx::query(
             "UPDATE checklist_items SET hidden = ?, updated_by = ?, updated_at = ?, \
@@ -270,7 +270,7 @@ impl Store {
         title_km: &str,
         by: &Name,
     ) -> Result<i64> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM rcis WHERE id = ?")
             .bind(rci_id)
             .fetch_optional(&mut *tx)

@@ -71,7 +71,7 @@ impl Store {
             let v = counts.get(field);
             query = query.bind(i64::from(v.total())).bind(i64::from(v.female()));
         }
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM rcis WHERE id = ?")
             .bind(rci_id)
             .fetch_optional(&mut *tx)

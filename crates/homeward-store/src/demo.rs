@@ -363,7 +363,7 @@ async fn backdate(store: &Store, id: i64, since: NaiveDate) -> Result<()> {
         .and_hms_opt(9, 0, 0)
         .map(|d| d.and_utc())
         .unwrap_or_else(Utc::now);
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.write().await?;
     for sql in [
         "UPDATE rcis SET updated_at = ? WHERE id = ?",
         "UPDATE checklist_items SET updated_at = ? WHERE rci_id = ? AND updated_at IS NOT NULL",

@@ -54,7 +54,7 @@ impl Store {
         visit: &FollowUpVisit,
         by: &Name,
     ) -> Result<i64> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM rcis WHERE id = ?")
             .bind(rci_id)
             .fetch_optional(&mut *tx)

@@ -76,6 +76,15 @@ impl Store {
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
+
+    /// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`). A
+    /// deferred transaction that reads and then writes fails outright ("database is locked")
+    /// when another writer committed in between; taking the lock first makes concurrent
+    /// writers queue (up to the busy timeout) and then see each other's work, so version checks
+    /// turn a race into a clear conflict.
+    pub(crate) async fn write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
 }
 
 /// Who changed something when no person did (demo data, migrations of old rows).

@@ -138,7 +138,7 @@ impl Store {
         by: &Name,
     ) -> Result<i64> {
         let now = Utc::now();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let sql = format!(
             "INSERT INTO rcis (name_en, name_km, province, district, commune, director_name, \
              contact, mosvy_registration, mosvy_registered_on, adviser_id, transition_start, \
@@ -182,7 +182,7 @@ impl Store {
         profile: &RciProfile,
         by: &Name,
     ) -> Result<i64> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let sql = format!("SELECT {RCI_COLUMNS} FROM rcis WHERE id = ?");
         let current = sqlx::query_as::<_, RciRow>(&sql)
             .bind(rci_id)

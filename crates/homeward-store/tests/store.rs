@@ -230,3 +230,74 @@ async fn demo_data_loads_once_with_varied_stages_and_flags() {
         assert_eq!(done as u32, stage_done);
     }
 }
+
+/// Two advisers save the same item from pages loaded at the same version, at the same moment:
+/// exactly one save wins, the other is told of the conflict, and nothing is lost silently.
+#[tokio::test]
+async fn two_concurrent_editors_of_one_item_never_lose_an_update() {
+    let (_dir, store) = open().await;
+    let id = store
+        .create_rci(
+            &profile("Twin Editors Home"),
+            &store.template().await.unwrap(),
+        )
+        .await
+        .unwrap();
+    let item = store.checklist(id).await.unwrap().remove(0);
+    for round in 0..10 {
+        let current = store
+            .checklist(id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|i| i.id == item.id)
+            .unwrap();
+        let change = |text: &str| ItemChange {
+            status: ItemStatus::InProgress,
+            evidence: Note::parse(text).unwrap(),
+            responsible: None,
+        };
+        let (a, b) = (change(&format!("A{round}")), change(&format!("B{round}")));
+        let by = adviser();
+        let (ra, rb) = tokio::join!(
+            store.update_item(id, item.id, current.version, &a, &by),
+            store.update_item(id, item.id, current.version, &b, &by),
+        );
+        let oks = [&ra, &rb].iter().filter(|r| r.is_ok()).count();
+        assert_eq!(oks, 1, "round {round}: {ra:?} {rb:?}");
+        let loser = if ra.is_ok() { &rb } else { &ra };
+        assert!(
+            matches!(loser, Err(StoreError::Conflict { .. })),
+            "{loser:?}"
+        );
+        let saved = store
+            .checklist(id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|i| i.id == item.id)
+            .unwrap();
+        let winner = if ra.is_ok() { "A" } else { "B" };
+        assert_eq!(saved.value.evidence.as_str(), format!("{winner}{round}"));
+        assert_eq!(saved.version, current.version + 1);
+    }
+    // Every winning save, and only those, is in the history.
+    assert_eq!(store.history(id, 100).await.unwrap().len(), 1 + 10);
+}
+
+#[tokio::test]
+async fn history_cannot_be_rewritten() {
+    let (_dir, store) = open().await;
+    store
+        .create_rci(&profile("Evidence Home"), &store.template().await.unwrap())
+        .await
+        .unwrap();
+    let update = sqlx::query("UPDATE history SET after_value = 'forged'")
+        .execute(store.pool())
+        .await;
+    assert!(update.is_err(), "history rows cannot be changed");
+    let delete = sqlx::query("DELETE FROM history")
+        .execute(store.pool())
+        .await;
+    assert!(delete.is_err(), "history rows cannot be deleted");
+}

@@ -1,0 +1,300 @@
+//! The adviser's write paths through the real router: a valid change is stored and shows in the
+//! history; each kind of bad input is refused with a message saying what to fix, and leaves the
+//! database exactly as it was.
+
+mod common;
+
+use app::errors::AppError;
+use axum::http::StatusCode;
+use chrono::{Days, Utc};
+use homeward_store::Store;
+use tower::ServiceExt;
+
+use common::{body_text, dump, run, world, Caller, World};
+
+/// Calls a server function as the demo adviser; `Ok(body)` or the error it answered.
+async fn call(
+    w: &World,
+    router: &axum::Router,
+    endpoint: &str,
+    body: &str,
+) -> Result<String, AppError> {
+    let uri = format!("/api/{endpoint}");
+    let response = router
+        .clone()
+        .oneshot(w.request(Caller::Adviser, "POST", &uri, body))
+        .await
+        .unwrap();
+    let status = response.status();
+    let text = body_text(response).await;
+    if status == StatusCode::OK {
+        Ok(text)
+    } else {
+        Err(serde_json::from_str(&text).unwrap_or_else(|_| panic!("{endpoint}: {status} {text}")))
+    }
+}
+
+async fn history_count(store: &Store, rci: i64) -> usize {
+    store.history(rci, 1000).await.unwrap().len()
+}
+
+fn profile(
+    rci: i64,
+    version: i64,
+    name: &str,
+    province: &str,
+    start: &str,
+    target: &str,
+) -> String {
+    format!(
+        "rci_id={rci}&version={version}&profile[name_en]={name}&profile[province]={province}\
+         &profile[transition_start]={start}&profile[transition_target]={target}\
+         &profile[has_reintegration_plan]=on"
+    )
+}
+
+fn counts(rci: i64, values: &[(&str, u32)]) -> String {
+    let mut body = format!("rci_id={rci}&counts[as_of]={}", Utc::now().date_naive());
+    for field in homeward_core::CountField::ALL {
+        let (t, f) = field.form_names();
+        let get = |name: &str| {
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(0, |(_, v)| *v)
+        };
+        body.push_str(&format!("&counts[{t}]={}&counts[{f}]={}", get(&t), get(&f)));
+    }
+    body
+}
+
+#[test]
+fn valid_changes_are_stored_and_appear_in_history() {
+    run(async {
+        let w = world().await;
+        let (store, router) = w.fresh("valid").await;
+        let rci = w.own_rci;
+        let before = history_count(&store, rci).await;
+        let today = Utc::now().date_naive();
+        let (item, version) = w.own_item;
+
+        call(&w, &router, "update_item", &format!(
+            "rci_id={rci}&item_id={item}&version={version}&status=done&done_on={today}&evidence=Signed+minutes&responsible=Dara"
+        )).await.unwrap();
+        let stored = store
+            .checklist(rci)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|i| i.id == item)
+            .unwrap();
+        assert_eq!(stored.value.status.done_on(), Some(today));
+        assert_eq!(stored.value.evidence.as_str(), "Signed minutes");
+        assert_eq!(
+            stored.value.updated_by.unwrap().as_str(),
+            "Demo Adviser (Chan Sokha)"
+        );
+
+        call(
+            &w,
+            &router,
+            "update_profile",
+            &profile(
+                rci,
+                w.own_version,
+                "Little+Lotus+Family+Centre",
+                "Battambang",
+                "2024-01-01",
+                "2027-01-01",
+            ),
+        )
+        .await
+        .unwrap();
+        let p = store.rci(rci).await.unwrap();
+        assert_eq!(p.value.name_en.as_str(), "Little Lotus Family Centre");
+        assert_eq!(p.version, w.own_version + 1);
+
+        call(
+            &w,
+            &router,
+            "record_counts",
+            &counts(
+                rci,
+                &[
+                    ("baseline_total", 30),
+                    ("baseline_female", 12),
+                    ("assessed_total", 30),
+                    ("assessed_female", 12),
+                    ("birth_family_total", 4),
+                    ("birth_family_female", 2),
+                ],
+            ),
+        )
+        .await
+        .unwrap();
+        let latest = store.latest_counts(rci).await.unwrap().unwrap().value;
+        assert_eq!(latest.reintegrated_total().total(), 4);
+
+        call(&w, &router, "record_follow_up", &format!(
+            "rci_id={rci}&visit[visited_on]={today}&visit[children_total]=3&visit[children_female]=1&visit[visited_by]=dosvy&visit[mode]=phone&visit[notes]=All+well"
+        )).await.unwrap();
+        assert_eq!(
+            store.follow_ups(rci).await.unwrap()[0]
+                .value
+                .children
+                .total(),
+            3
+        );
+
+        let id: i64 = call(
+            &w,
+            &router,
+            "add_item",
+            &format!("rci_id={rci}&track=preparation&title_en=Meet+the+commune+council&title_km="),
+        )
+        .await
+        .unwrap()
+        .parse()
+        .unwrap();
+        let added = store
+            .checklist(rci)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|i| i.id == id)
+            .unwrap();
+        assert!(added.value.custom);
+
+        call(
+            &w,
+            &router,
+            "set_item_hidden",
+            &format!("rci_id={rci}&item_id={id}&version=1&hidden=true"),
+        )
+        .await
+        .unwrap();
+        assert!(
+            store
+                .checklist(rci)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|i| i.id == id)
+                .unwrap()
+                .value
+                .hidden
+        );
+
+        let history = store.history(rci, 1000).await.unwrap();
+        assert_eq!(
+            history.len(),
+            before + 6,
+            "one history entry per saved change"
+        );
+        let item_change = history
+            .iter()
+            .find(|h| h.changes.iter().any(|c| c.after == format!("done {today}")))
+            .unwrap();
+        assert_eq!(item_change.by, "Demo Adviser (Chan Sokha)");
+        let status = item_change
+            .changes
+            .iter()
+            .find(|c| c.field == "status")
+            .unwrap();
+        assert_eq!(status.before, "not_started");
+        let renamed = history
+            .iter()
+            .flat_map(|h| &h.changes)
+            .find(|c| c.field == "name (English)")
+            .unwrap();
+        assert_eq!(
+            (renamed.before.as_str(), renamed.after.as_str()),
+            ("Little Lotus Home", "Little Lotus Family Centre")
+        );
+    })
+}
+
+/// What a refused call must say: the field it names (if any) and words from its message.
+enum Refusal {
+    Field(&'static str, &'static str),
+    Invalid(&'static str),
+    NotFound,
+    Conflict(&'static str),
+}
+
+#[test]
+fn bad_input_is_refused_clearly_and_changes_nothing() {
+    run(async {
+        let w = world().await;
+        let rci = w.own_rci;
+        let (item, version) = w.own_item;
+        let tomorrow = Utc::now().date_naive() + Days::new(1);
+        let v = w.own_version;
+        let cases: Vec<(&str, String, Refusal)> = vec![
+            ("update_profile", profile(rci, v, "++", "Pursat", "2024-01-01", ""), Refusal::Field("name_en", "must not be empty")),
+            ("update_profile", profile(rci, v, "Home", &"P".repeat(121), "2024-01-01", ""), Refusal::Field("province", "too long")),
+            ("update_profile", profile(rci, v, "Home", "Pursat", "2024-01-01", "2023-12-31"), Refusal::Field("transition_target", "before the start date")),
+            ("update_profile", profile(rci, v, "Home", "Pursat", "someday", ""), Refusal::Field("transition_start", "not a date")),
+            ("update_profile", profile(rci, v - 1, "Home", "Pursat", "2024-01-01", ""), Refusal::Conflict("Little Lotus Home")),
+            ("update_profile", profile(99_999, 1, "Home", "Pursat", "2024-01-01", ""), Refusal::NotFound),
+            ("record_counts", counts(rci, &[("baseline_total", 5), ("baseline_female", 6)]), Refusal::Field("baseline_female", "more than the total")),
+            ("record_counts", counts(rci, &[("baseline_total", 5), ("baseline_female", 2), ("traced_total", 9)]), Refusal::Field("traced_total", "more than the 5 children in care")),
+            ("record_counts", counts(rci, &[("baseline_total", -1)].map(|(n, _)| (n, 0))).replace("baseline_total]=0", "baseline_total]=-3"), Refusal::Field("baseline_total", "whole number")),
+            ("record_follow_up", format!("rci_id={rci}&visit[visited_on]={tomorrow}&visit[children_total]=2&visit[children_female]=1&visit[visited_by]=dosvy&visit[mode]=visit"), Refusal::Field("visited_on", "in the future")),
+            ("record_follow_up", format!("rci_id={rci}&visit[visited_on]=2025-01-01&visit[children_total]=2&visit[children_female]=3&visit[visited_by]=dosvy&visit[mode]=visit"), Refusal::Field("children_female", "more than the total")),
+            ("update_item", format!("rci_id={rci}&item_id={item}&version={version}&status=done&done_on="), Refusal::Invalid("needs the date")),
+            ("update_item", format!("rci_id={rci}&item_id={item}&version={version}&status=blocked&reason=+"), Refusal::Invalid("must not be empty")),
+            ("update_item", format!("rci_id={rci}&item_id={item}&version={version}&status=in_progress&evidence={}", "e".repeat(2001)), Refusal::Invalid("too long")),
+            ("update_item", format!("rci_id={rci}&item_id=999999&version=1&status=in_progress"), Refusal::NotFound),
+            ("update_item", format!("rci_id={rci}&item_id={}&version={}&status=in_progress", w.other_item.0, w.other_item.1), Refusal::NotFound),
+            ("add_item", format!("rci_id={rci}&track=preparation&title_en=+&title_km="), Refusal::Field("title_en", "must not be empty")),
+            ("add_item", format!("rci_id={rci}&track=holidays&title_en=Party&title_km="), Refusal::Invalid("holidays")),
+        ];
+        for (n, (endpoint, body, refusal)) in cases.into_iter().enumerate() {
+            let (store, router) = w.fresh(&format!("bad{n}")).await;
+            let before = dump(&store).await;
+            let error = call(&w, &router, endpoint, &body).await.expect_err(&body);
+            match (&refusal, &error) {
+                (Refusal::Field(field, words), AppError::Field { field: f, message }) => {
+                    assert_eq!(f, field, "{endpoint} {body}");
+                    assert!(message.contains(words), "{endpoint}: {message}");
+                }
+                (Refusal::Invalid(words), AppError::Invalid(message)) => {
+                    assert!(message.contains(words), "{endpoint}: {message}")
+                }
+                (Refusal::NotFound, AppError::NotFound) => {}
+                (Refusal::Conflict(words), AppError::Conflict(newer)) => {
+                    assert!(newer.contains(words), "the newer value is shown: {newer}")
+                }
+                (_, other) => panic!("{endpoint} {body}: unexpected {other:?}"),
+            }
+            assert_eq!(
+                dump(&store).await,
+                before,
+                "{endpoint} {body} changed the database"
+            );
+        }
+    })
+}
+
+#[test]
+fn a_stale_item_save_shows_the_newer_value() {
+    run(async {
+        let w = world().await;
+        let (store, router) = w.fresh("stale").await;
+        let (item, version) = w.own_item;
+        let rci = w.own_rci;
+        let save = |evidence: &str| {
+            format!("rci_id={rci}&item_id={item}&version={version}&status=in_progress&evidence={evidence}")
+        };
+        call(&w, &router, "update_item", &save("First+adviser"))
+            .await
+            .unwrap();
+        let before = dump(&store).await;
+        match call(&w, &router, "update_item", &save("Second+adviser")).await {
+            Err(AppError::Conflict(newer)) => assert!(newer.contains("First adviser"), "{newer}"),
+            other => panic!("expected a conflict, got {other:?}"),
+        }
+        assert_eq!(dump(&store).await, before);
+    })
+}
