@@ -132,7 +132,8 @@ pub fn CountsChart(history: Vec<ChildrenCounts>, lang: Lang) -> impl IntoView {
                 <span class="key in-care">{Msg::CountStillInCare.text(lang)}</span>
                 <span class="key reintegrated">{Msg::CountReintegrated.text(lang)}</span>
             </figcaption>
-            <table class="sr-only">
+            <div class="sr-only">
+            <table>
                 <caption>{Msg::CountsOverTime.text(lang)}</caption>
                 <tbody>
                     {history
@@ -147,6 +148,7 @@ pub fn CountsChart(history: Vec<ChildrenCounts>, lang: Lang) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
+            </div>
         </figure>
     }
     .into_any()

@@ -78,9 +78,19 @@ pub fn filter_and_sort(rows: &[RciRow], province: &str, sort: Sort) -> Vec<RciRo
 pub fn PartnersPage() -> impl IntoView {
     let lang = use_lang();
     let rows = Resource::new(|| (), |_| list_rcis());
+    let me = Resource::new(|| (), |_| crate::accounts::me());
     view! {
         <h1>{Msg::PartnersTitle.text(lang)}</h1>
         <p class="intro">{Msg::PartnersIntro.text(lang)}</p>
+        <Suspense>
+            {move || Suspend::new(async move {
+                let may_create = matches!(
+                    me.await,
+                    Ok(Some(m)) if matches!(m.role, homeward_core::accounts::Role::Admin | homeward_core::accounts::Role::Adviser)
+                );
+                may_create.then(|| view! { <p><a class="button" href="/rcis/new">"+ " {Msg::NewRci.text(lang)}</a></p> })
+            })}
+        </Suspense>
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {
                 match rows.await {
