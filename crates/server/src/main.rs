@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use app::server::AppState;
 use clap::{Parser, Subcommand};
 use homeward_core::accounts::{Login, NewUser, Role, SessionPolicy};
-use homeward_core::{Lang, Name, RiskSettings};
+use homeward_core::{FollowUpCadence, Lang, Name, RiskSettings};
 use homeward_store::{demo, Store};
 use leptos::prelude::*;
 
@@ -37,6 +37,8 @@ enum Command {
         /// Mark the session cookie Secure: set this when served over HTTPS.
         #[arg(long, env = "HOMEWARD_SECURE_COOKIES")]
         secure_cookies: bool,
+        #[command(flatten)]
+        risks: RiskArgs,
     },
     /// Apply pending database migrations and exit.
     Migrate,
@@ -76,6 +78,28 @@ enum UserCommand {
     },
 }
 
+/// The organisation's risk settings (the defaults follow the reintegration guidelines: monthly
+/// follow-up visits during the first year after a child goes home).
+#[derive(clap::Args, Clone, Copy)]
+struct RiskArgs {
+    /// Days without any update after which a partner is flagged as stalled.
+    #[arg(long, env = "HOMEWARD_STALLED_AFTER_DAYS", default_value_t = 60)]
+    stalled_after_days: u32,
+    /// Days between follow-up visits to reintegrated children.
+    #[arg(long, env = "HOMEWARD_FOLLOW_UP_EVERY_DAYS", default_value_t = 30)]
+    follow_up_every_days: u32,
+    /// For how many days after the first reintegration follow-ups are due.
+    #[arg(long, env = "HOMEWARD_FOLLOW_UP_FOR_DAYS", default_value_t = 365)]
+    follow_up_for_days: u32,
+}
+
+impl RiskArgs {
+    fn settings(self) -> Result<RiskSettings, Error> {
+        let cadence = FollowUpCadence::new(self.follow_up_every_days, self.follow_up_for_days)?;
+        Ok(RiskSettings::new(self.stalled_after_days, cadence)?)
+    }
+}
+
 type Error = Box<dyn std::error::Error>;
 
 #[tokio::main]
@@ -88,17 +112,17 @@ async fn main() {
     }
 }
 
-fn env_flag(name: &str) -> bool {
-    std::env::var(name).is_ok_and(|v| v == "1" || v == "true")
-}
-
 async fn run(cli: Cli) -> Result<(), Error> {
     let store = Store::open(&cli.db).await?;
     let today = chrono::Utc::now().date_naive();
-    let command = cli.command.unwrap_or(Command::Serve {
-        demo: env_flag("HOMEWARD_DEMO"),
-        secure_cookies: env_flag("HOMEWARD_SECURE_COOKIES"),
-    });
+    let command = match cli.command {
+        Some(command) => command,
+        // No subcommand: serve, reading the options from the environment.
+        None => match Cli::parse_from(["homeward", "serve"]).command {
+            Some(serve) => serve,
+            None => unreachable!("parsing `serve` yields the serve command"),
+        },
+    };
     match command {
         Command::Migrate => log::info!("database {} is up to date", cli.db.display()),
         Command::DemoData => {
@@ -109,6 +133,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
         Command::Serve {
             demo,
             secure_cookies,
+            risks,
         } => {
             if demo {
                 let n = demo::load_if_empty(&store, today).await?;
@@ -119,7 +144,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
             ensure_admin(&store).await?;
             let state = AppState {
                 store,
-                settings: RiskSettings::default(),
+                settings: risks.settings()?,
                 sessions: SessionPolicy::default(),
                 secure_cookies,
             };
