@@ -26,6 +26,20 @@ pub async fn record_counts(rci_id: i64, counts: HashMap<String, String>) -> Resu
         .await?)
 }
 
+/// The column heads of a counts table: total and girls.
+#[component]
+fn CountsHead(lang: Lang) -> impl IntoView {
+    view! {
+        <thead>
+            <tr>
+                <th></th>
+                <th scope="col">{Msg::ColTotal.text(lang)}</th>
+                <th scope="col">{Msg::ColGirls.text(lang)}</th>
+            </tr>
+        </thead>
+    }
+}
+
 /// The form for a new snapshot, filled in with the latest one so only changes need typing.
 #[component]
 pub fn CountsForm(latest: Option<ChildrenCounts>, cx: RciContext) -> impl IntoView {
@@ -65,13 +79,7 @@ pub fn CountsForm(latest: Option<ChildrenCounts>, cx: RciContext) -> impl IntoVi
                 </label>
                 {field_error(value, "as_of")}
                 <table class="counts-table">
-                    <thead>
-                        <tr>
-                            <th></th>
-                            <th scope="col">{Msg::ColTotal.text(lang)}</th>
-                            <th scope="col">{Msg::ColGirls.text(lang)}</th>
-                        </tr>
-                    </thead>
+                    <CountsHead lang/>
                     <tbody>{rows.collect_view()}</tbody>
                 </table>
                 {field_error(value, "reintegrated_total")}
@@ -206,13 +214,7 @@ pub fn CountsPanel(counts: Option<ChildrenCounts>, lang: Lang) -> impl IntoView 
             <h2>{Msg::ChildrenTitle.text(lang)}</h2>
             <p class="muted">{Msg::CountsAsOf.text(lang)} " " {counts.as_of.format("%Y-%m-%d").to_string()}</p>
             <table class="counts-table" data-testid="counts">
-                <thead>
-                    <tr>
-                        <th></th>
-                        <th scope="col">{Msg::ColTotal.text(lang)}</th>
-                        <th scope="col">{Msg::ColGirls.text(lang)}</th>
-                    </tr>
-                </thead>
+                <CountsHead lang/>
                 <tbody>
                     {pipeline.into_iter().map(|f| row(field_label(f), counts.get(f), "")).collect_view()}
                     {Placement::ALL

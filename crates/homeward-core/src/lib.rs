@@ -9,10 +9,13 @@ pub mod checklists;
 pub mod counts;
 pub mod follow_ups;
 pub mod history;
+pub mod programmes;
 pub mod progress;
 pub mod rcis;
 pub mod risks;
 pub mod stages;
+pub mod tours;
+pub mod trainings;
 pub mod values;
 
 pub use checklists::{

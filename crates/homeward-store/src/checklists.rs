@@ -271,11 +271,7 @@ impl Store {
         by: &Name,
     ) -> Result<i64> {
         let mut tx = self.write().await?;
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM rcis WHERE id = ?")
-            .bind(rci_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        exists.ok_or(StoreError::NotFound)?;
+        crate::rcis::ensure_rci(&mut tx, rci_id).await?;
         let (customs, position): (i64, i64) = sqlx::query_as(
             "SELECT (SELECT COUNT(*) FROM checklist_items WHERE rci_id = ? AND custom = TRUE), \
              COALESCE((SELECT MAX(position) FROM checklist_items WHERE rci_id = ? AND track = ?), \

@@ -72,11 +72,7 @@ impl Store {
             query = query.bind(i64::from(v.total())).bind(i64::from(v.female()));
         }
         let mut tx = self.write().await?;
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM rcis WHERE id = ?")
-            .bind(rci_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        exists.ok_or(StoreError::NotFound)?;
+        crate::rcis::ensure_rci(&mut tx, rci_id).await?;
         let latest_sql = format!(
             "SELECT id, as_of, {} FROM children_counts WHERE rci_id = ? \
              ORDER BY as_of DESC, id DESC LIMIT 1",

@@ -9,7 +9,7 @@ use homeward_core::{FollowUpFacts, Name, Note, SexCount, Stored};
 use sqlx::FromRow;
 
 use crate::history::{self, Change};
-use crate::{corrupt, Result, Store, StoreError};
+use crate::{corrupt, Result, Store};
 
 #[derive(FromRow)]
 struct VisitRow {
@@ -55,11 +55,7 @@ impl Store {
         by: &Name,
     ) -> Result<i64> {
         let mut tx = self.write().await?;
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM rcis WHERE id = ?")
-            .bind(rci_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        exists.ok_or(StoreError::NotFound)?;
+        crate::rcis::ensure_rci(&mut tx, rci_id).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO follow_up_visits (rci_id, visited_on, children_total, children_female, \
              visited_by, mode, notes, recorded_by, recorded_at) \

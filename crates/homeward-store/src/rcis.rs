@@ -93,6 +93,15 @@ fn bind_profile<'q>(
         .bind(p.has_reintegration_budget)
 }
 
+/// Refuses a write for an RCI that does not exist ("not found", as for one the caller may not see).
+pub(crate) async fn ensure_rci(tx: &mut Transaction<'_, Sqlite>, rci_id: i64) -> Result<()> {
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM rcis WHERE id = ?")
+        .bind(rci_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    exists.map(|_| ()).ok_or(StoreError::NotFound)
+}
+
 /// The profile's adviser must be an active adviser; naming them also lets them edit the RCI.
 async fn assign_adviser(
     tx: &mut Transaction<'_, Sqlite>,

@@ -32,10 +32,10 @@ enum Command {
     /// Serve the app (the default).
     Serve {
         /// Load the demo partners and accounts if the database holds none (never for real data).
-        #[arg(long, env = "HOMEWARD_DEMO")]
+        #[arg(long, env = "HOMEWARD_DEMO", value_parser = clap::builder::BoolishValueParser::new())]
         demo: bool,
         /// Mark the session cookie Secure: set this when served over HTTPS.
-        #[arg(long, env = "HOMEWARD_SECURE_COOKIES")]
+        #[arg(long, env = "HOMEWARD_SECURE_COOKIES", value_parser = clap::builder::BoolishValueParser::new())]
         secure_cookies: bool,
         #[command(flatten)]
         risks: RiskArgs,
@@ -135,6 +135,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
             secure_cookies,
             risks,
         } => {
+            let settings = risks.settings()?;
             if demo {
                 let n = demo::load_if_empty(&store, today).await?;
                 if n > 0 {
@@ -144,7 +145,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
             ensure_admin(&store).await?;
             let state = AppState {
                 store,
-                settings: risks.settings()?,
+                settings,
                 sessions: SessionPolicy::default(),
                 secure_cookies,
             };

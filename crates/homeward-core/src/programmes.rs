@@ -1,0 +1,198 @@
+//! Community programmes: what a transitioned RCI runs instead of an institution (parenting clubs,
+//! youth groups, careleaver networks…), and how they count towards its last stage.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::values::{parse_date, Count, FieldError, Name, SexCount};
+
+/// What kind of programme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProgrammeKind {
+    ParentingClub,
+    YouthGroup,
+    CareleaverNetwork,
+    CommunityRoleModels,
+    SavingsGroup,
+    Other,
+}
+
+impl ProgrammeKind {
+    pub const ALL: [ProgrammeKind; 6] = [
+        ProgrammeKind::ParentingClub,
+        ProgrammeKind::YouthGroup,
+        ProgrammeKind::CareleaverNetwork,
+        ProgrammeKind::CommunityRoleModels,
+        ProgrammeKind::SavingsGroup,
+        ProgrammeKind::Other,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ProgrammeKind::ParentingClub => "parenting_club",
+            ProgrammeKind::YouthGroup => "youth_group",
+            ProgrammeKind::CareleaverNetwork => "careleaver_network",
+            ProgrammeKind::CommunityRoleModels => "community_role_models",
+            ProgrammeKind::SavingsGroup => "savings_group",
+            ProgrammeKind::Other => "other",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == raw.trim())
+    }
+}
+
+/// Where a programme stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProgrammeStatus {
+    Starting,
+    Active,
+    Paused,
+    Ended,
+}
+
+impl ProgrammeStatus {
+    pub const ALL: [ProgrammeStatus; 4] = [
+        ProgrammeStatus::Starting,
+        ProgrammeStatus::Active,
+        ProgrammeStatus::Paused,
+        ProgrammeStatus::Ended,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ProgrammeStatus::Starting => "starting",
+            ProgrammeStatus::Active => "active",
+            ProgrammeStatus::Paused => "paused",
+            ProgrammeStatus::Ended => "ended",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == raw.trim())
+    }
+}
+
+/// One community programme of one RCI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Programme {
+    pub kind: ProgrammeKind,
+    pub name: Name,
+    pub started_on: NaiveDate,
+    pub members: SexCount,
+    pub sessions_per_quarter: u32,
+    pub status: ProgrammeStatus,
+}
+
+impl Programme {
+    /// Running now: it counts as the RCI's community-programmes stage being lived, not planned.
+    pub fn is_running(&self) -> bool {
+        matches!(self.status, ProgrammeStatus::Active)
+    }
+}
+
+/// A programme as typed into its form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProgrammeInput {
+    pub kind: String,
+    pub name: String,
+    pub started_on: String,
+    pub members_total: String,
+    pub members_female: String,
+    pub sessions_per_quarter: String,
+    pub status: String,
+}
+
+impl ProgrammeInput {
+    pub fn parse(&self, today: NaiveDate) -> Result<Programme, FieldError> {
+        let at = FieldError::at;
+        let kind = ProgrammeKind::parse(&self.kind)
+            .ok_or_else(|| FieldError::new("kind", "choose the kind of programme"))?;
+        let name = Name::parse_field("programme name", &self.name).map_err(at("name"))?;
+        let started_on = parse_date("start date", &self.started_on).map_err(at("started_on"))?;
+        if started_on > today {
+            return Err(FieldError::new(
+                "started_on",
+                format!("the start date {started_on} is in the future"),
+            ));
+        }
+        let total =
+            Count::parse_field("members", &self.members_total).map_err(at("members_total"))?;
+        let female = Count::parse_field("female members", &self.members_female)
+            .map_err(at("members_female"))?;
+        let members = SexCount::new_field("members", total.get(), female.get())
+            .map_err(at("members_female"))?;
+        let sessions = Count::parse_field("sessions per quarter", &self.sessions_per_quarter)
+            .map_err(at("sessions_per_quarter"))?;
+        let status = ProgrammeStatus::parse(&self.status)
+            .ok_or_else(|| FieldError::new("status", "choose the programme's status"))?;
+        Ok(Programme {
+            kind,
+            name,
+            started_on,
+            members,
+            sessions_per_quarter: sessions.get(),
+            status,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn input() -> ProgrammeInput {
+        ProgrammeInput {
+            kind: "parenting_club".into(),
+            name: "Sangkae mothers' club".into(),
+            started_on: "2026-02-01".into(),
+            members_total: "18".into(),
+            members_female: "15".into(),
+            sessions_per_quarter: "6".into(),
+            status: "active".into(),
+        }
+    }
+
+    #[test]
+    fn a_programme_parses_and_counts_when_active() {
+        let p = input().parse(day("2026-03-01")).unwrap();
+        assert_eq!(p.members, SexCount::new(18, 15).unwrap());
+        assert!(p.is_running());
+        let paused = ProgrammeInput {
+            status: "paused".into(),
+            ..input()
+        };
+        assert!(!paused.parse(day("2026-03-01")).unwrap().is_running());
+    }
+
+    #[test]
+    fn each_bad_programme_field_is_named() {
+        type Edit = fn(&mut ProgrammeInput);
+        let cases: [(Edit, &str); 6] = [
+            (|i| i.kind = "choir".into(), "kind"),
+            (|i| i.name = " ".into(), "name"),
+            (|i| i.started_on = "2026-04-01".into(), "started_on"),
+            (|i| i.members_female = "19".into(), "members_female"),
+            (
+                |i| i.sessions_per_quarter = "x".into(),
+                "sessions_per_quarter",
+            ),
+            (|i| i.status = "".into(), "status"),
+        ];
+        for (edit, field) in cases {
+            let mut i = input();
+            edit(&mut i);
+            assert_eq!(
+                i.parse(day("2026-03-01")).unwrap_err().field,
+                field,
+                "{i:?}"
+            );
+        }
+    }
+}

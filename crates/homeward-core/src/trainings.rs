@@ -1,0 +1,266 @@
+//! Trainings the organisation runs for RCI directors and staff, with participants per RCI.
+
+use serde::{Deserialize, Serialize};
+
+use crate::values::{parse_date, Count, DateRange, FieldError, Name, Note, SexCount};
+
+/// The topic of a training.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TrainingCategory {
+    DirectorTraining,
+    SocialWork,
+    PositiveParenting,
+    VocationalTraining,
+    OnsiteCoaching,
+    Other,
+}
+
+impl TrainingCategory {
+    pub const ALL: [TrainingCategory; 6] = [
+        TrainingCategory::DirectorTraining,
+        TrainingCategory::SocialWork,
+        TrainingCategory::PositiveParenting,
+        TrainingCategory::VocationalTraining,
+        TrainingCategory::OnsiteCoaching,
+        TrainingCategory::Other,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            TrainingCategory::DirectorTraining => "director_training",
+            TrainingCategory::SocialWork => "social_work",
+            TrainingCategory::PositiveParenting => "positive_parenting",
+            TrainingCategory::VocationalTraining => "vocational_training",
+            TrainingCategory::OnsiteCoaching => "onsite_coaching",
+            TrainingCategory::Other => "other",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == raw.trim())
+    }
+}
+
+/// One RCI's people at a training, with the group's scores before and after if measured.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participants {
+    pub rci_id: i64,
+    pub people: SexCount,
+    /// Percentages (0–100) of the group's pre- and post-training test.
+    pub scores: Option<(u8, u8)>,
+}
+
+/// A training as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Training {
+    pub category: TrainingCategory,
+    pub title: Name,
+    pub dates: DateRange,
+    pub venue: Name,
+    pub trainers: Note,
+    pub participants: Vec<Participants>,
+}
+
+impl Training {
+    /// Everyone trained, all RCIs together.
+    pub fn total_participants(&self) -> SexCount {
+        self.participants.iter().fold(SexCount::ZERO, |sum, p| {
+            sum.checked_add(p.people).unwrap_or(sum)
+        })
+    }
+}
+
+/// One participant row as typed: the RCI and its counts and optional scores.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ParticipantsInput {
+    pub rci_id: String,
+    pub total: String,
+    pub female: String,
+    pub pre_score: String,
+    pub post_score: String,
+}
+
+impl ParticipantsInput {
+    /// Blank rows (no RCI chosen) are skipped by the form; a chosen RCI needs its counts.
+    pub fn is_blank(&self) -> bool {
+        self.rci_id.trim().is_empty()
+    }
+
+    pub fn parse(&self, row: usize) -> Result<Participants, FieldError> {
+        let field = |name: &str| format!("participants_{row}_{name}");
+        let rci_id = self
+            .rci_id
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| FieldError::new(&field("rci_id"), "choose an RCI from the list"))?;
+        let total = Count::parse_field("participants", &self.total)
+            .map_err(|e| FieldError::new(&field("total"), e))?;
+        let female = Count::parse_field("female participants", &self.female)
+            .map_err(|e| FieldError::new(&field("female"), e))?;
+        let people = SexCount::new_field("participants", total.get(), female.get())
+            .map_err(|e| FieldError::new(&field("female"), e))?;
+        let score = |name: &str, raw: &str| -> Result<Option<u8>, FieldError> {
+            if raw.trim().is_empty() {
+                return Ok(None);
+            }
+            match raw.trim().parse::<u8>() {
+                Ok(v) if v <= 100 => Ok(Some(v)),
+                _ => Err(FieldError::new(
+                    &field(name),
+                    "a score is a percentage from 0 to 100",
+                )),
+            }
+        };
+        let scores = match (
+            score("pre_score", &self.pre_score)?,
+            score("post_score", &self.post_score)?,
+        ) {
+            (Some(pre), Some(post)) => Some((pre, post)),
+            (None, None) => None,
+            _ => {
+                return Err(FieldError::new(
+                    &field("post_score"),
+                    "give both the pre- and the post-training score, or neither",
+                ))
+            }
+        };
+        Ok(Participants {
+            rci_id,
+            people,
+            scores,
+        })
+    }
+}
+
+/// A range of days from a form's `starts_on` and `ends_on` fields, each error at its own field.
+pub fn date_range(starts_on: &str, ends_on: &str) -> Result<DateRange, FieldError> {
+    let start = parse_date("start date", starts_on).map_err(FieldError::at("starts_on"))?;
+    let end = parse_date("end date", ends_on).map_err(FieldError::at("ends_on"))?;
+    DateRange::new(start, end).map_err(FieldError::at("ends_on"))
+}
+
+/// A training as typed into its form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TrainingInput {
+    pub category: String,
+    pub title: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub venue: String,
+    pub trainers: String,
+    pub participants: Vec<ParticipantsInput>,
+}
+
+impl TrainingInput {
+    pub fn parse(&self) -> Result<Training, FieldError> {
+        let at = FieldError::at;
+        let category = TrainingCategory::parse(&self.category)
+            .ok_or_else(|| FieldError::new("category", "choose the training's category"))?;
+        let title = Name::parse_field("title", &self.title).map_err(at("title"))?;
+        let dates = date_range(&self.starts_on, &self.ends_on)?;
+        let venue = Name::parse_field("venue", &self.venue).map_err(at("venue"))?;
+        let trainers = Note::parse_field("trainers", &self.trainers).map_err(at("trainers"))?;
+        let mut participants = Vec::new();
+        for (row, input) in self
+            .participants
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.is_blank())
+        {
+            let p = input.parse(row)?;
+            if participants
+                .iter()
+                .any(|q: &Participants| q.rci_id == p.rci_id)
+            {
+                return Err(FieldError::new(
+                    &format!("participants_{row}_rci_id"),
+                    "this RCI is listed twice",
+                ));
+            }
+            participants.push(p);
+        }
+        Ok(Training {
+            category,
+            title,
+            dates,
+            venue,
+            trainers,
+            participants,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> TrainingInput {
+        TrainingInput {
+            category: "positive_parenting".into(),
+            title: "Positive parenting for kinship carers".into(),
+            starts_on: "2026-05-04".into(),
+            ends_on: "2026-05-05".into(),
+            venue: "Battambang DoSVY hall".into(),
+            trainers: "Two M'lup Russey social workers".into(),
+            participants: vec![
+                ParticipantsInput {
+                    rci_id: "2".into(),
+                    total: "5".into(),
+                    female: "4".into(),
+                    pre_score: "40".into(),
+                    post_score: "75".into(),
+                },
+                ParticipantsInput::default(),
+                ParticipantsInput {
+                    rci_id: "3".into(),
+                    total: "3".into(),
+                    female: "1".into(),
+                    ..ParticipantsInput::default()
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn a_training_parses_skipping_blank_rows_and_sums_participants() {
+        let t = input().parse().unwrap();
+        assert_eq!(t.participants.len(), 2);
+        assert_eq!(t.participants[0].scores, Some((40, 75)));
+        assert_eq!(t.total_participants(), SexCount::new(8, 5).unwrap());
+        assert_eq!(t.dates.days(), 2);
+    }
+
+    #[test]
+    fn each_bad_training_field_is_named() {
+        type Edit = fn(&mut TrainingInput);
+        let cases: [(Edit, &str); 8] = [
+            (|t| t.category = "yoga".into(), "category"),
+            (|t| t.title = "".into(), "title"),
+            (|t| t.ends_on = "2026-05-01".into(), "ends_on"),
+            (|t| t.venue = " ".into(), "venue"),
+            (
+                |t| t.participants[0].female = "6".into(),
+                "participants_0_female",
+            ),
+            (
+                |t| t.participants[0].post_score = "101".into(),
+                "participants_0_post_score",
+            ),
+            (
+                |t| t.participants[2].pre_score = "50".into(),
+                "participants_2_post_score",
+            ),
+            (
+                |t| t.participants[2].rci_id = "2".into(),
+                "participants_2_rci_id",
+            ),
+        ];
+        for (edit, field) in cases {
+            let mut t = input();
+            edit(&mut t);
+            assert_eq!(t.parse().unwrap_err().field, field, "{t:?}");
+        }
+    }
+}
