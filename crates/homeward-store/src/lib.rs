@@ -14,7 +14,10 @@ pub mod counts;
 pub mod demo;
 pub mod follow_ups;
 pub mod history;
+pub mod programmes;
 pub mod rcis;
+pub mod tours;
+pub mod trainings;
 
 /// The migrations in the repository's top-level `migrations/`, embedded in the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");

@@ -1,0 +1,122 @@
+//! Community programmes of each RCI.
+
+use homeward_core::programmes::{Programme, ProgrammeKind, ProgrammeStatus};
+use homeward_core::{Name, SexCount, Stored};
+use sqlx::FromRow;
+
+use crate::{corrupt, Result, Store, StoreError};
+
+#[derive(FromRow)]
+struct ProgrammeRow {
+    id: i64,
+    version: i64,
+    kind: String,
+    name: String,
+    started_on: chrono::NaiveDate,
+    members_total: i64,
+    members_female: i64,
+    sessions_per_quarter: i64,
+    status: String,
+}
+
+impl ProgrammeRow {
+    fn into_stored(self) -> Result<Stored<Programme>> {
+        let count = |v: i64| u32::try_from(v).map_err(corrupt);
+        let value = Programme {
+            kind: ProgrammeKind::parse(&self.kind).ok_or_else(|| corrupt(&self.kind))?,
+            name: Name::parse(&self.name).map_err(corrupt)?,
+            started_on: self.started_on,
+            members: SexCount::new(count(self.members_total)?, count(self.members_female)?)
+                .map_err(corrupt)?,
+            sessions_per_quarter: count(self.sessions_per_quarter)?,
+            status: ProgrammeStatus::parse(&self.status).ok_or_else(|| corrupt(&self.status))?,
+        };
+        Ok(Stored {
+            id: self.id,
+            version: self.version,
+            value,
+        })
+    }
+}
+
+impl Store {
+    /// Adds a community programme to an RCI.
+    pub async fn create_programme(&self, rci_id: i64, p: &Programme) -> Result<i64> {
+        let mut tx = self.write().await?;
+        crate::rcis::ensure_rci(&mut tx, rci_id).await?;
+        let id = sqlx::query_scalar(
+            "INSERT INTO community_programmes (rci_id, kind, name, started_on, members_total, \
+             members_female, sessions_per_quarter, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
+             RETURNING id",
+        )
+        .bind(rci_id)
+        .bind(p.kind.key())
+        .bind(p.name.as_str())
+        .bind(p.started_on)
+        .bind(i64::from(p.members.total()))
+        .bind(i64::from(p.members.female()))
+        .bind(i64::from(p.sessions_per_quarter))
+        .bind(p.status.key())
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Saves a programme if nobody saved it since `expected_version` was read.
+    pub async fn update_programme(
+        &self,
+        rci_id: i64,
+        id: i64,
+        expected_version: i64,
+        p: &Programme,
+    ) -> Result<i64> {
+        let mut tx = self.write().await?;
+        let current: Option<i64> = sqlx::query_scalar(
+            "SELECT version FROM community_programmes WHERE id = ? AND rci_id = ?",
+        )
+        .bind(id)
+        .bind(rci_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        match current {
+            None => return Err(StoreError::NotFound),
+            Some(v) if v != expected_version => {
+                return Err(StoreError::Conflict { current_version: v })
+            }
+            Some(_) => {}
+        }
+        sqlx::query(
+            "UPDATE community_programmes SET kind = ?, name = ?, started_on = ?, members_total = ?, \
+             members_female = ?, sessions_per_quarter = ?, status = ?, version = version + 1 \
+             WHERE id = ?",
+        )
+        .bind(p.kind.key())
+        .bind(p.name.as_str())
+        .bind(p.started_on)
+        .bind(i64::from(p.members.total()))
+        .bind(i64::from(p.members.female()))
+        .bind(i64::from(p.sessions_per_quarter))
+        .bind(p.status.key())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(expected_version + 1)
+    }
+
+    /// One RCI's programmes, oldest first.
+    pub async fn programmes(&self, rci_id: i64) -> Result<Vec<Stored<Programme>>> {
+        sqlx::query_as::<_, ProgrammeRow>(
+            "SELECT id, version, kind, name, started_on, members_total, members_female, \
+             sessions_per_quarter, status FROM community_programmes WHERE rci_id = ? \
+             ORDER BY started_on, id",
+        )
+        .bind(rci_id)
+        .fetch_all(self.pool())
+        .await?
+        .into_iter()
+        .map(ProgrammeRow::into_stored)
+        .collect()
+    }
+}

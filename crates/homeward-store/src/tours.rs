@@ -1,0 +1,199 @@
+//! Study tours: hosts, visitors by role and sex, the organisations involved, follow-up actions.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use homeward_core::tours::{
+    check_tour, ActionStatus, StudyTour, TourAction, VisitorRole, Visitors,
+};
+use homeward_core::{DateRange, Name, Note, SexCount, Stored};
+use sqlx::{FromRow, Sqlite, Transaction};
+
+use crate::{corrupt, Result, Store, StoreError};
+
+#[derive(FromRow)]
+struct TourRow {
+    id: i64,
+    version: i64,
+    title: String,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    location: String,
+    objectives: String,
+    outcomes: String,
+}
+
+/// The organisation's id, adding it to the reusable list the first time it is named.
+async fn organisation_id(tx: &mut Transaction<'_, Sqlite>, name: &Name) -> Result<i64> {
+    sqlx::query("INSERT INTO organisations (name) VALUES (?) ON CONFLICT (name) DO NOTHING")
+        .bind(name.as_str())
+        .execute(&mut **tx)
+        .await?;
+    Ok(
+        sqlx::query_scalar("SELECT id FROM organisations WHERE name = ?")
+            .bind(name.as_str())
+            .fetch_one(&mut **tx)
+            .await?,
+    )
+}
+
+impl Store {
+    /// Records a study tour with everything in it, all or nothing.
+    pub async fn create_tour(&self, tour: &StudyTour, by: &Name) -> Result<i64> {
+        check_tour(tour).map_err(StoreError::Field)?;
+        let mut tx = self.write().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO study_tours (title, starts_on, ends_on, location, objectives, outcomes, \
+             recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(tour.title.as_str())
+        .bind(tour.dates.start())
+        .bind(tour.dates.end())
+        .bind(tour.location.as_str())
+        .bind(tour.objectives.as_str())
+        .bind(tour.outcomes.as_str())
+        .bind(by.as_str())
+        .bind(chrono::Utc::now())
+        .fetch_one(&mut *tx)
+        .await?;
+        for org in &tour.organised_with {
+            let org = organisation_id(&mut tx, org).await?;
+            sqlx::query(
+                "INSERT INTO study_tour_organisations (tour_id, organisation_id) VALUES (?, ?) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(id)
+            .bind(org)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for host in &tour.hosts {
+            crate::rcis::ensure_rci(&mut tx, *host).await?;
+            sqlx::query("INSERT INTO study_tour_hosts (tour_id, rci_id) VALUES (?, ?)")
+                .bind(id)
+                .bind(host)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for v in &tour.visitors {
+            crate::rcis::ensure_rci(&mut tx, v.rci_id).await?;
+            sqlx::query(
+                "INSERT INTO study_tour_visitors (tour_id, rci_id, role, people_total, \
+                 people_female) VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(id)
+            .bind(v.rci_id)
+            .bind(v.role.key())
+            .bind(i64::from(v.people.total()))
+            .bind(i64::from(v.people.female()))
+            .execute(&mut *tx)
+            .await?;
+        }
+        for a in &tour.actions {
+            sqlx::query(
+                "INSERT INTO study_tour_actions (tour_id, description, owner_rci_id, due_on, \
+                 status) VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(id)
+            .bind(a.description.as_str())
+            .bind(a.owner_rci_id)
+            .bind(a.due)
+            .bind(a.status.key())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Every study tour, newest first, with its hosts, visitors, organisations and actions.
+    pub async fn tours(&self) -> Result<Vec<Stored<StudyTour>>> {
+        let rows: Vec<TourRow> = sqlx::query_as(
+            "SELECT id, version, title, starts_on, ends_on, location, objectives, outcomes \
+             FROM study_tours ORDER BY starts_on DESC, id DESC",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut hosts: HashMap<i64, Vec<i64>> = HashMap::new();
+        let host_rows: Vec<(i64, i64)> =
+            sqlx::query_as("SELECT tour_id, rci_id FROM study_tour_hosts ORDER BY rci_id")
+                .fetch_all(self.pool())
+                .await?;
+        for (tour, rci) in host_rows {
+            hosts.entry(tour).or_default().push(rci);
+        }
+        let mut visitors: HashMap<i64, Vec<Visitors>> = HashMap::new();
+        let visitor_rows: Vec<(i64, i64, String, i64, i64)> = sqlx::query_as(
+            "SELECT tour_id, rci_id, role, people_total, people_female FROM study_tour_visitors \
+             ORDER BY rci_id, role",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let count = |v: i64| u32::try_from(v).map_err(corrupt);
+        for (tour, rci_id, role, total, female) in visitor_rows {
+            visitors.entry(tour).or_default().push(Visitors {
+                rci_id,
+                role: VisitorRole::parse(&role).ok_or_else(|| corrupt(&role))?,
+                people: SexCount::new(count(total)?, count(female)?).map_err(corrupt)?,
+            });
+        }
+        let mut orgs: HashMap<i64, Vec<Name>> = HashMap::new();
+        let org_rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT t.tour_id, o.name FROM study_tour_organisations t \
+             JOIN organisations o ON o.id = t.organisation_id ORDER BY o.name",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        for (tour, name) in org_rows {
+            orgs.entry(tour)
+                .or_default()
+                .push(Name::parse(&name).map_err(corrupt)?);
+        }
+        let mut actions: HashMap<i64, Vec<TourAction>> = HashMap::new();
+        let action_rows: Vec<(i64, String, i64, NaiveDate, String)> = sqlx::query_as(
+            "SELECT tour_id, description, owner_rci_id, due_on, status FROM study_tour_actions \
+             ORDER BY due_on, id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        for (tour, description, owner_rci_id, due, status) in action_rows {
+            actions.entry(tour).or_default().push(TourAction {
+                description: Name::parse(&description).map_err(corrupt)?,
+                owner_rci_id,
+                due,
+                status: ActionStatus::parse(&status).ok_or_else(|| corrupt(&status))?,
+            });
+        }
+        rows.into_iter()
+            .map(|r| {
+                let value = StudyTour {
+                    title: Name::parse(&r.title).map_err(corrupt)?,
+                    dates: DateRange::new(r.starts_on, r.ends_on).map_err(corrupt)?,
+                    location: Name::parse(&r.location).map_err(corrupt)?,
+                    organised_with: orgs.remove(&r.id).unwrap_or_default(),
+                    hosts: hosts.remove(&r.id).unwrap_or_default(),
+                    visitors: visitors.remove(&r.id).unwrap_or_default(),
+                    objectives: Note::parse(&r.objectives).map_err(corrupt)?,
+                    outcomes: Note::parse(&r.outcomes).map_err(corrupt)?,
+                    actions: actions.remove(&r.id).unwrap_or_default(),
+                };
+                Ok(Stored {
+                    id: r.id,
+                    version: r.version,
+                    value,
+                })
+            })
+            .collect()
+    }
+
+    /// The reusable list of organisations tours were organised with.
+    pub async fn organisations(&self) -> Result<Vec<Name>> {
+        let names: Vec<String> = sqlx::query_scalar("SELECT name FROM organisations ORDER BY name")
+            .fetch_all(self.pool())
+            .await?;
+        names
+            .iter()
+            .map(|n| Name::parse(n).map_err(corrupt))
+            .collect()
+    }
+}

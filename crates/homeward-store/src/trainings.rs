@@ -1,0 +1,144 @@
+//! Trainings and their participants per RCI.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use homeward_core::trainings::{Participants, Training, TrainingCategory};
+use homeward_core::{DateRange, Name, Note, SexCount, Stored};
+use sqlx::FromRow;
+
+use crate::{corrupt, Result, Store};
+
+#[derive(FromRow)]
+struct TrainingRow {
+    id: i64,
+    version: i64,
+    category: String,
+    title: String,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    venue: String,
+    trainers: String,
+}
+
+#[derive(FromRow)]
+struct ParticipantRow {
+    training_id: i64,
+    rci_id: i64,
+    people_total: i64,
+    people_female: i64,
+    pre_score: Option<i64>,
+    post_score: Option<i64>,
+}
+
+fn count(v: i64) -> Result<u32> {
+    u32::try_from(v).map_err(corrupt)
+}
+
+impl ParticipantRow {
+    fn into_participants(self) -> Result<Participants> {
+        let score = |v: i64| u8::try_from(v).map_err(corrupt);
+        let scores = match (self.pre_score, self.post_score) {
+            (Some(pre), Some(post)) => Some((score(pre)?, score(post)?)),
+            _ => None,
+        };
+        Ok(Participants {
+            rci_id: self.rci_id,
+            people: SexCount::new(count(self.people_total)?, count(self.people_female)?)
+                .map_err(corrupt)?,
+            scores,
+        })
+    }
+}
+
+impl Store {
+    /// Records a training with its participants per RCI, all or nothing.
+    pub async fn create_training(&self, t: &Training, by: &Name) -> Result<i64> {
+        let mut tx = self.write().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO trainings (category, title, starts_on, ends_on, venue, trainers, \
+             recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(t.category.key())
+        .bind(t.title.as_str())
+        .bind(t.dates.start())
+        .bind(t.dates.end())
+        .bind(t.venue.as_str())
+        .bind(t.trainers.as_str())
+        .bind(by.as_str())
+        .bind(chrono::Utc::now())
+        .fetch_one(&mut *tx)
+        .await?;
+        for p in &t.participants {
+            crate::rcis::ensure_rci(&mut tx, p.rci_id).await?;
+            sqlx::query(
+                "INSERT INTO training_participants (training_id, rci_id, people_total, \
+                 people_female, pre_score, post_score) VALUES (?, ?, ?, ?, ?, ?)",
+            )
+            .bind(id)
+            .bind(p.rci_id)
+            .bind(i64::from(p.people.total()))
+            .bind(i64::from(p.people.female()))
+            .bind(p.scores.map(|(pre, _)| i64::from(pre)))
+            .bind(p.scores.map(|(_, post)| i64::from(post)))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Every training, newest first, with its participants.
+    pub async fn trainings(&self) -> Result<Vec<Stored<Training>>> {
+        let rows: Vec<TrainingRow> = sqlx::query_as(
+            "SELECT id, version, category, title, starts_on, ends_on, venue, trainers \
+             FROM trainings ORDER BY starts_on DESC, id DESC",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut participants: HashMap<i64, Vec<Participants>> = HashMap::new();
+        let prows: Vec<ParticipantRow> = sqlx::query_as(
+            "SELECT training_id, rci_id, people_total, people_female, pre_score, post_score \
+             FROM training_participants ORDER BY training_id, rci_id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        for row in prows {
+            let training = row.training_id;
+            participants
+                .entry(training)
+                .or_default()
+                .push(row.into_participants()?);
+        }
+        rows.into_iter()
+            .map(|r| {
+                let value = Training {
+                    category: TrainingCategory::parse(&r.category)
+                        .ok_or_else(|| corrupt(&r.category))?,
+                    title: Name::parse(&r.title).map_err(corrupt)?,
+                    dates: DateRange::new(r.starts_on, r.ends_on).map_err(corrupt)?,
+                    venue: Name::parse(&r.venue).map_err(corrupt)?,
+                    trainers: Note::parse(&r.trainers).map_err(corrupt)?,
+                    participants: participants.remove(&r.id).unwrap_or_default(),
+                };
+                Ok(Stored {
+                    id: r.id,
+                    version: r.version,
+                    value,
+                })
+            })
+            .collect()
+    }
+
+    /// Everyone from one RCI trained so far, all trainings together.
+    pub async fn trained_people(&self, rci_id: i64) -> Result<SexCount> {
+        let (total, female): (i64, i64) = sqlx::query_as(
+            "SELECT COALESCE(SUM(people_total), 0), COALESCE(SUM(people_female), 0) \
+             FROM training_participants WHERE rci_id = ?",
+        )
+        .bind(rci_id)
+        .fetch_one(self.pool())
+        .await?;
+        SexCount::new(count(total)?, count(female)?).map_err(corrupt)
+    }
+}

@@ -1,0 +1,201 @@
+//! Study tours, trainings and community programmes against a real SQLite file.
+
+use chrono::{Days, NaiveDate, Utc};
+use homeward_core::programmes::ProgrammeInput;
+use homeward_core::tours::{ActionStatus, StudyTour, TourAction, VisitorRole, Visitors};
+use homeward_core::trainings::{ParticipantsInput, TrainingInput};
+use homeward_core::{DateRange, Name, Note, SexCount};
+use homeward_store::{demo, Store, StoreError};
+
+async fn demo_store() -> (tempfile::TempDir, Store, Vec<i64>) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("homeward.db")).await.unwrap();
+    demo::load(&store, Utc::now().date_naive()).await.unwrap();
+    let ids = store.rcis().await.unwrap().iter().map(|r| r.id).collect();
+    (dir, store, ids)
+}
+
+fn name(s: &str) -> Name {
+    Name::parse(s).unwrap()
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn tour(hosts: &[i64], visitors: &[i64], owner: i64) -> StudyTour {
+    StudyTour {
+        title: name("Directors' study tour"),
+        dates: DateRange::new(day("2026-03-10"), day("2026-03-11")).unwrap(),
+        location: name("Battambang"),
+        organised_with: vec![name("MoSVY"), name("Battambang DoSVY")],
+        hosts: hosts.to_vec(),
+        visitors: visitors
+            .iter()
+            .map(|id| Visitors {
+                rci_id: *id,
+                role: VisitorRole::Director,
+                people: SexCount::new(2, 1).unwrap(),
+            })
+            .collect(),
+        objectives: Note::parse("See family-based care at work.").unwrap(),
+        outcomes: Note::parse("").unwrap(),
+        actions: vec![TourAction {
+            description: name("Draft a parenting club plan"),
+            owner_rci_id: owner,
+            due: Utc::now().date_naive() - Days::new(3),
+            status: ActionStatus::Open,
+        }],
+    }
+}
+
+async fn rows(store: &Store, table: &str) -> i64 {
+    sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(store.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_two_day_tour_with_hosts_visitors_and_an_action_round_trips() {
+    let (_dir, store, ids) = demo_store().await;
+    let t = tour(&ids[0..2], &ids[2..5], ids[2]);
+    let id = store.create_tour(&t, &name("Chan Sokha")).await.unwrap();
+    let stored = store.tours().await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].id, id);
+    assert_eq!(stored[0].value.visiting_rcis(), ids[2..5].to_vec());
+    assert_eq!(
+        stored[0].value.total_visitors(),
+        SexCount::new(6, 3).unwrap()
+    );
+    assert!(stored[0].value.actions[0].is_overdue(Utc::now().date_naive()));
+    assert_eq!(store.organisations().await.unwrap().len(), 2);
+    // The organisation list is reused, not duplicated.
+    store.create_tour(&t, &name("Chan Sokha")).await.unwrap();
+    assert_eq!(store.organisations().await.unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn bad_tours_are_refused_and_write_nothing() {
+    let (_dir, store, ids) = demo_store().await;
+    let overlapping = tour(&ids[0..2], &ids[1..3], ids[1]);
+    assert!(matches!(
+        store.create_tour(&overlapping, &name("A")).await,
+        Err(StoreError::Field(e)) if e.field == "visitors"
+    ));
+    let unknown = tour(&[ids[0]], &[99_999], 99_999);
+    assert!(matches!(
+        store.create_tour(&unknown, &name("A")).await,
+        Err(StoreError::NotFound)
+    ));
+    for table in [
+        "study_tours",
+        "study_tour_hosts",
+        "study_tour_visitors",
+        "study_tour_actions",
+        "organisations",
+    ] {
+        assert_eq!(rows(&store, table).await, 0, "{table}");
+    }
+}
+
+#[tokio::test]
+async fn training_participants_add_up_per_rci() {
+    let (_dir, store, ids) = demo_store().await;
+    let participants = |rci: i64, total: &str, female: &str| ParticipantsInput {
+        rci_id: rci.to_string(),
+        total: total.into(),
+        female: female.into(),
+        ..ParticipantsInput::default()
+    };
+    let input = TrainingInput {
+        category: "social_work".into(),
+        title: "Case management basics".into(),
+        starts_on: "2026-02-02".into(),
+        ends_on: "2026-02-04".into(),
+        venue: "Phnom Penh".into(),
+        trainers: "".into(),
+        participants: vec![
+            participants(ids[1], "4", "3"),
+            participants(ids[2], "2", "2"),
+        ],
+    };
+    store
+        .create_training(&input.parse().unwrap(), &name("Chan Sokha"))
+        .await
+        .unwrap();
+    store
+        .create_training(&input.parse().unwrap(), &name("Chan Sokha"))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.trained_people(ids[1]).await.unwrap(),
+        SexCount::new(8, 6).unwrap()
+    );
+    assert_eq!(store.trained_people(ids[3]).await.unwrap(), SexCount::ZERO);
+    assert_eq!(
+        store.trainings().await.unwrap()[0].value.participants.len(),
+        2
+    );
+
+    let unknown = TrainingInput {
+        participants: vec![participants(99_999, "1", "0")],
+        ..input
+    };
+    let before = rows(&store, "trainings").await;
+    assert!(matches!(
+        store
+            .create_training(&unknown.parse().unwrap(), &name("A"))
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        rows(&store, "trainings").await,
+        before,
+        "nothing half-written"
+    );
+}
+
+#[tokio::test]
+async fn programmes_are_stored_per_rci_and_stale_saves_refused() {
+    let (_dir, store, ids) = demo_store().await;
+    let input = ProgrammeInput {
+        kind: "youth_group".into(),
+        name: "Sangkae youth group".into(),
+        started_on: "2026-01-10".into(),
+        members_total: "12".into(),
+        members_female: "7".into(),
+        sessions_per_quarter: "6".into(),
+        status: "active".into(),
+    };
+    let p = input.parse(Utc::now().date_naive()).unwrap();
+    let id = store.create_programme(ids[0], &p).await.unwrap();
+    assert_eq!(store.programmes(ids[0]).await.unwrap()[0].value, p);
+    assert!(store.programmes(ids[1]).await.unwrap().is_empty());
+    let paused = ProgrammeInput {
+        status: "paused".into(),
+        ..input
+    }
+    .parse(Utc::now().date_naive())
+    .unwrap();
+    assert_eq!(
+        store
+            .update_programme(ids[0], id, 1, &paused)
+            .await
+            .unwrap(),
+        2
+    );
+    assert!(matches!(
+        store.update_programme(ids[0], id, 1, &p).await,
+        Err(StoreError::Conflict { current_version: 2 })
+    ));
+    assert!(matches!(
+        store.update_programme(ids[1], id, 2, &p).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store.create_programme(99_999, &p).await,
+        Err(StoreError::NotFound)
+    ));
+}
