@@ -193,6 +193,32 @@ messages! {
     HistoryItem => "Checklist", "បញ្ជីត្រួតពិនិត្យ";
     HistoryCounts => "Counts", "ចំនួនកុមារ";
     HistoryFollowUp => "Follow-up", "ការតាមដាន";
+    ProgrammesTitle => "Community programmes", "កម្មវិធីសហគមន៍";
+    ProgrammesRunning => "running now", "កំពុងដំណើរការ";
+    NoProgrammes => "No community programmes recorded yet.", "មិនទាន់មានកម្មវិធីសហគមន៍ត្រូវបានកត់ត្រានៅឡើយទេ។";
+    AddProgramme => "Add a community programme", "បន្ថែមកម្មវិធីសហគមន៍";
+    ProgrammeSaved => "Community programme saved.", "បានរក្សាទុកកម្មវិធីសហគមន៍។";
+    ProgrammeKindLabel => "Kind of programme", "ប្រភេទកម្មវិធី";
+    ProgParentingClub => "Parenting club", "ក្លឹបឪពុកម្តាយ";
+    ProgYouthGroup => "Youth group", "ក្រុមយុវជន";
+    ProgCareleavers => "Careleaver network", "បណ្តាញយុវជនដែលចាកចេញពីការថែទាំ";
+    ProgRoleModels => "Community role models", "គំរូល្អក្នុងសហគមន៍";
+    ProgSavings => "Savings or livelihood group", "ក្រុមសន្សំប្រាក់ ឬមុខរបរ";
+    ProgOther => "Other", "ផ្សេងៗ";
+    ProgStarting => "Starting", "កំពុងចាប់ផ្តើម";
+    ProgActive => "Active", "សកម្ម";
+    ProgPaused => "Paused", "ផ្អាក";
+    ProgEnded => "Ended", "បានបញ្ចប់";
+    Members => "members", "សមាជិក";
+    SessionsPerQuarter => "sessions per quarter", "វគ្គក្នុងមួយត្រីមាស";
+    StartedOn => "Started on", "ចាប់ផ្តើមនៅ";
+    TookPartTitle => "Study tours and trainings", "ដំណើរសិក្សា និងវគ្គបណ្តុះបណ្តាល";
+    PeopleTrained => "People trained so far:", "ចំនួនអ្នកដែលបានបណ្តុះបណ្តាលរហូតមកដល់ពេលនេះ៖";
+    NothingTakenPart => "This RCI has not taken part in a study tour or training yet.", "មណ្ឌលនេះមិនទាន់បានចូលរួមដំណើរសិក្សា ឬវគ្គបណ្តុះបណ្តាលនៅឡើយទេ។";
+    OverdueAction => "Follow-up action overdue", "សកម្មភាពតាមដានហួសកាលកំណត់";
+    TourHosted => "Study tour, as host", "ដំណើរសិក្សា ជាម្ចាស់ផ្ទះ";
+    TourVisited => "Study tour, visiting", "ដំណើរសិក្សា ជាអ្នកទស្សនា";
+    TrainingAttended => "Training", "វគ្គបណ្តុះបណ្តាល";
     PrivacyNote => "Homeward stores no child's name: only counts.", "ផ្លូវទៅផ្ទះមិនរក្សាទុកឈ្មោះកុមារទេ៖ មានតែចំនួនប៉ុណ្ណោះ។";
 }
 

@@ -10,6 +10,7 @@ pub mod follow_ups;
 pub mod history;
 pub mod i18n;
 pub mod not_found;
+pub mod programmes;
 pub mod rcis;
 #[cfg(feature = "ssr")]
 pub mod server;

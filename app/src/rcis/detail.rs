@@ -17,6 +17,7 @@ use crate::errors::AppError;
 use crate::follow_ups::FollowUpsPanel;
 use crate::history::HistoryTimeline;
 use crate::i18n::{use_lang, Msg};
+use crate::programmes::{ProgrammesPanel, TookPartPanel};
 
 #[component]
 pub fn RciPage() -> impl IntoView {
@@ -84,6 +85,9 @@ fn RciView(detail: RciDetail, cx: RciContext) -> impl IntoView {
         follow_ups,
         next_follow_up_due,
         history,
+        programmes,
+        took_part,
+        trained,
         adviser_name,
         advisers,
         can_edit,
@@ -143,6 +147,8 @@ fn RciView(detail: RciDetail, cx: RciContext) -> impl IntoView {
             })
             .collect_view()}
         <FollowUpsPanel visits=follow_ups next_due=next_follow_up_due cx/>
+        <ProgrammesPanel programmes cx/>
+        <TookPartPanel entries=took_part trained lang/>
         <HistoryTimeline entries=history lang/>
     }
     .into_any()

@@ -12,6 +12,8 @@ pub use profile::NewRciPage;
 use chrono::NaiveDate;
 use homeward_core::follow_ups::FollowUpVisit;
 use homeward_core::history::HistoryEntry;
+use homeward_core::programmes::Programme;
+use homeward_core::SexCount;
 use homeward_core::{
     ChecklistItem, ChildrenCounts, Lang, ProfileInput, RciOverview, RciProfile, Stored,
 };
@@ -20,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::errors::AppError;
 use crate::i18n::Msg;
+use crate::programmes::TookPart;
 
 /// One line of the partners list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +42,10 @@ pub struct RciDetail {
     pub follow_ups: Vec<Stored<FollowUpVisit>>,
     pub next_follow_up_due: Option<NaiveDate>,
     pub history: Vec<HistoryEntry>,
+    pub programmes: Vec<Stored<Programme>>,
+    /// Study tours and trainings it took part in, and everyone from it trained so far.
+    pub took_part: Vec<TookPart>,
+    pub trained: SexCount,
     /// The lead adviser's name, and (for editors) every adviser to choose from.
     pub adviser_name: Option<String>,
     pub advisers: Vec<(i64, String)>,
@@ -143,12 +150,81 @@ pub async fn get_rci(id: i64) -> Result<RciDetail, AppError> {
             today,
         ),
         history: store.history(id, 50).await?,
+        programmes: store.programmes(id).await?,
+        took_part: took_part(store, id, today).await?,
+        trained: store.trained_people(id).await?,
         adviser_name,
         advisers,
         can_edit,
         today,
         rci,
     })
+}
+
+/// The tours and trainings an RCI took part in, newest first, with its overdue tour actions.
+#[cfg(feature = "ssr")]
+async fn took_part(
+    store: &homeward_store::Store,
+    rci: i64,
+    today: NaiveDate,
+) -> Result<Vec<TookPart>, AppError> {
+    let lang = crate::server::request_lang();
+    let dates = |d: &homeward_core::DateRange| format!("{} – {}", d.start(), d.end());
+    let mut entries: Vec<(NaiveDate, TookPart)> = Vec::new();
+    for tour in store
+        .tours()
+        .await?
+        .into_iter()
+        .filter(|t| t.value.involves(rci))
+    {
+        let t = tour.value;
+        let hosted = t.hosts.contains(&rci);
+        let people = t
+            .visitors
+            .iter()
+            .filter(|v| v.rci_id == rci)
+            .fold(SexCount::ZERO, |sum, v| {
+                sum.checked_add(v.people).unwrap_or(sum)
+            });
+        entries.push((
+            t.dates.start(),
+            TookPart {
+                title: t.title.to_string(),
+                dates: dates(&t.dates),
+                how: if hosted {
+                    Msg::TourHosted
+                } else {
+                    Msg::TourVisited
+                }
+                .text(lang)
+                .to_string(),
+                people: (!hosted).then_some(people),
+                overdue_actions: t
+                    .actions
+                    .iter()
+                    .filter(|a| a.owner_rci_id == rci && a.is_overdue(today))
+                    .map(|a| format!("{} ({})", a.description, a.due))
+                    .collect(),
+            },
+        ));
+    }
+    for training in store.trainings().await? {
+        let t = training.value;
+        if let Some(p) = t.participants.iter().find(|p| p.rci_id == rci) {
+            entries.push((
+                t.dates.start(),
+                TookPart {
+                    title: t.title.to_string(),
+                    dates: dates(&t.dates),
+                    how: Msg::TrainingAttended.text(lang).to_string(),
+                    people: Some(p.people),
+                    overdue_actions: vec![],
+                },
+            ));
+        }
+    }
+    entries.sort_by_key(|(start, _)| std::cmp::Reverse(*start));
+    Ok(entries.into_iter().map(|(_, e)| e).collect())
 }
 
 /// Saves an RCI's profile, refusing a save from a page older than the last save.

@@ -3,6 +3,10 @@
 
 use chrono::{Days, NaiveDate, Utc};
 use homeward_core::accounts::{Login, NewUser, Password, Role};
+use homeward_core::programmes::{Programme, ProgrammeKind, ProgrammeStatus};
+use homeward_core::tours::{ActionStatus, StudyTour, TourAction, VisitorRole, Visitors};
+use homeward_core::trainings::{Participants, Training, TrainingCategory};
+use homeward_core::DateRange;
 use homeward_core::{
     ChildrenCounts, CountField, ItemStatus, Lang, Name, Note, Placement, RciProfile, SexCount,
     Stage, Track,
@@ -216,7 +220,122 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<usize> {
         }
     }
     demo_accounts(store, &ids).await?;
+    demo_tours_and_trainings(store, &ids, today).await?;
     Ok(DEMO.len())
+}
+
+/// A study tour (the two transitioned partners host three others, with a ministry official),
+/// a training, and the community programmes of the first transitioned partner.
+async fn demo_tours_and_trainings(store: &Store, ids: &[i64], today: NaiveDate) -> Result<()> {
+    let name = |s: &str| Name::parse(s).map_err(corrupt);
+    let people = |t: u32, f: u32| SexCount::new(t, f).map_err(corrupt);
+    let (Some(&hope), Some(&bright), Some(&lotus), Some(&new_life), Some(&mekong)) =
+        (ids.first(), ids.get(1), ids.get(2), ids.get(4), ids.get(5))
+    else {
+        return Ok(());
+    };
+    let start = days_ago(today, 60);
+    let tour = StudyTour {
+        title: name("Directors' study tour to transitioned partners")?,
+        dates: DateRange::new(start, start + Days::new(1)).map_err(corrupt)?,
+        location: name("Phnom Penh and Siem Reap")?,
+        organised_with: vec![name("MoSVY")?, name("Battambang DoSVY")?],
+        hosts: vec![hope, mekong],
+        visitors: vec![
+            Visitors {
+                rci_id: bright,
+                role: VisitorRole::Director,
+                people: people(1, 0)?,
+            },
+            Visitors {
+                rci_id: lotus,
+                role: VisitorRole::Director,
+                people: people(1, 1)?,
+            },
+            Visitors {
+                rci_id: lotus,
+                role: VisitorRole::Staff,
+                people: people(2, 1)?,
+            },
+            Visitors {
+                rci_id: new_life,
+                role: VisitorRole::Director,
+                people: people(1, 0)?,
+            },
+            Visitors {
+                rci_id: new_life,
+                role: VisitorRole::Official,
+                people: people(1, 0)?,
+            },
+        ],
+        objectives: Note::parse("See parenting clubs and careleaver networks run by former RCIs.")
+            .map_err(corrupt)?,
+        outcomes: Note::parse(
+            "Directors agreed to start parenting clubs; a transition workshop was proposed.",
+        )
+        .map_err(corrupt)?,
+        actions: vec![
+            TourAction {
+                description: name("Draft a parenting club plan with the commune council")?,
+                owner_rci_id: lotus,
+                due: days_ago(today, 10),
+                status: ActionStatus::Open,
+            },
+            TourAction {
+                description: name("Share the tour report with the board")?,
+                owner_rci_id: bright,
+                due: today + Days::new(20),
+                status: ActionStatus::InProgress,
+            },
+        ],
+    };
+    let adviser = name(ADVISERS[0])?;
+    store.create_tour(&tour, &adviser).await?;
+    let training = Training {
+        category: TrainingCategory::PositiveParenting,
+        title: name("Positive parenting for kinship carers and RCI staff")?,
+        dates: DateRange::new(days_ago(today, 30), days_ago(today, 29)).map_err(corrupt)?,
+        venue: name("Battambang DoSVY hall")?,
+        trainers: Note::parse("Two social workers").map_err(corrupt)?,
+        participants: vec![
+            Participants {
+                rci_id: bright,
+                people: people(5, 4)?,
+                scores: Some((42, 78)),
+            },
+            Participants {
+                rci_id: lotus,
+                people: people(3, 2)?,
+                scores: Some((38, 71)),
+            },
+        ],
+    };
+    store.create_training(&training, &adviser).await?;
+    for (kind, title, members, status) in [
+        (
+            ProgrammeKind::ParentingClub,
+            "Mean Chey parents' club",
+            people(16, 13)?,
+            ProgrammeStatus::Active,
+        ),
+        (
+            ProgrammeKind::CareleaverNetwork,
+            "Hope Garden careleavers",
+            people(11, 5)?,
+            ProgrammeStatus::Active,
+        ),
+    ] {
+        let programme = Programme {
+            kind,
+            name: name(title)?,
+            started_on: days_ago(today, 300),
+            members,
+            sessions_per_quarter: 6,
+            status,
+        };
+        store.create_programme(hope, &programme).await?;
+    }
+    Ok(())
 }
 
 /// The password of every demo account: for trying Homeward out, never for real data.

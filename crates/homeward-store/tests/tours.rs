@@ -59,26 +59,43 @@ async fn rows(store: &Store, table: &str) -> i64 {
 #[tokio::test]
 async fn a_two_day_tour_with_hosts_visitors_and_an_action_round_trips() {
     let (_dir, store, ids) = demo_store().await;
-    let t = tour(&ids[0..2], &ids[2..5], ids[2]);
+    let tours_before = store.tours().await.unwrap().len();
+    let mut t = tour(&ids[0..2], &ids[2..5], ids[2]);
+    t.organised_with.push(name("Friends International"));
     let id = store.create_tour(&t, &name("Chan Sokha")).await.unwrap();
     let stored = store.tours().await.unwrap();
-    assert_eq!(stored.len(), 1);
-    assert_eq!(stored[0].id, id);
-    assert_eq!(stored[0].value.visiting_rcis(), ids[2..5].to_vec());
-    assert_eq!(
-        stored[0].value.total_visitors(),
-        SexCount::new(6, 3).unwrap()
-    );
-    assert!(stored[0].value.actions[0].is_overdue(Utc::now().date_naive()));
-    assert_eq!(store.organisations().await.unwrap().len(), 2);
+    assert_eq!(stored.len(), tours_before + 1);
+    let mine = &stored.iter().find(|s| s.id == id).unwrap().value;
+    let sorted = |ids: &[i64]| {
+        let mut v = ids.to_vec();
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(mine.visiting_rcis(), sorted(&ids[2..5]));
+    assert_eq!(mine.total_visitors(), SexCount::new(6, 3).unwrap());
+    assert!(mine.actions[0].is_overdue(Utc::now().date_naive()));
+    assert_eq!(mine.hosts, sorted(&t.hosts));
+    assert_eq!(mine.actions, t.actions);
     // The organisation list is reused, not duplicated.
+    let orgs = store.organisations().await.unwrap().len();
     store.create_tour(&t, &name("Chan Sokha")).await.unwrap();
-    assert_eq!(store.organisations().await.unwrap().len(), 2);
+    assert_eq!(store.organisations().await.unwrap().len(), orgs);
 }
 
 #[tokio::test]
 async fn bad_tours_are_refused_and_write_nothing() {
     let (_dir, store, ids) = demo_store().await;
+    let tables = [
+        "study_tours",
+        "study_tour_hosts",
+        "study_tour_visitors",
+        "study_tour_actions",
+        "organisations",
+    ];
+    let mut before = vec![];
+    for table in tables {
+        before.push(rows(&store, table).await);
+    }
     let overlapping = tour(&ids[0..2], &ids[1..3], ids[1]);
     assert!(matches!(
         store.create_tour(&overlapping, &name("A")).await,
@@ -89,14 +106,11 @@ async fn bad_tours_are_refused_and_write_nothing() {
         store.create_tour(&unknown, &name("A")).await,
         Err(StoreError::NotFound)
     ));
-    for table in [
-        "study_tours",
-        "study_tour_hosts",
-        "study_tour_visitors",
-        "study_tour_actions",
-        "organisations",
-    ] {
-        assert_eq!(rows(&store, table).await, 0, "{table}");
+    let mut new_org = tour(&[ids[0]], &[99_999], 99_999);
+    new_org.organised_with.push(name("A brand new NGO"));
+    assert!(store.create_tour(&new_org, &name("A")).await.is_err());
+    for (table, count) in tables.into_iter().zip(before) {
+        assert_eq!(rows(&store, table).await, count, "{table}");
     }
 }
 
@@ -109,6 +123,10 @@ async fn training_participants_add_up_per_rci() {
         female: female.into(),
         ..ParticipantsInput::default()
     };
+    let trained_before = (
+        store.trained_people(ids[1]).await.unwrap(),
+        store.trained_people(ids[3]).await.unwrap(),
+    );
     let input = TrainingInput {
         category: "social_work".into(),
         title: "Case management basics".into(),
@@ -129,14 +147,15 @@ async fn training_participants_add_up_per_rci() {
         .create_training(&input.parse().unwrap(), &name("Chan Sokha"))
         .await
         .unwrap();
+    let after = store.trained_people(ids[1]).await.unwrap();
     assert_eq!(
-        store.trained_people(ids[1]).await.unwrap(),
-        SexCount::new(8, 6).unwrap()
+        (after.total(), after.female()),
+        (trained_before.0.total() + 8, trained_before.0.female() + 6)
     );
-    assert_eq!(store.trained_people(ids[3]).await.unwrap(), SexCount::ZERO);
     assert_eq!(
-        store.trainings().await.unwrap()[0].value.participants.len(),
-        2
+        store.trained_people(ids[3]).await.unwrap(),
+        trained_before.1,
+        "an RCI that sent nobody is unchanged"
     );
 
     let unknown = TrainingInput {

@@ -65,6 +65,13 @@ fn cases(w: &World) -> Vec<Case> {
     let hide = |rci: i64, (id, version): (i64, i64)| {
         format!("rci_id={rci}&item_id={id}&version={version}&hidden=true")
     };
+    let programme = |rci: i64| {
+        format!(
+            "rci_id={rci}&programme[kind]=parenting_club&programme[name]=Mothers+club\
+             &programme[started_on]=2026-01-05&programme[members_total]=10\
+             &programme[members_female]=8&programme[sessions_per_quarter]=6&programme[status]=active"
+        )
+    };
     let add = |rci: i64| {
         format!("rci_id={rci}&track=preparation&title_en=Meet+the+village+chief&title_km=")
     };
@@ -123,6 +130,8 @@ fn cases(w: &World) -> Vec<Case> {
         case("record_counts", counts(other), edit_other, true),
         case("record_follow_up", visit(own), edit_own, true),
         case("record_follow_up", visit(other), edit_other, true),
+        case("record_programme", programme(own), edit_own, true),
+        case("record_programme", programme(other), edit_other, true),
         case("list_users", String::new(), staff_only, false),
         case(
             "create_user",
