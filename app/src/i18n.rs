@@ -219,6 +219,15 @@ messages! {
     TourHosted => "Study tour, as host", "ដំណើរសិក្សា ជាម្ចាស់ផ្ទះ";
     TourVisited => "Study tour, visiting", "ដំណើរសិក្សា ជាអ្នកទស្សនា";
     TrainingAttended => "Training", "វគ្គបណ្តុះបណ្តាល";
+    ToursTitle => "Study tours", "ដំណើរសិក្សា";
+    NavTours => "Study tours", "ដំណើរសិក្សា";
+    Year => "Year", "ឆ្នាំ";
+    AllYears => "All years", "គ្រប់ឆ្នាំ";
+    AllRcis => "All RCIs", "មណ្ឌលទាំងអស់";
+    NoTours => "No study tours match.", "គ្មានដំណើរសិក្សាត្រូវគ្នាទេ។";
+    Hosts => "Hosts", "ម្ចាស់ផ្ទះ";
+    Visitors => "Visiting", "អ្នកទស្សនា";
+    OpenActions => "Open follow-up actions", "សកម្មភាពតាមដានមិនទាន់បញ្ចប់";
     PrivacyNote => "Homeward stores no child's name: only counts.", "ផ្លូវទៅផ្ទះមិនរក្សាទុកឈ្មោះកុមារទេ៖ មានតែចំនួនប៉ុណ្ណោះ។";
 }
 

@@ -14,6 +14,7 @@ pub mod programmes;
 pub mod rcis;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod tours;
 
 use homeward_core::Lang;
 use leptos::prelude::*;
@@ -103,6 +104,7 @@ pub fn App() -> impl IntoView {
                         view=accounts::UsersPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=StaticSegment("tours") view=tours::ToursPage ssr=SsrMode::Async/>
                     <Route
                         path=(StaticSegment("rcis"), StaticSegment("new"))
                         view=rcis::NewRciPage

@@ -40,3 +40,26 @@ test.describe("tours, trainings and programmes on an RCI's page", () => {
     await expect(panel).toContainText("1 running now");
   });
 });
+
+test.describe("the study tours page", () => {
+  test("a director sees only the tour their RCI took part in", async ({ page }) => {
+    await signIn(page, "demo.director");
+    await page.getByRole("link", { name: "Study tours" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Study tours");
+    const tours = page.getByTestId("tour");
+    await expect(tours).toHaveCount(1);
+    await expect(tours.first()).toContainText("Directors' study tour to transitioned partners");
+    await expect(page.locator("body")).not.toContainText("Siem Reap and Pailin directors visit Hope Garden");
+  });
+
+  test("management sees every tour and filters them by RCI in the URL", async ({ page }) => {
+    await signIn(page, "demo.viewer", DEMO_PASSWORD, "/tours");
+    await expect(page.getByTestId("tour")).toHaveCount(2);
+    await page.getByLabel("RCI").selectOption({ label: "Sunrise Children's Shelter" });
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/rci=\d+/);
+    await expect(page.getByTestId("tour")).toHaveCount(1);
+    await expect(page.getByTestId("tour").first()).toContainText("Siem Reap and Pailin directors visit Hope Garden");
+    await expect(page.getByTestId("tour").first()).toContainText("2 (1F)");
+  });
+});

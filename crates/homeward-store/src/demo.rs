@@ -291,6 +291,33 @@ async fn demo_tours_and_trainings(store: &Store, ids: &[i64], today: NaiveDate) 
     };
     let adviser = name(ADVISERS[0])?;
     store.create_tour(&tour, &adviser).await?;
+    // A second, smaller tour that Little Lotus had no part in.
+    if let (Some(&sunrise), Some(&pailin)) = (ids.get(3), ids.get(6)) {
+        let earlier = days_ago(today, 200);
+        let second = StudyTour {
+            title: name("Siem Reap and Pailin directors visit Hope Garden")?,
+            dates: DateRange::new(earlier, earlier).map_err(corrupt)?,
+            location: name("Phnom Penh")?,
+            organised_with: vec![name("MoSVY")?],
+            hosts: vec![hope],
+            visitors: vec![
+                Visitors {
+                    rci_id: sunrise,
+                    role: VisitorRole::Director,
+                    people: people(1, 1)?,
+                },
+                Visitors {
+                    rci_id: pailin,
+                    role: VisitorRole::Director,
+                    people: people(1, 0)?,
+                },
+            ],
+            objectives: Note::parse("Meet careleavers who went home.").map_err(corrupt)?,
+            outcomes: Note::default(),
+            actions: vec![],
+        };
+        store.create_tour(&second, &adviser).await?;
+    }
     let training = Training {
         category: TrainingCategory::PositiveParenting,
         title: name("Positive parenting for kinship carers and RCI staff")?,

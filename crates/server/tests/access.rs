@@ -132,6 +132,12 @@ fn cases(w: &World) -> Vec<Case> {
         case("record_follow_up", visit(other), edit_other, true),
         case("record_programme", programme(own), edit_own, true),
         case("record_programme", programme(other), edit_other, true),
+        case(
+            "list_tours",
+            String::new(),
+            [Unauthenticated, Ok, Ok, Ok, Ok],
+            false,
+        ),
         case("list_users", String::new(), staff_only, false),
         case(
             "create_user",

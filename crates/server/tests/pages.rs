@@ -30,6 +30,7 @@ fn pages_answer_each_role_as_the_table_says() {
                 [303, 200, 404, 404, 404],
             ),
             ("/rcis/new".into(), "/rcis/new", [303, 200, 200, 404, 404]),
+            ("/tours".into(), "/tours", [303, 200, 200, 200, 200]),
             (
                 format!("/rcis/{own}"),
                 "/rcis/{id}",
