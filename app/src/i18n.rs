@@ -228,6 +228,10 @@ messages! {
     Hosts => "Hosts", "ម្ចាស់ផ្ទះ";
     Visitors => "Visiting", "អ្នកទស្សនា";
     OpenActions => "Open follow-up actions", "សកម្មភាពតាមដានមិនទាន់បញ្ចប់";
+    SignInHistory => "Recent sign-ins", "ការចូលប្រើថ្មីៗ";
+    When => "When (UTC)", "ពេលវេលា (UTC)";
+    Outcome => "Outcome", "លទ្ធផល";
+    Address => "Address", "អាសយដ្ឋាន";
     PrivacyNote => "Homeward stores no child's name: only counts.", "ផ្លូវទៅផ្ទះមិនរក្សាទុកឈ្មោះកុមារទេ៖ មានតែចំនួនប៉ុណ្ណោះ។";
 }
 

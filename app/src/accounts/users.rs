@@ -28,6 +28,8 @@ pub struct UsersData {
     pub users: Vec<UserRow>,
     /// Every RCI (id, English name), for the director and adviser choices.
     pub rcis: Vec<(i64, String)>,
+    /// The newest sign-in tries: (when, login, outcome, address).
+    pub sign_ins: Vec<(String, String, String, String)>,
 }
 
 #[server(endpoint = "list_users")]
@@ -58,7 +60,25 @@ pub async fn list_users() -> Result<UsersData, AppError> {
         .into_iter()
         .map(|r| (r.id, r.value.name_en.to_string()))
         .collect();
-    Ok(UsersData { users, rcis })
+    let sign_ins = state
+        .store
+        .login_history(30)
+        .await?
+        .into_iter()
+        .map(|a| {
+            (
+                a.attempted_at.format("%Y-%m-%d %H:%M").to_string(),
+                a.login,
+                a.outcome,
+                a.remote,
+            )
+        })
+        .collect();
+    Ok(UsersData {
+        users,
+        rcis,
+        sign_ins,
+    })
 }
 
 /// The optional RCI chosen in a form ("" for none).
@@ -327,6 +347,36 @@ pub fn UsersPage() -> impl IntoView {
                                 .collect_view()}
                         </tbody>
                     </table>
+                    <section class="panel" data-testid="sign-ins">
+                        <h2>{Msg::SignInHistory.text(lang)}</h2>
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{Msg::When.text(lang)}</th>
+                                    <th scope="col">{Msg::LoginName.text(lang)}</th>
+                                    <th scope="col">{Msg::Outcome.text(lang)}</th>
+                                    <th scope="col">{Msg::Address.text(lang)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {data
+                                    .sign_ins
+                                    .into_iter()
+                                    .map(|(when, login, outcome, remote)| {
+                                        let class = format!("sign-in outcome-{outcome}");
+                                        view! {
+                                        <tr class=class>
+                                            <td>{when}</td>
+                                            <td>{login}</td>
+                                            <td>{outcome}</td>
+                                            <td>{remote}</td>
+                                        </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
                 }
                     .into_any()
             })}
