@@ -24,6 +24,13 @@ pub fn set_status(error: &AppError) {
     let _ = error;
 }
 
+/// What a page shows instead of its content when its data was refused: the message, with the
+/// matching HTTP status.
+pub fn error_page(error: &AppError, lang: homeward_core::Lang) -> AnyView {
+    set_status(error);
+    view! { <p class="error" role="alert">{error.message(lang)}</p> }.into_any()
+}
+
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let lang = use_lang();

@@ -266,10 +266,7 @@ pub fn UsersPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let data = match data.await {
                     Ok(data) => data,
-                    Err(e) => {
-                        crate::not_found::set_status(&e);
-                        return view! { <p class="error" role="alert">{e.message(lang)}</p> }.into_any();
-                    }
+                    Err(e) => return crate::not_found::error_page(&e, lang),
                 };
                 let choices = data.rcis.clone();
                 let new_options = data.rcis.clone();

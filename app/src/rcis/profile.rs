@@ -185,10 +185,7 @@ pub fn NewRciPage() -> impl IntoView {
                         </ActionForm>
                     }
                     .into_any(),
-                    Err(e) => {
-                        crate::not_found::set_status(&e);
-                        view! { <p class="error" role="alert">{e.message(lang)}</p> }.into_any()
-                    }
+                    Err(e) => crate::not_found::error_page(&e, lang),
                 }
             })}
         </Suspense>

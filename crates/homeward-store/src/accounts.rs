@@ -424,13 +424,7 @@ impl Store {
             .bind(user_id)
             .fetch_optional(&mut *tx)
             .await?;
-        match current {
-            None => return Err(StoreError::NotFound),
-            Some(v) if v != expected_version => {
-                return Err(StoreError::Conflict { current_version: v })
-            }
-            Some(_) => {}
-        }
+        crate::check_version(current, expected_version)?;
         let mut rcis = assigned.clone();
         rcis.extend(rci_id);
         check_rcis_exist(&mut tx, &rcis).await?;

@@ -95,6 +95,16 @@ pub(crate) fn system() -> homeward_core::Name {
     homeward_core::Name::parse("Homeward").expect("a valid name")
 }
 
+/// Refuses a save when the row is missing (not found) or was saved since the user read it
+/// (a conflict carrying the current version).
+pub(crate) fn check_version(current: Option<i64>, expected: i64) -> Result<()> {
+    match current {
+        None => Err(StoreError::NotFound),
+        Some(v) if v != expected => Err(StoreError::Conflict { current_version: v }),
+        Some(_) => Ok(()),
+    }
+}
+
 /// Turns a core validation error met while reading a row into a storage error.
 pub(crate) fn corrupt(e: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(e.to_string())

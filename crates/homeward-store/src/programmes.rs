@@ -4,7 +4,7 @@ use homeward_core::programmes::{Programme, ProgrammeKind, ProgrammeStatus};
 use homeward_core::{Name, SexCount, Stored};
 use sqlx::FromRow;
 
-use crate::{corrupt, Result, Store, StoreError};
+use crate::{corrupt, Result, Store};
 
 #[derive(FromRow)]
 struct ProgrammeRow {
@@ -79,13 +79,7 @@ impl Store {
         .bind(rci_id)
         .fetch_optional(&mut *tx)
         .await?;
-        match current {
-            None => return Err(StoreError::NotFound),
-            Some(v) if v != expected_version => {
-                return Err(StoreError::Conflict { current_version: v })
-            }
-            Some(_) => {}
-        }
+        crate::check_version(current, expected_version)?;
         sqlx::query(
             "UPDATE community_programmes SET kind = ?, name = ?, started_on = ?, members_total = ?, \
              members_female = ?, sessions_per_quarter = ?, status = ?, version = version + 1 \
