@@ -7,7 +7,9 @@
 pub mod accounts;
 pub mod checklists;
 pub mod counts;
+pub mod exports;
 pub mod follow_ups;
+pub mod forms;
 pub mod history;
 pub mod programmes;
 pub mod progress;

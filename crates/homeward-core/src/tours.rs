@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::values::{DateRange, FieldError, Name, Note, SexCount};
+use crate::forms::{cell_name, row_count, text, ticked, Form};
+use crate::trainings::date_range;
+use crate::values::{parse_date, Count, DateRange, FieldError, Name, Note, SexCount};
 
 /// What the people from a visiting RCI were.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,6 +159,143 @@ impl StudyTour {
     }
 }
 
+/// An RCI id chosen from a list; blank or garbage means none was chosen.
+fn chosen_rci(raw: &str, field: &str, message: &str) -> Result<i64, FieldError> {
+    raw.trim()
+        .parse::<i64>()
+        .map_err(|_| FieldError::new(field, message))
+}
+
+/// One row of the visitors list: the RCI, the people's role, and how many came.
+fn visitors_row(form: &Form, row: usize) -> Result<Option<Visitors>, FieldError> {
+    let cell = |f: &str| text(form, &cell_name("visitors", row, f));
+    let name = |f: &str| cell_name("visitors", row, f);
+    if cell("rci_id").trim().is_empty() {
+        return Ok(None);
+    }
+    let rci_id = chosen_rci(
+        cell("rci_id"),
+        &name("rci_id"),
+        "choose an RCI from the list",
+    )?;
+    let role = VisitorRole::parse(cell("role")).ok_or_else(|| {
+        FieldError::new(
+            &name("role"),
+            "choose who came: director, staff, board or official",
+        )
+    })?;
+    let total = Count::parse_field("people", cell("total"))
+        .map_err(|e| FieldError::new(&name("total"), e))?;
+    if total.get() == 0 {
+        return Err(FieldError::new(
+            &name("total"),
+            "say how many people came (at least 1)",
+        ));
+    }
+    let female = Count::parse_field("women", cell("female"))
+        .map_err(|e| FieldError::new(&name("female"), e))?;
+    let people = SexCount::new_field("people", total.get(), female.get())
+        .map_err(|e| FieldError::new(&name("female"), e))?;
+    Ok(Some(Visitors {
+        rci_id,
+        role,
+        people,
+    }))
+}
+
+/// One row of the follow-up actions list.
+fn action_row(form: &Form, row: usize) -> Result<Option<TourAction>, FieldError> {
+    let cell = |f: &str| text(form, &cell_name("actions", row, f));
+    let name = |f: &str| cell_name("actions", row, f);
+    if cell("description").trim().is_empty() && cell("due").trim().is_empty() {
+        return Ok(None);
+    }
+    let description = Name::parse_field("action", cell("description"))
+        .map_err(|e| FieldError::new(&name("description"), e))?;
+    let owner_rci_id = chosen_rci(
+        cell("owner"),
+        &name("owner"),
+        "choose the RCI that owns this action",
+    )?;
+    let due = parse_date("due date", cell("due")).map_err(|e| FieldError::new(&name("due"), e))?;
+    let status = ActionStatus::parse(cell("status"))
+        .ok_or_else(|| FieldError::new(&name("status"), "choose the action's status"))?;
+    Ok(Some(TourAction {
+        description,
+        owner_rci_id,
+        due,
+        status,
+    }))
+}
+
+impl StudyTour {
+    /// Reads a tour from its form, then checks it as a whole ([`check_tour`]). Fields: `title`,
+    /// `starts_on`, `ends_on`, `location`, `objectives`, `outcomes`; ticked `org_*` (known
+    /// organisations, value = name) plus `new_organisations` (comma- or line-separated); ticked
+    /// `host_<rci id>`; rows `visitors_<n>_{rci_id,role,total,female}` and
+    /// `actions_<n>_{description,owner,due,status}` (blank rows are skipped).
+    pub fn from_form(form: &Form) -> Result<StudyTour, FieldError> {
+        let at = FieldError::at;
+        let title = Name::parse_field("title", text(form, "title")).map_err(at("title"))?;
+        let dates = date_range(text(form, "starts_on"), text(form, "ends_on"))?;
+        let location =
+            Name::parse_field("location", text(form, "location")).map_err(at("location"))?;
+        let mut organised_with: Vec<Name> = Vec::new();
+        let typed = text(form, "new_organisations").split([',', '\n']);
+        for raw in ticked(form, "org_")
+            .into_iter()
+            .map(|(_, v)| v)
+            .chain(typed)
+        {
+            if raw.trim().is_empty() {
+                continue;
+            }
+            let org = Name::parse_field("organisation", raw).map_err(at("new_organisations"))?;
+            if !organised_with.contains(&org) {
+                organised_with.push(org);
+            }
+        }
+        let hosts = ticked(form, "host_")
+            .into_iter()
+            .map(|(id, _)| chosen_rci(id, "hosts", "choose host RCIs from the list"))
+            .collect::<Result<Vec<i64>, _>>()?;
+        let mut visitors: Vec<Visitors> = Vec::new();
+        for row in 0..row_count(form, "visitors") {
+            if let Some(v) = visitors_row(form, row)? {
+                if visitors
+                    .iter()
+                    .any(|w| w.rci_id == v.rci_id && w.role == v.role)
+                {
+                    return Err(FieldError::new(
+                        &cell_name("visitors", row, "role"),
+                        "this RCI and role are already listed; add the people to that row",
+                    ));
+                }
+                visitors.push(v);
+            }
+        }
+        let mut actions = Vec::new();
+        for row in 0..row_count(form, "actions") {
+            actions.extend(action_row(form, row)?);
+        }
+        let tour = StudyTour {
+            title,
+            dates,
+            location,
+            organised_with,
+            hosts,
+            visitors,
+            objectives: Note::parse_field("objectives", text(form, "objectives"))
+                .map_err(at("objectives"))?,
+            outcomes: Note::parse_field("outcomes", text(form, "outcomes"))
+                .map_err(at("outcomes"))?,
+            actions,
+        };
+        check_tour(&tour)?;
+        Ok(tour)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +366,79 @@ mod tests {
         let mut t = tour();
         t.hosts.clear();
         assert_eq!(check_tour(&t).unwrap_err().field, "hosts");
+    }
+
+    fn tour_form() -> Form {
+        [
+            ("title", "Directors visit transitioned RCIs"),
+            ("starts_on", "2026-11-02"),
+            ("ends_on", "2026-11-03"),
+            ("location", "Battambang"),
+            ("org_0", "MoSVY"),
+            ("new_organisations", "Battambang DoSVY, MoSVY\nFriends NGO"),
+            ("host_1", "on"),
+            ("host_6", "on"),
+            ("visitors_0_rci_id", "2"),
+            ("visitors_0_role", "director"),
+            ("visitors_0_total", "1"),
+            ("visitors_0_female", "0"),
+            ("visitors_1_rci_id", ""),
+            ("visitors_2_rci_id", "3"),
+            ("visitors_2_role", "staff"),
+            ("visitors_2_total", "3"),
+            ("visitors_2_female", "2"),
+            ("visitors_3_rci_id", "5"),
+            ("visitors_3_role", "official"),
+            ("visitors_3_total", "1"),
+            ("actions_0_description", "Propose a transition workshop"),
+            ("actions_0_owner", "3"),
+            ("actions_0_due", "2026-12-15"),
+            ("actions_0_status", "open"),
+            ("actions_1_description", ""),
+            ("actions_1_due", ""),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+    }
+
+    #[test]
+    fn a_tour_reads_from_its_form() {
+        let t = StudyTour::from_form(&tour_form()).unwrap();
+        assert_eq!(t.dates.days(), 2);
+        assert_eq!(t.hosts, [1, 6]);
+        assert_eq!(t.visiting_rcis(), [2, 3, 5]);
+        assert_eq!(t.total_visitors(), SexCount::new(5, 2).unwrap());
+        let orgs: Vec<&str> = t.organised_with.iter().map(Name::as_str).collect();
+        assert_eq!(orgs, ["MoSVY", "Battambang DoSVY", "Friends NGO"]);
+        assert_eq!(t.actions.len(), 1);
+        assert_eq!(t.actions[0].owner_rci_id, 3);
+    }
+
+    #[test]
+    fn each_bad_tour_field_is_named() {
+        let cases: [(&str, &str, &str); 10] = [
+            ("title", " ", "title"),
+            ("ends_on", "2026-11-01", "ends_on"),
+            ("location", "", "location"),
+            ("visitors_2_female", "4", "visitors_2_female"),
+            ("visitors_2_total", "0", "visitors_2_total"),
+            ("visitors_2_role", "cook", "visitors_2_role"),
+            ("visitors_2_rci_id", "2", "visitors_2_role"),
+            ("actions_0_owner", "4", "actions"),
+            ("actions_0_due", "someday", "actions_0_due"),
+            ("host_2", "on", "visitors"),
+        ];
+        for (name, value, field) in cases {
+            let mut f = tour_form();
+            f.insert(name.to_string(), value.to_string());
+            if name == "visitors_2_rci_id" {
+                // The same RCI and role twice.
+                f.insert("visitors_2_role".into(), "director".into());
+            }
+            let err = StudyTour::from_form(&f).unwrap_err();
+            assert_eq!(err.field, field, "{name}={value}: {err:?}");
+        }
     }
 
     proptest! {

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::forms::{cell_name, row_count, text, Form};
 use crate::values::{parse_date, Count, DateRange, FieldError, Name, Note, SexCount};
 
 /// The topic of a training.
@@ -154,6 +155,29 @@ pub struct TrainingInput {
 }
 
 impl TrainingInput {
+    /// The input from a form whose participant rows are `participants_<n>_<field>`.
+    pub fn from_form(form: &Form) -> Self {
+        let get = |name: &str| text(form, name).to_string();
+        let cell = |row: usize, field: &str| get(&cell_name("participants", row, field));
+        Self {
+            category: get("category"),
+            title: get("title"),
+            starts_on: get("starts_on"),
+            ends_on: get("ends_on"),
+            venue: get("venue"),
+            trainers: get("trainers"),
+            participants: (0..row_count(form, "participants"))
+                .map(|row| ParticipantsInput {
+                    rci_id: cell(row, "rci_id"),
+                    total: cell(row, "total"),
+                    female: cell(row, "female"),
+                    pre_score: cell(row, "pre_score"),
+                    post_score: cell(row, "post_score"),
+                })
+                .collect(),
+        }
+    }
+
     pub fn parse(&self) -> Result<Training, FieldError> {
         let at = FieldError::at;
         let category = TrainingCategory::parse(&self.category)
@@ -230,6 +254,34 @@ mod tests {
         assert_eq!(t.participants[0].scores, Some((40, 75)));
         assert_eq!(t.total_participants(), SexCount::new(8, 5).unwrap());
         assert_eq!(t.dates.days(), 2);
+    }
+
+    #[test]
+    fn a_training_reads_from_its_form_rows() {
+        let form: Form = [
+            ("category", "positive_parenting"),
+            ("title", "Positive parenting for kinship carers"),
+            ("starts_on", "2026-05-04"),
+            ("ends_on", "2026-05-05"),
+            ("venue", "Battambang DoSVY hall"),
+            ("participants_0_rci_id", "2"),
+            ("participants_0_total", "5"),
+            ("participants_0_female", "4"),
+            ("participants_0_pre_score", "40"),
+            ("participants_0_post_score", "75"),
+            ("participants_2_rci_id", "3"),
+            ("participants_2_total", "3"),
+            ("participants_2_female", "1"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let input = TrainingInput::from_form(&form);
+        assert_eq!(input.participants.len(), 3);
+        assert!(input.participants[1].is_blank());
+        let t = input.parse().unwrap();
+        assert_eq!(t.total_participants(), SexCount::new(8, 5).unwrap());
+        assert_eq!(t.participants[0].scores, Some((40, 75)));
     }
 
     #[test]

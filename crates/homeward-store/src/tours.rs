@@ -37,6 +37,57 @@ async fn organisation_id(tx: &mut Transaction<'_, Sqlite>, name: &Name) -> Resul
     )
 }
 
+/// Writes a tour's organisations, hosts, visitors and actions (its own row already written).
+async fn write_parts(tx: &mut Transaction<'_, Sqlite>, id: i64, tour: &StudyTour) -> Result<()> {
+    for org in &tour.organised_with {
+        let org = organisation_id(tx, org).await?;
+        sqlx::query(
+            "INSERT INTO study_tour_organisations (tour_id, organisation_id) VALUES (?, ?) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(id)
+        .bind(org)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for host in &tour.hosts {
+        crate::rcis::ensure_rci(tx, *host).await?;
+        sqlx::query("INSERT INTO study_tour_hosts (tour_id, rci_id) VALUES (?, ?)")
+            .bind(id)
+            .bind(host)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for v in &tour.visitors {
+        crate::rcis::ensure_rci(tx, v.rci_id).await?;
+        sqlx::query(
+            "INSERT INTO study_tour_visitors (tour_id, rci_id, role, people_total, \
+             people_female) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(v.rci_id)
+        .bind(v.role.key())
+        .bind(i64::from(v.people.total()))
+        .bind(i64::from(v.people.female()))
+        .execute(&mut **tx)
+        .await?;
+    }
+    for a in &tour.actions {
+        sqlx::query(
+            "INSERT INTO study_tour_actions (tour_id, description, owner_rci_id, due_on, \
+             status) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(a.description.as_str())
+        .bind(a.owner_rci_id)
+        .bind(a.due)
+        .bind(a.status.key())
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// Records a study tour with everything in it, all or nothing.
     pub async fn create_tour(&self, tour: &StudyTour, by: &Name) -> Result<i64> {
@@ -56,54 +107,58 @@ impl Store {
         .bind(chrono::Utc::now())
         .fetch_one(&mut *tx)
         .await?;
-        for org in &tour.organised_with {
-            let org = organisation_id(&mut tx, org).await?;
-            sqlx::query(
-                "INSERT INTO study_tour_organisations (tour_id, organisation_id) VALUES (?, ?) \
-                 ON CONFLICT DO NOTHING",
-            )
-            .bind(id)
-            .bind(org)
-            .execute(&mut *tx)
-            .await?;
-        }
-        for host in &tour.hosts {
-            crate::rcis::ensure_rci(&mut tx, *host).await?;
-            sqlx::query("INSERT INTO study_tour_hosts (tour_id, rci_id) VALUES (?, ?)")
+        write_parts(&mut tx, id, tour).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Replaces a tour with its edited version, unless someone saved it since `expected_version`
+    /// was read. Returns the new version.
+    pub async fn update_tour(
+        &self,
+        id: i64,
+        expected_version: i64,
+        tour: &StudyTour,
+        by: &Name,
+    ) -> Result<i64> {
+        check_tour(tour).map_err(StoreError::Field)?;
+        let mut tx = self.write().await?;
+        let current: Option<i64> =
+            sqlx::query_scalar("SELECT version FROM study_tours WHERE id = ?")
                 .bind(id)
-                .bind(host)
+                .fetch_optional(&mut *tx)
+                .await?;
+        crate::check_version(current, expected_version)?;
+        sqlx::query(
+            "UPDATE study_tours SET title = ?, starts_on = ?, ends_on = ?, location = ?, \
+             objectives = ?, outcomes = ?, recorded_by = ?, recorded_at = ?, \
+             version = version + 1 WHERE id = ?",
+        )
+        .bind(tour.title.as_str())
+        .bind(tour.dates.start())
+        .bind(tour.dates.end())
+        .bind(tour.location.as_str())
+        .bind(tour.objectives.as_str())
+        .bind(tour.outcomes.as_str())
+        .bind(by.as_str())
+        .bind(chrono::Utc::now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        for table in [
+            "study_tour_organisations",
+            "study_tour_hosts",
+            "study_tour_visitors",
+            "study_tour_actions",
+        ] {
+            sqlx::query(&format!("DELETE FROM {table} WHERE tour_id = ?"))
+                .bind(id)
                 .execute(&mut *tx)
                 .await?;
         }
-        for v in &tour.visitors {
-            crate::rcis::ensure_rci(&mut tx, v.rci_id).await?;
-            sqlx::query(
-                "INSERT INTO study_tour_visitors (tour_id, rci_id, role, people_total, \
-                 people_female) VALUES (?, ?, ?, ?, ?)",
-            )
-            .bind(id)
-            .bind(v.rci_id)
-            .bind(v.role.key())
-            .bind(i64::from(v.people.total()))
-            .bind(i64::from(v.people.female()))
-            .execute(&mut *tx)
-            .await?;
-        }
-        for a in &tour.actions {
-            sqlx::query(
-                "INSERT INTO study_tour_actions (tour_id, description, owner_rci_id, due_on, \
-                 status) VALUES (?, ?, ?, ?, ?)",
-            )
-            .bind(id)
-            .bind(a.description.as_str())
-            .bind(a.owner_rci_id)
-            .bind(a.due)
-            .bind(a.status.key())
-            .execute(&mut *tx)
-            .await?;
-        }
+        write_parts(&mut tx, id, tour).await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(expected_version + 1)
     }
 
     /// Every study tour, newest first, with its hosts, visitors, organisations and actions.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use homeward_core::trainings::{Participants, Training, TrainingCategory};
 use homeward_core::{DateRange, Name, Note, SexCount, Stored};
-use sqlx::FromRow;
+use sqlx::{FromRow, Sqlite, Transaction};
 
 use crate::{corrupt, Result, Store};
 
@@ -51,6 +51,26 @@ impl ParticipantRow {
     }
 }
 
+/// Writes a training's participant rows (its own row already written).
+async fn write_participants(tx: &mut Transaction<'_, Sqlite>, id: i64, t: &Training) -> Result<()> {
+    for p in &t.participants {
+        crate::rcis::ensure_rci(tx, p.rci_id).await?;
+        sqlx::query(
+            "INSERT INTO training_participants (training_id, rci_id, people_total, \
+             people_female, pre_score, post_score) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(p.rci_id)
+        .bind(i64::from(p.people.total()))
+        .bind(i64::from(p.people.female()))
+        .bind(p.scores.map(|(pre, _)| i64::from(pre)))
+        .bind(p.scores.map(|(_, post)| i64::from(post)))
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// Records a training with its participants per RCI, all or nothing.
     pub async fn create_training(&self, t: &Training, by: &Name) -> Result<i64> {
@@ -69,23 +89,48 @@ impl Store {
         .bind(chrono::Utc::now())
         .fetch_one(&mut *tx)
         .await?;
-        for p in &t.participants {
-            crate::rcis::ensure_rci(&mut tx, p.rci_id).await?;
-            sqlx::query(
-                "INSERT INTO training_participants (training_id, rci_id, people_total, \
-                 people_female, pre_score, post_score) VALUES (?, ?, ?, ?, ?, ?)",
-            )
-            .bind(id)
-            .bind(p.rci_id)
-            .bind(i64::from(p.people.total()))
-            .bind(i64::from(p.people.female()))
-            .bind(p.scores.map(|(pre, _)| i64::from(pre)))
-            .bind(p.scores.map(|(_, post)| i64::from(post)))
-            .execute(&mut *tx)
-            .await?;
-        }
+        write_participants(&mut tx, id, t).await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// Replaces a training with its edited version, unless someone saved it since
+    /// `expected_version` was read. Returns the new version.
+    pub async fn update_training(
+        &self,
+        id: i64,
+        expected_version: i64,
+        t: &Training,
+        by: &Name,
+    ) -> Result<i64> {
+        let mut tx = self.write().await?;
+        let current: Option<i64> = sqlx::query_scalar("SELECT version FROM trainings WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        crate::check_version(current, expected_version)?;
+        sqlx::query(
+            "UPDATE trainings SET category = ?, title = ?, starts_on = ?, ends_on = ?, venue = ?, \
+             trainers = ?, recorded_by = ?, recorded_at = ?, version = version + 1 WHERE id = ?",
+        )
+        .bind(t.category.key())
+        .bind(t.title.as_str())
+        .bind(t.dates.start())
+        .bind(t.dates.end())
+        .bind(t.venue.as_str())
+        .bind(t.trainers.as_str())
+        .bind(by.as_str())
+        .bind(chrono::Utc::now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM training_participants WHERE training_id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        write_participants(&mut tx, id, t).await?;
+        tx.commit().await?;
+        Ok(expected_version + 1)
     }
 
     /// Every training, newest first, with its participants.

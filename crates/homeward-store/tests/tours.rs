@@ -218,3 +218,90 @@ async fn programmes_are_stored_per_rci_and_stale_saves_refused() {
         Err(StoreError::NotFound)
     ));
 }
+
+#[tokio::test]
+async fn editing_a_tour_replaces_its_parts_and_refuses_stale_or_bad_edits() {
+    let (_dir, store, ids) = demo_store().await;
+    let t = tour(&ids[0..2], &ids[2..5], ids[2]);
+    let id = store.create_tour(&t, &name("Chan Sokha")).await.unwrap();
+    let find = |tours: Vec<homeward_core::Stored<StudyTour>>| {
+        tours.into_iter().find(|s| s.id == id).unwrap()
+    };
+    let mut edited = tour(&[ids[0]], &[ids[3]], ids[3]);
+    edited.actions[0].status = ActionStatus::Done;
+    edited.organised_with = vec![name("MoSVY")];
+    assert_eq!(
+        store.update_tour(id, 1, &edited, &name("B")).await.unwrap(),
+        2
+    );
+    let stored = find(store.tours().await.unwrap());
+    assert_eq!((stored.version, &stored.value), (2, &edited));
+
+    // A save from a page that read version 1 is refused; the stored tour is unchanged.
+    assert!(matches!(
+        store.update_tour(id, 1, &t, &name("C")).await,
+        Err(StoreError::Conflict { current_version: 2 })
+    ));
+    // An edit naming an unknown RCI writes nothing, not even the deletion of the old parts.
+    let unknown = tour(&[ids[0]], &[99_999], 99_999);
+    assert!(matches!(
+        store.update_tour(id, 2, &unknown, &name("C")).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store.update_tour(99_999, 1, &t, &name("C")).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(find(store.tours().await.unwrap()).value, edited);
+}
+
+#[tokio::test]
+async fn editing_a_training_replaces_its_participants_and_refuses_stale_edits() {
+    let (_dir, store, ids) = demo_store().await;
+    let input = |rci: i64, total: &str| TrainingInput {
+        category: "onsite_coaching".into(),
+        title: "Coaching on case files".into(),
+        starts_on: "2026-04-01".into(),
+        ends_on: "2026-04-01".into(),
+        venue: "On site".into(),
+        trainers: "".into(),
+        participants: vec![ParticipantsInput {
+            rci_id: rci.to_string(),
+            total: total.into(),
+            female: "1".into(),
+            ..ParticipantsInput::default()
+        }],
+    };
+    let before = store.trained_people(ids[6]).await.unwrap();
+    let id = store
+        .create_training(&input(ids[6], "3").parse().unwrap(), &name("A"))
+        .await
+        .unwrap();
+    let edited = input(ids[6], "5").parse().unwrap();
+    assert_eq!(
+        store
+            .update_training(id, 1, &edited, &name("B"))
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        store.trained_people(ids[6]).await.unwrap().total(),
+        before.total() + 5,
+        "the old row was replaced, not added to"
+    );
+    assert!(matches!(
+        store.update_training(id, 1, &edited, &name("B")).await,
+        Err(StoreError::Conflict { current_version: 2 })
+    ));
+    assert!(matches!(
+        store
+            .update_training(id, 2, &input(99_999, "1").parse().unwrap(), &name("B"))
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        store.trained_people(ids[6]).await.unwrap().total(),
+        before.total() + 5
+    );
+}
