@@ -170,6 +170,7 @@ fn UserMenu(lang: Lang) -> impl IntoView {
                 view! {
                     <a href=home>{Msg::NavPartners.text(lang)}</a>
                     <a href="/tours">{Msg::NavTours.text(lang)}</a>
+                    <a href="/trainings">{Msg::NavTrainings.text(lang)}</a>
                     {(me.role == Role::Admin).then(|| view! { <a href="/admin/users">{Msg::NavUsers.text(lang)}</a> })}
                     <span class="me" data-testid="me">{me.display_name}</span>
                     <form method="post" action="/logout" class="inline">

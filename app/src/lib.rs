@@ -9,12 +9,14 @@ pub mod errors;
 pub mod follow_ups;
 pub mod history;
 pub mod i18n;
+pub mod lists;
 pub mod not_found;
 pub mod programmes;
 pub mod rcis;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod tours;
+pub mod trainings;
 
 use homeward_core::Lang;
 use leptos::prelude::*;
@@ -105,6 +107,27 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("tours") view=tours::ToursPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("tours"), StaticSegment("new"))
+                        view=tours::NewTourPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("tours"), ParamSegment("id"))
+                        view=tours::TourPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("trainings") view=trainings::TrainingsPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("trainings"), StaticSegment("new"))
+                        view=trainings::NewTrainingPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("trainings"), ParamSegment("id"))
+                        view=trainings::TrainingPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=(StaticSegment("rcis"), StaticSegment("new"))
                         view=rcis::NewRciPage

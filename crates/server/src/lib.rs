@@ -26,6 +26,14 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/lang/{code}", get(set_language))
         .route("/login", post(auth::login).with_state(state.clone()))
         .route("/logout", post(auth::logout).with_state(state.clone()))
+        .route(
+            "/exports/tours.csv",
+            get(app::tours::export_csv).with_state(state.clone()),
+        )
+        .route(
+            "/exports/trainings.csv",
+            get(app::trainings::export_csv).with_state(state.clone()),
+        )
         .leptos_routes_with_context(
             &leptos_options,
             routes,

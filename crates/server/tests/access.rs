@@ -75,8 +75,62 @@ fn cases(w: &World) -> Vec<Case> {
     let add = |rci: i64| {
         format!("rci_id={rci}&track=preparation&title_en=Meet+the+village+chief&title_km=")
     };
+    let read_all = [Unauthenticated, Ok, Ok, Ok, Ok];
+    let record = [Unauthenticated, Ok, Ok, Forbidden, Forbidden];
+    // A tour hosted by an RCI the director may not see, visited by the director's own.
+    let tour = format!(
+        "tour[title]=Visit+to+a+transitioned+RCI&tour[starts_on]=2026-01-05&tour[ends_on]=2026-01-06\
+         &tour[location]=Battambang&tour[host_{other}]=on&tour[visitors_0_rci_id]={own}\
+         &tour[visitors_0_role]=director&tour[visitors_0_total]=1&tour[visitors_0_female]=1"
+    );
+    let training = format!(
+        "training[category]=onsite_coaching&training[title]=Case+files&training[starts_on]=2026-02-02\
+         &training[ends_on]=2026-02-02&training[venue]=On+site&training[participants_0_rci_id]={own}\
+         &training[participants_0_total]=2&training[participants_0_female]=1"
+    );
     vec![
         case("me", String::new(), [Ok, Ok, Ok, Ok, Ok], false),
+        case("list_trainings", String::new(), read_all, false),
+        case(
+            "form_choices",
+            String::new(),
+            [Unauthenticated, Ok, Ok, NotFound, NotFound],
+            false,
+        ),
+        case("get_tour", format!("id={}", w.own_tour), read_all, false),
+        case(
+            "get_tour",
+            format!("id={}", w.other_tour),
+            [Unauthenticated, Ok, Ok, NotFound, Ok],
+            false,
+        ),
+        case(
+            "get_tour",
+            "id=99999".into(),
+            [Unauthenticated, NotFound, NotFound, NotFound, NotFound],
+            false,
+        ),
+        case("get_training", format!("id={}", w.training), read_all, false),
+        case(
+            "get_training",
+            "id=99999".into(),
+            [Unauthenticated, NotFound, NotFound, NotFound, NotFound],
+            false,
+        ),
+        case("save_tour", tour.clone(), record, true),
+        case(
+            "save_tour",
+            format!("id={}&version=1&{tour}", w.own_tour),
+            record,
+            true,
+        ),
+        case("save_training", training.clone(), record, true),
+        case(
+            "save_training",
+            format!("id={}&version=1&{training}", w.training),
+            record,
+            true,
+        ),
         case(
             "list_rcis",
             String::new(),
@@ -251,6 +305,63 @@ fn a_director_sees_only_their_own_rci_in_lists() {
                     "{} leaked",
                     rci.value.name_en
                 );
+            }
+        }
+    })
+}
+
+#[test]
+fn exports_follow_the_same_access_as_the_lists() {
+    run(async {
+        let w = world().await;
+        let (store, router) = w.fresh("exports").await;
+        let tours = store.tours().await.unwrap();
+        let title = |id: i64| {
+            tours
+                .iter()
+                .find(|t| t.id == id)
+                .unwrap()
+                .value
+                .title
+                .to_string()
+        };
+        let get = |caller, uri: &'static str| {
+            let router = router.clone();
+            let req = w.request(caller, "GET", uri, "");
+            async move { router.oneshot(req).await.unwrap() }
+        };
+        let anonymous = get(Caller::Anonymous, "/exports/tours.csv").await;
+        assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
+        for (caller, sees_other) in [
+            (Caller::Admin, true),
+            (Caller::Adviser, true),
+            (Caller::Director, false),
+            (Caller::Viewer, true),
+        ] {
+            let response = get(caller, "/exports/tours.csv").await;
+            assert_eq!(response.status(), StatusCode::OK, "{caller:?}");
+            assert!(response.headers()[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with("text/csv"));
+            let csv = body_text(response).await;
+            assert!(csv.starts_with('\u{feff}'), "a BOM for Excel");
+            assert!(csv.contains(&title(w.own_tour)), "{caller:?}");
+            assert_eq!(csv.contains(&title(w.other_tour)), sees_other, "{caller:?}");
+            let trainings = body_text(get(caller, "/exports/trainings.csv").await).await;
+            let own = store
+                .rci(w.own_rci)
+                .await
+                .unwrap()
+                .value
+                .name_en
+                .to_string();
+            assert!(trainings.contains(&own), "{caller:?}: {trainings}");
+            for rci in store.rcis().await.unwrap() {
+                let seen = trainings.contains(&format!(",{},", rci.value.name_en));
+                if caller == Caller::Director && rci.id != w.own_rci {
+                    assert!(!seen, "the director's export shows {}", rci.value.name_en);
+                }
             }
         }
     })

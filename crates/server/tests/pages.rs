@@ -31,6 +31,33 @@ fn pages_answer_each_role_as_the_table_says() {
             ),
             ("/rcis/new".into(), "/rcis/new", [303, 200, 200, 404, 404]),
             ("/tours".into(), "/tours", [303, 200, 200, 200, 200]),
+            ("/tours/new".into(), "/tours/new", [303, 200, 200, 404, 404]),
+            (
+                format!("/tours/{}", w.own_tour),
+                "/tours/{id}",
+                [303, 200, 200, 200, 200],
+            ),
+            (
+                format!("/tours/{}", w.other_tour),
+                "/tours/{id}",
+                [303, 200, 200, 404, 200],
+            ),
+            ("/trainings".into(), "/trainings", [303, 200, 200, 200, 200]),
+            (
+                "/trainings/new".into(),
+                "/trainings/new",
+                [303, 200, 200, 404, 404],
+            ),
+            (
+                format!("/trainings/{}", w.training),
+                "/trainings/{id}",
+                [303, 200, 200, 200, 200],
+            ),
+            (
+                "/trainings/99999".into(),
+                "/trainings/{id}",
+                [303, 404, 404, 404, 404],
+            ),
             (
                 format!("/rcis/{own}"),
                 "/rcis/{id}",

@@ -83,6 +83,11 @@ pub struct World {
     pub own_version: i64,
     pub other_version: i64,
     pub viewer_id: i64,
+    /// A demo tour the director's RCI took part in, one it did not, and the demo training
+    /// (which it attended).
+    pub own_tour: i64,
+    pub other_tour: i64,
+    pub training: i64,
 }
 
 pub async fn world() -> World {
@@ -144,6 +149,16 @@ pub async fn world() -> World {
         .unwrap()
         .unwrap()
         .id;
+    let tours = store.tours().await.unwrap();
+    let tour = |involved: bool| {
+        tours
+            .iter()
+            .find(|t| t.value.involves(own_rci) == involved)
+            .unwrap()
+            .id
+    };
+    let (own_tour, other_tour) = (tour(true), tour(false));
+    let training = store.trainings().await.unwrap()[0].id;
     sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
         .execute(store.pool())
         .await
@@ -160,6 +175,9 @@ pub async fn world() -> World {
         own_version,
         other_version,
         viewer_id,
+        own_tour,
+        other_tour,
+        training,
     }
 }
 
