@@ -135,6 +135,9 @@ pub fn TrackSection(
     progress: Progress,
     items: Vec<Stored<ChecklistItem>>,
     cx: RciContext,
+    /// What else belongs to this stage (the community-programmes stage lists the programmes).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let RciContext {
         open_only, lang, ..
@@ -174,6 +177,7 @@ pub fn TrackSection(
                 </details>
             })}
             {cx.can_edit.then(|| view! { <AddItemForm track cx/> })}
+            {children.map(|c| c())}
         </section>
     }
     .into_any()

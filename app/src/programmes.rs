@@ -15,6 +15,8 @@ use crate::rcis::RciContext;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TookPart {
     pub title: String,
+    /// The tour's or training's page.
+    pub href: String,
     pub dates: String,
     /// "host", "visitor" or the training's category key.
     pub how: String,
@@ -144,7 +146,7 @@ pub fn TookPartPanel(entries: Vec<TookPart>, trained: SexCount, lang: Lang) -> i
                     .into_iter()
                     .map(|e| view! {
                         <li>
-                            <strong>{e.title}</strong> " · " {e.dates} " · " {e.how}
+                            <a href=e.href><strong>{e.title}</strong></a> " · " {e.dates} " · " {e.how}
                             {e.people.map(|p| format!(" · {p}"))}
                             {e.overdue_actions.into_iter().map(|a| view! {
                                 <p class="flag flag-stalled">{Msg::OverdueAction.text(lang)} ": " {a}</p>

@@ -1,7 +1,7 @@
 //! An RCI's page: where it stands, its profile, children counts, checklists, follow-ups and
 //! history, with edit forms for those who may edit it.
 
-use homeward_core::{Lang, Phase};
+use homeward_core::{Lang, Phase, Stage, Track};
 use leptos::prelude::*;
 use leptos::server::ServerActionError;
 use leptos::server_fn::error::ServerFnUrlError;
@@ -122,6 +122,7 @@ fn RciView(detail: RciDetail, cx: RciContext) -> impl IntoView {
     }
     .into_any();
     let latest = overview.latest_counts;
+    let mut programmes = Some(programmes);
     view! {
         {head}
         <CountsPanel counts=latest lang/>
@@ -143,11 +144,22 @@ fn RciView(detail: RciDetail, cx: RciContext) -> impl IntoView {
             .iter()
             .map(|(track, track_progress)| {
                 let track_items = items.iter().filter(|i| i.value.track == *track).cloned().collect::<Vec<_>>();
-                view! { <TrackSection track=*track progress=*track_progress items=track_items cx/> }
+                // The community-programmes stage shows the programmes the RCI runs.
+                match (track, programmes.take()) {
+                    (Track::Stage(Stage::CommunityProgrammes), Some(programmes)) => view! {
+                        <TrackSection track=*track progress=*track_progress items=track_items cx>
+                            <ProgrammesPanel programmes cx/>
+                        </TrackSection>
+                    }
+                    .into_any(),
+                    (_, taken) => {
+                        programmes = taken;
+                        view! { <TrackSection track=*track progress=*track_progress items=track_items cx/> }.into_any()
+                    }
+                }
             })
             .collect_view()}
         <FollowUpsPanel visits=follow_ups next_due=next_follow_up_due cx/>
-        <ProgrammesPanel programmes cx/>
         <TookPartPanel entries=took_part trained lang/>
         <HistoryTimeline entries=history lang/>
     }

@@ -190,6 +190,7 @@ async fn took_part(
             t.dates.start(),
             TookPart {
                 title: t.title.to_string(),
+                href: format!("/tours/{}", tour.id),
                 dates: dates(&t.dates),
                 how: if hosted {
                     Msg::TourHosted
@@ -215,6 +216,7 @@ async fn took_part(
                 t.dates.start(),
                 TookPart {
                     title: t.title.to_string(),
+                    href: format!("/trainings/{}", training.id),
                     dates: dates(&t.dates),
                     how: Msg::TrainingAttended.text(lang).to_string(),
                     people: Some(p.people),
