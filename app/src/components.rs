@@ -169,6 +169,7 @@ fn UserMenu(lang: Lang) -> impl IntoView {
                 };
                 view! {
                     <a href=home>{Msg::NavPartners.text(lang)}</a>
+                    {(me.role != Role::Director).then(|| view! { <a href="/compare">{Msg::NavCompare.text(lang)}</a> })}
                     <a href="/tours">{Msg::NavTours.text(lang)}</a>
                     <a href="/trainings">{Msg::NavTrainings.text(lang)}</a>
                     {(me.role == Role::Admin).then(|| view! { <a href="/admin/users">{Msg::NavUsers.text(lang)}</a> })}

@@ -283,6 +283,23 @@ messages! {
     CatVocational => "Vocational training for RCI staff", "វគ្គជំនាញវិជ្ជាជីវៈសម្រាប់បុគ្គលិកមណ្ឌល";
     CatCoaching => "Onsite coaching", "ការបង្វឹកនៅនឹងកន្លែង";
     CatOther => "Other", "ផ្សេងៗទៀត";
+    RiskStalledShort => "Stalled", "ជាប់គាំង";
+    RiskFollowUpsShort => "Follow-ups overdue", "ការតាមដានហួសកាលកំណត់";
+    CompareTitle => "Compare partners", "ប្រៀបធៀបដៃគូ";
+    NavCompare => "Compare", "ប្រៀបធៀប";
+    CompareIntro => "Every partner's transition side by side. Click a column to sort; filters stay in the address, so a view can be bookmarked and shared.",
+        "ការផ្លាស់ប្តូររបស់ដៃគូទាំងអស់ដាក់ប្រៀបធៀបគ្នា។ ចុចលើជួរឈរដើម្បីតម្រៀប។ តម្រងស្ថិតនៅក្នុងអាសយដ្ឋាន ដូច្នេះអាចរក្សាទុក និងចែករំលែកបាន។";
+    AllAdvisers => "All advisers", "ទីប្រឹក្សាទាំងអស់";
+    AllStages => "All stages", "គ្រប់ដំណាក់កាល";
+    AnyRisk => "Any or none", "មាន ឬគ្មាន";
+    DownloadXlsx => "Download Excel", "ទាញយក Excel";
+    QuarterlyReport => "Quarterly report", "របាយការណ៍ប្រចាំត្រីមាស";
+    ColBaselineReintegrated => "Children: baseline → reintegrated", "កុមារ៖ មូលដ្ឋាន → បានធ្វើសមាហរណកម្ម";
+    ColFollowUpsOverdue => "Follow-ups overdue (days)", "ការតាមដានហួសកាលកំណត់ (ថ្ងៃ)";
+    ColDaysSinceUpdate => "Days since last update", "ថ្ងៃចាប់តាំងពីបច្ចុប្បន្នភាពចុងក្រោយ";
+    Mean => "mean", "មធ្យម";
+    ChartStages => "Partner RCIs in each stage", "មណ្ឌលដៃគូក្នុងដំណាក់កាលនីមួយៗ";
+    ChartPerQuarter => "Children reintegrated per quarter, by placement", "កុមារដែលបានធ្វើសមាហរណកម្មក្នុងមួយត្រីមាស តាមប្រភេទការថែទាំ";
     PrivacyNote => "Homeward stores no child's name: only counts.", "ផ្លូវទៅផ្ទះមិនរក្សាទុកឈ្មោះកុមារទេ៖ មានតែចំនួនប៉ុណ្ណោះ។";
 }
 

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod checklists;
+pub mod compare;
 pub mod components;
 pub mod counts;
 pub mod errors;
@@ -17,6 +18,8 @@ pub mod rcis;
 pub mod server;
 pub mod tours;
 pub mod trainings;
+#[cfg(feature = "ssr")]
+pub mod xlsx;
 
 use homeward_core::Lang;
 use leptos::prelude::*;
@@ -106,6 +109,7 @@ pub fn App() -> impl IntoView {
                         view=accounts::UsersPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=StaticSegment("compare") view=compare::ComparePage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("tours") view=tours::ToursPage ssr=SsrMode::Async/>
                     <Route
                         path=(StaticSegment("tours"), StaticSegment("new"))

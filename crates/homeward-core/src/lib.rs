@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod checklists;
+pub mod comparison;
 pub mod counts;
 pub mod exports;
 pub mod follow_ups;
@@ -13,6 +14,7 @@ pub mod forms;
 pub mod history;
 pub mod programmes;
 pub mod progress;
+pub mod quarters;
 pub mod rcis;
 pub mod risks;
 pub mod stages;

@@ -200,6 +200,8 @@ pub struct RciOverview {
     pub days_in_phase: i64,
     pub flags: Vec<RiskFlag>,
     pub latest_counts: Option<ChildrenCounts>,
+    /// The last day anything about the RCI was recorded; `None` if never.
+    pub last_update: Option<NaiveDate>,
 }
 
 /// Computes an RCI's overview on `today` from its profile, checklist, latest counts and follow-ups.
@@ -227,6 +229,7 @@ pub fn overview(
         flags: risk_flags(&inputs, settings, today),
         progress,
         latest_counts,
+        last_update,
     }
 }
 

@@ -146,4 +146,21 @@ impl Store {
             .map(|r| Ok((r.try_get("rci_id")?, from_row(r)?.value)))
             .collect()
     }
+
+    /// Every snapshot of every RCI, oldest first per RCI, in one query: the organisation's
+    /// figures per quarter.
+    pub async fn all_counts_histories(&self) -> Result<HashMap<i64, Vec<ChildrenCounts>>> {
+        let sql = format!(
+            "SELECT id, rci_id, as_of, {} FROM children_counts ORDER BY rci_id, as_of, id",
+            select_columns()
+        );
+        let mut histories: HashMap<i64, Vec<ChildrenCounts>> = HashMap::new();
+        for row in sqlx::query(&sql).fetch_all(self.pool()).await? {
+            histories
+                .entry(row.try_get("rci_id")?)
+                .or_default()
+                .push(from_row(&row)?.value);
+        }
+        Ok(histories)
+    }
 }

@@ -17,28 +17,28 @@ use crate::{corrupt, Result, Store};
 use homeward_core::follow_ups::{FollowUpVisit, VisitMode, VisitedBy};
 
 /// One demo partner: where it is and how far it has come.
-struct DemoRci {
-    name_en: &'static str,
-    name_km: &'static str,
-    province: &'static str,
-    district: &'static str,
+pub(crate) struct PartnerPlan<'a> {
+    pub name_en: &'a str,
+    pub name_km: &'a str,
+    pub province: &'a str,
+    pub district: &'a str,
     /// Months before today that the transition started.
-    started_months_ago: u64,
+    pub started_months_ago: u64,
     /// The stage it is working on (`None`: every stage complete).
-    stage: Option<Stage>,
+    pub stage: Option<Stage>,
     /// How many items of the current stage are done.
-    done_in_stage: usize,
-    plan: bool,
-    budget: bool,
-    baseline: (u32, u32),
+    pub done_in_stage: usize,
+    pub plan: bool,
+    pub budget: bool,
+    pub baseline: (u32, u32),
     /// Days since the last follow-up visit, for RCIs that have reintegrated children.
-    last_follow_up_days_ago: Option<u64>,
+    pub last_follow_up_days_ago: Option<u64>,
     /// Days since anyone recorded anything: a stalled partner.
-    quiet_days: u64,
+    pub quiet_days: u64,
 }
 
-const DEMO: [DemoRci; 8] = [
-    DemoRci {
+const DEMO: [PartnerPlan<'static>; 8] = [
+    PartnerPlan {
         name_en: "Hope Garden Children's Home",
         name_km: "មណ្ឌលកុមារសួនក្តីសង្ឃឹម",
         province: "Phnom Penh",
@@ -52,7 +52,7 @@ const DEMO: [DemoRci; 8] = [
         last_follow_up_days_ago: Some(12),
         quiet_days: 0,
     },
-    DemoRci {
+    PartnerPlan {
         name_en: "Bright Future Children Centre",
         name_km: "មជ្ឈមណ្ឌលកុមារអនាគតភ្លឺស្វាង",
         province: "Battambang",
@@ -66,7 +66,7 @@ const DEMO: [DemoRci; 8] = [
         last_follow_up_days_ago: Some(52),
         quiet_days: 0,
     },
-    DemoRci {
+    PartnerPlan {
         name_en: "Little Lotus Home",
         name_km: "ផ្ទះផ្កាឈូកតូច",
         province: "Battambang",
@@ -80,7 +80,7 @@ const DEMO: [DemoRci; 8] = [
         last_follow_up_days_ago: None,
         quiet_days: 0,
     },
-    DemoRci {
+    PartnerPlan {
         name_en: "Sunrise Children's Shelter",
         name_km: "ទីជម្រកកុមារថ្ងៃរះ",
         province: "Pursat",
@@ -94,7 +94,7 @@ const DEMO: [DemoRci; 8] = [
         last_follow_up_days_ago: None,
         quiet_days: 0,
     },
-    DemoRci {
+    PartnerPlan {
         name_en: "New Life Children's Village",
         name_km: "ភូមិកុមារជីវិតថ្មី",
         province: "Siem Reap",
@@ -108,7 +108,7 @@ const DEMO: [DemoRci; 8] = [
         last_follow_up_days_ago: None,
         quiet_days: 95,
     },
-    DemoRci {
+    PartnerPlan {
         name_en: "Mekong Kids Home",
         name_km: "ផ្ទះកុមារមេគង្គ",
         province: "Phnom Penh",
@@ -122,7 +122,7 @@ const DEMO: [DemoRci; 8] = [
         last_follow_up_days_ago: Some(9),
         quiet_days: 0,
     },
-    DemoRci {
+    PartnerPlan {
         name_en: "Pailin Family Care Centre",
         name_km: "មជ្ឈមណ្ឌលថែទាំគ្រួសារប៉ៃលិន",
         province: "Pailin",
@@ -136,7 +136,7 @@ const DEMO: [DemoRci; 8] = [
         last_follow_up_days_ago: None,
         quiet_days: 0,
     },
-    DemoRci {
+    PartnerPlan {
         name_en: "Angkor Children's Home",
         name_km: "ផ្ទះកុមារអង្គរ",
         province: "Siem Reap",
@@ -181,47 +181,57 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<usize> {
     let template = store.template().await?;
     let mut ids = Vec::with_capacity(DEMO.len());
     for (n, demo) in DEMO.iter().enumerate() {
-        let adviser = Name::parse(ADVISERS[n % ADVISERS.len()]).map_err(corrupt)?;
-        let start = days_ago(today, demo.started_months_ago * 30);
-        let mut profile = RciProfile::parse(
-            demo.name_en,
-            demo.name_km,
-            demo.province,
-            demo.district,
-            start,
-        )
-        .map_err(corrupt)?;
-        profile.has_reintegration_plan = demo.plan;
-        profile.has_reintegration_budget = demo.budget;
-        let id = store.create_rci(&profile, &template).await?;
-        ids.push(id);
-        let last_work = days_ago(today, demo.quiet_days.max(3));
-        mark_progress(store, id, demo, start, last_work, &adviser).await?;
-        record_counts(store, id, demo, start, today, &adviser).await?;
-        if let Some(ago) = demo.last_follow_up_days_ago {
-            let visit = FollowUpVisit {
-                visited_on: days_ago(today, ago),
-                children: share(demo.baseline, 1, 3),
-                visited_by: if n % 2 == 0 {
-                    VisitedBy::NgoStaff
-                } else {
-                    VisitedBy::Dosvy
-                },
-                mode: VisitMode::Visit,
-                notes: Note::parse(
-                    "Children attending school; one family needs livelihood support.",
-                )
-                .map_err(corrupt)?,
-            };
-            store.record_follow_up(id, &visit, &adviser).await?;
-        }
-        if demo.quiet_days > 0 {
-            backdate(store, id, days_ago(today, demo.quiet_days)).await?;
-        }
+        ids.push(add_partner(store, &template, demo, n, today).await?);
     }
     demo_accounts(store, &ids).await?;
     demo_tours_and_trainings(store, &ids, today).await?;
     Ok(DEMO.len())
+}
+
+/// Adds one partner as the plan says: its checklist worked as far as its stage, quarterly counts,
+/// a follow-up visit and, for a quiet partner, nothing recorded since. `n` picks its adviser.
+pub(crate) async fn add_partner(
+    store: &Store,
+    template: &homeward_core::Template,
+    demo: &PartnerPlan<'_>,
+    n: usize,
+    today: NaiveDate,
+) -> Result<i64> {
+    let adviser = Name::parse(ADVISERS[n % ADVISERS.len()]).map_err(corrupt)?;
+    let start = days_ago(today, demo.started_months_ago * 30);
+    let mut profile = RciProfile::parse(
+        demo.name_en,
+        demo.name_km,
+        demo.province,
+        demo.district,
+        start,
+    )
+    .map_err(corrupt)?;
+    profile.has_reintegration_plan = demo.plan;
+    profile.has_reintegration_budget = demo.budget;
+    let id = store.create_rci(&profile, template).await?;
+    let last_work = days_ago(today, demo.quiet_days.max(3));
+    mark_progress(store, id, demo, start, last_work, &adviser).await?;
+    record_counts(store, id, demo, start, today, &adviser).await?;
+    if let Some(ago) = demo.last_follow_up_days_ago {
+        let visit = FollowUpVisit {
+            visited_on: days_ago(today, ago),
+            children: share(demo.baseline, 1, 3),
+            visited_by: if n.is_multiple_of(2) {
+                VisitedBy::NgoStaff
+            } else {
+                VisitedBy::Dosvy
+            },
+            mode: VisitMode::Visit,
+            notes: Note::parse("Children attending school; one family needs livelihood support.")
+                .map_err(corrupt)?,
+        };
+        store.record_follow_up(id, &visit, &adviser).await?;
+    }
+    if demo.quiet_days > 0 {
+        backdate(store, id, days_ago(today, demo.quiet_days)).await?;
+    }
+    Ok(id)
 }
 
 /// A study tour (the two transitioned partners host three others, with a ministry official),
@@ -405,7 +415,7 @@ async fn demo_accounts(store: &Store, ids: &[i64]) -> Result<()> {
 async fn mark_progress(
     store: &Store,
     id: i64,
-    demo: &DemoRci,
+    demo: &PartnerPlan<'_>,
     start: NaiveDate,
     last_work: NaiveDate,
     adviser: &Name,
@@ -465,7 +475,7 @@ async fn mark_progress(
 async fn record_counts(
     store: &Store,
     id: i64,
-    demo: &DemoRci,
+    demo: &PartnerPlan<'_>,
     start: NaiveDate,
     today: NaiveDate,
     adviser: &Name,

@@ -13,6 +13,7 @@ pub mod checklists;
 pub mod counts;
 pub mod demo;
 pub mod follow_ups;
+pub mod generate;
 pub mod history;
 pub mod programmes;
 pub mod rcis;

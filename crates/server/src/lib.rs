@@ -27,6 +27,14 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/login", post(auth::login).with_state(state.clone()))
         .route("/logout", post(auth::logout).with_state(state.clone()))
         .route(
+            "/exports/partners.csv",
+            get(app::compare::export_csv).with_state(state.clone()),
+        )
+        .route(
+            "/exports/partners.xlsx",
+            get(app::compare::export_xlsx).with_state(state.clone()),
+        )
+        .route(
             "/exports/tours.csv",
             get(app::tours::export_csv).with_state(state.clone()),
         )

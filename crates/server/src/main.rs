@@ -44,6 +44,16 @@ enum Command {
     Migrate,
     /// Load the demo partners and demo accounts into the database.
     DemoData,
+    /// Add N generated partner RCIs with realistic progress, counts, follow-ups and history
+    /// (for trying the organisation's views at scale, and for `scripts/bench`).
+    Generate {
+        /// How many RCIs to add.
+        #[arg(long, default_value_t = 50)]
+        rcis: usize,
+        /// The same seed gives the same partners.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Manage users.
     User {
         #[command(subcommand)]
@@ -128,6 +138,16 @@ async fn run(cli: Cli) -> Result<(), Error> {
         Command::DemoData => {
             let n = demo::load(&store, today).await?;
             log::info!("loaded {n} demo partner RCIs into {}", cli.db.display());
+        }
+        Command::Generate { rcis, seed } => {
+            let started = std::time::Instant::now();
+            let ids = homeward_store::generate::generate(&store, rcis, seed, today).await?;
+            log::info!(
+                "added {} generated partner RCIs to {} in {:.1} s",
+                ids.len(),
+                cli.db.display(),
+                started.elapsed().as_secs_f64()
+            );
         }
         Command::User { action } => user_command(&store, action).await?,
         Command::Serve {

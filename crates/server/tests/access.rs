@@ -92,6 +92,12 @@ fn cases(w: &World) -> Vec<Case> {
         case("me", String::new(), [Ok, Ok, Ok, Ok, Ok], false),
         case("list_trainings", String::new(), read_all, false),
         case(
+            "compare_partners",
+            String::new(),
+            [Unauthenticated, Ok, Ok, NotFound, Ok],
+            false,
+        ),
+        case(
             "form_choices",
             String::new(),
             [Unauthenticated, Ok, Ok, NotFound, NotFound],

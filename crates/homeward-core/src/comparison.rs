@@ -1,0 +1,452 @@
+//! The organisation's comparison of every partner's transition: one row per RCI with the
+//! figures management reads on Monday, the filters and sort orders of that table, and its totals.
+//! Pure, so the page, the exports and the quarterly report agree to the child.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::progress::Phase;
+use crate::rcis::{RciOverview, RciProfile};
+use crate::risks::RiskFlag;
+use crate::stages::Track;
+use crate::values::SexCount;
+
+/// One partner's line of the comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComparisonRow {
+    pub rci_id: i64,
+    pub name: String,
+    pub name_km: Option<String>,
+    pub province: String,
+    pub adviser: Option<String>,
+    pub phase: Phase,
+    pub days_in_phase: i64,
+    /// Whole percent done of each track, in [`Track::ALL`] order.
+    pub tracks: Vec<(Track, u8)>,
+    pub overall: u8,
+    /// Children in care when the transition began, and reintegrated so far (latest counts).
+    pub baseline: SexCount,
+    pub reintegrated: SexCount,
+    /// Days since the next follow-up visit was due; `None` if none is overdue.
+    pub follow_ups_overdue_days: Option<i64>,
+    /// Days since anything was recorded; `None` if never.
+    pub days_since_update: Option<i64>,
+    pub flags: Vec<RiskFlag>,
+}
+
+impl ComparisonRow {
+    /// The row of one RCI from its profile and overview on `today`.
+    pub fn new(
+        rci_id: i64,
+        profile: &RciProfile,
+        adviser: Option<String>,
+        overview: &RciOverview,
+        today: NaiveDate,
+    ) -> Self {
+        let counts = overview.latest_counts.as_ref();
+        Self {
+            rci_id,
+            name: profile.name_en.to_string(),
+            name_km: profile.name_km.as_ref().map(|n| n.to_string()),
+            province: profile.province.to_string(),
+            adviser,
+            phase: overview.progress.phase,
+            days_in_phase: overview.days_in_phase,
+            tracks: overview
+                .progress
+                .tracks
+                .iter()
+                .map(|(t, p)| (*t, p.percent()))
+                .collect(),
+            overall: overview.progress.overall.percent(),
+            baseline: counts.map_or(SexCount::ZERO, |c| c.baseline),
+            reintegrated: counts.map_or(SexCount::ZERO, |c| c.reintegrated_total()),
+            follow_ups_overdue_days: overview.flags.iter().find_map(|f| match f {
+                RiskFlag::FollowUpsOverdue { days } => Some(*days),
+                _ => None,
+            }),
+            days_since_update: overview.last_update.map(|d| (today - d).num_days()),
+            flags: overview.flags.clone(),
+        }
+    }
+
+    fn track(&self, track: Track) -> u8 {
+        self.tracks
+            .iter()
+            .find(|(t, _)| *t == track)
+            .map_or(0, |(_, p)| *p)
+    }
+
+    fn has_risk(&self, key: &str) -> bool {
+        self.flags.iter().any(|f| f.key() == key)
+    }
+}
+
+/// A column to sort by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SortKey {
+    Name,
+    Province,
+    Adviser,
+    Stage,
+    DaysInStage,
+    Track(Track),
+    Overall,
+    Baseline,
+    Reintegrated,
+    FollowUpsOverdue,
+    DaysSinceUpdate,
+    Risks,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 17] = [
+        SortKey::Name,
+        SortKey::Province,
+        SortKey::Adviser,
+        SortKey::Stage,
+        SortKey::DaysInStage,
+        SortKey::Track(Track::ALL[0]),
+        SortKey::Track(Track::ALL[1]),
+        SortKey::Track(Track::ALL[2]),
+        SortKey::Track(Track::ALL[3]),
+        SortKey::Track(Track::ALL[4]),
+        SortKey::Track(Track::ALL[5]),
+        SortKey::Overall,
+        SortKey::Baseline,
+        SortKey::Reintegrated,
+        SortKey::FollowUpsOverdue,
+        SortKey::DaysSinceUpdate,
+        SortKey::Risks,
+    ];
+
+    /// The stable key used in URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::Province => "province",
+            SortKey::Adviser => "adviser",
+            SortKey::Stage => "stage",
+            SortKey::DaysInStage => "days_in_stage",
+            SortKey::Track(t) => t.key(),
+            SortKey::Overall => "overall",
+            SortKey::Baseline => "baseline",
+            SortKey::Reintegrated => "reintegrated",
+            SortKey::FollowUpsOverdue => "follow_ups_overdue",
+            SortKey::DaysSinceUpdate => "days_since_update",
+            SortKey::Risks => "risks",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == raw)
+    }
+}
+
+/// How the table is sorted: a column and a direction. Ties keep name order, so the order is
+/// always the same for the same data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+impl Default for Sort {
+    fn default() -> Self {
+        Self {
+            key: SortKey::Name,
+            descending: false,
+        }
+    }
+}
+
+/// Which partners the table shows; every filter empty shows all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComparisonFilter {
+    pub province: Option<String>,
+    pub adviser: Option<String>,
+    /// A stage number (1–5), or 0 for "transition completed".
+    pub stage: Option<usize>,
+    /// A [`RiskFlag::key`].
+    pub risk: Option<String>,
+}
+
+impl ComparisonFilter {
+    pub fn keeps(&self, row: &ComparisonRow) -> bool {
+        let stage_number = match row.phase {
+            Phase::In(stage) => stage.number(),
+            Phase::Completed => 0,
+        };
+        self.province.as_deref().is_none_or(|p| row.province == p)
+            && self
+                .adviser
+                .as_deref()
+                .is_none_or(|a| row.adviser.as_deref() == Some(a))
+            && self.stage.is_none_or(|s| stage_number == s)
+            && self.risk.as_deref().is_none_or(|r| row.has_risk(r))
+    }
+}
+
+/// The rows the filter keeps, in the chosen order.
+pub fn compare(
+    rows: &[ComparisonRow],
+    filter: &ComparisonFilter,
+    sort: Sort,
+) -> Vec<ComparisonRow> {
+    let mut kept: Vec<ComparisonRow> = rows.iter().filter(|r| filter.keeps(r)).cloned().collect();
+    kept.sort_by(|a, b| {
+        let by_key = match sort.key {
+            SortKey::Name => std::cmp::Ordering::Equal,
+            SortKey::Province => a.province.cmp(&b.province),
+            SortKey::Adviser => a.adviser.cmp(&b.adviser),
+            SortKey::Stage => a.phase.cmp(&b.phase),
+            SortKey::DaysInStage => a.days_in_phase.cmp(&b.days_in_phase),
+            SortKey::Track(t) => a.track(t).cmp(&b.track(t)),
+            SortKey::Overall => a.overall.cmp(&b.overall),
+            SortKey::Baseline => a.baseline.total().cmp(&b.baseline.total()),
+            SortKey::Reintegrated => a.reintegrated.total().cmp(&b.reintegrated.total()),
+            SortKey::FollowUpsOverdue => a.follow_ups_overdue_days.cmp(&b.follow_ups_overdue_days),
+            SortKey::DaysSinceUpdate => a.days_since_update.cmp(&b.days_since_update),
+            SortKey::Risks => a.flags.len().cmp(&b.flags.len()),
+        };
+        let by_key = if sort.descending {
+            by_key.reverse()
+        } else {
+            by_key
+        };
+        by_key
+            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| a.rci_id.cmp(&b.rci_id))
+    });
+    kept
+}
+
+/// The totals row of the rows shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComparisonTotals {
+    pub rcis: usize,
+    pub baseline: SexCount,
+    pub reintegrated: SexCount,
+    /// The mean of the rows' overall progress, rounded down.
+    pub mean_overall: u8,
+    /// How many RCIs carry each risk, in [`RiskFlag::key`] terms.
+    pub with_risk: Vec<(String, usize)>,
+    pub follow_ups_overdue: usize,
+    pub completed: usize,
+}
+
+/// Sums the rows shown. Counts add without overflow: a [`SexCount`] total is bounded per RCI.
+pub fn totals(rows: &[ComparisonRow]) -> ComparisonTotals {
+    let add = |a: SexCount, b: SexCount| a.checked_add(b).unwrap_or(a);
+    let keys = ["no_plan", "no_budget", "stalled", "follow_ups_overdue"];
+    ComparisonTotals {
+        rcis: rows.len(),
+        baseline: rows.iter().fold(SexCount::ZERO, |s, r| add(s, r.baseline)),
+        reintegrated: rows
+            .iter()
+            .fold(SexCount::ZERO, |s, r| add(s, r.reintegrated)),
+        mean_overall: if rows.is_empty() {
+            0
+        } else {
+            (rows.iter().map(|r| u64::from(r.overall)).sum::<u64>() / rows.len() as u64) as u8
+        },
+        with_risk: keys
+            .into_iter()
+            .map(|k| (k.to_string(), rows.iter().filter(|r| r.has_risk(k)).count()))
+            .collect(),
+        follow_ups_overdue: rows
+            .iter()
+            .filter(|r| r.follow_ups_overdue_days.is_some())
+            .count(),
+        completed: rows.iter().filter(|r| r.phase == Phase::Completed).count(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stages::Stage;
+    use proptest::prelude::*;
+
+    fn row(
+        id: i64,
+        name: &str,
+        province: &str,
+        overall: u8,
+        stage: usize,
+        flags: Vec<RiskFlag>,
+    ) -> ComparisonRow {
+        ComparisonRow {
+            rci_id: id,
+            name: name.into(),
+            name_km: None,
+            province: province.into(),
+            adviser: (id % 2 == 0).then(|| "Chan Sokha".to_string()),
+            phase: if stage == 0 {
+                Phase::Completed
+            } else {
+                Phase::In(Stage::ALL[stage - 1])
+            },
+            days_in_phase: id * 10,
+            tracks: Track::ALL.into_iter().map(|t| (t, overall)).collect(),
+            overall,
+            baseline: SexCount::new(20 + id as u32, 10).unwrap(),
+            reintegrated: SexCount::new(id as u32, u32::from(id > 0)).unwrap(),
+            follow_ups_overdue_days: flags.iter().find_map(|f| match f {
+                RiskFlag::FollowUpsOverdue { days } => Some(*days),
+                _ => None,
+            }),
+            days_since_update: Some(id),
+            flags,
+        }
+    }
+
+    fn rows() -> Vec<ComparisonRow> {
+        vec![
+            row(1, "Hope", "Phnom Penh", 90, 5, vec![]),
+            row(
+                2,
+                "Lotus",
+                "Battambang",
+                40,
+                3,
+                vec![RiskFlag::NoReintegrationPlan],
+            ),
+            row(3, "Angkor", "Siem Reap", 100, 0, vec![]),
+            row(
+                4,
+                "Bright",
+                "Battambang",
+                40,
+                2,
+                vec![
+                    RiskFlag::Stalled { days: 70 },
+                    RiskFlag::FollowUpsOverdue { days: 5 },
+                ],
+            ),
+        ]
+    }
+
+    fn ids(rows: Vec<ComparisonRow>) -> Vec<i64> {
+        rows.into_iter().map(|r| r.rci_id).collect()
+    }
+
+    #[test]
+    fn sorts_with_ties_in_name_order() {
+        let by = |key, descending| {
+            ids(compare(
+                &rows(),
+                &ComparisonFilter::default(),
+                Sort { key, descending },
+            ))
+        };
+        assert_eq!(by(SortKey::Name, false), [3, 4, 1, 2]);
+        assert_eq!(by(SortKey::Overall, true), [3, 1, 4, 2]);
+        assert_eq!(by(SortKey::Overall, false), [4, 2, 1, 3]);
+        assert_eq!(by(SortKey::Stage, true), [3, 1, 2, 4]);
+        assert_eq!(by(SortKey::Risks, true), [4, 2, 3, 1]);
+        assert_eq!(SortKey::parse("overall"), Some(SortKey::Overall));
+        assert_eq!(
+            SortKey::parse(Track::ALL[2].key()),
+            Some(SortKey::Track(Track::ALL[2]))
+        );
+    }
+
+    #[test]
+    fn each_filter_keeps_only_its_rows() {
+        let keep = |f: ComparisonFilter| ids(compare(&rows(), &f, Sort::default()));
+        assert_eq!(
+            keep(ComparisonFilter {
+                province: Some("Battambang".into()),
+                ..Default::default()
+            }),
+            [4, 2]
+        );
+        assert_eq!(
+            keep(ComparisonFilter {
+                adviser: Some("Chan Sokha".into()),
+                ..Default::default()
+            }),
+            [4, 2]
+        );
+        assert_eq!(
+            keep(ComparisonFilter {
+                stage: Some(0),
+                ..Default::default()
+            }),
+            [3]
+        );
+        assert_eq!(
+            keep(ComparisonFilter {
+                stage: Some(3),
+                ..Default::default()
+            }),
+            [2]
+        );
+        assert_eq!(
+            keep(ComparisonFilter {
+                risk: Some("stalled".into()),
+                ..Default::default()
+            }),
+            [4]
+        );
+    }
+
+    #[test]
+    fn totals_add_up_the_rows_shown() {
+        let t = totals(&rows());
+        assert_eq!(t.rcis, 4);
+        assert_eq!(t.baseline, SexCount::new(90, 40).unwrap());
+        assert_eq!(t.reintegrated, SexCount::new(10, 4).unwrap());
+        assert_eq!(t.mean_overall, 67);
+        let risks: Vec<(&str, usize)> = t.with_risk.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+        assert_eq!(
+            risks,
+            [
+                ("no_plan", 1),
+                ("no_budget", 0),
+                ("stalled", 1),
+                ("follow_ups_overdue", 1)
+            ]
+        );
+        assert_eq!((t.follow_ups_overdue, t.completed), (1, 1));
+        assert_eq!(totals(&[]).mean_overall, 0);
+    }
+
+    proptest! {
+        /// Filtering then sorting returns exactly the kept rows, each once, in the chosen order.
+        #[test]
+        fn compare_is_a_sorted_selection(
+            overalls in proptest::collection::vec(0u8..=100, 0..20),
+            key in 0usize..SortKey::ALL.len(),
+            descending: bool,
+            province in 0usize..3,
+        ) {
+            let provinces = ["Battambang", "Pursat", "Kampot"];
+            let all: Vec<ComparisonRow> = overalls.iter().enumerate()
+                .map(|(i, o)| row(i as i64, &format!("RCI {i:02}"), provinces[i % 3], *o, 1 + i % 5, vec![]))
+                .collect();
+            let filter = ComparisonFilter { province: Some(provinces[province].into()), ..Default::default() };
+            let sort = Sort { key: SortKey::ALL[key], descending };
+            let shown = compare(&all, &filter, sort);
+            let mut expected: Vec<i64> = all.iter().filter(|r| r.province == provinces[province]).map(|r| r.rci_id).collect();
+            let mut got = ids(shown.clone());
+            expected.sort_unstable();
+            got.sort_unstable();
+            prop_assert_eq!(got, expected);
+            if sort.key == SortKey::Overall {
+                for pair in shown.windows(2) {
+                    let ordered = if descending {
+                        pair[0].overall >= pair[1].overall
+                    } else {
+                        pair[0].overall <= pair[1].overall
+                    };
+                    prop_assert!(ordered);
+                }
+            }
+            let t = totals(&shown);
+            prop_assert_eq!(t.rcis, shown.len());
+            prop_assert_eq!(t.reintegrated.total(), shown.iter().map(|r| r.reintegrated.total()).sum::<u32>());
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Realistic partner RCIs in any number, for trying the organisation's views at scale and for the
+//! benchmark: each with a transition started some months ago, a checklist worked as far as its
+//! stage, quarterly children counts, follow-up visits and the history those changes leave.
+//! Deterministic for a given seed, so two benchmark runs measure the same data.
+
+use chrono::NaiveDate;
+use homeward_core::Stage;
+
+use crate::demo::{add_partner, PartnerPlan};
+use crate::{Result, Store};
+
+/// Cambodia's provinces, where partners are spread.
+const PROVINCES: [&str; 25] = [
+    "Banteay Meanchey",
+    "Battambang",
+    "Kampong Cham",
+    "Kampong Chhnang",
+    "Kampong Speu",
+    "Kampong Thom",
+    "Kampot",
+    "Kandal",
+    "Kep",
+    "Koh Kong",
+    "Kratie",
+    "Mondulkiri",
+    "Oddar Meanchey",
+    "Pailin",
+    "Phnom Penh",
+    "Preah Sihanouk",
+    "Preah Vihear",
+    "Prey Veng",
+    "Pursat",
+    "Ratanakiri",
+    "Siem Reap",
+    "Stung Treng",
+    "Svay Rieng",
+    "Takeo",
+    "Tbong Khmum",
+];
+
+const KINDS: [(&str, &str); 4] = [
+    ("Children's Home", "មណ្ឌលកុមារ"),
+    ("Children's Village", "ភូមិកុមារ"),
+    ("Orphan Care Centre", "មជ្ឈមណ្ឌលថែទាំកុមារកំព្រា"),
+    ("Family Care Centre", "មជ្ឈមណ្ឌលថែទាំគ្រួសារ"),
+];
+
+/// A small xorshift generator: enough variety for test data, and no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n.max(1)
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+/// Adds `n` generated partner RCIs; returns their ids.
+pub async fn generate(store: &Store, n: usize, seed: u64, today: NaiveDate) -> Result<Vec<i64>> {
+    let template = store.template().await?;
+    let mut rng = Rng(seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let first = store.rci_count().await? as usize + 1;
+    let mut ids = Vec::with_capacity(n);
+    for i in first..first + n {
+        let (kind_en, kind_km) = KINDS[rng.below(KINDS.len() as u64) as usize];
+        let province = PROVINCES[rng.below(PROVINCES.len() as u64) as usize];
+        let name_en = format!("{province} {kind_en} {i}");
+        let name_km = format!("{kind_km} {i}");
+        let started_months_ago = 3 + rng.below(60);
+        // Older transitions are further along.
+        let reach = (started_months_ago * 6 / 63 + rng.below(2)).min(5) as usize;
+        let stage = Stage::ALL.get(reach).copied();
+        let total = 8 + rng.below(70) as u32;
+        let plan = PartnerPlan {
+            name_en: &name_en,
+            name_km: &name_km,
+            province,
+            district: "",
+            started_months_ago,
+            stage,
+            done_in_stage: rng.below(4) as usize,
+            plan: reach >= 2 && rng.chance(80),
+            budget: reach >= 2 && rng.chance(60),
+            baseline: (total, total * (35 + rng.below(30) as u32) / 100),
+            last_follow_up_days_ago: (reach >= 4).then(|| 5 + rng.below(120)),
+            quiet_days: if rng.chance(15) {
+                60 + rng.below(200)
+            } else {
+                0
+            },
+        };
+        ids.push(add_partner(store, &template, &plan, i, today).await?);
+    }
+    // Spread the partners over the organisation's advisers, as the comparison page shows them.
+    let advisers: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM users WHERE role = 'adviser' AND active ORDER BY id")
+            .fetch_all(store.pool())
+            .await?;
+    if !advisers.is_empty() {
+        let mut tx = store.write().await?;
+        for (k, id) in ids.iter().enumerate() {
+            sqlx::query("UPDATE rcis SET adviser_id = ? WHERE id = ?")
+                .bind(advisers[k % advisers.len()])
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+    }
+    Ok(ids)
+}

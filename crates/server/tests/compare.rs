@@ -1,0 +1,325 @@
+//! The organisation's comparison, checked against figures computed here from the raw rows of
+//! the demo database; its sort and filters; and its exports, which must be valid CSV and XLSX
+//! matching the table, with no live formula, and out of a director's reach.
+
+mod common;
+
+use std::io::Cursor;
+
+use app::compare::ComparisonData;
+use axum::http::{header, StatusCode};
+use calamine::{Data, Reader, Xlsx};
+use tower::ServiceExt;
+
+use common::{body_text, run, world, Caller, World};
+
+async fn get(
+    w: &World,
+    router: &axum::Router,
+    caller: Caller,
+    uri: &str,
+) -> axum::response::Response {
+    router
+        .clone()
+        .oneshot(w.request(caller, "GET", uri, ""))
+        .await
+        .unwrap()
+}
+
+/// RFC 4180 CSV as the export writes it (after its byte-order mark).
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let (mut rows, mut row, mut cell) = (vec![], vec![], String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    rows
+}
+
+async fn csv(w: &World, router: &axum::Router, query: &str) -> Vec<Vec<String>> {
+    let response = get(
+        w,
+        router,
+        Caller::Viewer,
+        &format!("/exports/partners.csv{query}"),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    parse_csv(&body_text(response).await)
+}
+
+fn column(rows: &[Vec<String>], name: &str) -> Vec<String> {
+    let i = rows[0]
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name}"));
+    rows[1..].iter().map(|r| r[i].clone()).collect()
+}
+
+#[test]
+fn the_figures_equal_those_computed_from_the_raw_rows() {
+    run(async {
+        let w = world().await;
+        let (store, router) = w.fresh("compare-figures").await;
+        let response = router
+            .clone()
+            .oneshot(w.request(Caller::Viewer, "POST", "/api/compare_partners", ""))
+            .await
+            .unwrap();
+        let data: ComparisonData = serde_json::from_str(&body_text(response).await).unwrap();
+        let pool = store.pool();
+        let rcis: Vec<(i64, String, String)> =
+            sqlx::query_as("SELECT id, name_en, province FROM rcis ORDER BY id")
+                .fetch_all(pool)
+                .await
+                .unwrap();
+        assert_eq!(data.rows.len(), rcis.len());
+        for (id, name, province) in rcis {
+            let row = data.rows.iter().find(|r| r.rci_id == id).unwrap();
+            assert_eq!((&row.name, &row.province), (&name, &province));
+            // Progress: done over applicable (not hidden, not "not applicable"), rounded down.
+            let (done, applicable): (i64, i64) = sqlx::query_as(
+                "SELECT COALESCE(SUM(status = 'done'), 0), COUNT(*) FROM checklist_items \
+                 WHERE rci_id = ? AND NOT hidden AND status != 'not_applicable'",
+            )
+            .bind(id)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+            let expected = if applicable == 0 {
+                100
+            } else {
+                done * 100 / applicable
+            };
+            assert_eq!(i64::from(row.overall), expected, "{name} overall");
+            // Children: the latest snapshot's baseline and the sum of its placements.
+            let latest: Option<(i64, i64, i64, i64)> = sqlx::query_as(
+                "SELECT baseline_total, baseline_female, \
+                 birth_family_total + kinship_care_total + foster_care_total \
+                   + independent_living_total + long_term_care_total, \
+                 birth_family_female + kinship_care_female + foster_care_female \
+                   + independent_living_female + long_term_care_female \
+                 FROM children_counts WHERE rci_id = ? ORDER BY as_of DESC, id DESC LIMIT 1",
+            )
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+            .unwrap();
+            let (bt, bf, rt, rf) = latest.unwrap_or_default();
+            assert_eq!(
+                (
+                    i64::from(row.baseline.total()),
+                    i64::from(row.baseline.female()),
+                    i64::from(row.reintegrated.total()),
+                    i64::from(row.reintegrated.female())
+                ),
+                (bt, bf, rt, rf),
+                "{name} children"
+            );
+            // The stage: the first, in order, with an applicable item not done.
+            let per_track: Vec<(String, i64, i64)> = sqlx::query_as(
+                "SELECT track, COALESCE(SUM(status = 'done'), 0), COUNT(*) FROM checklist_items \
+                 WHERE rci_id = ? AND NOT hidden AND status != 'not_applicable' GROUP BY track",
+            )
+            .bind(id)
+            .fetch_all(pool)
+            .await
+            .unwrap();
+            let stage = homeward_core::Stage::ALL.into_iter().find(|s| {
+                let key = homeward_core::Track::Stage(*s).key();
+                per_track
+                    .iter()
+                    .any(|(t, done, all)| t == key && done < all)
+            });
+            let expected_phase =
+                stage.map_or(homeward_core::Phase::Completed, homeward_core::Phase::In);
+            assert_eq!(row.phase, expected_phase, "{name} stage");
+            for (track, percent) in &row.tracks {
+                let (done, all) = per_track
+                    .iter()
+                    .find(|(t, _, _)| t == track.key())
+                    .map_or((0, 0), |(_, d, a)| (*d, *a));
+                let expected = if all == 0 { 100 } else { done * 100 / all };
+                assert_eq!(i64::from(*percent), expected, "{name} {track:?}");
+            }
+            // A plan and a budget are expected from the preparation stage (3) on.
+            let (plan, budget): (bool, bool) = sqlx::query_as(
+                "SELECT has_reintegration_plan, has_reintegration_budget FROM rcis WHERE id = ?",
+            )
+            .bind(id)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+            let expected = stage.is_none_or(|s| s.number() >= 3);
+            let keys: Vec<&str> = row.flags.iter().map(|f| f.key()).collect();
+            assert_eq!(keys.contains(&"no_plan"), expected && !plan, "{name}");
+            assert_eq!(keys.contains(&"no_budget"), expected && !budget, "{name}");
+        }
+        // The reintegrated children per quarter add up to at most the latest totals.
+        let per_quarter: u32 = data
+            .per_quarter
+            .iter()
+            .map(|(_, p)| p.iter().sum::<u32>())
+            .sum();
+        let latest_total: u32 = data.rows.iter().map(|r| r.reintegrated.total()).sum();
+        assert!(
+            per_quarter <= latest_total && per_quarter > 0,
+            "{per_quarter} of {latest_total}"
+        );
+    })
+}
+
+#[test]
+fn exports_sort_and_filter_like_the_page() {
+    run(async {
+        let w = world().await;
+        let (store, router) = w.fresh("compare-sort").await;
+        let all = csv(&w, &router, "").await;
+        assert_eq!(all.len() - 1, store.rcis().await.unwrap().len());
+        let names = column(&all, "name");
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted, "by name by default");
+
+        let by_progress = csv(&w, &router, "?sort=overall&dir=desc").await;
+        let overall: Vec<u32> = column(&by_progress, "overall_percent")
+            .iter()
+            .map(|v| v.parse().unwrap())
+            .collect();
+        assert!(overall.windows(2).all(|p| p[0] >= p[1]), "{overall:?}");
+
+        let battambang = csv(&w, &router, "?province=Battambang").await;
+        let expected: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM rcis WHERE province = 'Battambang'")
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+        assert!(expected > 0);
+        assert_eq!(battambang.len() as i64 - 1, expected);
+        assert!(column(&battambang, "province")
+            .iter()
+            .all(|p| p == "Battambang"));
+
+        let stalled = csv(&w, &router, "?risk=stalled").await;
+        assert!(stalled.len() > 1);
+        assert!(column(&stalled, "risks")
+            .iter()
+            .all(|r| r.split(';').any(|k| k == "stalled")));
+        let stage3 = csv(&w, &router, "?stage=3").await;
+        assert!(column(&stage3, "stage").iter().all(|s| s == "3"));
+        let completed = csv(&w, &router, "?stage=0").await;
+        assert!(column(&completed, "stage").iter().all(|s| s == "completed"));
+        let adviser = column(&all, "adviser").into_iter().find(|a| !a.is_empty());
+        if let Some(adviser) = adviser {
+            let rows = csv(
+                &w,
+                &router,
+                &format!("?adviser={}", adviser.replace(' ', "%20")),
+            )
+            .await;
+            assert!(rows.len() > 1);
+            assert!(column(&rows, "adviser").iter().all(|a| *a == adviser));
+        }
+    })
+}
+
+#[test]
+fn the_xlsx_matches_the_csv_and_nothing_can_run_as_a_formula() {
+    run(async {
+        let w = world().await;
+        let (store, router) = w.fresh("compare-xlsx").await;
+        // A partner whose names would run as formulas in a spreadsheet, one of them Khmer.
+        let mut profile = homeward_core::RciProfile::parse(
+            "=HYPERLINK(\"http://evil.example\",\"click\")",
+            "@មណ្ឌល ខ្មែរ",
+            "Kampot",
+            "",
+            chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        )
+        .unwrap();
+        profile.has_reintegration_plan = true;
+        let template = store.template().await.unwrap();
+        store.create_rci(&profile, &template).await.unwrap();
+
+        let rows = csv(&w, &router, "").await;
+        let response = get(&w, &router, Caller::Viewer, "/exports/partners.xlsx").await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(response.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .contains("spreadsheetml"));
+        let bytes = axum::body::to_bytes(response.into_body(), 10 << 20)
+            .await
+            .unwrap();
+        let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).expect("a valid workbook");
+        let sheet = book.worksheet_range("Partners").unwrap();
+        let cells: Vec<Vec<String>> = sheet
+            .rows()
+            .map(|r| {
+                r.iter()
+                    .map(|c| match c {
+                        Data::Float(f) => format!("{f}"),
+                        Data::Int(i) => i.to_string(),
+                        Data::Empty => String::new(),
+                        other => other.to_string(),
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(cells.len(), rows.len());
+        for (x, c) in cells.iter().zip(&rows) {
+            let c: Vec<String> = c
+                .iter()
+                .cloned()
+                .chain(std::iter::repeat(String::new()))
+                .take(x.len())
+                .collect();
+            assert_eq!(x, &c);
+        }
+        let formulas = book.worksheet_formula("Partners").unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "no formula in the workbook"
+        );
+        let evil = rows.iter().find(|r| r[1].contains("HYPERLINK")).unwrap();
+        assert!(evil[1].starts_with("'="), "{}", evil[1]);
+        assert_eq!(evil[2], "'@មណ្ឌល ខ្មែរ", "Khmer intact, neutralised");
+    })
+}
+
+#[test]
+fn a_director_reaches_neither_the_page_nor_the_exports() {
+    run(async {
+        let w = world().await;
+        let (_, router) = w.fresh("compare-director").await;
+        for uri in [
+            "/compare",
+            "/exports/partners.csv",
+            "/exports/partners.xlsx",
+        ] {
+            let director = get(&w, &router, Caller::Director, uri).await;
+            assert_eq!(director.status(), StatusCode::NOT_FOUND, "{uri}");
+            let text = body_text(director).await;
+            assert!(!text.contains("Hope Garden"), "{uri} leaked another RCI");
+            let anonymous = get(&w, &router, Caller::Anonymous, uri).await;
+            assert_eq!(anonymous.status(), StatusCode::SEE_OTHER, "{uri}");
+        }
+    })
+}
