@@ -300,6 +300,18 @@ messages! {
     Mean => "mean", "មធ្យម";
     ChartStages => "Partner RCIs in each stage", "មណ្ឌលដៃគូក្នុងដំណាក់កាលនីមួយៗ";
     ChartPerQuarter => "Children reintegrated per quarter, by placement", "កុមារដែលបានធ្វើសមាហរណកម្មក្នុងមួយត្រីមាស តាមប្រភេទការថែទាំ";
+    BadQuarter => "Choose a quarter written like 2026-Q4.", "សូមជ្រើសរើសត្រីមាសដែលសរសេរដូចជា 2026-Q4។";
+    Quarter => "Quarter", "ត្រីមាស";
+    Print => "Print", "បោះពុម្ព";
+    ProgressAsOf => "Stage progress as of", "វឌ្ឍនភាពដំណាក់កាលគិតត្រឹម";
+    AllPartners => "All partners", "ដៃគូទាំងអស់";
+    ReintegratedThisQuarter => "Children reintegrated this quarter", "កុមារដែលបានធ្វើសមាហរណកម្មក្នុងត្រីមាសនេះ";
+    VisitsThisQuarter => "Follow-up visits this quarter (children seen)", "ការចុះតាមដានក្នុងត្រីមាសនេះ (កុមារដែលបានជួប)";
+    CountsTitle => "Children", "កុមារ";
+    AsOf => "As of", "គិតត្រឹម";
+    NoCountsYet => "No counts recorded by the end of this quarter.", "មិនមានការកត់ត្រាចំនួនត្រឹមចុងត្រីមាសនេះទេ។";
+    NothingThisQuarter => "None this quarter.", "គ្មានក្នុងត្រីមាសនេះទេ។";
+    PrintReport => "Quarterly report (print)", "របាយការណ៍ប្រចាំត្រីមាស (បោះពុម្ព)";
     PrivacyNote => "Homeward stores no child's name: only counts.", "ផ្លូវទៅផ្ទះមិនរក្សាទុកឈ្មោះកុមារទេ៖ មានតែចំនួនប៉ុណ្ណោះ។";
 }
 

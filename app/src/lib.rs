@@ -14,6 +14,7 @@ pub mod lists;
 pub mod not_found;
 pub mod programmes;
 pub mod rcis;
+pub mod report;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod tours;
@@ -110,6 +111,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("compare") view=compare::ComparePage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("report") view=report::ReportPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("tours") view=tours::ToursPage ssr=SsrMode::Async/>
                     <Route
                         path=(StaticSegment("tours"), StaticSegment("new"))

@@ -35,7 +35,7 @@ pub async fn record_programme(rci_id: i64, programme: ProgrammeInput) -> Result<
     Ok(state.store.create_programme(rci_id, &programme).await?)
 }
 
-fn kind_label(kind: ProgrammeKind) -> Msg {
+pub(crate) fn kind_label(kind: ProgrammeKind) -> Msg {
     match kind {
         ProgrammeKind::ParentingClub => Msg::ProgParentingClub,
         ProgrammeKind::YouthGroup => Msg::ProgYouthGroup,
@@ -46,7 +46,7 @@ fn kind_label(kind: ProgrammeKind) -> Msg {
     }
 }
 
-fn status_label(status: ProgrammeStatus) -> Msg {
+pub(crate) fn status_label(status: ProgrammeStatus) -> Msg {
     match status {
         ProgrammeStatus::Starting => Msg::ProgStarting,
         ProgrammeStatus::Active => Msg::ProgActive,

@@ -48,6 +48,11 @@ impl Quarter {
         Self::of(day) == self
     }
 
+    /// Whether something running from `start` to `end` (inclusive) took place in this quarter.
+    pub fn overlaps(self, start: NaiveDate, end: NaiveDate) -> bool {
+        start <= self.end() && end >= self.start()
+    }
+
     pub fn next(self) -> Self {
         if self.number == 4 {
             Self {
@@ -148,6 +153,9 @@ mod tests {
         for bad in ["2026-Q5", "2026-Q0", "Q4-2026", "2026", "", "20x6-Q1"] {
             assert_eq!(Quarter::parse(bad), None, "{bad}");
         }
+        assert!(q.overlaps(day("2026-09-30"), day("2026-10-01")));
+        assert!(q.overlaps(day("2026-12-31"), day("2027-01-02")));
+        assert!(!q.overlaps(day("2026-09-01"), day("2026-09-30")));
         let keys: Vec<String> = q.last(3).into_iter().map(Quarter::key).collect();
         assert_eq!(keys, ["2026-Q2", "2026-Q3", "2026-Q4"]);
     }

@@ -14,6 +14,8 @@ use crate::{corrupt, Result, Store};
 #[derive(FromRow)]
 struct VisitRow {
     id: i64,
+    #[sqlx(default)]
+    rci_id: i64,
     visited_on: NaiveDate,
     children_total: i64,
     children_female: i64,
@@ -97,6 +99,33 @@ impl Store {
         .into_iter()
         .map(VisitRow::into_stored)
         .collect()
+    }
+
+    /// Every RCI's follow-up visits between two days (inclusive), by RCI, newest first: the
+    /// quarterly report's visits in one query.
+    pub async fn follow_ups_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<HashMap<i64, Vec<FollowUpVisit>>> {
+        let rows = sqlx::query_as::<_, VisitRow>(
+            "SELECT id, rci_id, visited_on, children_total, children_female, visited_by, mode, \
+             notes FROM follow_up_visits WHERE visited_on BETWEEN ? AND ? \
+             ORDER BY visited_on DESC, id DESC",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(self.pool())
+        .await?;
+        let mut visits: HashMap<i64, Vec<FollowUpVisit>> = HashMap::new();
+        for row in rows {
+            let rci = row.rci_id;
+            visits
+                .entry(rci)
+                .or_default()
+                .push(row.into_stored()?.value);
+        }
+        Ok(visits)
     }
 
     pub async fn follow_up_facts(&self, rci_id: i64) -> Result<FollowUpFacts> {

@@ -1,5 +1,7 @@
 //! Community programmes of each RCI.
 
+use std::collections::HashMap;
+
 use homeward_core::programmes::{Programme, ProgrammeKind, ProgrammeStatus};
 use homeward_core::{Name, SexCount, Stored};
 use sqlx::FromRow;
@@ -8,6 +10,8 @@ use crate::{corrupt, Result, Store};
 
 #[derive(FromRow)]
 struct ProgrammeRow {
+    #[sqlx(default)]
+    rci_id: i64,
     id: i64,
     version: i64,
     kind: String,
@@ -112,5 +116,21 @@ impl Store {
         .into_iter()
         .map(ProgrammeRow::into_stored)
         .collect()
+    }
+
+    /// Every RCI's programmes, by RCI: the quarterly report's in one query.
+    pub async fn all_programmes(&self) -> Result<HashMap<i64, Vec<Programme>>> {
+        let rows = sqlx::query_as::<_, ProgrammeRow>(
+            "SELECT id, rci_id, version, kind, name, started_on, members_total, members_female, \
+             sessions_per_quarter, status FROM community_programmes ORDER BY started_on, id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut all: HashMap<i64, Vec<Programme>> = HashMap::new();
+        for row in rows {
+            let rci = row.rci_id;
+            all.entry(rci).or_default().push(row.into_stored()?.value);
+        }
+        Ok(all)
     }
 }

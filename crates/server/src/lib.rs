@@ -20,7 +20,17 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 /// The whole application: pages, server functions, sign-in and static files, behind the
 /// authentication, cross-site and header middleware.
 pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
-    let routes = generate_route_list(App);
+    router_with_routes(state, leptos_options, generate_route_list(App))
+}
+
+/// [`router`] with the page routes already listed. Listing them pauses every resource in the
+/// process while it runs (leptos-rs/leptos#4773), so tests list them once, before any page is
+/// rendered, and build each test's router from that list.
+pub fn router_with_routes(
+    state: AppState,
+    leptos_options: LeptosOptions,
+    routes: Vec<leptos_axum::AxumRouteListing>,
+) -> Router {
     let app_state = state.clone();
     Router::new()
         .route("/lang/{code}", get(set_language))

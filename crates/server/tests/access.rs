@@ -92,6 +92,24 @@ fn cases(w: &World) -> Vec<Case> {
         case("me", String::new(), [Ok, Ok, Ok, Ok, Ok], false),
         case("list_trainings", String::new(), read_all, false),
         case(
+            "quarterly_report",
+            "quarter=2026-Q4".into(),
+            [Unauthenticated, Ok, Ok, NotFound, Ok],
+            false,
+        ),
+        case(
+            "quarterly_report",
+            format!("quarter=2026-Q4&rci={own}"),
+            read_all,
+            false,
+        ),
+        case(
+            "quarterly_report",
+            format!("quarter=2026-Q4&rci={other}"),
+            [Unauthenticated, Ok, Ok, NotFound, Ok],
+            false,
+        ),
+        case(
             "compare_partners",
             String::new(),
             [Unauthenticated, Ok, Ok, NotFound, Ok],

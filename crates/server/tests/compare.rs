@@ -323,3 +323,55 @@ fn a_director_reaches_neither_the_page_nor_the_exports() {
         }
     })
 }
+
+#[test]
+fn the_quarterly_report_prints_each_rci_with_its_figures() {
+    run(async {
+        let w = world().await;
+        let (store, router) = w.fresh("report").await;
+        let today = chrono::Utc::now().date_naive();
+        let quarter = homeward_core::quarters::Quarter::of(today);
+        let uri = format!("/report?quarter={quarter}");
+        let response = get(&w, &router, Caller::Viewer, &uri).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let page = body_text(response).await;
+        assert!(page.contains("data-testid=\"report-summary\""));
+        let rcis = store.rcis().await.unwrap();
+        assert_eq!(
+            page.matches("data-testid=\"report-rci\"").count(),
+            rcis.len(),
+            "one page per RCI"
+        );
+        // One RCI's page shows its own latest baseline, and no other RCI.
+        let own = store.rci(w.own_rci).await.unwrap();
+        let latest = store.latest_counts(w.own_rci).await.unwrap().unwrap().value;
+        let one = body_text(
+            get(
+                &w,
+                &router,
+                Caller::Director,
+                &format!("{uri}&rci={}", w.own_rci),
+            )
+            .await,
+        )
+        .await;
+        assert!(one.contains(own.value.name_en.as_str()));
+        assert!(
+            one.contains(&latest.baseline.to_string()),
+            "{}",
+            latest.baseline
+        );
+        assert_eq!(one.matches("data-testid=\"report-rci\"").count(), 1);
+        assert!(
+            !one.contains("report-summary"),
+            "a director gets no summary of all partners"
+        );
+        for other in rcis.iter().filter(|r| r.id != w.own_rci) {
+            assert!(
+                !one.contains(other.value.name_en.as_str()),
+                "{} leaked",
+                other.value.name_en
+            );
+        }
+    })
+}

@@ -32,6 +32,22 @@ fn pages_answer_each_role_as_the_table_says() {
             ("/rcis/new".into(), "/rcis/new", [303, 200, 200, 404, 404]),
             ("/tours".into(), "/tours", [303, 200, 200, 200, 200]),
             ("/compare".into(), "/compare", [303, 200, 200, 404, 200]),
+            ("/report".into(), "/report", [303, 200, 200, 404, 200]),
+            (
+                format!("/report?quarter=2026-Q4&rci={own}"),
+                "/report",
+                [303, 200, 200, 200, 200],
+            ),
+            (
+                format!("/report?rci={other}"),
+                "/report",
+                [303, 200, 200, 404, 200],
+            ),
+            (
+                "/report?quarter=2026-Q9".into(),
+                "/report",
+                [303, 400, 400, 400, 400],
+            ),
             ("/tours/new".into(), "/tours/new", [303, 200, 200, 404, 404]),
             (
                 format!("/tours/{}", w.own_tour),
@@ -75,10 +91,7 @@ fn pages_answer_each_role_as_the_table_says() {
                 [303, 404, 404, 404, 404],
             ),
         ];
-        let routes: BTreeSet<String> = leptos_axum::generate_route_list(app::App)
-            .iter()
-            .map(|r| r.path().to_string())
-            .collect();
+        let routes: BTreeSet<String> = routes().iter().map(|r| r.path().to_string()).collect();
         let listed: BTreeSet<String> = table.iter().map(|(_, r, _)| r.to_string()).collect();
         assert_eq!(routes, listed, "every page needs rows in the access table");
 

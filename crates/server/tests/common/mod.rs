@@ -23,8 +23,22 @@ static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLo
         .expect("a test runtime")
 });
 
+/// The page routes, listed once per test binary before any test renders a page: listing them
+/// stops every resource created meanwhile from ever loading (leptos-rs/leptos#4773), which
+/// hung a page now and then when each test listed its own while another rendered.
+static ROUTES: std::sync::LazyLock<Vec<leptos_axum::AxumRouteListing>> =
+    std::sync::LazyLock::new(|| {
+        let _runtime = RUNTIME.enter();
+        leptos_axum::generate_route_list(app::App)
+    });
+
+pub fn routes() -> Vec<leptos_axum::AxumRouteListing> {
+    ROUTES.clone()
+}
+
 /// Runs one test's body on the shared runtime.
 pub fn run<F: std::future::Future>(test: F) -> F::Output {
+    std::sync::LazyLock::force(&ROUTES);
     RUNTIME.block_on(test)
 }
 
@@ -194,7 +208,10 @@ impl World {
             secure_cookies: false,
         };
         let options = LeptosOptions::builder().output_name("homeward").build();
-        (store, homeward_server::router(state, options))
+        (
+            store,
+            homeward_server::router_with_routes(state, options, routes()),
+        )
     }
 
     pub fn cookie(&self, caller: Caller) -> Option<String> {

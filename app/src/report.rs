@@ -1,0 +1,314 @@
+//! The quarterly report the organisation sends to donors and the ministry: a summary of the
+//! whole partner set, then one A4 page per RCI (stage progress, counts, follow-ups, tours and
+//! trainings attended, programmes), in the page's language, printed from the browser.
+
+use homeward_core::comparison::{ComparisonRow, ComparisonTotals};
+use homeward_core::quarters::Quarter;
+use homeward_core::{ChildrenCounts, CountField, Lang, Phase, Placement, SexCount, Stage};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+use crate::components::{PhaseLabel, ProgressBar};
+use crate::errors::AppError;
+use crate::i18n::{use_lang, Msg};
+
+/// One RCI's page of the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RciReport {
+    pub row: ComparisonRow,
+    /// The latest counts on or before the quarter's last day.
+    pub counts: Option<ChildrenCounts>,
+    /// Children reintegrated during the quarter, by placement.
+    pub reintegrated: [u32; 5],
+    pub visits: usize,
+    pub visited_children: SexCount,
+    /// Tours and trainings during the quarter, with how the RCI took part.
+    pub took_part: Vec<(String, String)>,
+    /// Programmes: name, kind and status labels' keys, members.
+    pub programmes: Vec<(String, String, SexCount)>,
+}
+
+/// The whole report; `summary` only for those who may compare partners.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuarterReport {
+    pub quarter: Quarter,
+    pub today: chrono::NaiveDate,
+    pub totals: Option<ComparisonTotals>,
+    pub rcis: Vec<RciReport>,
+}
+
+fn add(a: SexCount, b: SexCount) -> SexCount {
+    a.checked_add(b).unwrap_or(a)
+}
+
+/// The report of `quarter` (e.g. `2026-Q4`) for every partner, or for one RCI. A director may
+/// print only their own RCI's page.
+#[server(endpoint = "quarterly_report")]
+pub async fn quarterly_report(
+    quarter: String,
+    rci: Option<i64>,
+) -> Result<QuarterReport, AppError> {
+    use homeward_core::quarters::reintegrated_per_quarter;
+
+    let actor = crate::server::actor()?;
+    let quarter = Quarter::parse(&quarter).ok_or_else(|| {
+        AppError::Invalid(Msg::BadQuarter.text(crate::server::request_lang()).into())
+    })?;
+    match rci {
+        Some(id) => crate::server::can_read(&actor, id)?,
+        None if actor.can_compare_partners() => {}
+        None => return Err(AppError::NotFound),
+    }
+    let state = crate::server::state()?;
+    let store = &state.store;
+    let today = crate::server::today();
+    let lang = crate::server::request_lang();
+    let mut rows = crate::compare::comparison_rows(&state, today).await?;
+    rows.retain(|r| rci.is_none_or(|id| r.rci_id == id));
+    if rci.is_some() && rows.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut histories = store.all_counts_histories().await?;
+    let mut visits = store
+        .follow_ups_between(quarter.start(), quarter.end())
+        .await?;
+    let mut programmes = store.all_programmes().await?;
+    let tours = store.tours().await?;
+    let trainings = store.trainings().await?;
+    let rcis = rows
+        .iter()
+        .map(|row| {
+            let id = row.rci_id;
+            let history = histories.remove(&id).unwrap_or_default();
+            let its_visits = visits.remove(&id).unwrap_or_default();
+            let mut took_part: Vec<(String, String)> = tours
+                .iter()
+                .map(|t| &t.value)
+                .filter(|t| t.involves(id) && quarter.overlaps(t.dates.start(), t.dates.end()))
+                .map(|t| {
+                    let how = if t.hosts.contains(&id) {
+                        Msg::TourHosted
+                    } else {
+                        Msg::TourVisited
+                    };
+                    (t.title.to_string(), how.text(lang).to_string())
+                })
+                .collect();
+            took_part.extend(
+                trainings
+                    .iter()
+                    .map(|t| &t.value)
+                    .filter(|t| quarter.overlaps(t.dates.start(), t.dates.end()))
+                    .filter_map(|t| {
+                        let p = t.participants.iter().find(|p| p.rci_id == id)?;
+                        Some((
+                            t.title.to_string(),
+                            format!("{} · {}", Msg::TrainingAttended.text(lang), p.people),
+                        ))
+                    }),
+            );
+            RciReport {
+                row: row.clone(),
+                counts: history.iter().rfind(|c| c.as_of <= quarter.end()).cloned(),
+                reintegrated: reintegrated_per_quarter(std::slice::from_ref(&history), &[quarter])
+                    [0]
+                .1,
+                visits: its_visits.len(),
+                visited_children: its_visits
+                    .iter()
+                    .fold(SexCount::ZERO, |s, v| add(s, v.children)),
+                took_part,
+                programmes: programmes
+                    .remove(&id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|p| {
+                        (
+                            p.name.to_string(),
+                            format!(
+                                "{} · {}",
+                                crate::programmes::kind_label(p.kind).text(lang),
+                                crate::programmes::status_label(p.status).text(lang)
+                            ),
+                            p.members,
+                        )
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok(QuarterReport {
+        quarter,
+        today,
+        totals: rci
+            .is_none()
+            .then(|| homeward_core::comparison::totals(&rows)),
+        rcis,
+    })
+}
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let params = move || {
+        let q = query.read();
+        let quarter = q
+            .get("quarter")
+            .unwrap_or_else(|| Quarter::of(chrono::Utc::now().date_naive()).key());
+        (quarter, q.get("rci").and_then(|r| r.parse::<i64>().ok()))
+    };
+    let report = Resource::new(params, |(quarter, rci)| quarterly_report(quarter, rci));
+    view! {
+        <Title text=Msg::QuarterlyReport.text(lang)/>
+        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+            {move || Suspend::new(async move {
+                match report.await {
+                    Ok(r) => view! { <ReportView report=r rci=params().1 lang/> }.into_any(),
+                    Err(e) => crate::not_found::error_page(&e, lang),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ReportView(report: QuarterReport, rci: Option<i64>, lang: Lang) -> impl IntoView {
+    let q = report.quarter;
+    let choices = Quarter::of(report.today).last(8);
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let period = format!("{} ({} – {})", q.key(), q.start(), q.end());
+    view! {
+        <div class="report" data-testid="report">
+            <form method="get" action="/report" class="filters no-print">
+                {rci.map(|id| view! { <input type="hidden" name="rci" value=id/> })}
+                <label>{Msg::Quarter.text(lang)}
+                    <select name="quarter">
+                        {choices.into_iter().rev().map(|c| view! { <option value=c.key() selected=c == q>{c.key()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button type="submit">{Msg::Apply.text(lang)}</button>
+                <button type="button" on:click=print>{Msg::Print.text(lang)}</button>
+            </form>
+            <h1>{Msg::QuarterlyReport.text(lang)} " · " {period}</h1>
+            <p class="muted">{Msg::ProgressAsOf.text(lang)} " " {report.today.to_string()}</p>
+            {report.totals.map(|t| view! { <ReportSummary totals=t rcis=report.rcis.clone() lang/> })}
+            {report.rcis.into_iter().map(|r| view! { <RciPage r lang/> }).collect_view()}
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn ReportSummary(totals: ComparisonTotals, rcis: Vec<RciReport>, lang: Lang) -> impl IntoView {
+    let mut reintegrated = [0u32; 5];
+    for r in &rcis {
+        for (sum, n) in reintegrated.iter_mut().zip(r.reintegrated) {
+            *sum += n;
+        }
+    }
+    let visits: usize = rcis.iter().map(|r| r.visits).sum();
+    let visited = rcis
+        .iter()
+        .fold(SexCount::ZERO, |s, r| add(s, r.visited_children));
+    let stages: Vec<(String, usize)> = Stage::ALL
+        .into_iter()
+        .map(|s| {
+            (
+                format!("{}. {}", s.number(), s.title().get(lang)),
+                rcis.iter().filter(|r| r.row.phase == Phase::In(s)).count(),
+            )
+        })
+        .chain(std::iter::once((
+            Msg::Completed.text(lang).to_string(),
+            totals.completed,
+        )))
+        .collect();
+    view! {
+        <section class="panel report-summary" data-testid="report-summary">
+            <h2>{Msg::AllPartners.text(lang)} " (" {totals.rcis} ")"</h2>
+            <table class="data">
+                <tbody>
+                    <tr><th scope="row">{Msg::ColBaselineReintegrated.text(lang)}</th><td class="num">{totals.baseline.to_string()} " → " {totals.reintegrated.to_string()}</td></tr>
+                    <tr><th scope="row">{Msg::ReintegratedThisQuarter.text(lang)}</th><td class="num" data-testid="reintegrated-quarter">{reintegrated.iter().sum::<u32>()}</td></tr>
+                    <tr><th scope="row">{Msg::VisitsThisQuarter.text(lang)}</th><td class="num">{visits} " · " {visited.to_string()}</td></tr>
+                    <tr><th scope="row">{Msg::ColProgress.text(lang)} " (" {Msg::Mean.text(lang)} ")"</th><td class="num">{totals.mean_overall} "%"</td></tr>
+                    <tr><th scope="row">{Msg::ColFollowUpsOverdue.text(lang)}</th><td class="num">{totals.follow_ups_overdue}</td></tr>
+                </tbody>
+            </table>
+            <table class="data">
+                <caption>{Msg::ChartStages.text(lang)}</caption>
+                <tbody>
+                    {stages.into_iter().map(|(label, n)| view! { <tr><th scope="row">{label}</th><td class="num">{n}</td></tr> }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn RciPage(r: RciReport, lang: Lang) -> impl IntoView {
+    let row = r.row;
+    let placements = Placement::ALL
+        .into_iter()
+        .zip(r.reintegrated)
+        .filter(|(_, n)| *n > 0)
+        .map(|(p, n)| {
+            format!(
+                "{} {n}",
+                crate::counts::field_label(CountField::Reintegrated(p)).text(lang)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <section class="report-rci" data-testid="report-rci" data-rci=row.rci_id>
+            <h2>{row.name.clone()} {row.name_km.clone().map(|km| view! { " · " <span lang="km">{km}</span> })}</h2>
+            <p class="muted">{row.province.clone()} {row.adviser.clone().map(|a| format!(" · {a}"))}</p>
+            <p><PhaseLabel phase=row.phase lang/> " · " {Msg::ColProgress.text(lang)} " " <strong data-testid="report-overall">{row.overall} "%"</strong></p>
+            <table class="data">
+                <tbody>
+                    {row.tracks.iter().map(|(t, p)| view! {
+                        <tr>
+                            <th scope="row">{t.title().get(lang).to_string()}</th>
+                            <td><ProgressBar progress=homeward_core::Progress { done: u32::from(*p), applicable: 100 } label=t.title().get(lang).to_string()/></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <h3>{Msg::CountsTitle.text(lang)}</h3>
+            {match r.counts {
+                Some(c) => view! {
+                    <table class="data" data-testid="report-counts">
+                        <tbody>
+                            {CountField::ALL.into_iter().map(|f| view! {
+                                <tr><th scope="row">{crate::counts::field_label(f).text(lang)}</th><td class="num">{c.get(f).to_string()}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                        <caption>{Msg::AsOf.text(lang)} " " {c.as_of.to_string()}</caption>
+                    </table>
+                }.into_any(),
+                None => view! { <p class="empty">{Msg::NoCountsYet.text(lang)}</p> }.into_any(),
+            }}
+            <p>
+                <strong>{Msg::ReintegratedThisQuarter.text(lang)} ": "</strong>
+                {r.reintegrated.iter().sum::<u32>()} {(!placements.is_empty()).then(|| format!(" ({placements})"))}
+            </p>
+            <p><strong>{Msg::VisitsThisQuarter.text(lang)} ": "</strong>{r.visits} " · " {r.visited_children.to_string()}</p>
+            <p><strong>{Msg::ColRisks.text(lang)} ": "</strong><crate::components::Flags flags=row.flags.clone() lang/></p>
+            <h3>{Msg::TookPartTitle.text(lang)}</h3>
+            {r.took_part.is_empty().then(|| view! { <p class="empty">{Msg::NothingThisQuarter.text(lang)}</p> })}
+            <ul>{r.took_part.into_iter().map(|(title, how)| view! { <li>{title} " · " {how}</li> }).collect_view()}</ul>
+            <h3>{Msg::ProgrammesTitle.text(lang)}</h3>
+            {r.programmes.is_empty().then(|| view! { <p class="empty">{Msg::NoProgrammes.text(lang)}</p> })}
+            <ul>{r.programmes.into_iter().map(|(name, what, members)| view! { <li>{name} " · " {what} " · " {members.to_string()}</li> }).collect_view()}</ul>
+        </section>
+    }
+    .into_any()
+}
