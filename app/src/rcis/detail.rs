@@ -116,6 +116,7 @@ fn RciView(detail: RciDetail, cx: RciContext) -> impl IntoView {
                 <ProgressBar progress=progress.overall label=Msg::ColProgress.text(lang).to_string()/>
             </div>
             <Flags flags=overview.flags.clone() lang/>
+            <p class="no-print"><a href=format!("/report?rci={}", rci.id) data-testid="rci-report-link">{Msg::PrintReport.text(lang)}</a></p>
             <ProfileFacts profile=profile.clone() adviser=adviser_name lang/>
             {can_edit.then(|| view! { <ProfileForm rci=rci.clone() advisers cx/> })}
         </header>

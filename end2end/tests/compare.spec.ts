@@ -1,0 +1,68 @@
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { DEMO_PASSWORD, signIn } from "./helpers";
+
+test.describe("comparing partners", () => {
+  test("a viewer filters by province, sorts by overall progress, and the CSV matches the table", async ({ page }) => {
+    await signIn(page, "demo.viewer", DEMO_PASSWORD, "/compare");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Compare partners");
+    const rows = page.getByTestId("compare-row");
+    await expect(rows).toHaveCount(8);
+    await expect(page.getByTestId("stage-chart")).toBeVisible();
+    await expect(page.getByTestId("quarter-chart")).toBeVisible();
+
+    await page.getByLabel("Province").selectOption("Battambang");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/province=Battambang/);
+    await expect(rows).toHaveCount(2);
+    for (const province of await rows.locator("td:nth-child(2)").allTextContents()) {
+      expect(province).toBe("Battambang");
+    }
+    await expect(page.getByTestId("totals")).toContainText("(2)");
+
+    await page.locator('th a[data-sort="overall"]').click();
+    await expect(page).toHaveURL(/sort=overall&dir=desc/);
+    await expect(page).toHaveURL(/province=Battambang/);
+    const overall = (await rows.getByTestId("overall").allTextContents()).map((t) => parseInt(t, 10));
+    expect(overall).toHaveLength(2);
+    expect(overall[0]).toBeGreaterThanOrEqual(overall[1]);
+    const names = await rows.locator("th a").allTextContents();
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-csv").click(),
+    ]);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trim().split("\r\n").map((l) => l.split(","));
+    const header = lines[0];
+    const body = lines.slice(1);
+    expect(body.map((l) => l[header.indexOf("name")])).toEqual(names);
+    expect(body.map((l) => parseInt(l[header.indexOf("overall_percent")], 10))).toEqual(overall);
+    expect(body.every((l) => l[header.indexOf("province")] === "Battambang")).toBe(true);
+  });
+
+  test("a director cannot open the comparison", async ({ page }) => {
+    await signIn(page, "demo.director", DEMO_PASSWORD, "/rcis/3");
+    await expect(page.getByRole("link", { name: "Compare" })).toHaveCount(0);
+    const response = await page.goto("/compare");
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("body")).not.toContainText("Hope Garden");
+  });
+
+  test("the print view of one RCI renders with its figures", async ({ page }) => {
+    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/3");
+    const overall = (await page.getByTestId("overall").locator(".percent").textContent())?.trim();
+    await page.getByTestId("rci-report-link").click();
+    await expect(page).toHaveURL(/\/report\?rci=3/);
+    const report = page.getByTestId("report-rci");
+    await expect(report).toHaveCount(1);
+    await expect(report.locator("h2")).toContainText("Little Lotus Home");
+    await expect(page.getByTestId("report-overall")).toHaveText(overall!);
+    await expect(page.getByTestId("report-counts")).toBeVisible();
+    await expect(page.getByTestId("report-summary")).toHaveCount(0);
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator("header.site")).toBeHidden();
+    await expect(report).toBeVisible();
+  });
+});
