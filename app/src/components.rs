@@ -184,6 +184,53 @@ fn UserMenu(lang: Lang) -> impl IntoView {
     }
 }
 
+/// An RCI's overall progress month by month: a line drawn on the server.
+#[component]
+pub fn ProgressChart(points: Vec<(chrono::NaiveDate, u8)>, lang: Lang) -> impl IntoView {
+    if points.len() < 2 {
+        return ().into_any();
+    }
+    let (w, h, pad) = (600.0_f64, 160.0_f64, 28.0_f64);
+    let n = points.len() as f64;
+    let x = move |i: usize| pad + (w - 2.0 * pad) * i as f64 / (n - 1.0);
+    let y = move |v: u8| h - pad - (h - 2.0 * pad) * f64::from(v) / 100.0;
+    let line = points
+        .iter()
+        .enumerate()
+        .map(|(i, (_, p))| format!("{:.1},{:.1}", x(i), y(*p)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let first = points
+        .first()
+        .map(|(d, _)| d.to_string())
+        .unwrap_or_default();
+    let last = points
+        .last()
+        .map(|(d, _)| d.to_string())
+        .unwrap_or_default();
+    view! {
+        <figure class="chart" data-testid="progress-chart">
+            <svg viewBox=format!("0 0 {w} {h}") role="img" aria-label=Msg::ProgressOverTime.text(lang)>
+                <line x1=pad y1=h - pad x2=w - pad y2=h - pad class="axis"/>
+                <text x=pad y=h - 8.0 class="tick">{first}</text>
+                <text x=w - pad y=h - 8.0 class="tick" text-anchor="end">{last}</text>
+                <text x=4 y=pad class="tick">"100%"</text>
+                <polyline points=line class="series reintegrated"/>
+            </svg>
+            <figcaption>{Msg::ProgressOverTime.text(lang)}</figcaption>
+            <div class="sr-only">
+                <table>
+                    <caption>{Msg::ProgressOverTime.text(lang)}</caption>
+                    <tbody>
+                        {points.iter().map(|(d, p)| view! { <tr><th scope="row">{d.to_string()}</th><td>{*p} "%"</td></tr> }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </figure>
+    }
+    .into_any()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

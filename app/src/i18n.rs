@@ -312,6 +312,7 @@ messages! {
     NoCountsYet => "No counts recorded by the end of this quarter.", "មិនមានការកត់ត្រាចំនួនត្រឹមចុងត្រីមាសនេះទេ។";
     NothingThisQuarter => "None this quarter.", "គ្មានក្នុងត្រីមាសនេះទេ។";
     PrintReport => "Quarterly report (print)", "របាយការណ៍ប្រចាំត្រីមាស (បោះពុម្ព)";
+    ProgressOverTime => "Overall progress month by month", "វឌ្ឍនភាពសរុបប្រចាំខែ";
     PrivacyNote => "Homeward stores no child's name: only counts.", "ផ្លូវទៅផ្ទះមិនរក្សាទុកឈ្មោះកុមារទេ៖ មានតែចំនួនប៉ុណ្ណោះ។";
 }
 

@@ -52,6 +52,7 @@ test.describe("comparing partners", () => {
 
   test("the print view of one RCI renders with its figures", async ({ page }) => {
     await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/3");
+    await expect(page.getByTestId("progress-chart")).toBeVisible();
     const overall = (await page.getByTestId("overall").locator(".percent").textContent())?.trim();
     await page.getByTestId("rci-report-link").click();
     await expect(page).toHaveURL(/\/report\?rci=3/);

@@ -11,7 +11,7 @@ use leptos_router::hooks::use_params_map;
 use super::profile::{ProfileFacts, ProfileForm};
 use super::{get_rci, RciContext, RciDetail};
 use crate::checklists::TrackSection;
-use crate::components::{Flags, PhaseLabel, ProgressBar};
+use crate::components::{Flags, PhaseLabel, ProgressBar, ProgressChart};
 use crate::counts::{CountsChart, CountsForm, CountsPanel};
 use crate::errors::AppError;
 use crate::follow_ups::FollowUpsPanel;
@@ -88,6 +88,7 @@ fn RciView(detail: RciDetail, cx: RciContext) -> impl IntoView {
         programmes,
         took_part,
         trained,
+        progress_over_time,
         adviser_name,
         advisers,
         can_edit,
@@ -115,6 +116,7 @@ fn RciView(detail: RciDetail, cx: RciContext) -> impl IntoView {
                 <span>{Msg::ColProgress.text(lang)}</span>
                 <ProgressBar progress=progress.overall label=Msg::ColProgress.text(lang).to_string()/>
             </div>
+            <ProgressChart points=progress_over_time lang/>
             <Flags flags=overview.flags.clone() lang/>
             <p class="no-print"><a href=format!("/report?rci={}", rci.id) data-testid="rci-report-link">{Msg::PrintReport.text(lang)}</a></p>
             <ProfileFacts profile=profile.clone() adviser=adviser_name lang/>

@@ -46,6 +46,8 @@ pub struct RciDetail {
     /// Study tours and trainings it took part in, and everyone from it trained so far.
     pub took_part: Vec<TookPart>,
     pub trained: SexCount,
+    /// Overall progress at each month's end since the transition started.
+    pub progress_over_time: Vec<(NaiveDate, u8)>,
     /// The lead adviser's name, and (for editors) every adviser to choose from.
     pub adviser_name: Option<String>,
     pub advisers: Vec<(i64, String)>,
@@ -133,9 +135,16 @@ pub async fn get_rci(id: i64) -> Result<RciDetail, AppError> {
     } else {
         vec![]
     };
+    let items = store.checklist(id).await?;
+    let values: Vec<ChecklistItem> = items.iter().map(|i| i.value.clone()).collect();
     Ok(RciDetail {
+        progress_over_time: homeward_core::progress::progress_over_time(
+            &values,
+            rci.value.transition_start,
+            today,
+        ),
         overview,
-        items: store.checklist(id).await?,
+        items,
         counts_history: store
             .counts_history(id)
             .await?

@@ -115,6 +115,40 @@ pub fn days_in_phase(
         .max(0)
 }
 
+/// Overall progress at the end of each month from the transition's start to `today`, read from
+/// the dates items were done. Items count as they apply today (an item later found not
+/// applicable is left out of every month), so the line shows when the work was done, on today's
+/// measure, and ends at today's overall progress.
+pub fn progress_over_time(
+    items: &[ChecklistItem],
+    transition_start: NaiveDate,
+    today: NaiveDate,
+) -> Vec<(NaiveDate, u8)> {
+    use chrono::{Datelike, Months};
+    let counted: Vec<&ChecklistItem> = items
+        .iter()
+        .filter(|i| i.counts_towards_progress())
+        .collect();
+    let at = |day: NaiveDate| Progress {
+        done: counted
+            .iter()
+            .filter(|i| i.status.done_on().is_some_and(|d| d <= day))
+            .count() as u32,
+        applicable: counted.len() as u32,
+    };
+    let mut points = Vec::new();
+    let mut month = transition_start.with_day(1).unwrap_or(transition_start);
+    while month <= today {
+        let end = (month + Months::new(1))
+            .pred_opt()
+            .unwrap_or(month)
+            .min(today);
+        points.push((end, at(end).percent()));
+        month = month + Months::new(1);
+    }
+    points
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -303,5 +337,32 @@ pub(crate) mod tests {
             let start = day("2019-01-01") + chrono::Days::new(offset);
             prop_assert!(phase_entered_on(&items, start) >= start);
         }
+    }
+
+    #[test]
+    fn progress_over_time_rises_with_done_dates_and_ends_at_today() {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let mut items = fresh();
+        let n = items.len();
+        for (k, item) in items.iter_mut().enumerate().take(n / 2) {
+            item.status = ItemStatus::Done {
+                on: day("2026-01-10") + chrono::Days::new(30 * (k as u64 % 3)),
+            };
+        }
+        let points = progress_over_time(&items, day("2025-12-15"), day("2026-04-20"));
+        let dates: Vec<String> = points.iter().map(|(d, _)| d.to_string()).collect();
+        assert_eq!(
+            dates,
+            [
+                "2025-12-31",
+                "2026-01-31",
+                "2026-02-28",
+                "2026-03-31",
+                "2026-04-20"
+            ]
+        );
+        assert_eq!(points[0].1, 0);
+        assert!(points.windows(2).all(|w| w[0].1 <= w[1].1), "{points:?}");
+        assert_eq!(points.last().unwrap().1, Progress::of(&items).percent());
     }
 }

@@ -226,17 +226,27 @@ fn exports_sort_and_filter_like_the_page() {
         assert!(column(&stage3, "stage").iter().all(|s| s == "3"));
         let completed = csv(&w, &router, "?stage=0").await;
         assert!(column(&completed, "stage").iter().all(|s| s == "completed"));
-        let adviser = column(&all, "adviser").into_iter().find(|a| !a.is_empty());
-        if let Some(adviser) = adviser {
-            let rows = csv(
-                &w,
-                &router,
-                &format!("?adviser={}", adviser.replace(' ', "%20")),
-            )
-            .await;
-            assert!(rows.len() > 1);
-            assert!(column(&rows, "adviser").iter().all(|a| *a == adviser));
-        }
+        // Give two partners the demo adviser as lead adviser, then filter by that adviser.
+        let adviser: (i64, String) =
+            sqlx::query_as("SELECT id, display_name FROM users WHERE login = 'demo.adviser'")
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+        sqlx::query("UPDATE rcis SET adviser_id = ? WHERE id IN (?, ?)")
+            .bind(adviser.0)
+            .bind(w.own_rci)
+            .bind(w.other_rci)
+            .execute(store.pool())
+            .await
+            .unwrap();
+        let rows = csv(
+            &w,
+            &router,
+            &format!("?adviser={}", adviser.1.replace(' ', "%20")),
+        )
+        .await;
+        assert_eq!(rows.len() - 1, 2);
+        assert!(column(&rows, "adviser").iter().all(|a| *a == adviser.1));
     })
 }
 
