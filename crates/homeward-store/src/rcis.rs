@@ -311,7 +311,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Vec<(Stored<RciProfile>, RciOverview)>> {
         let rcis = self.rcis().await?;
-        let mut items = self.all_checklists().await?;
+        let mut items = self.all_checklists_for_overviews().await?;
         let mut counts = self.all_latest_counts().await?;
         let facts = self.all_follow_up_facts().await?;
         let last = self.last_updates().await?;
