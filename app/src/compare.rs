@@ -12,7 +12,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use crate::components::{encode_query_value, Flags, PhaseLabel};
+use crate::components::{Flags, PhaseLabel};
 use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
 
@@ -88,11 +88,7 @@ pub struct CompareQuery {
 
 impl CompareQuery {
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
-        let value = |k: &str| {
-            get(k)
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty())
-        };
+        let value = |k: &str| crate::components::query_value(&get, k);
         Self {
             filter: ComparisonFilter {
                 province: value("province"),
@@ -112,26 +108,18 @@ impl CompareQuery {
     /// The query string that reproduces this state (empty values left out).
     pub fn query(&self) -> String {
         let f = &self.filter;
-        let mut parts: Vec<String> = [
+        let sorted = self.sort != Sort::default();
+        crate::components::query_string(vec![
             ("province", f.province.clone()),
             ("adviser", f.adviser.clone()),
             ("stage", f.stage.map(|s| s.to_string())),
             ("risk", f.risk.clone()),
-        ]
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| format!("{k}={}", encode_query_value(&v))))
-        .collect();
-        if self.sort != Sort::default() {
-            parts.push(format!("sort={}", self.sort.key.key()));
-            if self.sort.descending {
-                parts.push("dir=desc".into());
-            }
-        }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
-        }
+            ("sort", sorted.then(|| self.sort.key.key().to_string())),
+            (
+                "dir",
+                (sorted && self.sort.descending).then(|| "desc".to_string()),
+            ),
+        ])
     }
 
     /// The same view sorted by `key`: a second click on the current column reverses it; numbers

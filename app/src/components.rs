@@ -114,6 +114,26 @@ pub fn encode_query_value(raw: &str) -> String {
         .collect()
 }
 
+/// A query value as typed: trimmed, and `None` when blank (a blank filter means "all").
+pub fn query_value(get: &impl Fn(&str) -> Option<String>, key: &str) -> Option<String> {
+    get(key)
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// `?k=v&…` from the values that are set (encoded), or nothing when none is.
+pub fn query_string(pairs: Vec<(&str, Option<String>)>) -> String {
+    let parts: Vec<String> = pairs
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| format!("{k}={}", encode_query_value(&v))))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
 /// The header on every page: name, navigation and the language switch.
 #[component]
 pub fn SiteHeader(lang: Lang) -> impl IntoView {

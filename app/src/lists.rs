@@ -77,11 +77,7 @@ pub struct ListFilter {
 impl ListFilter {
     /// Reads the filters from query values; a blank or unreadable value means "all".
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
-        let value = |k: &str| {
-            get(k)
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty())
-        };
+        let value = |k: &str| crate::components::query_value(&get, k);
         Self {
             year: value("year").and_then(|y| y.parse().ok()),
             province: value("province"),
@@ -92,30 +88,12 @@ impl ListFilter {
 
     /// The query string that reproduces these filters (for the export link).
     pub fn query(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(y) = self.year {
-            parts.push(format!("year={y}"));
-        }
-        if let Some(p) = &self.province {
-            parts.push(format!(
-                "province={}",
-                crate::components::encode_query_value(p)
-            ));
-        }
-        if let Some(r) = self.rci {
-            parts.push(format!("rci={r}"));
-        }
-        if let Some(c) = &self.category {
-            parts.push(format!(
-                "category={}",
-                crate::components::encode_query_value(c)
-            ));
-        }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
-        }
+        crate::components::query_string(vec![
+            ("year", self.year.map(|y| y.to_string())),
+            ("province", self.province.clone()),
+            ("rci", self.rci.map(|r| r.to_string())),
+            ("category", self.category.clone()),
+        ])
     }
 
     /// Whether an entry on these days, involving these RCIs, in this category, is kept. The year

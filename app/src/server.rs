@@ -81,6 +81,14 @@ pub async fn can_edit(actor: &Actor, rci_id: i64) -> Result<(), AppError> {
     Err(AppError::Forbidden)
 }
 
+/// Someone saved this entry since the page was read: the save is refused, saying so.
+pub fn stale(current_version: i64) -> AppError {
+    AppError::Conflict(format!(
+        "version {current_version}. {}",
+        crate::i18n::Msg::ReloadToSee.text(request_lang())
+    ))
+}
+
 /// Only admins manage users.
 pub fn can_manage_users(actor: &Actor) -> Result<(), AppError> {
     if actor.can_manage_users() {

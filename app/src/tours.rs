@@ -241,10 +241,7 @@ pub async fn save_tour(
             let version = version.ok_or(AppError::NotFound)?;
             match store.update_tour(id, version, &tour, &by).await {
                 Err(homeward_store::StoreError::Conflict { current_version }) => {
-                    return Err(AppError::Conflict(format!(
-                        "version {current_version}. {}",
-                        Msg::ReloadToSee.text(crate::server::request_lang())
-                    )))
+                    return Err(crate::server::stale(current_version))
                 }
                 other => (id, other?),
             }

@@ -239,10 +239,7 @@ pub async fn save_training(
             let version = version.ok_or(AppError::NotFound)?;
             match store.update_training(id, version, &training, &by).await {
                 Err(homeward_store::StoreError::Conflict { current_version }) => {
-                    return Err(AppError::Conflict(format!(
-                        "version {current_version}. {}",
-                        Msg::ReloadToSee.text(crate::server::request_lang())
-                    )))
+                    return Err(crate::server::stale(current_version))
                 }
                 other => (id, other?),
             }
