@@ -342,7 +342,7 @@ fn CompareFilters(rows: Vec<ComparisonRow>, q: CompareQuery, lang: Lang) -> impl
             .collect_view()
     };
     let exports = q.query();
-    let quarter = Quarter::of(chrono::Utc::now().date_naive()).key();
+    let quarter = Quarter::of(homeward_core::calendar::cambodia_date(chrono::Utc::now())).key();
     view! {
         <form method="get" action="/compare" class="filters no-print" data-testid="compare-filters">
             <label>{Msg::FilterProvince.text(lang)}

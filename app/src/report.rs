@@ -156,9 +156,9 @@ pub fn ReportPage() -> impl IntoView {
     let query = use_query_map();
     let params = move || {
         let q = query.read();
-        let quarter = q
-            .get("quarter")
-            .unwrap_or_else(|| Quarter::of(chrono::Utc::now().date_naive()).key());
+        let quarter = q.get("quarter").unwrap_or_else(|| {
+            Quarter::of(homeward_core::calendar::cambodia_date(chrono::Utc::now())).key()
+        });
         (quarter, q.get("rci").and_then(|r| r.parse::<i64>().ok()))
     };
     let report = Resource::new(params, |(quarter, rci)| quarterly_report(quarter, rci));

@@ -1,6 +1,6 @@
 //! Server-only helpers for server functions: the shared state, who is asking, and the clock.
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use homeward_core::accounts::{Actor, SessionPolicy};
 use homeward_core::RiskSettings;
 use homeward_store::Store;
@@ -111,9 +111,9 @@ pub fn request_lang() -> homeward_core::Lang {
         .unwrap_or_default()
 }
 
-/// Today in Cambodia (UTC+7, no daylight saving), where every partner works.
+/// Today in Cambodia, where every partner works.
 pub fn today() -> NaiveDate {
-    (Utc::now() + Duration::hours(7)).date_naive()
+    homeward_core::calendar::cambodia_date(Utc::now())
 }
 
 /// Gives this page a fresh nonce and a Content-Security-Policy that allows only our own files

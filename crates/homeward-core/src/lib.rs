@@ -5,6 +5,7 @@
 //! and other tools share one set of rules.
 
 pub mod accounts;
+pub mod calendar;
 pub mod checklists;
 pub mod comparison;
 pub mod counts;

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use homeward_core::calendar::cambodia_date;
 use homeward_core::history::Entity;
 use homeward_core::FieldError;
 use homeward_core::{
@@ -298,7 +299,7 @@ impl Store {
             .last_updates()
             .await?
             .get(&rci.id)
-            .map(|d| d.date_naive());
+            .map(|d| cambodia_date(*d));
         Ok(overview(
             &rci.value, &items, counts, facts, last, settings, today,
         ))
@@ -328,7 +329,7 @@ impl Store {
                         .get(&rci.id)
                         .copied()
                         .unwrap_or(FollowUpFacts::default()),
-                    last.get(&rci.id).map(|d| d.date_naive()),
+                    last.get(&rci.id).map(|d| cambodia_date(*d)),
                     settings,
                     today,
                 );

@@ -124,7 +124,7 @@ async fn main() {
 
 async fn run(cli: Cli) -> Result<(), Error> {
     let store = Store::open(&cli.db).await?;
-    let today = chrono::Utc::now().date_naive();
+    let today = homeward_core::calendar::cambodia_date(chrono::Utc::now());
     let command = match cli.command {
         Some(command) => command,
         // No subcommand: serve, reading the options from the environment.

@@ -41,7 +41,7 @@ fn cases(w: &World) -> Vec<Case> {
     let staff_only = [Unauthenticated, Ok, NotFound, NotFound, NotFound];
     let edit_own = [Unauthenticated, Ok, Ok, Forbidden, Forbidden];
     let edit_other = [Unauthenticated, Ok, Forbidden, NotFound, Forbidden];
-    let today = Utc::now().date_naive();
+    let today = app::server::today();
     let profile = |rci: i64, version: i64| {
         format!(
             "rci_id={rci}&version={version}&profile[name_en]=Renamed+Home&profile[province]=Pursat\

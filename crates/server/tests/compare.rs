@@ -339,7 +339,7 @@ fn the_quarterly_report_prints_each_rci_with_its_figures() {
     run(async {
         let w = world().await;
         let (store, router) = w.fresh("report").await;
-        let today = chrono::Utc::now().date_naive();
+        let today = app::server::today();
         let quarter = homeward_core::quarters::Quarter::of(today);
         let uri = format!("/report?quarter={quarter}");
         let response = get(&w, &router, Caller::Viewer, &uri).await;

@@ -6,7 +6,7 @@ mod common;
 
 use app::errors::AppError;
 use axum::http::StatusCode;
-use chrono::{Days, Utc};
+use chrono::Days;
 use homeward_store::Store;
 use tower::ServiceExt;
 
@@ -54,7 +54,7 @@ fn profile(
 }
 
 fn counts(rci: i64, values: &[(&str, u32)]) -> String {
-    let mut body = format!("rci_id={rci}&counts[as_of]={}", Utc::now().date_naive());
+    let mut body = format!("rci_id={rci}&counts[as_of]={}", app::server::today());
     for field in homeward_core::CountField::ALL {
         let (t, f) = field.form_names();
         let get = |name: &str| {
@@ -75,7 +75,7 @@ fn valid_changes_are_stored_and_appear_in_history() {
         let (store, router) = w.fresh("valid").await;
         let rci = w.own_rci;
         let before = history_count(&store, rci).await;
-        let today = Utc::now().date_naive();
+        let today = app::server::today();
         let (item, version) = w.own_item;
 
         call(&w, &router, "update_item", &format!(
@@ -228,7 +228,7 @@ fn bad_input_is_refused_clearly_and_changes_nothing() {
         let w = world().await;
         let rci = w.own_rci;
         let (item, version) = w.own_item;
-        let tomorrow = Utc::now().date_naive() + Days::new(1);
+        let tomorrow = app::server::today() + Days::new(1);
         let v = w.own_version;
         let cases: Vec<(&str, String, Refusal)> = vec![
             ("update_profile", profile(rci, v, "++", "Pursat", "2024-01-01", ""), Refusal::Field("name_en", "must not be empty")),

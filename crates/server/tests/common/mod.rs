@@ -108,7 +108,7 @@ pub async fn world() -> World {
     let dir = tempfile::tempdir().unwrap();
     let template = dir.path().join("template.db");
     let store = Store::open(&template).await.unwrap();
-    demo::load(&store, Utc::now().date_naive()).await.unwrap();
+    demo::load(&store, app::server::today()).await.unwrap();
     let mut tokens = vec![];
     for caller in CALLERS {
         if let Some(login) = caller.login() {
