@@ -33,7 +33,7 @@ pub async fn update_item(
         reason.as_deref().unwrap_or(""),
         crate::server::today(),
     )
-    .map_err(|e| AppError::Invalid(e.to_string()))?;
+    .map_err(AppError::invalid)?;
     let responsible = responsible
         .as_deref()
         .map(str::trim)
@@ -88,7 +88,7 @@ pub async fn add_item(
 ) -> Result<i64, AppError> {
     let (actor, by) = crate::server::editor()?;
     crate::server::can_edit(&actor, rci_id).await?;
-    let track = Track::parse(&track).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let track = Track::parse(&track).map_err(AppError::invalid)?;
     let state = crate::server::state()?;
     Ok(state
         .store

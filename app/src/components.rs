@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::errors::AppError;
-use crate::i18n::Msg;
+use crate::i18n::{use_lang, Msg};
 
 /// A native progress bar with its percentage written beside it (readable without colour).
 #[component]
@@ -77,9 +77,10 @@ pub fn field_error<T: Send + Sync + 'static>(
     field: impl Into<String>,
 ) -> impl IntoView {
     let field: String = field.into();
+    let lang = use_lang();
     move || match value.get() {
         Some(Err(AppError::Field { field: f, message })) if f == field => Some(view! {
-            <p class="error field-error" role="alert" data-field=f>{message}</p>
+            <p class="error field-error" role="alert" data-field=f>{message.get(lang).to_string()}</p>
         }),
         _ => None,
     }

@@ -5,7 +5,7 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use homeward_core::Lang;
+use homeward_core::{Bilingual, Lang};
 
 use crate::i18n::Msg;
 
@@ -22,12 +22,12 @@ pub enum AppError {
     /// Signed in, allowed to see this, but not to change it.
     #[error("not allowed")]
     Forbidden,
-    /// The input was refused; the text says which value and why.
-    #[error("{0}")]
-    Invalid(String),
+    /// The input was refused; the text says which value and why, in both languages.
+    #[error("{}", .0.en)]
+    Invalid(Bilingual),
     /// One form field was refused: the page shows the message next to that field.
-    #[error("{message}")]
-    Field { field: String, message: String },
+    #[error("{}", .message.en)]
+    Field { field: String, message: Bilingual },
     /// Someone saved first; the text shows what they saved.
     #[error("{0}")]
     Conflict(String),
@@ -37,14 +37,19 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// A refusal of the input as a whole, from a core error or a message of the app.
+    pub fn invalid(reason: impl Into<Bilingual>) -> Self {
+        AppError::Invalid(reason.into())
+    }
+
     /// The message to show, in the page's language (validation details come from the core).
     pub fn message(&self, lang: Lang) -> String {
         match self {
             AppError::NotFound => Msg::NotFound.text(lang).to_string(),
             AppError::Unauthenticated => Msg::SignInAgain.text(lang).to_string(),
             AppError::Forbidden => Msg::NotAllowed.text(lang).to_string(),
-            AppError::Invalid(detail) => detail.clone(),
-            AppError::Field { message, .. } => message.clone(),
+            AppError::Invalid(detail) => detail.get(lang).to_string(),
+            AppError::Field { message, .. } => message.get(lang).to_string(),
             AppError::Conflict(detail) => format!("{} {detail}", Msg::ConflictIntro.text(lang)),
             AppError::Server => Msg::ServerProblem.text(lang).to_string(),
         }
@@ -71,7 +76,7 @@ impl From<homeward_core::FieldError> for AppError {
 
 impl From<homeward_core::ValueError> for AppError {
     fn from(e: homeward_core::ValueError) -> Self {
-        AppError::Invalid(e.to_string())
+        AppError::invalid(e)
     }
 }
 
@@ -85,7 +90,7 @@ impl From<homeward_store::StoreError> for AppError {
             StoreError::Field(e) => e.into(),
             // Callers that can show the newer value do so before this generic message.
             StoreError::Conflict { .. } => AppError::Conflict(String::new()),
-            StoreError::Account(e) => AppError::Invalid(e.to_string()),
+            StoreError::Account(e) => AppError::invalid(e),
             other => {
                 log::error!("storage error: {other}");
                 AppError::Server

@@ -18,6 +18,13 @@ macro_rules! messages {
             }
         }
 
+        /// A message carried in both languages, e.g. inside an error sent to the browser.
+        impl From<Msg> for homeward_core::Bilingual {
+            fn from(m: Msg) -> Self {
+                homeward_core::Bilingual::new(m.text(Lang::En), m.text(Lang::Km))
+            }
+        }
+
         #[cfg(test)]
         const ALL: &[Msg] = &[$(Msg::$key),*];
     };

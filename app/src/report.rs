@@ -53,9 +53,7 @@ pub async fn quarterly_report(
     use homeward_core::quarters::reintegrated_per_quarter;
 
     let actor = crate::server::actor()?;
-    let quarter = Quarter::parse(&quarter).ok_or_else(|| {
-        AppError::Invalid(Msg::BadQuarter.text(crate::server::request_lang()).into())
-    })?;
+    let quarter = Quarter::parse(&quarter).ok_or_else(|| AppError::invalid(Msg::BadQuarter))?;
     match rci {
         Some(id) => crate::server::can_read(&actor, id)?,
         None if actor.can_compare_partners() => {}

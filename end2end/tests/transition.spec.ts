@@ -87,6 +87,24 @@ test.describe("an adviser updating a partner", () => {
     expect(await page.getByTestId("counts").innerText()).toBe(before);
   });
 
+  test("an adviser working in Khmer is told what is wrong in Khmer", async ({ page }) => {
+    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/4");
+    await page.getByRole("link", { name: "ខ្មែរ" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "km");
+    await hydrated(page);
+    const before = await page.getByTestId("counts").innerText();
+    await page.locator("details.counts-edit summary").click();
+    const form = page.getByTestId("counts-form");
+    const total = Number(await form.locator('input[name="counts[baseline_total]"]').inputValue());
+    await form.locator('input[name="counts[baseline_female]"]').fill(String(total + 5));
+    await form.locator('button[type="submit"]').click();
+    const message = form.locator('.field-error[data-field="baseline_female"]');
+    await expect(message).toContainText(`ចំនួនស្រី (${total + 5}) លើសពីចំនួនសរុប (${total})`);
+    await expect(message).not.toContainText("more than");
+    await page.reload();
+    expect(await page.getByTestId("counts").innerText()).toBe(before);
+  });
+
   test("records new counts and a follow-up visit, which clears the overdue flag", async ({ page }) => {
     // Bright Future (id 2) has reintegrated children and its follow-ups are overdue.
     await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/2");

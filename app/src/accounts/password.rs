@@ -19,10 +19,9 @@ pub async fn change_password(
     use homeward_store::StoreError;
 
     let session = crate::server::session().ok_or(AppError::Unauthenticated)?;
-    let lang = crate::server::request_lang();
-    let new = Password::parse(&new_password).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let new = Password::parse(&new_password).map_err(AppError::invalid)?;
     if new_password != confirm {
-        return Err(AppError::Invalid(Msg::PasswordsDiffer.text(lang).into()));
+        return Err(AppError::invalid(Msg::PasswordsDiffer));
     }
     let state = crate::server::state()?;
     match state
@@ -30,9 +29,9 @@ pub async fn change_password(
         .change_own_password(session.actor.user_id, &current, &new)
         .await
     {
-        Err(StoreError::Account(AccountError::WrongCredentials)) => Err(AppError::Invalid(
-            Msg::CurrentPasswordWrong.text(lang).into(),
-        )),
+        Err(StoreError::Account(AccountError::WrongCredentials)) => {
+            Err(AppError::invalid(Msg::CurrentPasswordWrong))
+        }
         other => Ok(other?),
     }
 }

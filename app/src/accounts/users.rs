@@ -89,7 +89,7 @@ fn chosen_rci(raw: Option<String>) -> Result<Option<i64>, AppError> {
         Some(id) => id
             .parse()
             .map(Some)
-            .map_err(|_| AppError::Invalid(format!("unknown RCI: {id}"))),
+            .map_err(|_| AppError::invalid(homeward_core::rcis::unknown_rci(id))),
     }
 }
 
@@ -107,7 +107,7 @@ pub async fn create_user(
     let actor = crate::server::actor()?;
     crate::server::can_manage_users(&actor)?;
     let state = crate::server::state()?;
-    let role = Role::parse(&role).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let role = Role::parse(&role).map_err(AppError::invalid)?;
     let rci = chosen_rci(rci_id)?;
     if let Some(id) = rci {
         state.store.rci(id).await?;
@@ -118,14 +118,14 @@ pub async fn create_user(
         _ => (None, vec![]),
     };
     let new = NewUser::new(
-        Login::parse(&login).map_err(|e| AppError::Invalid(e.to_string()))?,
+        Login::parse(&login).map_err(AppError::invalid)?,
         Name::parse_field("display name", &display_name)?,
         role,
         director_rci,
         assigned,
         crate::server::request_lang(),
     )
-    .map_err(|e| AppError::Invalid(e.to_string()))?;
+    .map_err(AppError::invalid)?;
     let password = state.store.one_time_password();
     state.store.create_user(&new, &password, true).await?;
     Ok(password.as_str().to_string())
@@ -142,7 +142,7 @@ pub async fn update_user(
     let actor = crate::server::actor()?;
     crate::server::can_manage_users(&actor)?;
     let state = crate::server::state()?;
-    let role = Role::parse(&role).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let role = Role::parse(&role).map_err(AppError::invalid)?;
     let rci = chosen_rci(rci_id)?;
     if let Some(id) = rci {
         state.store.rci(id).await?;

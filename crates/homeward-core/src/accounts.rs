@@ -74,6 +74,34 @@ pub enum AccountError {
     LastAdmin,
 }
 
+impl AccountError {
+    /// The Khmer wording of the refusal.
+    pub fn khmer(&self) -> String {
+        match self {
+            AccountError::InvalidLogin => {
+                "ឈ្មោះចូលប្រើត្រូវមាន 3 ដល់ 40 តួ៖ អក្សរតូច លេខ '.' '-' ឬ '_'".into()
+            }
+            AccountError::PasswordTooShort { min } => {
+                format!("ពាក្យសម្ងាត់ត្រូវមានយ៉ាងតិច {min} តួ")
+            }
+            AccountError::PasswordTooLong { max } => {
+                format!("ពាក្យសម្ងាត់ត្រូវមានយ៉ាងច្រើន {max} តួ")
+            }
+            AccountError::UnknownRole(role) => format!("តួនាទីមិនស្គាល់៖ {role}"),
+            AccountError::DirectorWithoutRci => "នាយកត្រូវតែជាប់នឹងមណ្ឌលមួយ".into(),
+            AccountError::RciWithoutDirector => "មានតែនាយកទេ ដែលជាប់នឹងមណ្ឌល".into(),
+            AccountError::AssignmentsWithoutAdviser => "មានតែទីប្រឹក្សាទេ ដែលត្រូវបានចាត់ឱ្យមើលមណ្ឌល".into(),
+            AccountError::LoginTaken(login) => format!("ឈ្មោះចូលប្រើ {login} មានគេប្រើរួចហើយ"),
+            AccountError::WrongCredentials => "ឈ្មោះចូលប្រើ ឬពាក្យសម្ងាត់មិនត្រឹមត្រូវ".into(),
+            AccountError::LockedOut { until } => {
+                format!("ចូលខុសច្រើនដងពេក៖ សូមព្យាយាមម្តងទៀតក្រោយ {until} (UTC)")
+            }
+            AccountError::Disabled => "គណនីនេះត្រូវបានបិទ".into(),
+            AccountError::LastAdmin => "មិនអាចលុប ឬបន្ថយតួនាទីអ្នកគ្រប់គ្រងសកម្មចុងក្រោយបានទេ".into(),
+        }
+    }
+}
+
 /// A sign-in name: short, lower-case, unambiguous on any keyboard.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Login(String);
@@ -346,6 +374,39 @@ impl LockoutPolicy {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn every_account_refusal_has_a_khmer_wording() {
+        let until = "2026-11-25T10:15:00Z".parse().unwrap();
+        let all = [
+            AccountError::InvalidLogin,
+            AccountError::PasswordTooShort { min: 10 },
+            AccountError::PasswordTooLong { max: 200 },
+            AccountError::UnknownRole("chief".into()),
+            AccountError::DirectorWithoutRci,
+            AccountError::RciWithoutDirector,
+            AccountError::AssignmentsWithoutAdviser,
+            AccountError::LoginTaken("sokha".into()),
+            AccountError::WrongCredentials,
+            AccountError::LockedOut { until },
+            AccountError::Disabled,
+            AccountError::LastAdmin,
+        ];
+        for e in all {
+            let km = e.khmer();
+            assert!(
+                km.chars().any(|c| ('\u{1780}'..='\u{17FF}').contains(&c)),
+                "{e}"
+            );
+            for figure in ["10", "200", "chief", "sokha", "10:15:00"] {
+                assert_eq!(
+                    e.to_string().contains(figure),
+                    km.contains(figure),
+                    "{e} / {km}"
+                );
+            }
+        }
+    }
 
     fn actor(role: Role, rci: Option<i64>, assigned: &[i64]) -> Actor {
         Actor {

@@ -24,6 +24,24 @@ pub enum ChecklistError {
     DoneInFuture(NaiveDate),
 }
 
+impl ChecklistError {
+    /// The Khmer wording of the refusal.
+    pub fn khmer(&self) -> String {
+        match self {
+            ChecklistError::Value(e) => e.khmer(),
+            ChecklistError::BadKey(key) => {
+                format!("កូដធាតុត្រូវមាន 2–60 អក្សរតូច លេខ ឬ _ ៖ {key}")
+            }
+            ChecklistError::DuplicateKey(key) => format!("គំរូមានធាតុដែលមានកូដ {key} រួចហើយ"),
+            ChecklistError::UnknownStatus(status) => format!("ស្ថានភាពមិនស្គាល់៖ {status}"),
+            ChecklistError::DoneWithoutDate => "ធាតុដែលបានធ្វើរួច ត្រូវការកាលបរិច្ឆេទដែលបានធ្វើ".into(),
+            ChecklistError::DoneInFuture(on) => {
+                format!("កាលបរិច្ឆេទធ្វើរួច {on} ស្ថិតនៅថ្ងៃអនាគត")
+            }
+        }
+    }
+}
+
 /// The stable identity of a checklist step, shared by the template and every RCI's copy of it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]

@@ -102,6 +102,22 @@ pub enum CountsError {
 }
 
 impl CountsError {
+    /// The Khmer wording of the refusal (shown next to the field, so the field is not named).
+    pub fn khmer(&self) -> String {
+        match self {
+            CountsError::Value(e) => e.khmer(),
+            CountsError::ExceedsChildrenInCare { value, cap, .. } => {
+                format!("{value} លើសពីកុមារ {cap} នាក់ដែលស្ថិតក្នុងការថែទាំ (ចំនួនដំបូង បូកនឹងការទទួលចូល)")
+            }
+            CountsError::FemaleExceedsGirlsInCare { value, cap, .. } => {
+                format!("ក្មេងស្រី {value} នាក់ លើសពីក្មេងស្រី {cap} នាក់ដែលស្ថិតក្នុងការថែទាំ (ចំនួនដំបូង បូកនឹងការទទួលចូល)")
+            }
+            CountsError::InFuture { date } => format!("កាលបរិច្ឆេទ {date} ស្ថិតនៅថ្ងៃអនាគត"),
+        }
+    }
+}
+
+impl CountsError {
     /// The field the message belongs next to, if it is about one field.
     pub fn field(&self) -> Option<CountField> {
         match self {

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::stages::Bilingual;
 use crate::values::{parse_date, FieldError, Note, SexCount};
 
 /// Who made a follow-up visit.
@@ -85,7 +86,10 @@ impl FollowUpInput {
         if visited_on > today {
             return Err(FieldError::new(
                 "visited_on",
-                format!("the visit date {visited_on} is in the future"),
+                Bilingual::new(
+                    format!("the visit date {visited_on} is in the future"),
+                    format!("កាលបរិច្ឆេទចុះសួរសុខទុក្ខ {visited_on} ស្ថិតនៅថ្ងៃអនាគត"),
+                ),
             ));
         }
         let total = parse_count("children visited", &self.children_total)
@@ -97,13 +101,27 @@ impl FollowUpInput {
         if total == 0 {
             return Err(FieldError::new(
                 "children_total",
-                "a follow-up visit sees at least one child",
+                Bilingual::new(
+                    "a follow-up visit sees at least one child",
+                    "ការចុះតាមដានត្រូវជួបកុមារយ៉ាងហោចណាស់ម្នាក់",
+                ),
             ));
         }
-        let visited_by = VisitedBy::parse(&self.visited_by)
-            .ok_or_else(|| FieldError::new("visited_by", "choose who visited"))?;
-        let mode = VisitMode::parse(&self.mode)
-            .ok_or_else(|| FieldError::new("mode", "choose a visit or a phone call"))?;
+        let visited_by = VisitedBy::parse(&self.visited_by).ok_or_else(|| {
+            FieldError::new(
+                "visited_by",
+                Bilingual::new("choose who visited", "សូមជ្រើសរើសអ្នកដែលបានចុះសួរសុខទុក្ខ"),
+            )
+        })?;
+        let mode = VisitMode::parse(&self.mode).ok_or_else(|| {
+            FieldError::new(
+                "mode",
+                Bilingual::new(
+                    "choose a visit or a phone call",
+                    "សូមជ្រើសរើសការចុះជួប ឬការហៅទូរស័ព្ទ",
+                ),
+            )
+        })?;
         let notes = Note::parse_field("notes", &self.notes).map_err(FieldError::at("notes"))?;
         Ok(FollowUpVisit {
             visited_on,

@@ -32,3 +32,23 @@ pub use rcis::{overview, FollowUpFacts, ProfileInput, RciOverview, RciProfile};
 pub use risks::{FollowUpCadence, RiskFlag, RiskSettings};
 pub use stages::{Bilingual, Lang, Stage, Track};
 pub use values::{Count, DateRange, FieldError, Name, Note, SexCount, Stored, ValueError};
+
+/// Each of the core's refusals can be shown in either language: English is its `Display`, Khmer
+/// its `khmer()`.
+macro_rules! bilingual_errors {
+    ($($error:ty),*) => {$(
+        impl From<$error> for Bilingual {
+            fn from(e: $error) -> Self {
+                Bilingual::new(e.to_string(), e.khmer())
+            }
+        }
+    )*};
+}
+
+bilingual_errors!(
+    ValueError,
+    CountsError,
+    checklists::ChecklistError,
+    accounts::AccountError,
+    stages::UnknownTrack
+);

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::stages::Bilingual;
 use crate::values::{parse_date, Count, FieldError, Name, SexCount};
 
 /// What kind of programme.
@@ -108,14 +109,21 @@ pub struct ProgrammeInput {
 impl ProgrammeInput {
     pub fn parse(&self, today: NaiveDate) -> Result<Programme, FieldError> {
         let at = FieldError::at;
-        let kind = ProgrammeKind::parse(&self.kind)
-            .ok_or_else(|| FieldError::new("kind", "choose the kind of programme"))?;
+        let kind = ProgrammeKind::parse(&self.kind).ok_or_else(|| {
+            FieldError::new(
+                "kind",
+                Bilingual::new("choose the kind of programme", "សូមជ្រើសរើសប្រភេទកម្មវិធី"),
+            )
+        })?;
         let name = Name::parse_field("programme name", &self.name).map_err(at("name"))?;
         let started_on = parse_date("start date", &self.started_on).map_err(at("started_on"))?;
         if started_on > today {
             return Err(FieldError::new(
                 "started_on",
-                format!("the start date {started_on} is in the future"),
+                Bilingual::new(
+                    format!("the start date {started_on} is in the future"),
+                    format!("កាលបរិច្ឆេទចាប់ផ្តើម {started_on} ស្ថិតនៅថ្ងៃអនាគត"),
+                ),
             ));
         }
         let total =
@@ -126,8 +134,12 @@ impl ProgrammeInput {
             .map_err(at("members_female"))?;
         let sessions = Count::parse_field("sessions per quarter", &self.sessions_per_quarter)
             .map_err(at("sessions_per_quarter"))?;
-        let status = ProgrammeStatus::parse(&self.status)
-            .ok_or_else(|| FieldError::new("status", "choose the programme's status"))?;
+        let status = ProgrammeStatus::parse(&self.status).ok_or_else(|| {
+            FieldError::new(
+                "status",
+                Bilingual::new("choose the programme's status", "សូមជ្រើសរើសស្ថានភាពកម្មវិធី"),
+            )
+        })?;
         Ok(Programme {
             kind,
             name,

@@ -7,6 +7,7 @@ use crate::checklists::ChecklistItem;
 use crate::counts::ChildrenCounts;
 use crate::progress::{days_in_phase, TransitionProgress};
 use crate::risks::{risk_flags, RiskFlag, RiskInputs, RiskSettings};
+use crate::stages::Bilingual;
 use crate::values::{optional_date, optional_name, parse_date, FieldError, Name, ValueError};
 
 /// What identifies a partner RCI and the facts the risk flags need.
@@ -53,6 +54,11 @@ pub struct ProfileInput {
     pub has_reintegration_budget: Option<String>,
 }
 
+/// The refusal of an RCI id that names no RCI (a stale page or a crafted form).
+pub fn unknown_rci(id: impl std::fmt::Display) -> Bilingual {
+    Bilingual::new(format!("unknown RCI: {id}"), format!("មណ្ឌលមិនស្គាល់៖ {id}"))
+}
+
 impl ProfileInput {
     /// Validates every field, naming the first one that is wrong: required names present,
     /// dates real, the target not before the start, the registration not in the future.
@@ -71,16 +77,21 @@ impl ProfileInput {
         if let Some(on) = mosvy_registered_on.filter(|on| *on > today) {
             return Err(FieldError::new(
                 "mosvy_registered_on",
-                format!("the registration date {on} is in the future"),
+                Bilingual::new(
+                    format!("the registration date {on} is in the future"),
+                    format!("កាលបរិច្ឆេទចុះបញ្ជី {on} ស្ថិតនៅថ្ងៃអនាគត"),
+                ),
             ));
         }
-        let adviser_id =
-            match self.adviser_id.trim() {
-                "" => None,
-                raw => Some(raw.parse::<i64>().map_err(|_| {
-                    FieldError::new("adviser_id", "choose an adviser from the list")
-                })?),
-            };
+        let adviser_id = match self.adviser_id.trim() {
+            "" => None,
+            raw => Some(raw.parse::<i64>().map_err(|_| {
+                FieldError::new(
+                    "adviser_id",
+                    Bilingual::new("choose an adviser from the list", "សូមជ្រើសរើសទីប្រឹក្សាពីបញ្ជី"),
+                )
+            })?),
+        };
         Ok(RciProfile {
             name_en: Name::parse_field("name (English)", &self.name_en).map_err(at("name_en"))?,
             name_km: optional_name("name (Khmer)", &self.name_km).map_err(at("name_km"))?,

@@ -76,6 +76,13 @@ pub enum Track {
 #[error("unknown track: {0}")]
 pub struct UnknownTrack(pub String);
 
+impl UnknownTrack {
+    /// The Khmer wording of the refusal.
+    pub fn khmer(&self) -> String {
+        format!("ផ្នែកមិនស្គាល់៖ {}", self.0)
+    }
+}
+
 impl Stage {
     pub const ALL: [Stage; 5] = [
         Stage::Assessment,

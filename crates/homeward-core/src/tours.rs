@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::forms::{cell_name, row_count, text, ticked, Form};
+use crate::stages::Bilingual;
 use crate::trainings::date_range;
 use crate::values::{parse_date, Count, DateRange, FieldError, Name, Note, SexCount};
 
@@ -109,10 +110,22 @@ pub struct StudyTour {
 /// Why a tour as a whole was refused.
 pub fn check_tour(tour: &StudyTour) -> Result<(), FieldError> {
     if tour.hosts.is_empty() {
-        return Err(FieldError::new("hosts", "choose at least one host RCI"));
+        return Err(FieldError::new(
+            "hosts",
+            Bilingual::new(
+                "choose at least one host RCI",
+                "សូមជ្រើសរើសមណ្ឌលម្ចាស់ផ្ទះយ៉ាងហោចណាស់មួយ",
+            ),
+        ));
     }
     if tour.visitors.is_empty() {
-        return Err(FieldError::new("visitors", "add at least one visiting RCI"));
+        return Err(FieldError::new(
+            "visitors",
+            Bilingual::new(
+                "add at least one visiting RCI",
+                "សូមបន្ថែមមណ្ឌលទស្សនកិច្ចយ៉ាងហោចណាស់មួយ",
+            ),
+        ));
     }
     if let Some(v) = tour
         .visitors
@@ -121,16 +134,22 @@ pub fn check_tour(tour: &StudyTour) -> Result<(), FieldError> {
     {
         return Err(FieldError::new(
             "visitors",
-            format!("RCI {} cannot both host and visit", v.rci_id),
+            Bilingual::new(
+                format!("RCI {} cannot both host and visit", v.rci_id),
+                format!("មណ្ឌល {} មិនអាចជាម្ចាស់ផ្ទះ និងជាអ្នកទស្សនកិច្ចក្នុងពេលតែមួយបានទេ", v.rci_id),
+            ),
         ));
     }
     let involved = |id: i64| tour.involves(id);
     if let Some(a) = tour.actions.iter().find(|a| !involved(a.owner_rci_id)) {
         return Err(FieldError::new(
             "actions",
-            format!(
-                "the owner of “{}” must be a host or visiting RCI",
-                a.description
+            Bilingual::new(
+                format!(
+                    "the owner of “{}” must be a host or visiting RCI",
+                    a.description
+                ),
+                format!("ម្ចាស់សកម្មភាព “{}” ត្រូវតែជាមណ្ឌលម្ចាស់ផ្ទះ ឬមណ្ឌលទស្សនកិច្ច", a.description),
             ),
         ));
     }
@@ -160,7 +179,7 @@ impl StudyTour {
 }
 
 /// An RCI id chosen from a list; blank or garbage means none was chosen.
-fn chosen_rci(raw: &str, field: &str, message: &str) -> Result<i64, FieldError> {
+fn chosen_rci(raw: &str, field: &str, message: Bilingual) -> Result<i64, FieldError> {
     raw.trim()
         .parse::<i64>()
         .map_err(|_| FieldError::new(field, message))
@@ -176,12 +195,15 @@ fn visitors_row(form: &Form, row: usize) -> Result<Option<Visitors>, FieldError>
     let rci_id = chosen_rci(
         cell("rci_id"),
         &name("rci_id"),
-        "choose an RCI from the list",
+        Bilingual::new("choose an RCI from the list", "សូមជ្រើសរើសមណ្ឌលពីបញ្ជី"),
     )?;
     let role = VisitorRole::parse(cell("role")).ok_or_else(|| {
         FieldError::new(
             &name("role"),
-            "choose who came: director, staff, board or official",
+            Bilingual::new(
+                "choose who came: director, staff, board or official",
+                "សូមជ្រើសរើសអ្នកដែលបានមក៖ នាយក បុគ្គលិក ក្រុមប្រឹក្សា ឬមន្ត្រី",
+            ),
         )
     })?;
     let total = Count::parse_field("people", cell("total"))
@@ -189,7 +211,10 @@ fn visitors_row(form: &Form, row: usize) -> Result<Option<Visitors>, FieldError>
     if total.get() == 0 {
         return Err(FieldError::new(
             &name("total"),
-            "say how many people came (at least 1)",
+            Bilingual::new(
+                "say how many people came (at least 1)",
+                "សូមបញ្ជាក់ចំនួនអ្នកដែលបានមក (យ៉ាងហោចណាស់ 1)",
+            ),
         ));
     }
     let female = Count::parse_field("women", cell("female"))
@@ -215,11 +240,18 @@ fn action_row(form: &Form, row: usize) -> Result<Option<TourAction>, FieldError>
     let owner_rci_id = chosen_rci(
         cell("owner"),
         &name("owner"),
-        "choose the RCI that owns this action",
+        Bilingual::new(
+            "choose the RCI that owns this action",
+            "សូមជ្រើសរើសមណ្ឌលដែលទទួលខុសត្រូវសកម្មភាពនេះ",
+        ),
     )?;
     let due = parse_date("due date", cell("due")).map_err(|e| FieldError::new(&name("due"), e))?;
-    let status = ActionStatus::parse(cell("status"))
-        .ok_or_else(|| FieldError::new(&name("status"), "choose the action's status"))?;
+    let status = ActionStatus::parse(cell("status")).ok_or_else(|| {
+        FieldError::new(
+            &name("status"),
+            Bilingual::new("choose the action's status", "សូមជ្រើសរើសស្ថានភាពសកម្មភាព"),
+        )
+    })?;
     Ok(Some(TourAction {
         description,
         owner_rci_id,
@@ -257,7 +289,13 @@ impl StudyTour {
         }
         let hosts = ticked(form, "host_")
             .into_iter()
-            .map(|(id, _)| chosen_rci(id, "hosts", "choose host RCIs from the list"))
+            .map(|(id, _)| {
+                chosen_rci(
+                    id,
+                    "hosts",
+                    Bilingual::new("choose host RCIs from the list", "សូមជ្រើសរើសមណ្ឌលម្ចាស់ផ្ទះពីបញ្ជី"),
+                )
+            })
             .collect::<Result<Vec<i64>, _>>()?;
         let mut visitors: Vec<Visitors> = Vec::new();
         for row in 0..row_count(form, "visitors") {
@@ -268,7 +306,10 @@ impl StudyTour {
                 {
                     return Err(FieldError::new(
                         &cell_name("visitors", row, "role"),
-                        "this RCI and role are already listed; add the people to that row",
+                        Bilingual::new(
+                            "this RCI and role are already listed; add the people to that row",
+                            "មណ្ឌល និងតួនាទីនេះមានក្នុងបញ្ជីរួចហើយ សូមបន្ថែមចំនួនមនុស្សនៅជួរនោះ",
+                        ),
                     ));
                 }
                 visitors.push(v);

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::forms::{cell_name, row_count, text, Form};
+use crate::stages::Bilingual;
 use crate::values::{parse_date, Count, DateRange, FieldError, Name, Note, SexCount};
 
 /// The topic of a training.
@@ -90,11 +91,12 @@ impl ParticipantsInput {
 
     pub fn parse(&self, row: usize) -> Result<Participants, FieldError> {
         let field = |name: &str| format!("participants_{row}_{name}");
-        let rci_id = self
-            .rci_id
-            .trim()
-            .parse::<i64>()
-            .map_err(|_| FieldError::new(&field("rci_id"), "choose an RCI from the list"))?;
+        let rci_id = self.rci_id.trim().parse::<i64>().map_err(|_| {
+            FieldError::new(
+                &field("rci_id"),
+                Bilingual::new("choose an RCI from the list", "សូមជ្រើសរើសមណ្ឌលពីបញ្ជី"),
+            )
+        })?;
         let total = Count::parse_field("participants", &self.total)
             .map_err(|e| FieldError::new(&field("total"), e))?;
         let female = Count::parse_field("female participants", &self.female)
@@ -109,7 +111,10 @@ impl ParticipantsInput {
                 Ok(v) if v <= 100 => Ok(Some(v)),
                 _ => Err(FieldError::new(
                     &field(name),
-                    "a score is a percentage from 0 to 100",
+                    Bilingual::new(
+                        "a score is a percentage from 0 to 100",
+                        "ពិន្ទុជាភាគរយពី 0 ដល់ 100",
+                    ),
                 )),
             }
         };
@@ -122,7 +127,10 @@ impl ParticipantsInput {
             _ => {
                 return Err(FieldError::new(
                     &field("post_score"),
-                    "give both the pre- and the post-training score, or neither",
+                    Bilingual::new(
+                        "give both the pre- and the post-training score, or neither",
+                        "សូមផ្តល់ពិន្ទុទាំងមុន និងក្រោយវគ្គ ឬមិនផ្តល់ទាំងពីរ",
+                    ),
                 ))
             }
         };
@@ -180,8 +188,12 @@ impl TrainingInput {
 
     pub fn parse(&self) -> Result<Training, FieldError> {
         let at = FieldError::at;
-        let category = TrainingCategory::parse(&self.category)
-            .ok_or_else(|| FieldError::new("category", "choose the training's category"))?;
+        let category = TrainingCategory::parse(&self.category).ok_or_else(|| {
+            FieldError::new(
+                "category",
+                Bilingual::new("choose the training's category", "សូមជ្រើសរើសប្រភេទវគ្គបណ្តុះបណ្តាល"),
+            )
+        })?;
         let title = Name::parse_field("title", &self.title).map_err(at("title"))?;
         let dates = date_range(&self.starts_on, &self.ends_on)?;
         let venue = Name::parse_field("venue", &self.venue).map_err(at("venue"))?;
@@ -200,7 +212,7 @@ impl TrainingInput {
             {
                 return Err(FieldError::new(
                     &format!("participants_{row}_rci_id"),
-                    "this RCI is listed twice",
+                    Bilingual::new("this RCI is listed twice", "មណ្ឌលនេះមានក្នុងបញ្ជីពីរដង"),
                 ));
             }
             participants.push(p);

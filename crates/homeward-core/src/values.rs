@@ -5,6 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::stages::Bilingual;
+
 /// Why a value was refused, worded for the person who typed it.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum ValueError {
@@ -34,25 +36,57 @@ pub enum ValueError {
     },
 }
 
-/// A refusal tied to one form field, so a page can show the message next to that field.
+impl ValueError {
+    /// The Khmer wording. It does not repeat the field's English label: the page shows the
+    /// message next to the field, whose label it already gives in Khmer.
+    pub fn khmer(&self) -> String {
+        match self {
+            ValueError::Empty { .. } => "សូមបំពេញប្រអប់នេះ".into(),
+            ValueError::TooLong { len, max, .. } => {
+                format!("វែងពេក៖ {len} តួអក្សរ (យ៉ាងច្រើន {max})")
+            }
+            ValueError::ControlCharacters { .. } => "មានតួអក្សរបញ្ជាដែលមិនអនុញ្ញាត".into(),
+            ValueError::NotADate { value, .. } => {
+                format!("មិនមែនជាកាលបរិច្ឆេទទេ (ទម្រង់ YYYY-MM-DD)៖ {value}")
+            }
+            ValueError::EndBeforeStart { start, end } => {
+                format!("កាលបរិច្ឆេទបញ្ចប់ {end} នៅមុនកាលបរិច្ឆេទចាប់ផ្តើម {start}")
+            }
+            ValueError::NotACount { value, .. } => {
+                format!("មិនមែនជាចំនួនគត់ចាប់ពី 0 ឡើងទេ៖ {value}")
+            }
+            ValueError::CountTooLarge { value, max, .. } => {
+                format!("ធំពេក៖ {value} (យ៉ាងច្រើន {max})")
+            }
+            ValueError::FemaleExceedsTotal { total, female, .. } => {
+                format!("ចំនួនស្រី ({female}) លើសពីចំនួនសរុប ({total})")
+            }
+        }
+    }
+}
+
+/// A refusal tied to one form field, so a page can show the message next to that field, in
+/// either language.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
-#[error("{message}")]
+#[error("{}", .message.en)]
 pub struct FieldError {
     /// The form field's name.
     pub field: String,
-    pub message: String,
+    pub message: Bilingual,
 }
 
 impl FieldError {
-    pub fn new(field: &str, error: impl std::fmt::Display) -> Self {
+    /// A refusal of `field`. The message must come in both languages: a value error of the
+    /// core, or a `Bilingual` written at the call.
+    pub fn new(field: &str, message: impl Into<Bilingual>) -> Self {
         Self {
             field: field.to_string(),
-            message: error.to_string(),
+            message: message.into(),
         }
     }
 
     /// Turns a field's own validation error into a `FieldError` for that field.
-    pub fn at<E: std::fmt::Display>(field: &'static str) -> impl Fn(E) -> FieldError {
+    pub fn at<E: Into<Bilingual>>(field: &'static str) -> impl Fn(E) -> FieldError {
         move |e| FieldError::new(field, e)
     }
 }
@@ -433,6 +467,40 @@ mod tests {
             err.to_string(),
             "start date is not a date (expected YYYY-MM-DD): 2024-13-01"
         );
+    }
+
+    #[test]
+    fn refusals_are_worded_in_khmer_with_the_same_figures() {
+        let khmer = |t: &str| t.chars().any(|c| ('\u{1780}'..='\u{17FF}').contains(&c));
+        let d = |s| parse_date("d", s).unwrap();
+        let cases: Vec<(ValueError, &[&str])> = vec![
+            (Name::parse("  ").unwrap_err(), &[]),
+            (Name::parse(&"n".repeat(121)).unwrap_err(), &["121", "120"]),
+            (Name::parse("a\u{7}b").unwrap_err(), &[]),
+            (parse_date("d", "soon").unwrap_err(), &["soon"]),
+            (
+                DateRange::new(d("2026-02-02"), d("2026-02-01")).unwrap_err(),
+                &["2026-02-01", "2026-02-02"],
+            ),
+            (Count::parse_field("n", "-4").unwrap_err(), &["-4"]),
+            (
+                Count::new_field("n", 10_001).unwrap_err(),
+                &["10001", "10000"],
+            ),
+            (SexCount::new_field("n", 3, 5).unwrap_err(), &["3", "5"]),
+        ];
+        for (error, figures) in cases {
+            let both = Bilingual::from(error.clone());
+            assert_eq!(both.en, error.to_string());
+            assert!(khmer(&both.km), "{both:?}");
+            for figure in figures {
+                assert!(
+                    both.km.contains(figure),
+                    "{figure} missing from {}",
+                    both.km
+                );
+            }
+        }
     }
 
     #[test]

@@ -145,7 +145,7 @@ async fn check_rcis_exist(tx: &mut Transaction<'_, Sqlite>, ids: &[i64]) -> Resu
             .fetch_optional(&mut **tx)
             .await?;
         if found.is_none() {
-            return Err(StoreError::Invalid(format!("unknown RCI: {id}")));
+            return Err(StoreError::Invalid(homeward_core::rcis::unknown_rci(id)));
         }
     }
     Ok(())

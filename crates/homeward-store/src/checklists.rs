@@ -353,6 +353,6 @@ async fn record_item(
 
 impl From<ChecklistError> for StoreError {
     fn from(e: ChecklistError) -> Self {
-        StoreError::Invalid(e.to_string())
+        StoreError::Invalid(e.into())
     }
 }

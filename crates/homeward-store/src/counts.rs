@@ -56,7 +56,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<i64> {
         let counts =
-            ChildrenCounts::new(counts, today).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            ChildrenCounts::new(counts, today).map_err(|e| StoreError::Invalid(e.into()))?;
         let names: Vec<String> = columns().flat_map(|(_, t, f)| [t, f]).collect();
         let sql = format!(
             "INSERT INTO children_counts (rci_id, as_of, {}, recorded_by, recorded_at) \

@@ -32,9 +32,9 @@ pub enum StoreError {
     /// Someone else saved first; carries what they saved, so the user can see it.
     #[error("someone else changed this since you opened it")]
     Conflict { current_version: i64 },
-    /// A value the core refused.
-    #[error("{0}")]
-    Invalid(String),
+    /// A value the core refused, worded in both languages.
+    #[error("{}", .0.en)]
+    Invalid(homeward_core::Bilingual),
     /// A form field's value refused, with the field's name so the page can show it there.
     #[error("{0}")]
     Field(homeward_core::FieldError),

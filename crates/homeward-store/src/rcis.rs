@@ -120,7 +120,10 @@ async fn assign_adviser(
     if role.as_deref() != Some("adviser") {
         return Err(StoreError::Field(FieldError::new(
             "adviser_id",
-            "the adviser must be an active user with the adviser role",
+            homeward_core::Bilingual::new(
+                "the adviser must be an active user with the adviser role",
+                "ទីប្រឹក្សាត្រូវតែជាអ្នកប្រើប្រាស់សកម្មដែលមានតួនាទីជាទីប្រឹក្សា",
+            ),
         )));
     }
     sqlx::query(

@@ -319,7 +319,7 @@ async fn bad_user_changes_are_refused_and_change_nothing() {
     let r = store
         .create_user(&unknown_rci, &password("a good password"), false)
         .await;
-    assert!(matches!(r, Err(StoreError::Invalid(m)) if m.contains("unknown RCI")));
+    assert!(matches!(r, Err(StoreError::Invalid(m)) if m.en.contains("unknown RCI")));
 
     let version = store.user(director).await.unwrap().version;
     let r = store

@@ -10,7 +10,7 @@ use chrono::Days;
 use homeward_store::Store;
 use tower::ServiceExt;
 
-use common::{body_text, dump, run, world, Caller, World};
+use common::{body_text, dump, has_khmer, run, world, Caller, World};
 
 /// Calls a server function as the demo adviser; `Ok(body)` or the error it answered.
 async fn call(
@@ -257,10 +257,12 @@ fn bad_input_is_refused_clearly_and_changes_nothing() {
             match (&refusal, &error) {
                 (Refusal::Field(field, words), AppError::Field { field: f, message }) => {
                     assert_eq!(f, field, "{endpoint} {body}");
-                    assert!(message.contains(words), "{endpoint}: {message}");
+                    assert!(message.en.contains(words), "{endpoint}: {message:?}");
+                    assert!(has_khmer(message), "{endpoint}: {message:?}");
                 }
                 (Refusal::Invalid(words), AppError::Invalid(message)) => {
-                    assert!(message.contains(words), "{endpoint}: {message}")
+                    assert!(message.en.contains(words), "{endpoint}: {message:?}");
+                    assert!(has_khmer(message), "{endpoint}: {message:?}");
                 }
                 (Refusal::NotFound, AppError::NotFound) => {}
                 (Refusal::Conflict(words), AppError::Conflict(newer)) => {

@@ -287,3 +287,11 @@ pub fn login_request(login: &str, password: &str) -> Request<Body> {
         )))
         .unwrap()
 }
+
+/// Whether a refusal is worded in Khmer as well (in Khmer script, not the English copied).
+pub fn has_khmer(message: &homeward_core::Bilingual) -> bool {
+    message
+        .km
+        .chars()
+        .any(|c| ('\u{1780}'..='\u{17FF}').contains(&c))
+}
