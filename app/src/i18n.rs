@@ -238,6 +238,11 @@ messages! {
     SignInHistory => "Recent sign-ins", "ការចូលប្រើថ្មីៗ";
     When => "When (UTC)", "ពេលវេលា (UTC)";
     Outcome => "Outcome", "លទ្ធផល";
+    SignInSuccess => "Signed in", "បានចូលប្រើ";
+    SignInWrongPassword => "Wrong password", "ពាក្យសម្ងាត់ខុស";
+    SignInUnknownLogin => "Unknown login", "ឈ្មោះចូលប្រើមិនស្គាល់";
+    SignInLockedOut => "Locked out (too many failures)", "ត្រូវបានចាក់សោ (ខុសច្រើនដងពេក)";
+    SignInDisabled => "Account disabled", "គណនីត្រូវបានបិទ";
     Address => "Address", "អាសយដ្ឋាន";
     NewTour => "Record a study tour", "កត់ត្រាដំណើរសិក្សា";
     TourSaved => "Study tour saved.", "បានរក្សាទុកដំណើរសិក្សា។";

@@ -43,6 +43,15 @@ test.describe("partners page", () => {
     await expect(page.locator("tr.partner")).toHaveCount(2);
   });
 
+  test("the app's code arrives compressed, for advisers on slow connections", async ({ page }) => {
+    const wasm = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith(".wasm"));
+    await page.goto("/");
+    const response = await wasm;
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-encoding"]).toBe("br");
+    await hydrated(page);
+  });
+
   test("switches to Khmer with a Khmer webfont served by the app, and remembers it", async ({ page }) => {
     const foreign: string[] = [];
     page.on("request", (r) => {

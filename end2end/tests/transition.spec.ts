@@ -103,6 +103,14 @@ test.describe("an adviser updating a partner", () => {
     await expect(message).not.toContainText("more than");
     await page.reload();
     expect(await page.getByTestId("counts").innerText()).toBe(before);
+
+    // The history names its fields in Khmer too, and tells the time as it is in Cambodia.
+    const entry = page.getByTestId("history").locator(".timeline > li").first();
+    await expect(entry.locator(".changes .field").first()).toContainText(/[\u1780-\u17FF]/);
+    const time = entry.locator("time");
+    const utc = Date.parse((await time.getAttribute("datetime")) ?? "");
+    const phnomPenh = new Date(utc + 7 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+    await expect(time).toHaveText(phnomPenh);
   });
 
   test("records new counts and a follow-up visit, which clears the overdue flag", async ({ page }) => {

@@ -67,7 +67,9 @@ pub async fn list_users() -> Result<UsersData, AppError> {
         .into_iter()
         .map(|a| {
             (
-                a.attempted_at.format("%Y-%m-%d %H:%M").to_string(),
+                homeward_core::calendar::cambodia_time(a.attempted_at)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string(),
                 a.login,
                 a.outcome,
                 a.remote,
@@ -215,6 +217,18 @@ fn password_shown(password: &String, lang: Lang) -> String {
 
 fn saved(_: &(), lang: Lang) -> String {
     Msg::Saved.text(lang).to_string()
+}
+
+/// The words for a stored sign-in outcome code (see the store's `login_attempts`).
+fn outcome_label(code: &str) -> Option<Msg> {
+    Some(match code {
+        "success" => Msg::SignInSuccess,
+        "wrong_password" => Msg::SignInWrongPassword,
+        "unknown_login" => Msg::SignInUnknownLogin,
+        "locked_out" => Msg::SignInLockedOut,
+        "disabled" => Msg::SignInDisabled,
+        _ => return None,
+    })
 }
 
 #[component]
@@ -365,7 +379,7 @@ pub fn UsersPage() -> impl IntoView {
                                         <tr class=class>
                                             <td>{when}</td>
                                             <td>{login}</td>
-                                            <td>{outcome}</td>
+                                            <td>{outcome_label(&outcome).map_or(outcome, |m| m.text(lang).to_string())}</td>
                                             <td>{remote}</td>
                                         </tr>
                                         }

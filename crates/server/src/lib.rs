@@ -2,6 +2,7 @@
 //! security middleware. A library so that tests can drive the very router the binary serves.
 
 pub mod auth;
+pub mod compression;
 pub mod security;
 
 use app::i18n::LANG_COOKIE;
@@ -68,6 +69,7 @@ pub fn router_with_routes(
         ))
         .layer(axum::middleware::from_fn(security::refuse_cross_site))
         .layer(axum::middleware::from_fn(security::security_headers))
+        .layer(compression::layer())
         .with_state(leptos_options)
 }
 

@@ -116,3 +116,51 @@ fn pages_answer_each_role_as_the_table_says() {
         }
     })
 }
+
+/// Exports (like the app's code) travel compressed to a browser that accepts it, and come back
+/// byte for byte; pages are sent uncompressed so that they keep streaming.
+#[test]
+fn exports_are_compressed_and_pages_are_not() {
+    run(async {
+        let w = world().await;
+        let (_, router) = w.fresh("compression").await;
+        let fetch = |uri: &str, encoding: &str| {
+            let mut req = w.request(Caller::Viewer, "GET", uri, "");
+            req.headers_mut()
+                .insert(header::ACCEPT_ENCODING, encoding.parse().unwrap());
+            router.clone().oneshot(req)
+        };
+        let bytes = |r: axum::response::Response| axum::body::to_bytes(r.into_body(), 10 << 20);
+        let csv = "/exports/partners.csv";
+
+        let plain = fetch(csv, "identity").await.unwrap();
+        assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+        let plain = bytes(plain).await.unwrap();
+        assert!(plain.len() > 1024, "the demo export is worth compressing");
+
+        let gzip = fetch(csv, "gzip").await.unwrap();
+        assert_eq!(gzip.headers()[header::CONTENT_ENCODING], "gzip");
+        let packed = bytes(gzip).await.unwrap();
+        assert!(
+            packed.len() < plain.len(),
+            "{} of {}",
+            packed.len(),
+            plain.len()
+        );
+        let mut unpacked = Vec::new();
+        std::io::Read::read_to_end(
+            &mut flate2::read::GzDecoder::new(&packed[..]),
+            &mut unpacked,
+        )
+        .unwrap();
+        assert_eq!(unpacked, plain);
+
+        let brotli = fetch(csv, "gzip, deflate, br").await.unwrap();
+        assert_eq!(brotli.headers()[header::CONTENT_ENCODING], "br");
+
+        let page = fetch("/compare", "gzip, deflate, br").await.unwrap();
+        assert_eq!(page.status(), 200);
+        assert!(page.headers().get(header::CONTENT_ENCODING).is_none());
+        assert!(String::from_utf8_lossy(&bytes(page).await.unwrap()).contains("<table"));
+    })
+}
