@@ -205,13 +205,7 @@ async fn demo_data_loads_once_with_varied_stages_and_flags() {
     )));
     assert!(has("Little Lotus Home", |f| *f == RiskFlag::NoReintegrationPlan));
     assert!(!has("Mekong Kids Home", |_| true));
-    // The batch overview equals the one computed for a single RCI.
-    let (rci, batch) = &all[0];
-    let single = store
-        .rci_overview(rci, &RiskSettings::default(), today())
-        .await
-        .unwrap();
-    assert_eq!(&single, batch);
+    batch_overviews_equal_single_ones(&store).await;
     // Every RCI has counts, and every demo progress is what its checklist says.
     for (rci, o) in &all {
         assert!(o.latest_counts.is_some(), "{}", rci.value.name_en);
@@ -300,4 +294,30 @@ async fn history_cannot_be_rewritten() {
         .execute(store.pool())
         .await;
     assert!(delete.is_err(), "history rows cannot be deleted");
+}
+
+/// The overviews read for all RCIs at once (one row per RCI) equal those read one RCI at a time
+/// (one row per item), field by field.
+async fn batch_overviews_equal_single_ones(store: &Store) {
+    let all = store
+        .rci_overviews(&RiskSettings::default(), today())
+        .await
+        .unwrap();
+    assert_eq!(all.len() as i64, store.rci_count().await.unwrap());
+    for (rci, batch) in &all {
+        let single = store
+            .rci_overview(rci, &RiskSettings::default(), today())
+            .await
+            .unwrap();
+        assert_eq!(&single, batch, "{}", rci.value.name_en);
+    }
+}
+
+#[tokio::test]
+async fn generated_partners_read_alike_in_batch_and_one_by_one() {
+    let (_dir, store) = open().await;
+    homeward_store::generate::generate(&store, 30, 7, today())
+        .await
+        .unwrap();
+    batch_overviews_equal_single_ones(&store).await;
 }
