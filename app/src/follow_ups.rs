@@ -20,7 +20,7 @@ pub async fn record_follow_up(rci_id: i64, visit: FollowUpInput) -> Result<i64, 
     Ok(state.store.record_follow_up(rci_id, &visit, &by).await?)
 }
 
-fn visited_by_label(v: VisitedBy) -> Msg {
+pub(crate) fn visited_by_label(v: VisitedBy) -> Msg {
     match v {
         VisitedBy::NgoStaff => Msg::VisitedByNgo,
         VisitedBy::Dosvy => Msg::VisitedByDosvy,
@@ -28,7 +28,7 @@ fn visited_by_label(v: VisitedBy) -> Msg {
     }
 }
 
-fn mode_label(m: VisitMode) -> Msg {
+pub(crate) fn mode_label(m: VisitMode) -> Msg {
     match m {
         VisitMode::Visit => Msg::ModeVisit,
         VisitMode::Phone => Msg::ModePhone,

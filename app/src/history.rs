@@ -1,7 +1,9 @@
 //! An RCI's change history as a readable timeline: who changed what, when, from what to what.
 
 use homeward_core::calendar::cambodia_time;
+use homeward_core::follow_ups::{VisitMode, VisitedBy};
 use homeward_core::history::{Entity, HistoryEntry};
+use homeward_core::ItemStatus;
 use homeward_core::{CountField, Lang};
 use leptos::prelude::*;
 
@@ -51,6 +53,36 @@ fn field_label(field: &str) -> Option<Msg> {
     })
 }
 
+/// A history value in the page's language where it is one of the app's own words (a status, who
+/// visited, how, yes/no); what people typed, names, numbers and dates are shown as written.
+fn value_text(field: &str, value: String, lang: Lang) -> String {
+    let word = |m: Msg| m.text(lang).to_string();
+    match field {
+        // "done 2026-11-24", "blocked: waiting for DoSVY", "in_progress".
+        "status" => {
+            let end = value.find([' ', ':']).unwrap_or(value.len());
+            let (kind, rest) = value.split_at(end);
+            if ItemStatus::KINDS.contains(&kind) {
+                format!("{}{rest}", word(crate::checklists::kind_label(kind)))
+            } else {
+                value
+            }
+        }
+        "visited by" => VisitedBy::parse(&value)
+            .map(|v| word(crate::follow_ups::visited_by_label(v)))
+            .unwrap_or(value),
+        "how" => VisitMode::parse(&value)
+            .map(|m| word(crate::follow_ups::mode_label(m)))
+            .unwrap_or(value),
+        "reintegration plan" | "reintegration budget" | "hidden" => match value.as_str() {
+            "yes" => word(Msg::Yes),
+            "no" => word(Msg::No),
+            _ => value,
+        },
+        _ => value,
+    }
+}
+
 #[component]
 pub fn HistoryTimeline(entries: Vec<HistoryEntry>, lang: Lang) -> impl IntoView {
     let empty = entries.is_empty();
@@ -72,9 +104,11 @@ pub fn HistoryTimeline(entries: Vec<HistoryEntry>, lang: Lang) -> impl IntoView 
                                     {e.changes
                                         .into_iter()
                                         .map(|c| {
-                                            let before = (!c.before.is_empty()).then(|| view! { <del>{c.before}</del> " → " });
+                                            let before = (!c.before.is_empty())
+                                                .then(|| view! { <del>{value_text(&c.field, c.before, lang)}</del> " → " });
+                                            let after = value_text(&c.field, c.after, lang);
                                             let field = field_label(&c.field).map_or(c.field, |m| m.text(lang).to_string());
-                                            view! { <li><span class="field">{field} ": "</span> {before} <ins>{c.after}</ins></li> }
+                                            view! { <li><span class="field">{field} ": "</span> {before} <ins>{after}</ins></li> }
                                         })
                                         .collect_view()}
                                 </ul>
@@ -126,5 +160,21 @@ mod tests {
             assert!(field_label(field).is_some(), "no label for {field}");
         }
         assert_eq!(field_label("province").unwrap().text(Lang::Km), "ខេត្ត");
+    }
+
+    /// The app's own words in a history value are translated; what people typed is not.
+    #[test]
+    fn history_values_speak_the_page_language() {
+        let km = |field: &str, value: &str| value_text(field, value.into(), Lang::Km);
+        assert_eq!(km("status", "done 2026-11-24"), "រួចរាល់ 2026-11-24");
+        assert_eq!(km("status", "blocked: no budget"), "ជាប់គាំង: no budget");
+        assert_eq!(km("status", "in_progress"), "កំពុងដំណើរការ");
+        assert_eq!(km("visited by", "dosvy"), "មន្ទីរសង្គមកិច្ច");
+        assert_eq!(km("reintegration plan", "yes"), "បាទ/ចាស");
+        assert_eq!(km("notes", "done"), "done");
+        assert_eq!(
+            value_text("status", "not_started".into(), Lang::En),
+            "Not started"
+        );
     }
 }

@@ -38,8 +38,8 @@ test.describe("an adviser updating a partner", () => {
     // The change is in the history, with who made it and the before and after values.
     const history = page.getByTestId("history");
     await expect(history.locator("li").first()).toContainText("Demo Adviser (Chan Sokha)");
-    await expect(history.locator("li").first()).toContainText("not_started");
-    await expect(history.locator("li").first()).toContainText(`done ${yesterday()}`);
+    await expect(history.locator("li").first()).toContainText("Not started");
+    await expect(history.locator("li").first()).toContainText(`Done ${yesterday()}`);
   });
 
   test("the same checklist form works with JavaScript disabled", async ({ browser }) => {
