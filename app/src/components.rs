@@ -205,22 +205,44 @@ fn UserMenu(lang: Lang) -> impl IntoView {
     }
 }
 
+/// The size and padding of a line chart drawn on the server, and where its points fall.
+#[derive(Clone, Copy)]
+pub struct ChartFrame {
+    pub w: f64,
+    pub h: f64,
+    pub pad: f64,
+}
+
+impl ChartFrame {
+    /// SVG `points` for values spread evenly across the width, `max` at the top.
+    pub fn points(self, values: impl ExactSizeIterator<Item = f64>, max: f64) -> String {
+        let Self { w, h, pad } = self;
+        let n = values.len() as f64;
+        values
+            .enumerate()
+            .map(|(i, v)| {
+                let x = pad + (w - 2.0 * pad) * i as f64 / (n - 1.0);
+                let y = h - pad - (h - 2.0 * pad) * v / max;
+                format!("{x:.1},{y:.1}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 /// An RCI's overall progress month by month: a line drawn on the server.
 #[component]
 pub fn ProgressChart(points: Vec<(chrono::NaiveDate, u8)>, lang: Lang) -> impl IntoView {
     if points.len() < 2 {
         return ().into_any();
     }
-    let (w, h, pad) = (600.0_f64, 160.0_f64, 28.0_f64);
-    let n = points.len() as f64;
-    let x = move |i: usize| pad + (w - 2.0 * pad) * i as f64 / (n - 1.0);
-    let y = move |v: u8| h - pad - (h - 2.0 * pad) * f64::from(v) / 100.0;
-    let line = points
-        .iter()
-        .enumerate()
-        .map(|(i, (_, p))| format!("{:.1},{:.1}", x(i), y(*p)))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let frame = ChartFrame {
+        w: 600.0,
+        h: 160.0,
+        pad: 28.0,
+    };
+    let ChartFrame { w, h, pad } = frame;
+    let line = frame.points(points.iter().map(|(_, p)| f64::from(*p)), 100.0);
     let first = points
         .first()
         .map(|(d, _)| d.to_string())
@@ -255,6 +277,19 @@ pub fn ProgressChart(points: Vec<(chrono::NaiveDate, u8)>, lang: Lang) -> impl I
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chart_points_spread_across_the_width_with_the_maximum_at_the_top() {
+        let frame = ChartFrame {
+            w: 600.0,
+            h: 160.0,
+            pad: 28.0,
+        };
+        assert_eq!(
+            frame.points([0.0, 50.0, 100.0].into_iter(), 100.0),
+            "28.0,132.0 300.0,80.0 572.0,28.0"
+        );
+    }
 
     #[test]
     fn query_values_are_encoded() {

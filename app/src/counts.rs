@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use homeward_core::{ChildrenCounts, CountField, Lang, Placement, SexCount};
 use leptos::prelude::*;
 
-use crate::components::{field_error, form_error};
+use crate::components::{field_error, form_error, ChartFrame};
 use crate::errors::AppError;
 use crate::i18n::Msg;
 use crate::rcis::RciContext;
@@ -98,23 +98,20 @@ pub fn CountsChart(history: Vec<ChildrenCounts>, lang: Lang) -> impl IntoView {
     if history.len() < 2 {
         return ().into_any();
     }
-    let (w, h, pad) = (600.0_f64, 180.0_f64, 28.0_f64);
+    let frame = ChartFrame {
+        w: 600.0,
+        h: 180.0,
+        pad: 28.0,
+    };
+    let ChartFrame { w, h, pad } = frame;
     let max = history
         .iter()
         .map(|c| c.in_care_ever().total())
         .max()
         .unwrap_or(1)
         .max(1) as f64;
-    let n = history.len() as f64;
-    let x = move |i: usize| pad + (w - 2.0 * pad) * i as f64 / (n - 1.0);
-    let y = move |v: u32| h - pad - (h - 2.0 * pad) * f64::from(v) / max;
     let line = |value: fn(&ChildrenCounts) -> u32| {
-        history
-            .iter()
-            .enumerate()
-            .map(|(i, c)| format!("{:.1},{:.1}", x(i), y(value(c))))
-            .collect::<Vec<_>>()
-            .join(" ")
+        frame.points(history.iter().map(|c| f64::from(value(c))), max)
     };
     let reintegrated = line(|c| c.reintegrated_total().total());
     let in_care = line(|c| c.still_in_care().total());
