@@ -193,7 +193,10 @@ fn UserMenu(lang: Lang) -> impl IntoView {
                     {(me.role != Role::Director).then(|| view! { <a href="/compare">{Msg::NavCompare.text(lang)}</a> })}
                     <a href="/tours">{Msg::NavTours.text(lang)}</a>
                     <a href="/trainings">{Msg::NavTrainings.text(lang)}</a>
-                    {(me.role == Role::Admin).then(|| view! { <a href="/admin/users">{Msg::NavUsers.text(lang)}</a> })}
+                    {(me.role == Role::Admin).then(|| view! {
+                        <a href="/admin/users">{Msg::NavUsers.text(lang)}</a>
+                        <a href="/admin/changes">{Msg::NavChanges.text(lang)}</a>
+                    })}
                     <span class="me" data-testid="me">{me.display_name}</span>
                     <form method="post" action="/logout" class="inline">
                         <button type="submit" class="link">{Msg::SignOut.text(lang)}</button>

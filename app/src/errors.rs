@@ -31,6 +31,12 @@ pub enum AppError {
     /// Someone saved first; the text shows what they saved.
     #[error("{0}")]
     Conflict(String),
+    /// Too many wrong passwords: the account waits before it is tried again.
+    #[error("{}", .0.en)]
+    TooManyTries(Bilingual),
+    /// The server is busy with other sign-ins; try again in a moment.
+    #[error("busy")]
+    Busy,
     /// Anything else; details are in the server log.
     #[error("server problem")]
     Server,
@@ -51,7 +57,24 @@ impl AppError {
             AppError::Invalid(detail) => detail.get(lang).to_string(),
             AppError::Field { message, .. } => message.get(lang).to_string(),
             AppError::Conflict(detail) => format!("{} {detail}", Msg::ConflictIntro.text(lang)),
+            AppError::TooManyTries(detail) => detail.get(lang).to_string(),
+            AppError::Busy => Msg::Busy.text(lang).to_string(),
             AppError::Server => Msg::ServerProblem.text(lang).to_string(),
+        }
+    }
+
+    /// The HTTP status of this refusal, the same for server functions, pages and exports.
+    pub fn status(&self) -> http::StatusCode {
+        use http::StatusCode;
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Invalid(_) | AppError::Field { .. } => StatusCode::BAD_REQUEST,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::TooManyTries(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Server => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }
@@ -59,9 +82,18 @@ impl AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// Arguments that do not parse are the caller's fault (a forged or broken request): a 400
+    /// saying so. Anything else is the server's.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        leptos::logging::error!("server function failed: {value}");
-        AppError::Server
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::invalid(Msg::MalformedRequest)
+            }
+            other => {
+                leptos::logging::error!("server function failed: {other}");
+                AppError::Server
+            }
+        }
     }
 }
 
@@ -90,7 +122,11 @@ impl From<homeward_store::StoreError> for AppError {
             StoreError::Field(e) => e.into(),
             // Callers that can show the newer value do so before this generic message.
             StoreError::Conflict { .. } => AppError::Conflict(String::new()),
+            StoreError::Account(e @ homeward_core::accounts::AccountError::LockedOut { .. }) => {
+                AppError::TooManyTries(e.into())
+            }
             StoreError::Account(e) => AppError::invalid(e),
+            StoreError::Busy => AppError::Busy,
             other => {
                 log::error!("storage error: {other}");
                 AppError::Server

@@ -9,12 +9,17 @@ use leptos::prelude::*;
 
 use crate::i18n::Msg;
 
-fn entity_label(entity: Entity) -> Msg {
+pub fn entity_label(entity: Entity) -> Msg {
     match entity {
         Entity::Profile => Msg::HistoryProfile,
         Entity::ChecklistItem => Msg::HistoryItem,
         Entity::Counts => Msg::HistoryCounts,
         Entity::FollowUp => Msg::HistoryFollowUp,
+        Entity::Programme => Msg::HistoryProgramme,
+        Entity::Tour => Msg::HistoryTour,
+        Entity::Training => Msg::HistoryTraining,
+        Entity::User => Msg::HistoryUser,
+        Entity::Password => Msg::HistoryPassword,
     }
 }
 
@@ -49,6 +54,32 @@ fn field_label(field: &str) -> Option<Msg> {
         "visited by" => Msg::VisitedBy,
         "how" => Msg::VisitHow,
         "notes" => Msg::Notes,
+        "title" => Msg::Title,
+        "dates" => Msg::Dates,
+        "location" => Msg::Location,
+        "organisations" => Msg::Organisations,
+        "hosts" => Msg::Hosts,
+        "visitors" => Msg::Visitors,
+        "objectives" => Msg::Objectives,
+        "outcomes" => Msg::Outcomes,
+        "actions" => Msg::FollowUpActions,
+        "category" => Msg::Category,
+        "venue" => Msg::Venue,
+        "trainers" => Msg::Trainers,
+        "participants" => Msg::Participants,
+        "kind" => Msg::ProgrammeKindLabel,
+        "name" => Msg::SortName,
+        "started on" => Msg::StartedOn,
+        "members" => Msg::Members,
+        "sessions per quarter" => Msg::SessionsPerQuarter,
+        "programme status" => Msg::Status,
+        "login" => Msg::LoginName,
+        "display name" => Msg::DisplayName,
+        "role" => Msg::Role,
+        "director's RCI" => Msg::RciForRole,
+        "assigned RCIs" => Msg::AssignedRcis,
+        "active" => Msg::ActiveAccount,
+        "password" => Msg::Password,
         _ => return None,
     })
 }
@@ -74,7 +105,13 @@ fn value_text(field: &str, value: String, lang: Lang) -> String {
         "how" => VisitMode::parse(&value)
             .map(|m| word(crate::follow_ups::mode_label(m)))
             .unwrap_or(value),
-        "reintegration plan" | "reintegration budget" | "hidden" => match value.as_str() {
+        "password" => match value.as_str() {
+            "one-time" => word(Msg::PasswordOneTime),
+            "chosen" => word(Msg::PasswordChosen),
+            _ => value,
+        },
+        "reintegration plan" | "reintegration budget" | "hidden" | "active" => match value.as_str()
+        {
             "yes" => word(Msg::Yes),
             "no" => word(Msg::No),
             _ => value,
@@ -150,11 +187,55 @@ mod tests {
         .parse(today)
         .unwrap();
         let item = ChecklistItem::from_template(&default_template().items()[0]);
+        let tour = homeward_core::tours::StudyTour {
+            title: homeward_core::Name::parse("Tour").unwrap(),
+            dates: homeward_core::DateRange::new(today, today).unwrap(),
+            location: homeward_core::Name::parse("Pursat").unwrap(),
+            organised_with: vec![],
+            hosts: vec![1],
+            visitors: vec![],
+            objectives: Default::default(),
+            outcomes: Default::default(),
+            actions: vec![],
+        };
+        let training = homeward_core::trainings::TrainingInput {
+            category: "other".into(),
+            title: "Case files".into(),
+            starts_on: "2026-03-02".into(),
+            ends_on: "2026-03-02".into(),
+            venue: "Office".into(),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap();
+        let programme = homeward_core::programmes::Programme {
+            kind: homeward_core::programmes::ProgrammeKind::Other,
+            name: homeward_core::Name::parse("Club").unwrap(),
+            started_on: today,
+            members: homeward_core::SexCount::ZERO,
+            sessions_per_quarter: 1,
+            status: homeward_core::programmes::ProgrammeStatus::Active,
+        };
+        let user = homeward_core::accounts::User {
+            login: homeward_core::accounts::Login::parse("sokha").unwrap(),
+            display_name: homeward_core::Name::parse("Sokha").unwrap(),
+            role: homeward_core::accounts::Role::Viewer,
+            rci_id: None,
+            assigned_rcis: vec![],
+            active: true,
+            language: Lang::En,
+            must_change_password: false,
+        };
         let fields = [
             profile.describe(),
             item.describe(),
             ChildrenCounts::empty(today).describe(),
             visit.describe(),
+            tour.describe(),
+            training.describe(),
+            programme.describe(),
+            user.describe(),
+            vec![("password", String::new())],
         ];
         for (field, _) in fields.iter().flatten() {
             assert!(field_label(field).is_some(), "no label for {field}");

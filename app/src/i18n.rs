@@ -59,6 +59,38 @@ messages! {
         "រកមិនឃើញ។ ទំព័រ ឬមណ្ឌលនេះមិនមាន ឬអ្នកមិនមានសិទ្ធិមើល។";
     ServerProblem => "Something went wrong on the server. Please try again.",
         "មានបញ្ហានៅលើម៉ាស៊ីនមេ។ សូមព្យាយាមម្តងទៀត។";
+    MalformedRequest => "The request does not match this form. Reload the page and try again.",
+        "សំណើនេះមិនត្រូវនឹងទម្រង់នេះទេ។ សូមផ្ទុកទំព័រឡើងវិញ ហើយព្យាយាមម្តងទៀត។";
+    Busy => "The server is busy. Please try again in a moment.",
+        "ម៉ាស៊ីនមេកំពុងរវល់។ សូមព្យាយាមម្តងទៀតបន្តិចក្រោយ។";
+    TooLarge => "The request is too large.", "សំណើនេះធំពេក។";
+    NotAForm => "The request is not a form this site sends.", "សំណើនេះមិនមែនជាទម្រង់ដែលគេហទំព័រនេះផ្ញើទេ។";
+    NotUtf8 => "The request holds text that is not valid UTF-8.", "សំណើនេះមានអត្ថបទដែលមិនមែនជា UTF-8 ត្រឹមត្រូវ។";
+    RepeatedField => "The request sends the same field twice.", "សំណើនេះផ្ញើប្រអប់ដដែលពីរដង។";
+    TooManyTries => "Too many password tries from this address. Wait a minute and try again.",
+        "ការសាកល្បងពាក្យសម្ងាត់ច្រើនពេកពីអាសយដ្ឋាននេះ។ សូមរង់ចាំមួយនាទី ហើយព្យាយាមម្តងទៀត។";
+    RemoveAssignment => "Remove assigned RCI", "ដកមណ្ឌលដែលបានចាត់តាំងចេញ";
+    SignInChecking => "Being checked", "កំពុងពិនិត្យ";
+    AdviserAdminOnly => "Only an administrator changes the lead adviser (who may edit this RCI).",
+        "មានតែអ្នកគ្រប់គ្រងប្រព័ន្ធទេ ដែលអាចប្តូរទីប្រឹក្សាដឹកនាំ (អ្នកដែលអាចកែសម្រួលមណ្ឌលនេះ)។";
+    ChangesTitle => "Changes", "ការកែប្រែ";
+    NavChanges => "Changes", "ការកែប្រែ";
+    ChangedBy => "Changed by", "កែប្រែដោយ";
+    Anyone => "Anyone", "នរណាក៏បាន";
+    ChangeKind => "Kind", "ប្រភេទ";
+    AnyKind => "Any kind", "គ្រប់ប្រភេទ";
+    FromDate => "From", "ពី";
+    ToDate => "To", "ដល់";
+    HistoryProgramme => "Programme", "កម្មវិធី";
+    HistoryTour => "Study tour", "ទស្សនកិច្ចសិក្សា";
+    HistoryTraining => "Training", "វគ្គបណ្តុះបណ្តាល";
+    HistoryUser => "Account", "គណនី";
+    HistoryPassword => "Password", "ពាក្យសម្ងាត់";
+    PasswordOneTime => "one-time password set", "បានកំណត់ពាក្យសម្ងាត់ប្រើម្តង";
+    PasswordChosen => "chosen by its owner", "ជ្រើសរើសដោយម្ចាស់";
+    Organisations => "Organisations", "អង្គការ";
+    ActiveAccount => "Active", "សកម្ម";
+    AssignedRcis => "Assigned RCIs", "មណ្ឌលដែលបានចាត់តាំង";
     BackToPartners => "All partners", "ដៃគូទាំងអស់";
     Completed => "Transition completed", "ការផ្លាស់ប្តូរបានបញ្ចប់";
     StageN => "Stage", "ដំណាក់កាល";

@@ -110,6 +110,11 @@ pub fn App() -> impl IntoView {
                         view=accounts::UsersPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("changes"))
+                        view=accounts::ChangesPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("compare") view=compare::ComparePage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("report") view=report::ReportPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("tours") view=tours::ToursPage ssr=SsrMode::Async/>

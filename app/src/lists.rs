@@ -197,7 +197,7 @@ pub fn FilterBar(
 #[cfg(feature = "ssr")]
 pub fn csv_response(file_name: &str, table: Result<String, AppError>) -> axum::response::Response {
     use axum::response::IntoResponse;
-    use http::{header, StatusCode};
+    use http::header;
     match table {
         Ok(body) => (
             [
@@ -210,14 +210,7 @@ pub fn csv_response(file_name: &str, table: Result<String, AppError>) -> axum::r
             body,
         )
             .into_response(),
-        Err(e) => {
-            let status = match e {
-                AppError::NotFound => StatusCode::NOT_FOUND,
-                AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-                _ => StatusCode::INTERNAL_SERVER_ERROR,
-            };
-            (status, e.message(Lang::En)).into_response()
-        }
+        Err(e) => (e.status(), e.message(Lang::En)).into_response(),
     }
 }
 

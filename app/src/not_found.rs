@@ -11,14 +11,7 @@ use crate::i18n::{use_lang, Msg};
 pub fn set_status(error: &AppError) {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(match error {
-            AppError::NotFound => http::StatusCode::NOT_FOUND,
-            AppError::Unauthenticated => http::StatusCode::UNAUTHORIZED,
-            AppError::Forbidden => http::StatusCode::FORBIDDEN,
-            AppError::Invalid(_) | AppError::Field { .. } => http::StatusCode::BAD_REQUEST,
-            AppError::Conflict(_) => http::StatusCode::CONFLICT,
-            AppError::Server => http::StatusCode::INTERNAL_SERVER_ERROR,
-        });
+        response.set_status(error.status());
     }
     #[cfg(not(feature = "ssr"))]
     let _ = error;

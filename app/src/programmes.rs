@@ -28,11 +28,14 @@ pub struct TookPart {
 /// Adds a community programme to an RCI the caller may edit.
 #[server(endpoint = "record_programme")]
 pub async fn record_programme(rci_id: i64, programme: ProgrammeInput) -> Result<i64, AppError> {
-    let (actor, _) = crate::server::editor()?;
+    let (actor, by) = crate::server::editor()?;
     crate::server::can_edit(&actor, rci_id).await?;
     let programme = programme.parse(crate::server::today())?;
     let state = crate::server::state()?;
-    Ok(state.store.create_programme(rci_id, &programme).await?)
+    Ok(state
+        .store
+        .create_programme(rci_id, &programme, &by)
+        .await?)
 }
 
 pub(crate) fn kind_label(kind: ProgrammeKind) -> Msg {

@@ -43,6 +43,20 @@ pub fn session() -> Option<Session> {
         .cloned()
 }
 
+/// The address the request came from, as the sign-in history records it.
+pub fn client_address() -> String {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| address_of(&parts.extensions))
+        .unwrap_or_default()
+}
+
+/// The peer address the server put into a request's extensions, if any.
+pub fn address_of(extensions: &http::Extensions) -> Option<String> {
+    extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+}
+
 /// Who is asking; every server function starts here. A user who still holds a one-time
 /// password counts as not signed in until they have chosen their own.
 pub fn actor() -> Result<Actor, AppError> {
@@ -52,13 +66,14 @@ pub fn actor() -> Result<Actor, AppError> {
         .ok_or(AppError::Unauthenticated)
 }
 
-/// Who is asking and the name their changes are recorded under, for server functions that write.
-pub fn editor() -> Result<(Actor, homeward_core::Name), AppError> {
+/// Who is asking and who their changes are recorded as, for server functions that write.
+pub fn editor() -> Result<(Actor, homeward_core::history::Editor), AppError> {
     let session = session()
         .filter(|s| !s.must_change_password)
         .ok_or(AppError::Unauthenticated)?;
     let name = homeward_core::Name::parse(&session.display_name)?;
-    Ok((session.actor, name))
+    let by = homeward_core::history::Editor::user(session.actor.user_id, name);
+    Ok((session.actor, by))
 }
 
 /// The caller may read this RCI; otherwise "not found", never revealing that it exists.

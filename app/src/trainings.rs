@@ -228,7 +228,7 @@ pub async fn save_training(
     if !actor.can_edit_anything() {
         return Err(AppError::Forbidden);
     }
-    let training = homeward_core::trainings::TrainingInput::from_form(&training).parse()?;
+    let training = homeward_core::trainings::TrainingInput::from_form(&training)?.parse()?;
     for p in &training.participants {
         crate::server::can_read(&actor, p.rci_id)?;
     }

@@ -13,6 +13,7 @@ fn failure(code: &str) -> Option<Msg> {
         "wrong" => Some(Msg::LoginWrong),
         "locked" => Some(Msg::LoginLocked),
         "disabled" => Some(Msg::LoginDisabled),
+        "busy" => Some(Msg::Busy),
         "server" => Some(Msg::ServerProblem),
         _ => None,
     }

@@ -1,9 +1,11 @@
 //! Accounts: who is signed in, the sign-in page, and the admin's user management.
 
+mod changes;
 mod login;
 mod password;
 mod users;
 
+pub use changes::ChangesPage;
 pub use login::LoginPage;
 pub use password::PasswordPage;
 pub use users::UsersPage;

@@ -26,7 +26,13 @@ pub async fn change_password(
     let state = crate::server::state()?;
     match state
         .store
-        .change_own_password(session.actor.user_id, &current, &new)
+        .change_own_password(
+            session.actor.user_id,
+            &current,
+            &new,
+            chrono::Utc::now(),
+            &crate::server::client_address(),
+        )
         .await
     {
         Err(StoreError::Account(AccountError::WrongCredentials)) => {

@@ -106,7 +106,7 @@ pub async fn create_user(
     use homeward_core::accounts::{Login, NewUser};
     use homeward_core::Name;
 
-    let actor = crate::server::actor()?;
+    let (actor, by) = crate::server::editor()?;
     crate::server::can_manage_users(&actor)?;
     let state = crate::server::state()?;
     let role = Role::parse(&role).map_err(AppError::invalid)?;
@@ -129,19 +129,21 @@ pub async fn create_user(
     )
     .map_err(AppError::invalid)?;
     let password = state.store.one_time_password();
-    state.store.create_user(&new, &password, true).await?;
+    state.store.create_user(&new, &password, true, &by).await?;
     Ok(password.as_str().to_string())
 }
 
-/// Changes a user's role and RCI (a director's RCI, or an RCI added to an adviser's).
+/// Changes a user's role and RCI: a director's RCI, or for an adviser an RCI added to their
+/// assignments (`rci_id`) and one taken away (`remove_rci`).
 #[server(endpoint = "update_user")]
 pub async fn update_user(
     user_id: i64,
     version: i64,
     role: String,
     rci_id: Option<String>,
+    remove_rci: Option<String>,
 ) -> Result<(), AppError> {
-    let actor = crate::server::actor()?;
+    let (actor, by) = crate::server::editor()?;
     crate::server::can_manage_users(&actor)?;
     let state = crate::server::state()?;
     let role = Role::parse(&role).map_err(AppError::invalid)?;
@@ -149,19 +151,21 @@ pub async fn update_user(
     if let Some(id) = rci {
         state.store.rci(id).await?;
     }
+    let removed = chosen_rci(remove_rci)?;
     let current = state.store.user(user_id).await?;
     let (director_rci, assigned) = match role {
         Role::Director => (rci, vec![]),
         Role::Adviser => {
             let mut assigned = current.value.assigned_rcis.clone();
             assigned.extend(rci.filter(|id| !assigned.contains(id)));
+            assigned.retain(|id| Some(*id) != removed);
             (None, assigned)
         }
-        _ => (None, vec![]),
+        Role::Admin | Role::Viewer => (None, vec![]),
     };
     state
         .store
-        .update_user(user_id, version, role, director_rci, assigned)
+        .update_user(user_id, version, role, director_rci, assigned, &by)
         .await?;
     Ok(())
 }
@@ -169,22 +173,25 @@ pub async fn update_user(
 /// Sets a new one-time password and answers with it.
 #[server(endpoint = "reset_password")]
 pub async fn reset_password(user_id: i64) -> Result<String, AppError> {
-    let actor = crate::server::actor()?;
+    let (actor, by) = crate::server::editor()?;
     crate::server::can_manage_users(&actor)?;
     let state = crate::server::state()?;
     let password = state.store.one_time_password();
-    state.store.set_password(user_id, &password, true).await?;
+    state
+        .store
+        .set_password(user_id, &password, true, &by)
+        .await?;
     Ok(password.as_str().to_string())
 }
 
 /// Deactivates or reactivates a user; the last active admin cannot be deactivated.
 #[server(endpoint = "set_user_active")]
 pub async fn set_user_active(user_id: i64, active: bool) -> Result<(), AppError> {
-    let actor = crate::server::actor()?;
+    let (actor, by) = crate::server::editor()?;
     crate::server::can_manage_users(&actor)?;
     crate::server::state()?
         .store
-        .set_active(user_id, active)
+        .set_active(user_id, active, &by)
         .await?;
     Ok(())
 }
@@ -222,6 +229,7 @@ fn saved(_: &(), lang: Lang) -> String {
 /// The words for a stored sign-in outcome code (see the store's `login_attempts`).
 fn outcome_label(code: &str) -> Option<Msg> {
     Some(match code {
+        "checking" => Msg::SignInChecking,
         "success" => Msg::SignInSuccess,
         "wrong_password" => Msg::SignInWrongPassword,
         "unknown_login" => Msg::SignInUnknownLogin,
@@ -324,6 +332,15 @@ pub fn UsersPage() -> impl IntoView {
                                         .map(&rci_name)
                                         .collect::<Vec<_>>()
                                         .join(", ");
+                                    // An adviser's assignments, any of which the admin may remove.
+                                    let removable: Vec<(i64, String)> = match u.role {
+                                        Role::Adviser => u
+                                            .assigned_rcis
+                                            .iter()
+                                            .map(|id| (*id, rci_name(*id)))
+                                            .collect(),
+                                        Role::Admin | Role::Director | Role::Viewer => vec![],
+                                    };
                                     view! {
                                         <tr class="user" class:inactive=!u.active data-login=u.login.clone()>
                                             <td>
@@ -338,6 +355,18 @@ pub fn UsersPage() -> impl IntoView {
                                                     <input type="hidden" name="user_id" value=u.id/>
                                                     <input type="hidden" name="version" value=u.version/>
                                                     <RoleAndRci rcis=options role=u.role rci=u.rci_id lang/>
+                                                    {(!removable.is_empty()).then(|| view! {
+                                                        <label>
+                                                            {Msg::RemoveAssignment.text(lang)}
+                                                            <select name="remove_rci">
+                                                                <option value="">"—"</option>
+                                                                {removable
+                                                                    .into_iter()
+                                                                    .map(|(id, name)| view! { <option value=id>{name}</option> })
+                                                                    .collect_view()}
+                                                            </select>
+                                                        </label>
+                                                    })}
                                                     <button type="submit">{Msg::Save.text(lang)}</button>
                                                 </ActionForm>
                                                 <ActionForm action=reset attr:class="inline">

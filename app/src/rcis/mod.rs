@@ -126,7 +126,8 @@ pub async fn get_rci(id: i64) -> Result<RciDetail, AppError> {
             .find(|u| u.id == a)
             .map(|u| u.value.display_name.to_string())
     });
-    let advisers = if can_edit {
+    // Only an admin chooses the lead adviser: everyone else gets no list to choose from.
+    let advisers = if actor.can_manage_users() {
         users
             .iter()
             .filter(|u| u.value.role == Role::Adviser && u.value.active)
@@ -249,6 +250,13 @@ pub async fn update_profile(
     crate::server::can_edit(&actor, rci_id).await?;
     let profile = profile.parse(crate::server::today())?;
     let state = crate::server::state()?;
+    // Judged against the version the page was read at; the store refuses any other version.
+    let current = state.store.rci(rci_id).await?;
+    if current.version == version
+        && !actor.may_set_lead_adviser(current.value.adviser_id, profile.adviser_id)
+    {
+        return Err(AppError::Forbidden);
+    }
     match state
         .store
         .update_profile(rci_id, version, &profile, &by)
@@ -272,7 +280,7 @@ pub async fn update_profile(
 }
 
 /// Creates a partner RCI with the organisation's checklist template and opens its page. An
-/// adviser who creates one becomes its adviser unless they name another.
+/// adviser who creates one becomes its lead adviser; only an admin may name another.
 #[server(endpoint = "create_rci")]
 pub async fn create_rci(profile: ProfileInput) -> Result<(), AppError> {
     let (actor, by) = crate::server::editor()?;
@@ -280,8 +288,12 @@ pub async fn create_rci(profile: ProfileInput) -> Result<(), AppError> {
         return Err(AppError::Forbidden);
     }
     let mut profile = profile.parse(crate::server::today())?;
-    if actor.role == homeward_core::accounts::Role::Adviser && profile.adviser_id.is_none() {
-        profile.adviser_id = Some(actor.user_id);
+    if actor.role == homeward_core::accounts::Role::Adviser {
+        let own = Some(actor.user_id);
+        if !actor.may_set_lead_adviser(own, profile.adviser_id.or(own)) {
+            return Err(AppError::Forbidden);
+        }
+        profile.adviser_id = own;
     }
     let state = crate::server::state()?;
     let template = state.store.template().await?;

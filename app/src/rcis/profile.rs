@@ -100,16 +100,28 @@ fn ProfileFields<T: Clone + Send + Sync + 'static>(
         {text("contact", Msg::Contact, input.contact, false)}
         {text("mosvy_registration", Msg::MosvyRegistration, input.mosvy_registration, false)}
         {date("mosvy_registered_on", Msg::MosvyRegisteredOn, input.mosvy_registered_on, false)}
-        <label>
-            {Msg::Adviser.text(lang)}
-            <select name="profile[adviser_id]">
-                <option value="">"—"</option>
-                {advisers
-                    .into_iter()
-                    .map(|(id, name)| view! { <option value=id selected=chosen == id.to_string()>{name}</option> })
-                    .collect_view()}
-            </select>
-        </label>
+        {if advisers.is_empty() {
+            // Not the caller's choice: the lead adviser is sent back as it is.
+            view! {
+                <input type="hidden" name="profile[adviser_id]" value=chosen/>
+                <p class="muted small">{Msg::AdviserAdminOnly.text(lang)}</p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <label>
+                    {Msg::Adviser.text(lang)}
+                    <select name="profile[adviser_id]">
+                        <option value="">"—"</option>
+                        {advisers
+                            .into_iter()
+                            .map(|(id, name)| view! { <option value=id selected=chosen == id.to_string()>{name}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+            }
+            .into_any()
+        }}
         {field_error(value, "adviser_id")}
         {date("transition_start", Msg::TransitionStarted, input.transition_start, true)}
         {date("transition_target", Msg::TransitionTarget, input.transition_target, false)}
@@ -149,12 +161,16 @@ pub fn ProfileForm(
     }
 }
 
-/// Lists the advisers a new RCI can be given (for admins and advisers only).
+/// Lists the advisers a new RCI can be given: open to admins and advisers, but only an admin
+/// chooses (an adviser's new RCI is their own), so an adviser gets an empty list.
 #[server(endpoint = "list_advisers")]
 pub async fn list_advisers() -> Result<Vec<(i64, String)>, AppError> {
     let actor = crate::server::actor()?;
     if !actor.can_edit_anything() {
         return Err(AppError::NotFound);
+    }
+    if !actor.can_manage_users() {
+        return Ok(vec![]);
     }
     let users = crate::server::state()?.store.users().await?;
     Ok(users

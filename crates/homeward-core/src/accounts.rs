@@ -200,6 +200,26 @@ pub struct User {
 }
 
 impl User {
+    /// The account as text, field by field, for the change history (never its password).
+    pub fn describe(&self) -> Vec<(&'static str, String)> {
+        let assigned: Vec<String> = self
+            .assigned_rcis
+            .iter()
+            .map(|id| format!("#{id}"))
+            .collect();
+        vec![
+            ("login", self.login.to_string()),
+            ("display name", self.display_name.to_string()),
+            ("role", self.role.key().to_string()),
+            (
+                "director's RCI",
+                self.rci_id.map(|id| format!("#{id}")).unwrap_or_default(),
+            ),
+            ("assigned RCIs", assigned.join("; ")),
+            ("active", if self.active { "yes" } else { "no" }.to_string()),
+        ]
+    }
+
     /// The user as the access rules see them.
     pub fn actor(&self, user_id: i64) -> Actor {
         Actor {
@@ -277,6 +297,12 @@ impl Actor {
 
     pub fn can_manage_users(&self) -> bool {
         self.role == Role::Admin
+    }
+
+    /// Naming an RCI's lead adviser gives that adviser the right to edit it, so only an admin
+    /// may change it; anyone else saving the profile must leave it as it is.
+    pub fn may_set_lead_adviser(&self, current: Option<i64>, wanted: Option<i64>) -> bool {
+        self.role == Role::Admin || current == wanted
     }
 
     /// The organisation's cross-partner views: never for a director, who must not see other RCIs.

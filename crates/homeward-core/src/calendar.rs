@@ -10,6 +10,26 @@ pub fn cambodia_date(at: DateTime<Utc>) -> NaiveDate {
     cambodia_time(at).date()
 }
 
+/// The earliest date Homeward accepts. Cambodia's alternative-care reforms, and every record an
+/// adviser could hold, are later than this; an earlier date is a typo (or a forged request).
+pub const EARLIEST_PLAUSIBLE: NaiveDate = match NaiveDate::from_ymd_opt(1990, 1, 1) {
+    Some(day) => day,
+    None => panic!("a valid date"),
+};
+
+/// How far ahead a date may lie: plans and targets, never a typo of the century.
+pub const YEARS_AHEAD: u32 = 10;
+
+/// The window of dates a person could mean, as seen on `today`: from [`EARLIEST_PLAUSIBLE`] to
+/// [`YEARS_AHEAD`] years after `today`. Bounding dates also bounds every loop that walks from
+/// one date to another (months of progress, quarters, follow-ups due).
+pub fn plausible_dates(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let latest = today
+        .checked_add_months(chrono::Months::new(12 * YEARS_AHEAD))
+        .unwrap_or(NaiveDate::MAX);
+    (EARLIEST_PLAUSIBLE, latest)
+}
+
 /// The wall-clock time in Cambodia at a given instant, as people there read a timestamp.
 pub fn cambodia_time(at: DateTime<Utc>) -> NaiveDateTime {
     (at + Duration::hours(7)).naive_utc()
@@ -34,5 +54,13 @@ mod tests {
             time.format("%Y-%m-%d %H:%M").to_string(),
             "2026-11-25 17:15"
         );
+    }
+
+    #[test]
+    fn plausible_dates_run_from_1990_to_ten_years_ahead() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let (first, last) = plausible_dates(today);
+        assert_eq!(first.to_string(), "1990-01-01");
+        assert_eq!(last.to_string(), "2036-11-26");
     }
 }

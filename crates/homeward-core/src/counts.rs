@@ -264,6 +264,16 @@ impl ChildrenCounts {
         let mut counts = ChildrenCounts::empty(as_of);
         for field in CountField::ALL {
             let (total_name, female_name) = field.form_names();
+            // The form shows every count: one that was not sent at all is a broken or forged
+            // request, never "zero" (a blank input is sent, and does mean zero).
+            for name in [&total_name, &female_name] {
+                if !fields.contains_key(name.as_str()) {
+                    let missing = crate::values::ValueError::Empty {
+                        field: field.key().to_string(),
+                    };
+                    return Err(FieldError::new(name, missing));
+                }
+            }
             let total = Count::parse_field(field.key(), get(&total_name))
                 .map_err(|e| FieldError::new(&total_name, e))?;
             let female = Count::parse_field(field.key(), get(&female_name))

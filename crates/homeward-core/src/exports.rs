@@ -2,45 +2,44 @@
 //! an RCI's name typed as `=HYPERLINK(…)` arrives as text; CSV starts with a byte-order mark so
 //! Excel reads Khmer as UTF-8.
 
-/// Whether a spreadsheet would treat this text as a formula (or the start of one).
-fn looks_like_formula(cell: &str) -> bool {
-    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
-}
+/// Characters that make a spreadsheet read the text after them as a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// The cell as a spreadsheet must store it: text that would start a formula gets a leading
-/// apostrophe, the usual spreadsheet mark for "this is text". Negative numbers never occur in
+/// apostrophe, the usual spreadsheet mark for "this is text". That holds at the start of the cell
+/// and after every `;` (and the spaces after it), because a spreadsheet set to `;` as its list
+/// separator splits a CSV line there and would run what follows. Negative numbers never occur in
 /// our tables (counts are never negative), so no number is changed.
 pub fn safe_cell(cell: &str) -> String {
-    if looks_like_formula(cell) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
-}
-
-/// A table as CSV (RFC 4180: commas, quotes doubled, CRLF line ends), with a UTF-8 byte-order
-/// mark and every cell neutralised.
-pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut out = String::from("\u{feff}");
-    let mut line = |cells: &mut dyn Iterator<Item = String>| {
-        let cells: Vec<String> = cells
-            .map(|c| {
-                let c = safe_cell(&c);
-                if c.contains([',', '"', '\n', '\r']) {
-                    format!("\"{}\"", c.replace('"', "\"\""))
-                } else {
-                    c
-                }
-            })
-            .collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    };
-    line(&mut header.iter().map(|h| h.to_string()));
-    for row in rows {
-        line(&mut row.iter().cloned());
+    let mut out = String::with_capacity(cell.len() + 1);
+    let mut starts_part = true;
+    for c in cell.chars() {
+        if starts_part && FORMULA_START.contains(&c) {
+            out.push('\'');
+        }
+        out.push(c);
+        starts_part = c == ';' || (starts_part && c == ' ');
     }
     out
+}
+
+/// A table as CSV (RFC 4180, CRLF line ends, every field quoted, so that neither `,` nor `;` as a
+/// spreadsheet's separator can split a cell), with a UTF-8 byte-order mark and every cell
+/// neutralised.
+pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut writer = ::csv::WriterBuilder::new()
+        .quote_style(::csv::QuoteStyle::Always)
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::from("\u{feff}".as_bytes()));
+    let lines = std::iter::once(header.iter().map(|h| h.to_string()).collect::<Vec<_>>())
+        .chain(rows.iter().cloned());
+    for line in lines {
+        writer
+            .write_record(line.iter().map(|c| safe_cell(c)))
+            .expect("writing to memory cannot fail");
+    }
+    let bytes = writer.into_inner().expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("the cells are text, so the table is UTF-8")
 }
 
 #[cfg(test)]
@@ -56,24 +55,34 @@ mod tests {
                 vec!["=HYPERLINK(\"http://x\")".into(), "+1".into()],
                 vec!["មណ្ឌលកុមារ".into(), "a, \"b\"\nc".into()],
                 vec!["@SUM(A1)".into(), "-2".into()],
+                vec!["Hope; =cmd|' /C calc'!A0".into(), "x;-1;@y".into()],
             ],
         );
         assert!(out.starts_with('\u{feff}'));
         let lines: Vec<&str> = out.trim_start_matches('\u{feff}').split("\r\n").collect();
-        assert_eq!(lines[0], "name,note");
-        assert_eq!(lines[1], "\"'=HYPERLINK(\"\"http://x\"\")\",'+1");
-        assert_eq!(lines[2], "មណ្ឌលកុមារ,\"a, \"\"b\"\"\nc\"");
-        assert_eq!(lines[3], "'@SUM(A1),'-2");
+        assert_eq!(lines[0], "\"name\",\"note\"");
+        assert_eq!(lines[1], "\"'=HYPERLINK(\"\"http://x\"\")\",\"'+1\"");
+        assert_eq!(lines[2], "\"មណ្ឌលកុមារ\",\"a, \"\"b\"\"\nc\"");
+        assert_eq!(lines[3], "\"'@SUM(A1)\",\"'-2\"");
+        assert_eq!(lines[4], "\"Hope; '=cmd|' /C calc'!A0\",\"x;'-1;'@y\"");
+    }
+
+    /// Whether any part of the cell a spreadsheet might see as a field of its own (the whole
+    /// cell, or what follows a `;`, leading spaces aside) starts a formula.
+    fn starts_a_formula(cell: &str) -> bool {
+        cell.split(';')
+            .any(|part| part.trim_start_matches(' ').starts_with(FORMULA_START))
     }
 
     proptest! {
-        /// Whatever the text, the stored cell never starts a formula and keeps the text after
-        /// the mark.
+        /// Whatever the text, no part of the stored cell starts a formula, and removing the
+        /// marks gives the text back.
         #[test]
-        fn no_cell_starts_a_formula(cell in ".*") {
+        fn no_cell_starts_a_formula(cell in "[=+@; a\\-\t]{0,12}|.*") {
             let safe = safe_cell(&cell);
-            prop_assert!(!looks_like_formula(&safe));
-            prop_assert!(safe.ends_with(cell.as_str()));
+            prop_assert!(!starts_a_formula(&safe), "{:?} -> {:?}", cell, safe);
+            prop_assert_eq!(safe.chars().filter(|c| *c != '\'').collect::<String>(),
+                cell.chars().filter(|c| *c != '\'').collect::<String>());
         }
     }
 }

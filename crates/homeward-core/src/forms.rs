@@ -4,6 +4,9 @@
 
 use std::collections::HashMap;
 
+use crate::stages::Bilingual;
+use crate::values::FieldError;
+
 /// A submitted form: field name → text.
 pub type Form = HashMap<String, String>;
 
@@ -17,17 +20,40 @@ pub fn cell_name(list: &str, row: usize, field: &str) -> String {
     format!("{list}_{row}_{field}")
 }
 
+/// The most rows any list of a form may have (a tour's visitors or actions, a training's
+/// participants). The row number comes from the request, so it must be bounded before it sizes
+/// a loop: far more than any real tour or training, far less than would hurt the server.
+pub const MAX_ROWS: usize = 200;
+
 /// How many rows a list has: one more than the highest row number sent (rows in between that
-/// were not sent read as blank).
-pub fn row_count(form: &Form, list: &str) -> usize {
+/// were not sent read as blank). A row number of [`MAX_ROWS`] or more is refused.
+pub fn row_count(form: &Form, list: &str) -> Result<usize, FieldError> {
     let prefix = format!("{list}_");
-    form.keys()
+    let mut count = 0;
+    for row in form
+        .keys()
         .filter_map(|k| k.strip_prefix(&prefix))
         .filter_map(|rest| rest.split_once('_'))
-        .filter_map(|(row, _)| row.parse::<usize>().ok())
-        .map(|row| row + 1)
-        .max()
-        .unwrap_or(0)
+        .map(|(row, _)| row)
+        .filter(|row| !row.is_empty() && row.bytes().all(|b| b.is_ascii_digit()))
+    {
+        match row.parse::<usize>() {
+            Ok(row) if row < MAX_ROWS => count = count.max(row + 1),
+            _ => return Err(too_many(list, MAX_ROWS)),
+        }
+    }
+    Ok(count)
+}
+
+/// The refusal of a list longer than its limit, at the list's field.
+pub fn too_many(field: &str, max: usize) -> FieldError {
+    FieldError::new(
+        field,
+        Bilingual::new(
+            format!("too many rows: at most {max}"),
+            format!("ជួរច្រើនពេក៖ យ៉ាងច្រើន {max}"),
+        ),
+    )
 }
 
 /// The values of every field called `<prefix><anything>` that is present and not blank, e.g. the
@@ -62,11 +88,30 @@ mod tests {
             ("visitors_x_total", "1"),
             ("actions_0_due", ""),
         ]);
-        assert_eq!(row_count(&f, "visitors"), 3);
-        assert_eq!(row_count(&f, "actions"), 1);
-        assert_eq!(row_count(&f, "participants"), 0);
+        assert_eq!(row_count(&f, "visitors"), Ok(3));
+        assert_eq!(row_count(&f, "actions"), Ok(1));
+        assert_eq!(row_count(&f, "participants"), Ok(0));
         assert_eq!(text(&f, &cell_name("visitors", 0, "rci_id")), "2");
         assert_eq!(text(&f, "missing"), "");
+    }
+
+    #[test]
+    fn row_numbers_from_the_request_are_bounded() {
+        let last = format!("participants_{}_total", MAX_ROWS - 1);
+        assert_eq!(
+            row_count(&form(&[(&last, "1")]), "participants"),
+            Ok(MAX_ROWS)
+        );
+        for forged in [
+            format!("participants_{MAX_ROWS}_total"),
+            "participants_1000000000_total".to_string(),
+            "participants_18446744073709551614_total".to_string(),
+            "participants_99999999999999999999999999_total".to_string(),
+        ] {
+            let err = row_count(&form(&[(&forged, "1")]), "participants").unwrap_err();
+            assert_eq!(err.field, "participants");
+            assert!(err.message.en.contains("200"), "{err:?}");
+        }
     }
 
     #[test]

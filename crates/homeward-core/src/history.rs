@@ -1,10 +1,14 @@
-//! The change history of an RCI: who changed what, when, from what to what.
+//! The change history: who changed what, when, from what to what.
 //!
-//! Advisers' records are the evidence of a transition for the ministry and donors, so every
-//! change is kept, as field-by-field before/after values, and never edited.
+//! Advisers' records are the evidence of a transition for the ministry and donors, and accounts
+//! decide who may see children's data, so every change is kept, as field-by-field before/after
+//! values, and never edited: an RCI's own records, the organisation's tours, trainings and
+//! programmes, and every account, role, assignment and password reset.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+
+use crate::values::Name;
 
 /// What kind of record changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -13,14 +17,26 @@ pub enum Entity {
     ChecklistItem,
     Counts,
     FollowUp,
+    Programme,
+    Tour,
+    Training,
+    /// An account: created, its role, RCI, assignments or active flag changed.
+    User,
+    /// A password set: a reset by an admin, or a change by its owner (never the password itself).
+    Password,
 }
 
 impl Entity {
-    pub const ALL: [Entity; 4] = [
+    pub const ALL: [Entity; 9] = [
         Entity::Profile,
         Entity::ChecklistItem,
         Entity::Counts,
         Entity::FollowUp,
+        Entity::Programme,
+        Entity::Tour,
+        Entity::Training,
+        Entity::User,
+        Entity::Password,
     ];
 
     pub fn key(self) -> &'static str {
@@ -29,12 +45,51 @@ impl Entity {
             Entity::ChecklistItem => "checklist_item",
             Entity::Counts => "counts",
             Entity::FollowUp => "follow_up",
+            Entity::Programme => "programme",
+            Entity::Tour => "tour",
+            Entity::Training => "training",
+            Entity::User => "user",
+            Entity::Password => "password",
         }
     }
 
     pub fn parse(raw: &str) -> Option<Entity> {
         Self::ALL.into_iter().find(|e| e.key() == raw)
     }
+}
+
+/// Who made a change: the signed-in user (by id, which never changes, and the name shown), or
+/// Homeward itself (demo data, the command line) with no user id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Editor {
+    pub user_id: Option<i64>,
+    pub name: Name,
+}
+
+impl Editor {
+    pub fn user(user_id: i64, name: Name) -> Self {
+        Self {
+            user_id: Some(user_id),
+            name,
+        }
+    }
+
+    /// Changes nobody made through the app: demo data, generated data, the command line.
+    pub fn system() -> Self {
+        Self {
+            user_id: None,
+            name: Name::parse("Homeward").expect("a valid name"),
+        }
+    }
+}
+
+/// Which changes a history listing shows; `None` means any.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryFilter {
+    pub user_id: Option<i64>,
+    pub entity: Option<Entity>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
 }
 
 /// One field's change.
@@ -52,6 +107,8 @@ pub struct HistoryEntry {
     pub at: DateTime<Utc>,
     pub by: String,
     pub entity: Entity,
+    /// The changed record's id (a tour's, a user's…), for a link to it.
+    pub entity_id: i64,
     /// What changed, in words: an item's title, "profile", a count's date.
     pub label: String,
     pub changes: Vec<FieldChange>,

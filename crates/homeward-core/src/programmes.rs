@@ -87,6 +87,21 @@ pub struct Programme {
 }
 
 impl Programme {
+    /// The programme as text, field by field, for the change history.
+    pub fn describe(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("kind", self.kind.key().to_string()),
+            ("name", self.name.to_string()),
+            ("started on", self.started_on.to_string()),
+            ("members", self.members.to_string()),
+            (
+                "sessions per quarter",
+                self.sessions_per_quarter.to_string(),
+            ),
+            ("programme status", self.status.key().to_string()),
+        ]
+    }
+
     /// Running now: it counts as the RCI's community-programmes stage being lived, not planned.
     pub fn is_running(&self) -> bool {
         matches!(self.status, ProgrammeStatus::Active)

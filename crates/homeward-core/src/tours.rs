@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::forms::{cell_name, row_count, text, ticked, Form};
+use crate::forms::{cell_name, row_count, text, ticked, too_many, Form, MAX_ROWS};
 use crate::stages::Bilingual;
 use crate::trainings::date_range;
 use crate::values::{parse_date, Count, DateRange, FieldError, Name, Note, SexCount};
@@ -261,6 +261,61 @@ fn action_row(form: &Form, row: usize) -> Result<Option<TourAction>, FieldError>
 }
 
 impl StudyTour {
+    /// The tour as text, field by field, for the change history. RCIs are named by id (`#3`):
+    /// names can change, ids cannot.
+    pub fn describe(&self) -> Vec<(&'static str, String)> {
+        let list = |items: Vec<String>| items.join("; ");
+        vec![
+            ("title", self.title.to_string()),
+            (
+                "dates",
+                format!("{} – {}", self.dates.start(), self.dates.end()),
+            ),
+            ("location", self.location.to_string()),
+            (
+                "organisations",
+                list(self.organised_with.iter().map(Name::to_string).collect()),
+            ),
+            (
+                "hosts",
+                list(self.hosts.iter().map(|id| format!("#{id}")).collect()),
+            ),
+            (
+                "visitors",
+                list(
+                    self.visitors
+                        .iter()
+                        .map(|v| format!("#{} {} {}", v.rci_id, v.role.key(), v.people))
+                        .collect(),
+                ),
+            ),
+            ("objectives", self.objectives.as_str().to_string()),
+            ("outcomes", self.outcomes.as_str().to_string()),
+            (
+                "actions",
+                list(
+                    self.actions
+                        .iter()
+                        .map(|a| {
+                            format!(
+                                "{} (#{}, {}, {})",
+                                a.description,
+                                a.owner_rci_id,
+                                a.due,
+                                a.status.key()
+                            )
+                        })
+                        .collect(),
+                ),
+            ),
+        ]
+    }
+}
+
+/// The most organisations one tour may name: each new one becomes a row of the reusable list.
+pub const MAX_ORGANISATIONS: usize = 20;
+
+impl StudyTour {
     /// Reads a tour from its form, then checks it as a whole ([`check_tour`]). Fields: `title`,
     /// `starts_on`, `ends_on`, `location`, `objectives`, `outcomes`; ticked `org_*` (known
     /// organisations, value = name) plus `new_organisations` (comma- or line-separated); ticked
@@ -286,8 +341,15 @@ impl StudyTour {
             if !organised_with.contains(&org) {
                 organised_with.push(org);
             }
+            if organised_with.len() > MAX_ORGANISATIONS {
+                return Err(too_many("new_organisations", MAX_ORGANISATIONS));
+            }
         }
-        let hosts = ticked(form, "host_")
+        let ticked_hosts = ticked(form, "host_");
+        if ticked_hosts.len() > MAX_ROWS {
+            return Err(too_many("hosts", MAX_ROWS));
+        }
+        let hosts = ticked_hosts
             .into_iter()
             .map(|(id, _)| {
                 chosen_rci(
@@ -298,7 +360,7 @@ impl StudyTour {
             })
             .collect::<Result<Vec<i64>, _>>()?;
         let mut visitors: Vec<Visitors> = Vec::new();
-        for row in 0..row_count(form, "visitors") {
+        for row in 0..row_count(form, "visitors")? {
             if let Some(v) = visitors_row(form, row)? {
                 if visitors
                     .iter()
@@ -316,7 +378,7 @@ impl StudyTour {
             }
         }
         let mut actions = Vec::new();
-        for row in 0..row_count(form, "actions") {
+        for row in 0..row_count(form, "actions")? {
             actions.extend(action_row(form, row)?);
         }
         let tour = StudyTour {

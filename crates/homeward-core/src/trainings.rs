@@ -64,6 +64,29 @@ pub struct Training {
 }
 
 impl Training {
+    /// The training as text, field by field, for the change history (RCIs by id).
+    pub fn describe(&self) -> Vec<(&'static str, String)> {
+        let participants: Vec<String> = self
+            .participants
+            .iter()
+            .map(|p| match p.scores {
+                Some((pre, post)) => format!("#{} {} {pre}→{post}%", p.rci_id, p.people),
+                None => format!("#{} {}", p.rci_id, p.people),
+            })
+            .collect();
+        vec![
+            ("category", self.category.key().to_string()),
+            ("title", self.title.to_string()),
+            (
+                "dates",
+                format!("{} – {}", self.dates.start(), self.dates.end()),
+            ),
+            ("venue", self.venue.to_string()),
+            ("trainers", self.trainers.as_str().to_string()),
+            ("participants", participants.join("; ")),
+        ]
+    }
+
     /// Everyone trained, all RCIs together.
     pub fn total_participants(&self) -> SexCount {
         self.participants.iter().fold(SexCount::ZERO, |sum, p| {
@@ -163,18 +186,19 @@ pub struct TrainingInput {
 }
 
 impl TrainingInput {
-    /// The input from a form whose participant rows are `participants_<n>_<field>`.
-    pub fn from_form(form: &Form) -> Self {
+    /// The input from a form whose participant rows are `participants_<n>_<field>`; refused
+    /// when the form claims more rows than any training has.
+    pub fn from_form(form: &Form) -> Result<Self, FieldError> {
         let get = |name: &str| text(form, name).to_string();
         let cell = |row: usize, field: &str| get(&cell_name("participants", row, field));
-        Self {
+        Ok(Self {
             category: get("category"),
             title: get("title"),
             starts_on: get("starts_on"),
             ends_on: get("ends_on"),
             venue: get("venue"),
             trainers: get("trainers"),
-            participants: (0..row_count(form, "participants"))
+            participants: (0..row_count(form, "participants")?)
                 .map(|row| ParticipantsInput {
                     rci_id: cell(row, "rci_id"),
                     total: cell(row, "total"),
@@ -183,7 +207,7 @@ impl TrainingInput {
                     post_score: cell(row, "post_score"),
                 })
                 .collect(),
-        }
+        })
     }
 
     pub fn parse(&self) -> Result<Training, FieldError> {
@@ -288,7 +312,7 @@ mod tests {
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
-        let input = TrainingInput::from_form(&form);
+        let input = TrainingInput::from_form(&form).unwrap();
         assert_eq!(input.participants.len(), 3);
         assert!(input.participants[1].is_blank());
         let t = input.parse().unwrap();

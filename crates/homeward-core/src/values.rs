@@ -22,6 +22,13 @@ pub enum ValueError {
     ControlCharacters { field: String },
     #[error("{field} is not a date (expected YYYY-MM-DD): {value}")]
     NotADate { field: String, value: String },
+    #[error("{field} must lie between {earliest} and {latest}: {value}")]
+    ImplausibleDate {
+        field: String,
+        value: NaiveDate,
+        earliest: NaiveDate,
+        latest: NaiveDate,
+    },
     #[error("the end date {end} is before the start date {start}")]
     EndBeforeStart { start: NaiveDate, end: NaiveDate },
     #[error("{field} is not a whole number of 0 or more: {value}")]
@@ -49,6 +56,12 @@ impl ValueError {
             ValueError::NotADate { value, .. } => {
                 format!("មិនមែនជាកាលបរិច្ឆេទទេ (ទម្រង់ YYYY-MM-DD)៖ {value}")
             }
+            ValueError::ImplausibleDate {
+                value,
+                earliest,
+                latest,
+                ..
+            } => format!("កាលបរិច្ឆេទ {value} ត្រូវនៅចន្លោះ {earliest} និង {latest}"),
             ValueError::EndBeforeStart { start, end } => {
                 format!("កាលបរិច្ឆេទបញ្ចប់ {end} នៅមុនកាលបរិច្ឆេទចាប់ផ្តើម {start}")
             }
@@ -120,16 +133,23 @@ fn checked_text(field: &str, raw: &str, max: usize) -> Result<String, ValueError
             max,
         });
     }
-    // Newlines and tabs are fine in notes; other control characters only come from broken clients.
+    // Newlines and tabs are fine in notes; other control characters only come from broken
+    // clients, and bidirectional overrides can make a name or note read as something else.
     if text
         .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+        .any(|c| (c.is_control() && c != '\n' && c != '\r' && c != '\t') || is_bidi_control(c))
     {
         return Err(ValueError::ControlCharacters {
             field: field.to_string(),
         });
     }
     Ok(text.to_string())
+}
+
+/// Unicode's explicit bidirectional embeddings, overrides and isolates (U+202A–E, U+2066–9):
+/// invisible characters that reorder how the text around them is displayed.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A short, required, single-purpose label: an RCI's name, a province, a person.
@@ -233,12 +253,30 @@ impl From<Note> for String {
     }
 }
 
-/// Parses a calendar date as typed in an HTML date field.
+/// Parses a calendar date as typed in an HTML date field, within the plausible window as seen
+/// today in Cambodia ([`crate::calendar::plausible_dates`]).
 pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, ValueError> {
-    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| ValueError::NotADate {
-        field: field.to_string(),
-        value: raw.trim().to_string(),
-    })
+    let today = crate::calendar::cambodia_date(chrono::Utc::now());
+    parse_date_on(field, raw, today)
+}
+
+/// [`parse_date`] as seen on a given day.
+pub fn parse_date_on(field: &str, raw: &str, today: NaiveDate) -> Result<NaiveDate, ValueError> {
+    let value =
+        NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| ValueError::NotADate {
+            field: field.to_string(),
+            value: raw.trim().chars().take(40).collect(),
+        })?;
+    let (earliest, latest) = crate::calendar::plausible_dates(today);
+    if value < earliest || value > latest {
+        return Err(ValueError::ImplausibleDate {
+            field: field.to_string(),
+            value,
+            earliest,
+            latest,
+        });
+    }
+    Ok(value)
 }
 
 /// A closed range of days (a two-day study tour is 8–9 Dec: both days count).
@@ -445,6 +483,41 @@ mod tests {
     fn name_refuses_newlines_and_control_characters() {
         assert!(Name::parse("a\nb").is_err());
         assert!(Name::parse("a\u{0007}b").is_err());
+    }
+
+    #[test]
+    fn names_and_notes_refuse_bidirectional_overrides() {
+        for c in ['\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}'] {
+            assert!(Name::parse(&format!("Hope{c}House")).is_err(), "{c:?}");
+            assert!(Note::parse(&format!("note{c}")).is_err(), "{c:?}");
+        }
+        assert!(Name::parse("ផ្ទះ Hope").is_ok());
+    }
+
+    #[test]
+    fn dates_outside_the_plausible_window_are_refused() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let on = |s| parse_date_on("d", s, today);
+        for bad in [
+            "0001-01-01",
+            "0000-01-01",
+            "-5000-01-01",
+            "1989-12-31",
+            "2036-11-27",
+            "9999-12-31",
+            "+10000-01-01",
+        ] {
+            assert!(on(bad).is_err(), "{bad} accepted");
+        }
+        for good in ["1990-01-01", "2026-11-26", "2036-11-26"] {
+            assert!(on(good).is_ok(), "{good} refused");
+        }
+        let err = on("1989-12-31").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "d must lie between 1990-01-01 and 2036-11-26: 1989-12-31"
+        );
+        assert!(Bilingual::from(err).km.contains("1989-12-31"));
     }
 
     #[test]

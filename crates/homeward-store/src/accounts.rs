@@ -13,11 +13,13 @@ use homeward_core::accounts::{
     check_scope, AccountError, Actor, LockoutPolicy, Login, NewUser, Password, Role, SessionCheck,
     SessionPolicy, User,
 };
+use homeward_core::history::{Editor, Entity};
 use homeward_core::{Lang, Name, Stored};
 use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
-use sqlx::{FromRow, Sqlite, Transaction};
+use sqlx::{FromRow, Sqlite, SqliteConnection, Transaction};
 
+use crate::history::{self, Change};
 use crate::{corrupt, Result, Store, StoreError};
 
 #[derive(FromRow)]
@@ -70,8 +72,31 @@ fn account(e: AccountError) -> StoreError {
     StoreError::Account(e)
 }
 
+/// How long a password check waits for a free hashing slot before the caller is told to come
+/// back (HTTP 503 with `Retry-After`).
+const WAIT_FOR_SLOT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Sign-in tries older than this are deleted: long past any lockout, and long enough for an
+/// admin to look back over a quarter's sign-ins.
+const KEEP_ATTEMPTS_FOR: chrono::TimeDelta = chrono::TimeDelta::days(90);
+
+/// Argon2 takes about 19 MiB and a core for a moment. At most one hash per core runs at once, so
+/// a flood of sign-ins with new logins queues briefly and is then refused, instead of taking
+/// gigabytes on hundreds of blocking threads.
+async fn hashing_slot() -> Result<tokio::sync::SemaphorePermit<'static>> {
+    static SLOTS: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        tokio::sync::Semaphore::new(cores)
+    });
+    match tokio::time::timeout(WAIT_FOR_SLOT, SLOTS.acquire()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        Ok(Err(_)) | Err(_) => Err(StoreError::Busy),
+    }
+}
+
 /// Hashes with Argon2id and a fresh random salt. Slow on purpose, so it runs off the async threads.
 async fn hash_password(password: &Password) -> Result<String> {
+    let _slot = hashing_slot().await?;
     let password = password.as_str().to_string();
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
@@ -84,7 +109,7 @@ async fn hash_password(password: &Password) -> Result<String> {
     .map_err(|e| StoreError::Corrupt(format!("hashing task failed: {e}")))?
 }
 
-/// Checks a password against a stored hash, off the async threads.
+/// Checks a password against a stored hash, off the async threads. The caller holds a hashing slot.
 async fn password_matches(hash: String, password: &str) -> bool {
     let password = password.to_string();
     tokio::task::spawn_blocking(move || {
@@ -135,6 +160,43 @@ async fn assignments(executor: impl sqlx::SqliteExecutor<'_>, user_id: i64) -> R
     .bind(user_id)
     .fetch_all(executor)
     .await?)
+}
+
+/// One user, on any connection, so a write can read what it changes.
+async fn read_user(conn: &mut SqliteConnection, id: i64) -> Result<Stored<User>> {
+    let row: UserRow = sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let assigned = assignments(&mut *conn, id).await?;
+    row.into_stored(assigned)
+}
+
+/// Records how an account changed (`before` empty for a new one), reading it as it is now.
+async fn record_user(
+    tx: &mut Transaction<'_, Sqlite>,
+    id: i64,
+    by: &Editor,
+    before: &[(&str, String)],
+) -> Result<()> {
+    let after = read_user(&mut *tx, id).await?.value;
+    let change = Change {
+        rci_id: None,
+        entity: Entity::User,
+        entity_id: id,
+        label: after.login.as_str(),
+        by,
+    };
+    history::record(tx, change, before, &after.describe()).await
+}
+
+/// What an account's user description was before a change, inside the change's transaction.
+async fn user_before(
+    tx: &mut Transaction<'_, Sqlite>,
+    id: i64,
+) -> Result<Vec<(&'static str, String)>> {
+    Ok(read_user(&mut *tx, id).await?.value.describe())
 }
 
 /// Every RCI named must exist: an unknown id is refused, not turned into a database error.
@@ -200,6 +262,7 @@ impl Store {
         new: &NewUser,
         password: &Password,
         one_time: bool,
+        by: &Editor,
     ) -> Result<i64> {
         let hash = hash_password(password).await?;
         let now = Utc::now();
@@ -231,19 +294,13 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         replace_assignments(&mut tx, id, &new.assigned_rcis).await?;
+        record_user(&mut tx, id, by, &[]).await?;
         tx.commit().await?;
         Ok(id)
     }
 
     pub async fn user(&self, id: i64) -> Result<Stored<User>> {
-        let row: UserRow =
-            sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?"))
-                .bind(id)
-                .fetch_optional(self.pool())
-                .await?
-                .ok_or(StoreError::NotFound)?;
-        let assigned = assignments(self.pool(), id).await?;
-        row.into_stored(assigned)
+        read_user(&mut *self.pool().acquire().await?, id).await
     }
 
     pub async fn user_by_login(&self, login: &Login) -> Result<Option<Stored<User>>> {
@@ -281,6 +338,103 @@ impl Store {
             .collect()
     }
 
+    /// Counts the login's recent failures and records this try, in one write transaction, so
+    /// that tries sent in parallel each see the ones before them: with the limit at five, thirty
+    /// parallel wrong passwords lead to five password checks and twenty-five refusals. The try
+    /// is recorded as `checking` (counted as a failure) until [`Store::finish_attempt`] says
+    /// how it went. Old tries are pruned here too.
+    async fn begin_attempt(
+        &self,
+        login: &Login,
+        user_id: Option<i64>,
+        now: DateTime<Utc>,
+        remote: &str,
+    ) -> Result<i64> {
+        let policy = LockoutPolicy::default();
+        let since = now - policy.window - policy.lock_for;
+        let mut tx = self.write().await?;
+        sqlx::query("DELETE FROM login_attempts WHERE attempted_at < ?")
+            .bind(now - KEEP_ATTEMPTS_FOR)
+            .execute(&mut *tx)
+            .await?;
+        let failures: Vec<DateTime<Utc>> = sqlx::query_scalar(
+            "SELECT attempted_at FROM login_attempts WHERE login = ? AND attempted_at >= ? \
+             AND outcome IN ('checking', 'wrong_password', 'unknown_login') AND attempted_at > COALESCE(\
+             (SELECT MAX(attempted_at) FROM login_attempts WHERE login = ? AND outcome = 'success'), ?)",
+        )
+        .bind(login.as_str())
+        .bind(since)
+        .bind(login.as_str())
+        .bind(since)
+        .fetch_all(&mut *tx)
+        .await?;
+        let locked = policy.locked_until(&failures, now);
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO login_attempts (login, user_id, attempted_at, outcome, remote) \
+             VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(login.as_str())
+        .bind(user_id)
+        .bind(now)
+        .bind(if locked.is_some() {
+            "locked_out"
+        } else {
+            "checking"
+        })
+        .bind(remote)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        match locked {
+            Some(until) => Err(account(AccountError::LockedOut { until })),
+            None => Ok(id),
+        }
+    }
+
+    /// Records how a try that [`Store::begin_attempt`] let through ended.
+    async fn finish_attempt(&self, attempt: i64, outcome: &str) -> Result<()> {
+        sqlx::query("UPDATE login_attempts SET outcome = ? WHERE id = ?")
+            .bind(outcome)
+            .bind(attempt)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Checks a password for a login under the lockout rule: waits for a hashing slot, counts
+    /// and records the try, checks, and records the outcome. `None` for an unknown login (checked
+    /// against a decoy hash, so it takes as long as a wrong password).
+    async fn check_password(
+        &self,
+        login: &Login,
+        user: Option<&Stored<User>>,
+        password: &str,
+        now: DateTime<Utc>,
+        remote: &str,
+    ) -> Result<bool> {
+        let _slot = hashing_slot().await?;
+        let user_id = user.map(|u| u.id);
+        let attempt = self.begin_attempt(login, user_id, now, remote).await?;
+        let hash: Option<String> = match user_id {
+            Some(id) => {
+                sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
+                    .bind(id)
+                    .fetch_optional(self.pool())
+                    .await?
+            }
+            None => None,
+        };
+        let matches = password_matches(hash.unwrap_or_else(decoy_hash), password).await;
+        let outcome = match (user, matches) {
+            (None, _) => "unknown_login",
+            (Some(_), false) => "wrong_password",
+            (Some(u), true) if !u.value.active => "disabled",
+            (Some(_), true) => "success",
+        };
+        self.finish_attempt(attempt, outcome).await?;
+        Ok(user.is_some() && matches)
+    }
+
     /// Checks a sign-in, applying the lockout rule, and records the try whatever its outcome.
     /// Only someone who knows the password learns that an account is disabled.
     pub async fn verify_login(
@@ -290,53 +444,15 @@ impl Store {
         now: DateTime<Utc>,
         remote: &str,
     ) -> Result<Actor> {
-        let policy = LockoutPolicy::default();
-        let since = now - policy.window - policy.lock_for;
-        let failures: Vec<DateTime<Utc>> = sqlx::query_scalar(
-            "SELECT attempted_at FROM login_attempts WHERE login = ? AND attempted_at >= ? \
-             AND outcome IN ('wrong_password', 'unknown_login') AND attempted_at > COALESCE(\
-             (SELECT MAX(attempted_at) FROM login_attempts WHERE login = ? AND outcome = 'success'), ?)",
-        )
-        .bind(login.as_str())
-        .bind(since)
-        .bind(login.as_str())
-        .bind(since)
-        .fetch_all(self.pool())
-        .await?;
         let user = self.user_by_login(login).await?;
-        let user_id = user.as_ref().map(|u| u.id);
-        let (outcome, result) = if let Some(until) = policy.locked_until(&failures, now) {
-            ("locked_out", Err(AccountError::LockedOut { until }))
-        } else {
-            let hash: Option<String> = match user_id {
-                Some(id) => {
-                    sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
-                        .bind(id)
-                        .fetch_optional(self.pool())
-                        .await?
-                }
-                None => None,
-            };
-            let matches = password_matches(hash.unwrap_or_else(decoy_hash), password).await;
-            match (&user, matches) {
-                (None, _) => ("unknown_login", Err(AccountError::WrongCredentials)),
-                (Some(_), false) => ("wrong_password", Err(AccountError::WrongCredentials)),
-                (Some(u), true) if !u.value.active => ("disabled", Err(AccountError::Disabled)),
-                (Some(u), true) => ("success", Ok(u.value.actor(u.id))),
-            }
-        };
-        sqlx::query(
-            "INSERT INTO login_attempts (login, user_id, attempted_at, outcome, remote) \
-             VALUES (?, ?, ?, ?, ?)",
-        )
-        .bind(login.as_str())
-        .bind(user_id)
-        .bind(now)
-        .bind(outcome)
-        .bind(remote)
-        .execute(self.pool())
-        .await?;
-        result.map_err(account)
+        let matches = self
+            .check_password(login, user.as_ref(), password, now, remote)
+            .await?;
+        match user {
+            Some(u) if matches && u.value.active => Ok(u.value.actor(u.id)),
+            Some(_) if matches => Err(account(AccountError::Disabled)),
+            _ => Err(account(AccountError::WrongCredentials)),
+        }
     }
 
     /// Sets a password. `must_change` marks one an admin has seen (a reset), which its owner must
@@ -346,6 +462,7 @@ impl Store {
         user_id: i64,
         password: &Password,
         must_change: bool,
+        by: &Editor,
     ) -> Result<()> {
         let hash = hash_password(password).await?;
         let mut tx = self.write().await?;
@@ -364,31 +481,50 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         end_sessions(&mut tx, user_id).await?;
+        let login = read_user(&mut *tx, user_id).await?.value.login;
+        let change = Change {
+            rci_id: None,
+            entity: Entity::Password,
+            entity_id: user_id,
+            label: login.as_str(),
+            by,
+        };
+        // Never the password itself: only that one was set, and whether its owner chose it.
+        let how = if must_change { "one-time" } else { "chosen" };
+        history::record(&mut tx, change, &[], &[("password", how.to_string())]).await?;
         tx.commit().await?;
         Ok(())
     }
 
-    /// The user's own password change: checks the current one first.
+    /// The user's own password change: checks the current one first, under the same lockout
+    /// as signing in (a stolen session must not become a way to guess the password).
     pub async fn change_own_password(
         &self,
         user_id: i64,
         current: &str,
         new: &Password,
+        now: DateTime<Utc>,
+        remote: &str,
     ) -> Result<()> {
-        let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
-            .bind(user_id)
-            .fetch_optional(self.pool())
+        let user = self.user(user_id).await?;
+        let login = user.value.login.clone();
+        if !self
+            .check_password(&login, Some(&user), current, now, remote)
             .await?
-            .ok_or(StoreError::NotFound)?;
-        if !password_matches(hash, current).await {
+        {
             return Err(account(AccountError::WrongCredentials));
         }
-        self.set_password(user_id, new, false).await
+        let by = Editor::user(user_id, user.value.display_name.clone());
+        self.set_password(user_id, new, false, &by).await
     }
 
     /// Deactivates (ending their sessions) or reactivates a user, keeping at least one active admin.
-    pub async fn set_active(&self, user_id: i64, active: bool) -> Result<()> {
+    pub async fn set_active(&self, user_id: i64, active: bool, by: &Editor) -> Result<()> {
         let mut tx = self.write().await?;
+        let before = match user_before(&mut tx, user_id).await {
+            Err(StoreError::NotFound) => return Err(StoreError::NotFound),
+            other => other?,
+        };
         let changed = sqlx::query(
             "UPDATE users SET active = ?, version = version + 1, updated_at = ? WHERE id = ?",
         )
@@ -405,6 +541,7 @@ impl Store {
             end_sessions(&mut tx, user_id).await?;
             keep_an_admin(&mut tx).await?;
         }
+        record_user(&mut tx, user_id, by, &before).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -417,6 +554,7 @@ impl Store {
         role: Role,
         rci_id: Option<i64>,
         assigned: Vec<i64>,
+        by: &Editor,
     ) -> Result<()> {
         let assigned = check_scope(role, rci_id, assigned).map_err(account)?;
         let mut tx = self.write().await?;
@@ -425,6 +563,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         crate::check_version(current, expected_version)?;
+        let before = user_before(&mut tx, user_id).await?;
         let mut rcis = assigned.clone();
         rcis.extend(rci_id);
         check_rcis_exist(&mut tx, &rcis).await?;
@@ -441,6 +580,7 @@ impl Store {
         keep_an_admin(&mut tx).await?;
         // Sessions carry the old scope: end them, so the new one applies at once.
         end_sessions(&mut tx, user_id).await?;
+        record_user(&mut tx, user_id, by, &before).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -9,7 +9,7 @@ use homeward_core::{
 };
 use sqlx::{FromRow, Sqlite, Transaction};
 
-use homeward_core::history::Entity;
+use homeward_core::history::{Editor, Entity};
 
 use crate::history::{self, Change};
 use crate::{corrupt, Result, Store, StoreError};
@@ -250,7 +250,7 @@ impl Store {
         item_id: i64,
         expected_version: i64,
         change: &ItemChange,
-        by: &Name,
+        by: &Editor,
     ) -> Result<i64> {
         let mut tx = self.write().await?;
         let before = current_item(&mut tx, rci_id, item_id, expected_version).await?;
@@ -264,7 +264,7 @@ impl Store {
         .bind(change.status.reason().map(Note::as_str).unwrap_or(""))
         .bind(change.evidence.as_str())
         .bind(change.responsible.as_ref().map(Name::as_str))
-        .bind(by.as_str())
+        .bind(by.name.as_str())
         .bind(Utc::now())
         .bind(item_id)
         .bind(expected_version)
@@ -289,7 +289,7 @@ impl Store {
         item_id: i64,
         expected_version: i64,
         hidden: bool,
-        by: &Name,
+        by: &Editor,
     ) -> Result<i64> {
         let mut tx = self.write().await?;
         let before = current_item(&mut tx, rci_id, item_id, expected_version).await?;
@@ -298,7 +298,7 @@ impl Store {
              version = version + 1 WHERE id = ? AND version = ?",
         )
         .bind(hidden)
-        .bind(by.as_str())
+        .bind(by.name.as_str())
         .bind(Utc::now())
         .bind(item_id)
         .bind(expected_version)
@@ -320,7 +320,7 @@ impl Store {
         track: Track,
         title_en: &str,
         title_km: &str,
-        by: &Name,
+        by: &Editor,
     ) -> Result<i64> {
         let mut tx = self.write().await?;
         crate::rcis::ensure_rci(&mut tx, rci_id).await?;
@@ -340,7 +340,7 @@ impl Store {
             ChecklistItem::custom(key, track, title_en, title_km).map_err(StoreError::Field)?;
         let id = insert_item(&mut tx, rci_id, position, &item).await?;
         let change = Change {
-            rci_id,
+            rci_id: Some(rci_id),
             entity: Entity::ChecklistItem,
             entity_id: id,
             label: &item.title.en,
@@ -381,10 +381,10 @@ async fn record_item(
     item_id: i64,
     before: &ChecklistItem,
     after: &ChecklistItem,
-    by: &Name,
+    by: &Editor,
 ) -> Result<()> {
     let change = Change {
-        rci_id,
+        rci_id: Some(rci_id),
         entity: Entity::ChecklistItem,
         entity_id: item_id,
         label: &before.title.en,

@@ -3,11 +3,11 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
-use homeward_core::{ChildrenCounts, CountField, Name, SexCount, Stored};
+use homeward_core::{ChildrenCounts, CountField, SexCount, Stored};
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
-use homeward_core::history::Entity;
+use homeward_core::history::{Editor, Entity};
 
 use crate::history::{self, Change};
 use crate::{corrupt, Result, Store, StoreError};
@@ -52,7 +52,7 @@ impl Store {
         &self,
         rci_id: i64,
         counts: ChildrenCounts,
-        by: &Name,
+        by: &Editor,
         today: NaiveDate,
     ) -> Result<i64> {
         let counts =
@@ -85,13 +85,13 @@ impl Store {
             .map(|r| from_row(&r))
             .transpose()?;
         let id = query
-            .bind(by.as_str())
+            .bind(by.name.as_str())
             .bind(Utc::now())
             .fetch_one(&mut *tx)
             .await?;
         let label = format!("children counts as of {}", counts.as_of);
         let change = Change {
-            rci_id,
+            rci_id: Some(rci_id),
             entity: Entity::Counts,
             entity_id: id,
             label: &label,

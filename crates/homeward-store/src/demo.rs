@@ -3,6 +3,7 @@
 
 use chrono::{Days, NaiveDate, Utc};
 use homeward_core::accounts::{Login, NewUser, Password, Role};
+use homeward_core::history::Editor;
 use homeward_core::programmes::{Programme, ProgrammeKind, ProgrammeStatus};
 use homeward_core::tours::{ActionStatus, StudyTour, TourAction, VisitorRole, Visitors};
 use homeward_core::trainings::{Participants, Training, TrainingCategory};
@@ -13,7 +14,7 @@ use homeward_core::{
 };
 
 use crate::checklists::ItemChange;
-use crate::{corrupt, Result, Store};
+use crate::{corrupt, Result, Store, StoreError};
 use homeward_core::follow_ups::{FollowUpVisit, VisitMode, VisitedBy};
 
 /// One demo partner: where it is and how far it has come.
@@ -170,14 +171,22 @@ fn share(baseline: (u32, u32), num: u32, den: u32) -> SexCount {
 
 /// Loads the demo set if the database holds no RCI yet. Returns how many RCIs it created.
 pub async fn load_if_empty(store: &Store, today: NaiveDate) -> Result<usize> {
-    if store.rci_count().await? > 0 {
+    if !store.is_empty().await? {
         return Ok(0);
     }
     load(store, today).await
 }
 
-/// Loads the demo set (in addition to whatever is there).
+/// Loads the demo set into an empty database. Demo accounts have a public password, so a
+/// database that already has users (or partners) is refused: demo data must never mix with
+/// real data.
 pub async fn load(store: &Store, today: NaiveDate) -> Result<usize> {
+    if !store.is_empty().await? {
+        return Err(StoreError::Invalid(homeward_core::Bilingual::new(
+            "demo data goes only into an empty database, and this one has users or partners",
+            "ទិន្នន័យសាកល្បងអាចដាក់បានតែក្នុងមូលដ្ឋានទិន្នន័យទទេប៉ុណ្ណោះ ហើយមូលដ្ឋាននេះមានអ្នកប្រើ ឬដៃគូរួចហើយ",
+        )));
+    }
     let template = store.template().await?;
     let mut ids = Vec::with_capacity(DEMO.len());
     for (n, demo) in DEMO.iter().enumerate() {
@@ -197,7 +206,10 @@ pub(crate) async fn add_partner(
     n: usize,
     today: NaiveDate,
 ) -> Result<i64> {
-    let adviser = Name::parse(ADVISERS[n % ADVISERS.len()]).map_err(corrupt)?;
+    let adviser = Editor {
+        user_id: None,
+        name: Name::parse(ADVISERS[n % ADVISERS.len()]).map_err(corrupt)?,
+    };
     let start = days_ago(today, demo.started_months_ago * 30);
     let mut profile = RciProfile::parse(
         demo.name_en,
@@ -299,7 +311,10 @@ async fn demo_tours_and_trainings(store: &Store, ids: &[i64], today: NaiveDate) 
             },
         ],
     };
-    let adviser = name(ADVISERS[0])?;
+    let adviser = Editor {
+        user_id: None,
+        name: name(ADVISERS[0])?,
+    };
     store.create_tour(&tour, &adviser).await?;
     // A second, smaller tour that Little Lotus had no part in.
     if let (Some(&sunrise), Some(&pailin)) = (ids.get(3), ids.get(6)) {
@@ -370,7 +385,9 @@ async fn demo_tours_and_trainings(store: &Store, ids: &[i64], today: NaiveDate) 
             sessions_per_quarter: 6,
             status,
         };
-        store.create_programme(hope, &programme).await?;
+        store
+            .create_programme(hope, &programme, &Editor::system())
+            .await?;
     }
     Ok(())
 }
@@ -405,7 +422,9 @@ async fn demo_accounts(store: &Store, ids: &[i64]) -> Result<()> {
         };
         let name = Name::parse(name).map_err(corrupt)?;
         let new = NewUser::new(login, name, role, rci, assigned, Lang::En).map_err(corrupt)?;
-        store.create_user(&new, &password, false).await?;
+        store
+            .create_user(&new, &password, false, &Editor::system())
+            .await?;
     }
     Ok(())
 }
@@ -418,7 +437,7 @@ async fn mark_progress(
     demo: &PartnerPlan<'_>,
     start: NaiveDate,
     last_work: NaiveDate,
-    adviser: &Name,
+    adviser: &Editor,
 ) -> Result<()> {
     let items = store.checklist(id).await?;
     let span = (last_work - start).num_days().max(1) as u64;
@@ -461,7 +480,7 @@ async fn mark_progress(
             } else {
                 Note::default()
             },
-            responsible: Some(adviser.clone()),
+            responsible: Some(adviser.name.clone()),
             status,
         };
         store
@@ -478,7 +497,7 @@ async fn record_counts(
     demo: &PartnerPlan<'_>,
     start: NaiveDate,
     today: NaiveDate,
-    adviser: &Name,
+    adviser: &Editor,
 ) -> Result<()> {
     let stage_reached = demo.stage.map_or(5, |s| s.number() - 1) as u32;
     let quarters = (demo.started_months_ago / 3).clamp(1, 8) as u32;

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
 use homeward_core::follow_ups::{FollowUpVisit, VisitMode, VisitedBy};
-use homeward_core::history::Entity;
-use homeward_core::{FollowUpFacts, Name, Note, SexCount, Stored};
+use homeward_core::history::{Editor, Entity};
+use homeward_core::{FollowUpFacts, Note, SexCount, Stored};
 use sqlx::FromRow;
 
 use crate::history::{self, Change};
@@ -54,7 +54,7 @@ impl Store {
         &self,
         rci_id: i64,
         visit: &FollowUpVisit,
-        by: &Name,
+        by: &Editor,
     ) -> Result<i64> {
         let mut tx = self.write().await?;
         crate::rcis::ensure_rci(&mut tx, rci_id).await?;
@@ -70,13 +70,13 @@ impl Store {
         .bind(visit.visited_by.key())
         .bind(visit.mode.key())
         .bind(visit.notes.as_str())
-        .bind(by.as_str())
+        .bind(by.name.as_str())
         .bind(Utc::now())
         .fetch_one(&mut *tx)
         .await?;
         let label = format!("follow-up visit on {}", visit.visited_on);
         let change = Change {
-            rci_id,
+            rci_id: Some(rci_id),
             entity: Entity::FollowUp,
             entity_id: id,
             label: &label,

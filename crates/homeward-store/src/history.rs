@@ -1,20 +1,21 @@
-//! The append-only change history of each RCI. Every write path records its changes here inside
-//! its own transaction, so a change and its history are saved together or not at all.
+//! The append-only change history: each RCI's records, the organisation's tours, trainings and
+//! programmes, and accounts. Every write path records its changes here inside its own
+//! transaction, so a change and its history are saved together or not at all.
 
 use chrono::{DateTime, Utc};
-use homeward_core::history::{diff, Entity, FieldChange, HistoryEntry};
-use homeward_core::Name;
+use homeward_core::history::{diff, Editor, Entity, FieldChange, HistoryEntry, HistoryFilter};
 use sqlx::{FromRow, Sqlite, Transaction};
 
 use crate::{corrupt, Result, Store};
 
 /// What was changed, for [`record`].
 pub(crate) struct Change<'a> {
-    pub rci_id: i64,
+    /// The RCI the record belongs to; `None` for tours, trainings and accounts.
+    pub rci_id: Option<i64>,
     pub entity: Entity,
     pub entity_id: i64,
     pub label: &'a str,
-    pub by: &'a Name,
+    pub by: &'a Editor,
 }
 
 /// Records the fields that differ between `before` (empty for a new record) and `after`.
@@ -34,13 +35,15 @@ pub(crate) async fn record(
     let now = Utc::now();
     for c in changes {
         sqlx::query(
-            "INSERT INTO history (change_id, rci_id, changed_at, changed_by, entity, entity_id, \
-             label, field, before_value, after_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO history (change_id, rci_id, changed_at, changed_by, user_id, entity, \
+             entity_id, label, field, before_value, after_value) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(change_id)
         .bind(change.rci_id)
         .bind(now)
-        .bind(change.by.as_str())
+        .bind(change.by.name.as_str())
+        .bind(change.by.user_id)
         .bind(change.entity.key())
         .bind(change.entity_id)
         .bind(change.label)
@@ -59,48 +62,84 @@ struct HistoryRow {
     changed_at: DateTime<Utc>,
     changed_by: String,
     entity: String,
+    entity_id: i64,
     label: String,
     field: String,
     before_value: String,
     after_value: String,
 }
 
+/// Groups rows (ordered by change, newest first) into one entry per change.
+fn entries(rows: Vec<HistoryRow>) -> Result<Vec<HistoryEntry>> {
+    let mut entries: Vec<(i64, HistoryEntry)> = Vec::new();
+    for row in rows {
+        let change = FieldChange {
+            field: row.field,
+            before: row.before_value,
+            after: row.after_value,
+        };
+        match entries.last_mut() {
+            Some((id, entry)) if *id == row.change_id => entry.changes.push(change),
+            _ => entries.push((
+                row.change_id,
+                HistoryEntry {
+                    at: row.changed_at,
+                    by: row.changed_by,
+                    entity: Entity::parse(&row.entity)
+                        .ok_or_else(|| corrupt(format!("unknown entity {}", row.entity)))?,
+                    entity_id: row.entity_id,
+                    label: row.label,
+                    changes: vec![change],
+                },
+            )),
+        }
+    }
+    Ok(entries.into_iter().map(|(_, e)| e).collect())
+}
+
+const HISTORY_COLUMNS: &str =
+    "change_id, changed_at, changed_by, entity, entity_id, label, field, before_value, after_value";
+
 impl Store {
     /// The newest `limit` changes of one RCI, newest first, each with its changed fields.
     pub async fn history(&self, rci_id: i64, limit: i64) -> Result<Vec<HistoryEntry>> {
-        let rows: Vec<HistoryRow> = sqlx::query_as(
-            "SELECT change_id, changed_at, changed_by, entity, label, field, before_value, \
-             after_value FROM history WHERE rci_id = ? AND change_id IN \
+        let rows: Vec<HistoryRow> = sqlx::query_as(&format!(
+            "SELECT {HISTORY_COLUMNS} FROM history WHERE rci_id = ? AND change_id IN \
              (SELECT DISTINCT change_id FROM history WHERE rci_id = ? ORDER BY change_id DESC LIMIT ?) \
-             ORDER BY change_id DESC, id",
-        )
+             ORDER BY change_id DESC, id"
+        ))
         .bind(rci_id)
         .bind(rci_id)
         .bind(limit)
         .fetch_all(self.pool())
         .await?;
-        let mut entries: Vec<(i64, HistoryEntry)> = Vec::new();
-        for row in rows {
-            let change = FieldChange {
-                field: row.field,
-                before: row.before_value,
-                after: row.after_value,
-            };
-            match entries.last_mut() {
-                Some((id, entry)) if *id == row.change_id => entry.changes.push(change),
-                _ => entries.push((
-                    row.change_id,
-                    HistoryEntry {
-                        at: row.changed_at,
-                        by: row.changed_by,
-                        entity: Entity::parse(&row.entity)
-                            .ok_or_else(|| corrupt(format!("unknown entity {}", row.entity)))?,
-                        label: row.label,
-                        changes: vec![change],
-                    },
-                )),
-            }
-        }
-        Ok(entries.into_iter().map(|(_, e)| e).collect())
+        entries(rows)
+    }
+
+    /// The newest `limit` changes of anything, newest first, as the filter says: by whom, of
+    /// what kind, between which Cambodian dates (both included).
+    pub async fn changes(&self, filter: &HistoryFilter, limit: i64) -> Result<Vec<HistoryEntry>> {
+        // Cambodian days as UTC instants: a day starts at 17:00 UTC the day before.
+        let start = |day: chrono::NaiveDate| {
+            day.and_hms_opt(0, 0, 0)
+                .map(|t| t.and_utc() - chrono::TimeDelta::hours(7))
+        };
+        let from = filter.from.and_then(start);
+        let until = filter.to.and_then(|d| d.succ_opt()).and_then(start);
+        let rows: Vec<HistoryRow> = sqlx::query_as(&format!(
+            "SELECT {HISTORY_COLUMNS} FROM history WHERE change_id IN \
+             (SELECT DISTINCT change_id FROM history WHERE (?1 IS NULL OR user_id = ?1) \
+              AND (?2 IS NULL OR entity = ?2) AND (?3 IS NULL OR changed_at >= ?3) \
+              AND (?4 IS NULL OR changed_at < ?4) ORDER BY change_id DESC LIMIT ?5) \
+             ORDER BY change_id DESC, id"
+        ))
+        .bind(filter.user_id)
+        .bind(filter.entity.map(Entity::key))
+        .bind(from)
+        .bind(until)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        entries(rows)
     }
 }

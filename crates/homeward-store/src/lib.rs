@@ -44,6 +44,9 @@ pub enum StoreError {
     /// An account rule refused the request (lockout, last admin, taken login...).
     #[error("{0}")]
     Account(homeward_core::accounts::AccountError),
+    /// Every password-hashing slot stayed taken: the caller should try again shortly.
+    #[error("too many password checks at once")]
+    Busy,
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("migration failed: {0}")]
@@ -89,11 +92,6 @@ impl Store {
     pub(crate) async fn write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
-}
-
-/// Who changed something when no person did (demo data, migrations of old rows).
-pub(crate) fn system() -> homeward_core::Name {
-    homeward_core::Name::parse("Homeward").expect("a valid name")
 }
 
 /// Refuses a save when the row is missing (not found) or was saved since the user read it

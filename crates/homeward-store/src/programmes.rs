@@ -2,11 +2,31 @@
 
 use std::collections::HashMap;
 
+use homeward_core::history::{Editor, Entity};
 use homeward_core::programmes::{Programme, ProgrammeKind, ProgrammeStatus};
 use homeward_core::{Name, SexCount, Stored};
-use sqlx::FromRow;
+use sqlx::{FromRow, Sqlite, Transaction};
 
+use crate::history::{self, Change};
 use crate::{corrupt, Result, Store};
+
+/// Records a programme's changes in its RCI's history (`before` empty for a new programme).
+async fn record(
+    tx: &mut Transaction<'_, Sqlite>,
+    (rci_id, id): (i64, i64),
+    p: &Programme,
+    by: &Editor,
+    before: &[(&str, String)],
+) -> Result<()> {
+    let change = Change {
+        rci_id: Some(rci_id),
+        entity: Entity::Programme,
+        entity_id: id,
+        label: p.name.as_str(),
+        by,
+    };
+    history::record(tx, change, before, &p.describe()).await
+}
 
 #[derive(FromRow)]
 struct ProgrammeRow {
@@ -45,7 +65,7 @@ impl ProgrammeRow {
 
 impl Store {
     /// Adds a community programme to an RCI.
-    pub async fn create_programme(&self, rci_id: i64, p: &Programme) -> Result<i64> {
+    pub async fn create_programme(&self, rci_id: i64, p: &Programme, by: &Editor) -> Result<i64> {
         let mut tx = self.write().await?;
         crate::rcis::ensure_rci(&mut tx, rci_id).await?;
         let id = sqlx::query_scalar(
@@ -63,6 +83,7 @@ impl Store {
         .bind(p.status.key())
         .fetch_one(&mut *tx)
         .await?;
+        record(&mut tx, (rci_id, id), p, by, &[]).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -74,6 +95,7 @@ impl Store {
         id: i64,
         expected_version: i64,
         p: &Programme,
+        by: &Editor,
     ) -> Result<i64> {
         let mut tx = self.write().await?;
         let current: Option<i64> = sqlx::query_scalar(
@@ -84,6 +106,14 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         crate::check_version(current, expected_version)?;
+        let before: ProgrammeRow = sqlx::query_as(
+            "SELECT id, version, kind, name, started_on, members_total, members_female, \
+             sessions_per_quarter, status FROM community_programmes WHERE id = ?",
+        )
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let before = before.into_stored()?.value.describe();
         sqlx::query(
             "UPDATE community_programmes SET kind = ?, name = ?, started_on = ?, members_total = ?, \
              members_female = ?, sessions_per_quarter = ?, status = ?, version = version + 1 \
@@ -99,6 +129,7 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
+        record(&mut tx, (rci_id, id), p, by, &before).await?;
         tx.commit().await?;
         Ok(expected_version + 1)
     }

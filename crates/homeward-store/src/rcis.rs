@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use homeward_core::calendar::cambodia_date;
-use homeward_core::history::Entity;
+use homeward_core::history::{Editor, Entity};
 use homeward_core::FieldError;
 use homeward_core::{
     overview, ChecklistItem, ChildrenCounts, FollowUpFacts, Name, RciOverview, RciProfile,
@@ -13,7 +13,7 @@ use homeward_core::{
 use sqlx::{FromRow, Row, Sqlite, Transaction};
 
 use crate::history::{self, Change};
-use crate::{corrupt, system, Result, Store, StoreError};
+use crate::{corrupt, Result, Store, StoreError};
 
 #[derive(FromRow)]
 struct RciRow {
@@ -103,12 +103,21 @@ pub(crate) async fn ensure_rci(tx: &mut Transaction<'_, Sqlite>, rci_id: i64) ->
     exists.map(|_| ()).ok_or(StoreError::NotFound)
 }
 
-/// The profile's adviser must be an active adviser; naming them also lets them edit the RCI.
+/// The profile's adviser must be an active adviser; naming them lets them edit the RCI, and
+/// the adviser they replace (`previous`) loses that right: the assignment moves with the lead.
 async fn assign_adviser(
     tx: &mut Transaction<'_, Sqlite>,
     rci_id: i64,
+    previous: Option<i64>,
     p: &RciProfile,
 ) -> Result<()> {
+    if let Some(old) = previous.filter(|old| Some(*old) != p.adviser_id) {
+        sqlx::query("DELETE FROM adviser_assignments WHERE user_id = ? AND rci_id = ?")
+            .bind(old)
+            .bind(rci_id)
+            .execute(&mut **tx)
+            .await?;
+    }
     let Some(adviser) = p.adviser_id else {
         return Ok(());
     };
@@ -140,7 +149,8 @@ impl Store {
     /// Creates a partner RCI with its own copy of every template step, in one transaction,
     /// recording its creation in the history.
     pub async fn create_rci(&self, profile: &RciProfile, template: &Template) -> Result<i64> {
-        self.create_rci_by(profile, template, &system()).await
+        self.create_rci_by(profile, template, &Editor::system())
+            .await
     }
 
     /// [`Store::create_rci`], naming who created it.
@@ -148,7 +158,7 @@ impl Store {
         &self,
         profile: &RciProfile,
         template: &Template,
-        by: &Name,
+        by: &Editor,
     ) -> Result<i64> {
         let now = Utc::now();
         let mut tx = self.write().await?;
@@ -174,9 +184,9 @@ impl Store {
             )
             .await?;
         }
-        assign_adviser(&mut tx, id, profile).await?;
+        assign_adviser(&mut tx, id, None, profile).await?;
         let change = Change {
-            rci_id: id,
+            rci_id: Some(id),
             entity: Entity::Profile,
             entity_id: id,
             label: "profile",
@@ -193,7 +203,7 @@ impl Store {
         rci_id: i64,
         expected_version: i64,
         profile: &RciProfile,
-        by: &Name,
+        by: &Editor,
     ) -> Result<i64> {
         let mut tx = self.write().await?;
         let sql = format!("SELECT {RCI_COLUMNS} FROM rcis WHERE id = ?");
@@ -218,9 +228,9 @@ impl Store {
             .bind(expected_version)
             .execute(&mut *tx)
             .await?;
-        assign_adviser(&mut tx, rci_id, profile).await?;
+        assign_adviser(&mut tx, rci_id, current.value.adviser_id, profile).await?;
         let change = Change {
-            rci_id,
+            rci_id: Some(rci_id),
             entity: Entity::Profile,
             entity_id: rci_id,
             label: "profile",
@@ -263,6 +273,15 @@ impl Store {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM rcis")
             .fetch_one(self.pool())
             .await?)
+    }
+
+    /// Whether the database holds no user and no partner yet (a fresh install).
+    pub async fn is_empty(&self) -> Result<bool> {
+        let rows: i64 =
+            sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM rcis)")
+                .fetch_one(self.pool())
+                .await?;
+        Ok(rows == 0)
     }
 
     /// The last time anything about each RCI was recorded.

@@ -3,12 +3,14 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use homeward_core::history::{Editor, Entity};
 use homeward_core::tours::{
     check_tour, ActionStatus, StudyTour, TourAction, VisitorRole, Visitors,
 };
 use homeward_core::{DateRange, Name, Note, SexCount, Stored};
-use sqlx::{FromRow, Sqlite, Transaction};
+use sqlx::{FromRow, Sqlite, SqliteConnection, Transaction};
 
+use crate::history::{self, Change};
 use crate::{corrupt, Result, Store, StoreError};
 
 #[derive(FromRow)]
@@ -88,9 +90,117 @@ async fn write_parts(tx: &mut Transaction<'_, Sqlite>, id: i64, tour: &StudyTour
     Ok(())
 }
 
+/// Records a tour's changes in the history (`before` empty for a new tour).
+async fn record(
+    tx: &mut Transaction<'_, Sqlite>,
+    id: i64,
+    tour: &StudyTour,
+    by: &Editor,
+    before: &[(&str, String)],
+) -> Result<()> {
+    let change = Change {
+        rci_id: None,
+        entity: Entity::Tour,
+        entity_id: id,
+        label: tour.title.as_str(),
+        by,
+    };
+    history::record(tx, change, before, &tour.describe()).await
+}
+
+/// Every study tour (or only the one with id `only`), newest first, with its hosts, visitors,
+/// organisations and actions; on any connection, so a write can read what it replaces.
+async fn read_tours(
+    conn: &mut SqliteConnection,
+    only: Option<i64>,
+) -> Result<Vec<Stored<StudyTour>>> {
+    let rows: Vec<TourRow> = sqlx::query_as(
+        "SELECT id, version, title, starts_on, ends_on, location, objectives, outcomes \
+         FROM study_tours WHERE (?1 IS NULL OR id = ?1) ORDER BY starts_on DESC, id DESC",
+    )
+    .bind(only)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut hosts: HashMap<i64, Vec<i64>> = HashMap::new();
+    let host_rows: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT tour_id, rci_id FROM study_tour_hosts WHERE (?1 IS NULL OR tour_id = ?1) ORDER BY rci_id")
+            .bind(only)
+    .fetch_all(&mut *conn)
+            .await?;
+    for (tour, rci) in host_rows {
+        hosts.entry(tour).or_default().push(rci);
+    }
+    let mut visitors: HashMap<i64, Vec<Visitors>> = HashMap::new();
+    let visitor_rows: Vec<(i64, i64, String, i64, i64)> = sqlx::query_as(
+        "SELECT tour_id, rci_id, role, people_total, people_female FROM study_tour_visitors \
+         WHERE (?1 IS NULL OR tour_id = ?1) ORDER BY rci_id, role",
+    )
+    .bind(only)
+    .fetch_all(&mut *conn)
+    .await?;
+    let count = |v: i64| u32::try_from(v).map_err(corrupt);
+    for (tour, rci_id, role, total, female) in visitor_rows {
+        visitors.entry(tour).or_default().push(Visitors {
+            rci_id,
+            role: VisitorRole::parse(&role).ok_or_else(|| corrupt(&role))?,
+            people: SexCount::new(count(total)?, count(female)?).map_err(corrupt)?,
+        });
+    }
+    let mut orgs: HashMap<i64, Vec<Name>> = HashMap::new();
+    let org_rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT t.tour_id, o.name FROM study_tour_organisations t \
+         JOIN organisations o ON o.id = t.organisation_id \
+         WHERE (?1 IS NULL OR t.tour_id = ?1) ORDER BY o.name",
+    )
+    .bind(only)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (tour, name) in org_rows {
+        orgs.entry(tour)
+            .or_default()
+            .push(Name::parse(&name).map_err(corrupt)?);
+    }
+    let mut actions: HashMap<i64, Vec<TourAction>> = HashMap::new();
+    let action_rows: Vec<(i64, String, i64, NaiveDate, String)> = sqlx::query_as(
+        "SELECT tour_id, description, owner_rci_id, due_on, status FROM study_tour_actions \
+         WHERE (?1 IS NULL OR tour_id = ?1) ORDER BY due_on, id",
+    )
+    .bind(only)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (tour, description, owner_rci_id, due, status) in action_rows {
+        actions.entry(tour).or_default().push(TourAction {
+            description: Name::parse(&description).map_err(corrupt)?,
+            owner_rci_id,
+            due,
+            status: ActionStatus::parse(&status).ok_or_else(|| corrupt(&status))?,
+        });
+    }
+    rows.into_iter()
+        .map(|r| {
+            let value = StudyTour {
+                title: Name::parse(&r.title).map_err(corrupt)?,
+                dates: DateRange::new(r.starts_on, r.ends_on).map_err(corrupt)?,
+                location: Name::parse(&r.location).map_err(corrupt)?,
+                organised_with: orgs.remove(&r.id).unwrap_or_default(),
+                hosts: hosts.remove(&r.id).unwrap_or_default(),
+                visitors: visitors.remove(&r.id).unwrap_or_default(),
+                objectives: Note::parse(&r.objectives).map_err(corrupt)?,
+                outcomes: Note::parse(&r.outcomes).map_err(corrupt)?,
+                actions: actions.remove(&r.id).unwrap_or_default(),
+            };
+            Ok(Stored {
+                id: r.id,
+                version: r.version,
+                value,
+            })
+        })
+        .collect()
+}
+
 impl Store {
     /// Records a study tour with everything in it, all or nothing.
-    pub async fn create_tour(&self, tour: &StudyTour, by: &Name) -> Result<i64> {
+    pub async fn create_tour(&self, tour: &StudyTour, by: &Editor) -> Result<i64> {
         check_tour(tour).map_err(StoreError::Field)?;
         let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
@@ -103,11 +213,12 @@ impl Store {
         .bind(tour.location.as_str())
         .bind(tour.objectives.as_str())
         .bind(tour.outcomes.as_str())
-        .bind(by.as_str())
+        .bind(by.name.as_str())
         .bind(chrono::Utc::now())
         .fetch_one(&mut *tx)
         .await?;
         write_parts(&mut tx, id, tour).await?;
+        record(&mut tx, id, tour, by, &[]).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -119,7 +230,7 @@ impl Store {
         id: i64,
         expected_version: i64,
         tour: &StudyTour,
-        by: &Name,
+        by: &Editor,
     ) -> Result<i64> {
         check_tour(tour).map_err(StoreError::Field)?;
         let mut tx = self.write().await?;
@@ -129,6 +240,10 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
         crate::check_version(current, expected_version)?;
+        let before = read_tours(&mut *tx, Some(id))
+            .await?
+            .pop()
+            .ok_or(StoreError::NotFound)?;
         sqlx::query(
             "UPDATE study_tours SET title = ?, starts_on = ?, ends_on = ?, location = ?, \
              objectives = ?, outcomes = ?, recorded_by = ?, recorded_at = ?, \
@@ -140,7 +255,7 @@ impl Store {
         .bind(tour.location.as_str())
         .bind(tour.objectives.as_str())
         .bind(tour.outcomes.as_str())
-        .bind(by.as_str())
+        .bind(by.name.as_str())
         .bind(chrono::Utc::now())
         .bind(id)
         .execute(&mut *tx)
@@ -157,88 +272,22 @@ impl Store {
                 .await?;
         }
         write_parts(&mut tx, id, tour).await?;
+        record(&mut tx, id, tour, by, &before.value.describe()).await?;
         tx.commit().await?;
         Ok(expected_version + 1)
     }
 
     /// Every study tour, newest first, with its hosts, visitors, organisations and actions.
     pub async fn tours(&self) -> Result<Vec<Stored<StudyTour>>> {
-        let rows: Vec<TourRow> = sqlx::query_as(
-            "SELECT id, version, title, starts_on, ends_on, location, objectives, outcomes \
-             FROM study_tours ORDER BY starts_on DESC, id DESC",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        let mut hosts: HashMap<i64, Vec<i64>> = HashMap::new();
-        let host_rows: Vec<(i64, i64)> =
-            sqlx::query_as("SELECT tour_id, rci_id FROM study_tour_hosts ORDER BY rci_id")
-                .fetch_all(self.pool())
-                .await?;
-        for (tour, rci) in host_rows {
-            hosts.entry(tour).or_default().push(rci);
-        }
-        let mut visitors: HashMap<i64, Vec<Visitors>> = HashMap::new();
-        let visitor_rows: Vec<(i64, i64, String, i64, i64)> = sqlx::query_as(
-            "SELECT tour_id, rci_id, role, people_total, people_female FROM study_tour_visitors \
-             ORDER BY rci_id, role",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        let count = |v: i64| u32::try_from(v).map_err(corrupt);
-        for (tour, rci_id, role, total, female) in visitor_rows {
-            visitors.entry(tour).or_default().push(Visitors {
-                rci_id,
-                role: VisitorRole::parse(&role).ok_or_else(|| corrupt(&role))?,
-                people: SexCount::new(count(total)?, count(female)?).map_err(corrupt)?,
-            });
-        }
-        let mut orgs: HashMap<i64, Vec<Name>> = HashMap::new();
-        let org_rows: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT t.tour_id, o.name FROM study_tour_organisations t \
-             JOIN organisations o ON o.id = t.organisation_id ORDER BY o.name",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        for (tour, name) in org_rows {
-            orgs.entry(tour)
-                .or_default()
-                .push(Name::parse(&name).map_err(corrupt)?);
-        }
-        let mut actions: HashMap<i64, Vec<TourAction>> = HashMap::new();
-        let action_rows: Vec<(i64, String, i64, NaiveDate, String)> = sqlx::query_as(
-            "SELECT tour_id, description, owner_rci_id, due_on, status FROM study_tour_actions \
-             ORDER BY due_on, id",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        for (tour, description, owner_rci_id, due, status) in action_rows {
-            actions.entry(tour).or_default().push(TourAction {
-                description: Name::parse(&description).map_err(corrupt)?,
-                owner_rci_id,
-                due,
-                status: ActionStatus::parse(&status).ok_or_else(|| corrupt(&status))?,
-            });
-        }
-        rows.into_iter()
-            .map(|r| {
-                let value = StudyTour {
-                    title: Name::parse(&r.title).map_err(corrupt)?,
-                    dates: DateRange::new(r.starts_on, r.ends_on).map_err(corrupt)?,
-                    location: Name::parse(&r.location).map_err(corrupt)?,
-                    organised_with: orgs.remove(&r.id).unwrap_or_default(),
-                    hosts: hosts.remove(&r.id).unwrap_or_default(),
-                    visitors: visitors.remove(&r.id).unwrap_or_default(),
-                    objectives: Note::parse(&r.objectives).map_err(corrupt)?,
-                    outcomes: Note::parse(&r.outcomes).map_err(corrupt)?,
-                    actions: actions.remove(&r.id).unwrap_or_default(),
-                };
-                Ok(Stored {
-                    id: r.id,
-                    version: r.version,
-                    value,
-                })
-            })
-            .collect()
+        read_tours(&mut *self.pool().acquire().await?, None).await
+    }
+
+    /// One study tour.
+    pub async fn tour(&self, id: i64) -> Result<Stored<StudyTour>> {
+        read_tours(&mut *self.pool().acquire().await?, Some(id))
+            .await?
+            .pop()
+            .ok_or(StoreError::NotFound)
     }
 
     /// The reusable list of organisations tours were organised with.

@@ -3,11 +3,13 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use homeward_core::history::{Editor, Entity};
 use homeward_core::trainings::{Participants, Training, TrainingCategory};
 use homeward_core::{DateRange, Name, Note, SexCount, Stored};
-use sqlx::{FromRow, Sqlite, Transaction};
+use sqlx::{FromRow, Sqlite, SqliteConnection, Transaction};
 
-use crate::{corrupt, Result, Store};
+use crate::history::{self, Change};
+use crate::{corrupt, Result, Store, StoreError};
 
 #[derive(FromRow)]
 struct TrainingRow {
@@ -71,9 +73,76 @@ async fn write_participants(tx: &mut Transaction<'_, Sqlite>, id: i64, t: &Train
     Ok(())
 }
 
+/// Records a training's changes in the history (`before` empty for a new training).
+async fn record(
+    tx: &mut Transaction<'_, Sqlite>,
+    id: i64,
+    t: &Training,
+    by: &Editor,
+    before: &[(&str, String)],
+) -> Result<()> {
+    let change = Change {
+        rci_id: None,
+        entity: Entity::Training,
+        entity_id: id,
+        label: t.title.as_str(),
+        by,
+    };
+    history::record(tx, change, before, &t.describe()).await
+}
+
+/// Every training (or only the one with id `only`), newest first, with its participants; on any
+/// connection, so a write can read what it replaces.
+async fn read_trainings(
+    conn: &mut SqliteConnection,
+    only: Option<i64>,
+) -> Result<Vec<Stored<Training>>> {
+    let rows: Vec<TrainingRow> = sqlx::query_as(
+        "SELECT id, version, category, title, starts_on, ends_on, venue, trainers \
+         FROM trainings WHERE (?1 IS NULL OR id = ?1) ORDER BY starts_on DESC, id DESC",
+    )
+    .bind(only)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut participants: HashMap<i64, Vec<Participants>> = HashMap::new();
+    let prows: Vec<ParticipantRow> = sqlx::query_as(
+        "SELECT training_id, rci_id, people_total, people_female, pre_score, post_score \
+         FROM training_participants WHERE (?1 IS NULL OR training_id = ?1) \
+         ORDER BY training_id, rci_id",
+    )
+    .bind(only)
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in prows {
+        let training = row.training_id;
+        participants
+            .entry(training)
+            .or_default()
+            .push(row.into_participants()?);
+    }
+    rows.into_iter()
+        .map(|r| {
+            let value = Training {
+                category: TrainingCategory::parse(&r.category)
+                    .ok_or_else(|| corrupt(&r.category))?,
+                title: Name::parse(&r.title).map_err(corrupt)?,
+                dates: DateRange::new(r.starts_on, r.ends_on).map_err(corrupt)?,
+                venue: Name::parse(&r.venue).map_err(corrupt)?,
+                trainers: Note::parse(&r.trainers).map_err(corrupt)?,
+                participants: participants.remove(&r.id).unwrap_or_default(),
+            };
+            Ok(Stored {
+                id: r.id,
+                version: r.version,
+                value,
+            })
+        })
+        .collect()
+}
+
 impl Store {
     /// Records a training with its participants per RCI, all or nothing.
-    pub async fn create_training(&self, t: &Training, by: &Name) -> Result<i64> {
+    pub async fn create_training(&self, t: &Training, by: &Editor) -> Result<i64> {
         let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO trainings (category, title, starts_on, ends_on, venue, trainers, \
@@ -85,11 +154,12 @@ impl Store {
         .bind(t.dates.end())
         .bind(t.venue.as_str())
         .bind(t.trainers.as_str())
-        .bind(by.as_str())
+        .bind(by.name.as_str())
         .bind(chrono::Utc::now())
         .fetch_one(&mut *tx)
         .await?;
         write_participants(&mut tx, id, t).await?;
+        record(&mut tx, id, t, by, &[]).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -101,7 +171,7 @@ impl Store {
         id: i64,
         expected_version: i64,
         t: &Training,
-        by: &Name,
+        by: &Editor,
     ) -> Result<i64> {
         let mut tx = self.write().await?;
         let current: Option<i64> = sqlx::query_scalar("SELECT version FROM trainings WHERE id = ?")
@@ -109,6 +179,10 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         crate::check_version(current, expected_version)?;
+        let before = read_trainings(&mut *tx, Some(id))
+            .await?
+            .pop()
+            .ok_or(StoreError::NotFound)?;
         sqlx::query(
             "UPDATE trainings SET category = ?, title = ?, starts_on = ?, ends_on = ?, venue = ?, \
              trainers = ?, recorded_by = ?, recorded_at = ?, version = version + 1 WHERE id = ?",
@@ -119,7 +193,7 @@ impl Store {
         .bind(t.dates.end())
         .bind(t.venue.as_str())
         .bind(t.trainers.as_str())
-        .bind(by.as_str())
+        .bind(by.name.as_str())
         .bind(chrono::Utc::now())
         .bind(id)
         .execute(&mut *tx)
@@ -129,50 +203,22 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         write_participants(&mut tx, id, t).await?;
+        record(&mut tx, id, t, by, &before.value.describe()).await?;
         tx.commit().await?;
         Ok(expected_version + 1)
     }
 
     /// Every training, newest first, with its participants.
     pub async fn trainings(&self) -> Result<Vec<Stored<Training>>> {
-        let rows: Vec<TrainingRow> = sqlx::query_as(
-            "SELECT id, version, category, title, starts_on, ends_on, venue, trainers \
-             FROM trainings ORDER BY starts_on DESC, id DESC",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        let mut participants: HashMap<i64, Vec<Participants>> = HashMap::new();
-        let prows: Vec<ParticipantRow> = sqlx::query_as(
-            "SELECT training_id, rci_id, people_total, people_female, pre_score, post_score \
-             FROM training_participants ORDER BY training_id, rci_id",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        for row in prows {
-            let training = row.training_id;
-            participants
-                .entry(training)
-                .or_default()
-                .push(row.into_participants()?);
-        }
-        rows.into_iter()
-            .map(|r| {
-                let value = Training {
-                    category: TrainingCategory::parse(&r.category)
-                        .ok_or_else(|| corrupt(&r.category))?,
-                    title: Name::parse(&r.title).map_err(corrupt)?,
-                    dates: DateRange::new(r.starts_on, r.ends_on).map_err(corrupt)?,
-                    venue: Name::parse(&r.venue).map_err(corrupt)?,
-                    trainers: Note::parse(&r.trainers).map_err(corrupt)?,
-                    participants: participants.remove(&r.id).unwrap_or_default(),
-                };
-                Ok(Stored {
-                    id: r.id,
-                    version: r.version,
-                    value,
-                })
-            })
-            .collect()
+        read_trainings(&mut *self.pool().acquire().await?, None).await
+    }
+
+    /// One training.
+    pub async fn training(&self, id: i64) -> Result<Stored<Training>> {
+        read_trainings(&mut *self.pool().acquire().await?, Some(id))
+            .await?
+            .pop()
+            .ok_or(StoreError::NotFound)
     }
 
     /// Everyone from one RCI trained so far, all trainings together.

@@ -2,8 +2,13 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use homeward_core::accounts::{AccountError, Login, NewUser, Password, Role, SessionPolicy};
+use homeward_core::history::Editor;
 use homeward_core::{Lang, Name, RciProfile};
 use homeward_store::{demo, Store, StoreError};
+
+fn system() -> Editor {
+    Editor::system()
+}
 
 async fn open() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
@@ -29,7 +34,10 @@ async fn add(store: &Store, name: &str, role: Role, rci: Option<i64>, pw: &str) 
         Lang::En,
     )
     .unwrap();
-    store.create_user(&new, &password(pw), false).await.unwrap()
+    store
+        .create_user(&new, &password(pw), false, &system())
+        .await
+        .unwrap()
 }
 
 async fn rci(store: &Store) -> i64 {
@@ -85,7 +93,7 @@ async fn a_password_someone_else_has_seen_must_be_changed() {
     )
     .unwrap();
     let id = store
-        .create_user(&new, &store.one_time_password(), true)
+        .create_user(&new, &store.one_time_password(), true, &system())
         .await
         .unwrap();
     let user = store.user(id).await.unwrap().value;
@@ -164,13 +172,98 @@ async fn five_failures_lock_the_account_for_a_while() {
     assert_eq!(outcomes.len(), 1);
 }
 
+/// Tries sent in parallel must each see the ones before them: count-and-record is one write.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn thirty_parallel_wrong_passwords_get_five_password_checks() {
+    let (_dir, store) = open().await;
+    add(&store, "sokha", Role::Viewer, None, "a good password").await;
+    let tries = (0..30).map(|_| {
+        let store = store.clone();
+        tokio::spawn(async move {
+            store
+                .verify_login(&login("sokha"), "a wrong guess", Utc::now(), "10.0.0.9")
+                .await
+        })
+    });
+    let mut locked = 0;
+    for t in tries {
+        match t.await.unwrap() {
+            Err(StoreError::Account(AccountError::LockedOut { .. })) => locked += 1,
+            Err(StoreError::Account(AccountError::WrongCredentials)) => {}
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    let checked: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE outcome = 'wrong_password'")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+    assert_eq!(checked, 5, "only five guesses were checked");
+    assert_eq!(locked, 25);
+}
+
+#[tokio::test]
+async fn wrong_current_passwords_count_toward_the_same_lockout() {
+    let (_dir, store) = open().await;
+    let id = add(&store, "sokha", Role::Viewer, None, "a good password").await;
+    for _ in 0..5 {
+        let r = store
+            .change_own_password(id, "a guess", &password("a new password"), Utc::now(), "")
+            .await;
+        assert!(matches!(
+            r,
+            Err(StoreError::Account(AccountError::WrongCredentials))
+        ));
+    }
+    let r = store
+        .change_own_password(
+            id,
+            "a good password",
+            &password("a new password"),
+            Utc::now(),
+            "",
+        )
+        .await;
+    assert!(
+        matches!(r, Err(StoreError::Account(AccountError::LockedOut { .. }))),
+        "{r:?}"
+    );
+    let r = store
+        .verify_login(&login("sokha"), "a good password", Utc::now(), "")
+        .await;
+    assert!(
+        matches!(r, Err(StoreError::Account(AccountError::LockedOut { .. }))),
+        "signing in is locked too: {r:?}"
+    );
+}
+
+#[tokio::test]
+async fn old_sign_in_tries_are_pruned() {
+    let (_dir, store) = open().await;
+    add(&store, "sokha", Role::Viewer, None, "a good password").await;
+    let long_ago = t0() - TimeDelta::days(91);
+    store
+        .verify_login(&login("sokha"), "a guess", long_ago, "")
+        .await
+        .unwrap_err();
+    store
+        .verify_login(&login("sokha"), "a good password", t0(), "")
+        .await
+        .unwrap();
+    let left: Vec<DateTime<Utc>> = sqlx::query_scalar("SELECT attempted_at FROM login_attempts")
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(left, [t0()], "the try from 91 days before is gone");
+}
+
 #[tokio::test]
 async fn a_disabled_account_cannot_sign_in_and_its_sessions_end() {
     let (_dir, store) = open().await;
     add(&store, "boss", Role::Admin, None, "a good password").await;
     let id = add(&store, "sokha", Role::Viewer, None, "a good password").await;
     let token = store.create_session(id, Utc::now()).await.unwrap();
-    store.set_active(id, false).await.unwrap();
+    store.set_active(id, false, &system()).await.unwrap();
     let policy = SessionPolicy::default();
     assert!(store
         .session_user(&token, &policy, Utc::now())
@@ -258,14 +351,14 @@ async fn the_last_active_admin_stays() {
     let (_dir, store) = open().await;
     let admin = add(&store, "boss", Role::Admin, None, "a good password").await;
     let before = snapshot(&store).await;
-    let r = store.set_active(admin, false).await;
+    let r = store.set_active(admin, false, &system()).await;
     assert!(matches!(
         r,
         Err(StoreError::Account(AccountError::LastAdmin))
     ));
     let version = store.user(admin).await.unwrap().version;
     let r = store
-        .update_user(admin, version, Role::Viewer, None, vec![])
+        .update_user(admin, version, Role::Viewer, None, vec![], &system())
         .await;
     assert!(matches!(
         r,
@@ -278,7 +371,7 @@ async fn the_last_active_admin_stays() {
     );
 
     add(&store, "second", Role::Admin, None, "a good password").await;
-    store.set_active(admin, false).await.unwrap();
+    store.set_active(admin, false, &system()).await.unwrap();
     assert_eq!(store.count_active_admins().await.unwrap(), 1);
 }
 
@@ -300,7 +393,7 @@ async fn bad_user_changes_are_refused_and_change_nothing() {
     )
     .unwrap();
     let r = store
-        .create_user(&taken, &password("a good password"), false)
+        .create_user(&taken, &password("a good password"), false, &system())
         .await;
     assert!(matches!(
         r,
@@ -317,36 +410,50 @@ async fn bad_user_changes_are_refused_and_change_nothing() {
     )
     .unwrap();
     let r = store
-        .create_user(&unknown_rci, &password("a good password"), false)
+        .create_user(&unknown_rci, &password("a good password"), false, &system())
         .await;
     assert!(matches!(r, Err(StoreError::Invalid(m)) if m.en.contains("unknown RCI")));
 
     let version = store.user(director).await.unwrap().version;
     let r = store
-        .update_user(director, version - 1, Role::Viewer, None, vec![])
+        .update_user(director, version - 1, Role::Viewer, None, vec![], &system())
         .await;
     assert!(
         matches!(r, Err(StoreError::Conflict { current_version }) if current_version == version)
     );
     let r = store
-        .update_user(director, version, Role::Director, None, vec![])
+        .update_user(director, version, Role::Director, None, vec![], &system())
         .await;
     assert!(matches!(
         r,
         Err(StoreError::Account(AccountError::DirectorWithoutRci))
     ));
     let r = store
-        .update_user(director, version, Role::Adviser, None, vec![home + 100])
+        .update_user(
+            director,
+            version,
+            Role::Adviser,
+            None,
+            vec![home + 100],
+            &system(),
+        )
         .await;
     assert!(matches!(r, Err(StoreError::Invalid(_))));
     assert!(matches!(
-        store.set_active(9999, false).await,
+        store.set_active(9999, false, &system()).await,
         Err(StoreError::NotFound)
     ));
     assert_eq!(snapshot(&store).await, before);
 
     store
-        .update_user(director, version, Role::Adviser, None, vec![home])
+        .update_user(
+            director,
+            version,
+            Role::Adviser,
+            None,
+            vec![home],
+            &system(),
+        )
         .await
         .unwrap();
     let user = store.user(director).await.unwrap();
@@ -363,7 +470,10 @@ async fn a_reset_password_must_be_changed_and_ends_sessions() {
     let token = store.create_session(id, Utc::now()).await.unwrap();
     let one_time = store.one_time_password();
     assert_eq!(one_time.as_str().len(), 16);
-    store.set_password(id, &one_time, true).await.unwrap();
+    store
+        .set_password(id, &one_time, true, &system())
+        .await
+        .unwrap();
     let policy = SessionPolicy::default();
     assert!(store
         .session_user(&token, &policy, Utc::now())
@@ -376,14 +486,20 @@ async fn a_reset_password_must_be_changed_and_ends_sessions() {
         .await
         .unwrap();
     let r = store
-        .change_own_password(id, "not it", &password("my own secret"))
+        .change_own_password(id, "not it", &password("my own secret"), Utc::now(), "")
         .await;
     assert!(matches!(
         r,
         Err(StoreError::Account(AccountError::WrongCredentials))
     ));
     store
-        .change_own_password(id, one_time.as_str(), &password("my own secret"))
+        .change_own_password(
+            id,
+            one_time.as_str(),
+            &password("my own secret"),
+            Utc::now(),
+            "",
+        )
         .await
         .unwrap();
     assert!(!store.user(id).await.unwrap().value.must_change_password);
@@ -417,4 +533,17 @@ async fn demo_data_has_one_account_of_each_role() {
         .unwrap()
         .unwrap();
     assert_eq!(adviser.value.assigned_rcis.len(), 3);
+}
+
+/// Demo accounts share a public password: they must never land beside real users.
+#[tokio::test]
+async fn demo_data_goes_only_into_an_empty_database() {
+    let (_dir, store) = open().await;
+    add(&store, "real.admin", Role::Admin, None, "a real password").await;
+    let today = Utc::now().date_naive();
+    assert_eq!(demo::load_if_empty(&store, today).await.unwrap(), 0);
+    let err = demo::load(&store, today).await.unwrap_err();
+    assert!(matches!(err, StoreError::Invalid(_)), "{err}");
+    assert_eq!(store.users().await.unwrap().len(), 1);
+    assert_eq!(store.rci_count().await.unwrap(), 0);
 }

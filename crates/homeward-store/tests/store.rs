@@ -1,6 +1,7 @@
 //! Integration tests against a real SQLite file in a temporary directory.
 
 use chrono::{Days, NaiveDate};
+use homeward_core::history::Editor;
 use homeward_core::{
     ChildrenCounts, CountField, ItemStatus, Name, Note, Phase, Placement, RciProfile, RiskFlag,
     RiskSettings, SexCount, Stage, Track,
@@ -22,8 +23,11 @@ fn profile(name: &str) -> RciProfile {
     RciProfile::parse(name, "", "Pursat", "Krakor", today() - Days::new(100)).unwrap()
 }
 
-fn adviser() -> Name {
-    Name::parse("Chan Sokha").unwrap()
+fn adviser() -> Editor {
+    Editor {
+        user_id: None,
+        name: Name::parse("Chan Sokha").unwrap(),
+    }
 }
 
 #[tokio::test]
@@ -91,7 +95,7 @@ async fn item_updates_are_stored_and_stale_versions_refused() {
     let done = ItemChange {
         status: ItemStatus::Done { on: today() },
         evidence: Note::parse("Assessment forms filed").unwrap(),
-        responsible: Some(adviser()),
+        responsible: Some(adviser().name),
     };
     let v2 = store
         .update_item(id, item.id, item.version, &done, &adviser())
@@ -101,7 +105,7 @@ async fn item_updates_are_stored_and_stale_versions_refused() {
     let saved = store.checklist(id).await.unwrap().remove(0);
     assert_eq!(saved.value.status, done.status);
     assert_eq!(saved.value.evidence.as_str(), "Assessment forms filed");
-    assert_eq!(saved.value.updated_by, Some(adviser()));
+    assert_eq!(saved.value.updated_by, Some(adviser().name));
 
     // A second editor still holding the old version is refused and changes nothing.
     let other = ItemChange {

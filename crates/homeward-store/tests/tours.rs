@@ -1,6 +1,7 @@
 //! Study tours, trainings and community programmes against a real SQLite file.
 
 use chrono::{Days, NaiveDate, Utc};
+use homeward_core::history::Editor;
 use homeward_core::programmes::ProgrammeInput;
 use homeward_core::tours::{ActionStatus, StudyTour, TourAction, VisitorRole, Visitors};
 use homeward_core::trainings::{ParticipantsInput, TrainingInput};
@@ -17,6 +18,13 @@ async fn demo_store() -> (tempfile::TempDir, Store, Vec<i64>) {
 
 fn name(s: &str) -> Name {
     Name::parse(s).unwrap()
+}
+
+fn editor(s: &str) -> Editor {
+    Editor {
+        user_id: None,
+        name: name(s),
+    }
 }
 
 fn day(s: &str) -> NaiveDate {
@@ -62,7 +70,7 @@ async fn a_two_day_tour_with_hosts_visitors_and_an_action_round_trips() {
     let tours_before = store.tours().await.unwrap().len();
     let mut t = tour(&ids[0..2], &ids[2..5], ids[2]);
     t.organised_with.push(name("Friends International"));
-    let id = store.create_tour(&t, &name("Chan Sokha")).await.unwrap();
+    let id = store.create_tour(&t, &editor("Chan Sokha")).await.unwrap();
     let stored = store.tours().await.unwrap();
     assert_eq!(stored.len(), tours_before + 1);
     let mine = &stored.iter().find(|s| s.id == id).unwrap().value;
@@ -78,7 +86,7 @@ async fn a_two_day_tour_with_hosts_visitors_and_an_action_round_trips() {
     assert_eq!(mine.actions, t.actions);
     // The organisation list is reused, not duplicated.
     let orgs = store.organisations().await.unwrap().len();
-    store.create_tour(&t, &name("Chan Sokha")).await.unwrap();
+    store.create_tour(&t, &editor("Chan Sokha")).await.unwrap();
     assert_eq!(store.organisations().await.unwrap().len(), orgs);
 }
 
@@ -98,17 +106,17 @@ async fn bad_tours_are_refused_and_write_nothing() {
     }
     let overlapping = tour(&ids[0..2], &ids[1..3], ids[1]);
     assert!(matches!(
-        store.create_tour(&overlapping, &name("A")).await,
+        store.create_tour(&overlapping, &editor("A")).await,
         Err(StoreError::Field(e)) if e.field == "visitors"
     ));
     let unknown = tour(&[ids[0]], &[99_999], 99_999);
     assert!(matches!(
-        store.create_tour(&unknown, &name("A")).await,
+        store.create_tour(&unknown, &editor("A")).await,
         Err(StoreError::NotFound)
     ));
     let mut new_org = tour(&[ids[0]], &[99_999], 99_999);
     new_org.organised_with.push(name("A brand new NGO"));
-    assert!(store.create_tour(&new_org, &name("A")).await.is_err());
+    assert!(store.create_tour(&new_org, &editor("A")).await.is_err());
     for (table, count) in tables.into_iter().zip(before) {
         assert_eq!(rows(&store, table).await, count, "{table}");
     }
@@ -140,11 +148,11 @@ async fn training_participants_add_up_per_rci() {
         ],
     };
     store
-        .create_training(&input.parse().unwrap(), &name("Chan Sokha"))
+        .create_training(&input.parse().unwrap(), &editor("Chan Sokha"))
         .await
         .unwrap();
     store
-        .create_training(&input.parse().unwrap(), &name("Chan Sokha"))
+        .create_training(&input.parse().unwrap(), &editor("Chan Sokha"))
         .await
         .unwrap();
     let after = store.trained_people(ids[1]).await.unwrap();
@@ -165,7 +173,7 @@ async fn training_participants_add_up_per_rci() {
     let before = rows(&store, "trainings").await;
     assert!(matches!(
         store
-            .create_training(&unknown.parse().unwrap(), &name("A"))
+            .create_training(&unknown.parse().unwrap(), &editor("A"))
             .await,
         Err(StoreError::NotFound)
     ));
@@ -189,7 +197,10 @@ async fn programmes_are_stored_per_rci_and_stale_saves_refused() {
         status: "active".into(),
     };
     let p = input.parse(Utc::now().date_naive()).unwrap();
-    let id = store.create_programme(ids[0], &p).await.unwrap();
+    let id = store
+        .create_programme(ids[0], &p, &editor("A"))
+        .await
+        .unwrap();
     assert_eq!(store.programmes(ids[0]).await.unwrap()[0].value, p);
     assert!(store.programmes(ids[1]).await.unwrap().is_empty());
     let paused = ProgrammeInput {
@@ -200,21 +211,25 @@ async fn programmes_are_stored_per_rci_and_stale_saves_refused() {
     .unwrap();
     assert_eq!(
         store
-            .update_programme(ids[0], id, 1, &paused)
+            .update_programme(ids[0], id, 1, &paused, &editor("A"))
             .await
             .unwrap(),
         2
     );
     assert!(matches!(
-        store.update_programme(ids[0], id, 1, &p).await,
+        store
+            .update_programme(ids[0], id, 1, &p, &editor("A"))
+            .await,
         Err(StoreError::Conflict { current_version: 2 })
     ));
     assert!(matches!(
-        store.update_programme(ids[1], id, 2, &p).await,
+        store
+            .update_programme(ids[1], id, 2, &p, &editor("A"))
+            .await,
         Err(StoreError::NotFound)
     ));
     assert!(matches!(
-        store.create_programme(99_999, &p).await,
+        store.create_programme(99_999, &p, &editor("A")).await,
         Err(StoreError::NotFound)
     ));
 }
@@ -223,7 +238,7 @@ async fn programmes_are_stored_per_rci_and_stale_saves_refused() {
 async fn editing_a_tour_replaces_its_parts_and_refuses_stale_or_bad_edits() {
     let (_dir, store, ids) = demo_store().await;
     let t = tour(&ids[0..2], &ids[2..5], ids[2]);
-    let id = store.create_tour(&t, &name("Chan Sokha")).await.unwrap();
+    let id = store.create_tour(&t, &editor("Chan Sokha")).await.unwrap();
     let find = |tours: Vec<homeward_core::Stored<StudyTour>>| {
         tours.into_iter().find(|s| s.id == id).unwrap()
     };
@@ -231,7 +246,10 @@ async fn editing_a_tour_replaces_its_parts_and_refuses_stale_or_bad_edits() {
     edited.actions[0].status = ActionStatus::Done;
     edited.organised_with = vec![name("MoSVY")];
     assert_eq!(
-        store.update_tour(id, 1, &edited, &name("B")).await.unwrap(),
+        store
+            .update_tour(id, 1, &edited, &editor("B"))
+            .await
+            .unwrap(),
         2
     );
     let stored = find(store.tours().await.unwrap());
@@ -239,17 +257,17 @@ async fn editing_a_tour_replaces_its_parts_and_refuses_stale_or_bad_edits() {
 
     // A save from a page that read version 1 is refused; the stored tour is unchanged.
     assert!(matches!(
-        store.update_tour(id, 1, &t, &name("C")).await,
+        store.update_tour(id, 1, &t, &editor("C")).await,
         Err(StoreError::Conflict { current_version: 2 })
     ));
     // An edit naming an unknown RCI writes nothing, not even the deletion of the old parts.
     let unknown = tour(&[ids[0]], &[99_999], 99_999);
     assert!(matches!(
-        store.update_tour(id, 2, &unknown, &name("C")).await,
+        store.update_tour(id, 2, &unknown, &editor("C")).await,
         Err(StoreError::NotFound)
     ));
     assert!(matches!(
-        store.update_tour(99_999, 1, &t, &name("C")).await,
+        store.update_tour(99_999, 1, &t, &editor("C")).await,
         Err(StoreError::NotFound)
     ));
     assert_eq!(find(store.tours().await.unwrap()).value, edited);
@@ -274,13 +292,13 @@ async fn editing_a_training_replaces_its_participants_and_refuses_stale_edits() 
     };
     let before = store.trained_people(ids[6]).await.unwrap();
     let id = store
-        .create_training(&input(ids[6], "3").parse().unwrap(), &name("A"))
+        .create_training(&input(ids[6], "3").parse().unwrap(), &editor("A"))
         .await
         .unwrap();
     let edited = input(ids[6], "5").parse().unwrap();
     assert_eq!(
         store
-            .update_training(id, 1, &edited, &name("B"))
+            .update_training(id, 1, &edited, &editor("B"))
             .await
             .unwrap(),
         2
@@ -291,12 +309,12 @@ async fn editing_a_training_replaces_its_participants_and_refuses_stale_edits() 
         "the old row was replaced, not added to"
     );
     assert!(matches!(
-        store.update_training(id, 1, &edited, &name("B")).await,
+        store.update_training(id, 1, &edited, &editor("B")).await,
         Err(StoreError::Conflict { current_version: 2 })
     ));
     assert!(matches!(
         store
-            .update_training(id, 2, &input(99_999, "1").parse().unwrap(), &name("B"))
+            .update_training(id, 2, &input(99_999, "1").parse().unwrap(), &editor("B"))
             .await,
         Err(StoreError::NotFound)
     ));

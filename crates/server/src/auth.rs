@@ -2,7 +2,7 @@
 
 use app::server::{AppState, Session};
 use axum::body::Body;
-use axum::extract::{ConnectInfo, FromRequest, State};
+use axum::extract::{FromRequest, State};
 use axum::http::header::{COOKIE, LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, Method, Request, StatusCode};
 use axum::middleware::Next;
@@ -16,6 +16,29 @@ use crate::local_path;
 
 /// The session cookie: an opaque random token; the database keeps only its hash.
 pub const SESSION_COOKIE: &str = "homeward_session";
+
+/// The session cookie's name over HTTPS. The `__Host-` prefix makes browsers accept it only when
+/// it is `Secure`, for the whole site and from this very host, so no other site or subdomain can
+/// plant or overwrite it.
+pub const SECURE_SESSION_COOKIE: &str = "__Host-homeward_session";
+
+/// The session cookie's name for this server.
+pub fn session_cookie(secure: bool) -> &'static str {
+    if secure {
+        SECURE_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
+
+/// The session cookie's attributes; `Secure` over HTTPS.
+fn cookie_attributes(secure: bool) -> &'static str {
+    if secure {
+        "Path=/; HttpOnly; SameSite=Lax; Secure"
+    } else {
+        "Path=/; HttpOnly; SameSite=Lax"
+    }
+}
 
 /// Where a user holding a one-time password is sent until they choose their own.
 const PASSWORD_PAGE: &str = "/account/password";
@@ -51,7 +74,7 @@ pub async fn authenticate(
 ) -> Response {
     let now = Utc::now();
     let mut session = None;
-    if let Some(token) = cookie(req.headers(), SESSION_COOKIE) {
+    if let Some(token) = cookie(req.headers(), session_cookie(state.secure_cookies)) {
         match state.store.session_user(&token, &state.sessions, now).await {
             Ok(found) => {
                 session = found.map(|(actor, user)| Session {
@@ -102,6 +125,7 @@ fn failure_code(e: &StoreError) -> &'static str {
         StoreError::Account(AccountError::LockedOut { .. }) => "locked",
         StoreError::Account(AccountError::Disabled) => "disabled",
         StoreError::Account(_) | StoreError::NotFound => "wrong",
+        StoreError::Busy => "busy",
         _ => "server",
     }
 }
@@ -109,11 +133,7 @@ fn failure_code(e: &StoreError) -> &'static str {
 /// Checks the login and password (with lockout), then starts a session and returns to the page
 /// the user wanted. Every try, good or bad, is recorded by the store.
 pub async fn login(State(state): State<AppState>, req: Request<Body>) -> Response {
-    let remote = req
-        .extensions()
-        .get::<ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_default();
+    let remote = app::server::address_of(req.extensions()).unwrap_or_default();
     let Ok(Form(form)) = Form::<LoginForm>::from_request(req, &()).await else {
         return (StatusCode::BAD_REQUEST, "Login and password are required.").into_response();
     };
@@ -144,10 +164,11 @@ pub async fn login(State(state): State<AppState>, req: Request<Body>) -> Respons
     };
     match state.store.create_session(actor.user_id, now).await {
         Ok(token) => {
-            let secure = if state.secure_cookies { "; Secure" } else { "" };
             let max_age = state.sessions.absolute.num_seconds();
             let set = format!(
-                "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+                "{}={token}; {}; Max-Age={max_age}",
+                session_cookie(state.secure_cookies),
+                cookie_attributes(state.secure_cookies)
             );
             (StatusCode::SEE_OTHER, [(SET_COOKIE, set), (LOCATION, next)]).into_response()
         }
@@ -164,12 +185,16 @@ pub async fn login(State(state): State<AppState>, req: Request<Body>) -> Respons
 
 /// Ends the session in the database (so a copied cookie is useless) and clears the cookie.
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Some(token) = cookie(&headers, SESSION_COOKIE) {
+    let name = session_cookie(state.secure_cookies);
+    if let Some(token) = cookie(&headers, name) {
         if let Err(e) = state.store.delete_session(&token).await {
             log::error!("could not end a session: {e}");
         }
     }
-    let clear = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    let clear = format!(
+        "{name}=; {}; Max-Age=0",
+        cookie_attributes(state.secure_cookies)
+    );
     (
         StatusCode::SEE_OTHER,
         [(SET_COOKIE, clear), (LOCATION, "/login".to_string())],

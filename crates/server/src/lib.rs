@@ -3,7 +3,9 @@
 
 pub mod auth;
 pub mod compression;
+pub mod limits;
 pub mod security;
+pub mod serve;
 
 use app::i18n::LANG_COOKIE;
 use app::server::AppState;
@@ -33,6 +35,7 @@ pub fn router_with_routes(
     routes: Vec<leptos_axum::AxumRouteListing>,
 ) -> Router {
     let app_state = state.clone();
+    let secure = state.secure_cookies;
     Router::new()
         .route("/lang/{code}", get(set_language))
         .route("/login", post(auth::login).with_state(state.clone()))
@@ -63,12 +66,25 @@ pub fn router_with_routes(
             },
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
+        .layer(axum::middleware::from_fn(security::server_fn_status))
         .layer(axum::middleware::from_fn_with_state(
             state,
             auth::authenticate,
         ))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            limits::REQUEST_TIMEOUT,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            limits::PasswordTries::default(),
+            limits::limit_password_tries,
+        ))
+        .layer(axum::middleware::from_fn(limits::check_forms))
         .layer(axum::middleware::from_fn(security::refuse_cross_site))
-        .layer(axum::middleware::from_fn(security::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            secure,
+            security::security_headers,
+        ))
         .layer(compression::layer())
         .with_state(leptos_options)
 }
@@ -78,12 +94,32 @@ pub struct Back {
     to: Option<String>,
 }
 
-/// A path on this site to return to; anything else (another site, a protocol-relative URL)
-/// becomes the home page, so no link can send anyone elsewhere.
+/// A path on this site to return to; anything else becomes the home page, so no link can send
+/// anyone elsewhere. Browsers strip tabs and newlines from a URL and read `\\` as `/`, so
+/// `/\t/evil.example` would lead to `//evil.example`: control characters, white space and
+/// backslashes are refused outright, and what is left must still be this site when resolved
+/// the way a browser resolves it (the WHATWG URL parser).
 pub fn local_path(candidate: Option<String>) -> String {
     candidate
-        .filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.contains('\\'))
+        .filter(|p| is_local_path(p))
         .unwrap_or_else(|| "/".to_string())
+}
+
+fn is_local_path(path: &str) -> bool {
+    if path
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+    {
+        return false;
+    }
+    if !path.starts_with('/') || path.starts_with("//") {
+        return false;
+    }
+    let Ok(base) = url::Url::parse("http://homeward.invalid/") else {
+        return false;
+    };
+    base.join(path)
+        .is_ok_and(|resolved| resolved.origin() == base.origin())
 }
 
 /// Remembers the chosen language in a cookie for a year and returns to the page the user was on.
@@ -111,9 +147,30 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed() {
         assert_eq!(local_path(Some("/rcis/3?x=1".into())), "/rcis/3?x=1");
-        assert_eq!(local_path(Some("//evil.example".into())), "/");
-        assert_eq!(local_path(Some("https://evil.example".into())), "/");
-        assert_eq!(local_path(Some("/\\evil.example".into())), "/");
         assert_eq!(local_path(None), "/");
+        for hostile in [
+            "//evil.example",
+            "https://evil.example",
+            "https:evil.example",
+            "/\\evil.example",
+            "/%5Cevil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            "/ /evil.example",
+            " //evil.example",
+            "\t//evil.example",
+        ] {
+            let back = local_path(Some(hostile.into()));
+            let resolved = url::Url::parse("http://homeward.invalid/")
+                .unwrap()
+                .join(&back)
+                .unwrap();
+            assert_eq!(
+                resolved.host_str(),
+                Some("homeward.invalid"),
+                "{hostile:?} led to {back:?}"
+            );
+        }
     }
 }

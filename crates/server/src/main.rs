@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use app::server::AppState;
 use clap::{Parser, Subcommand};
 use homeward_core::accounts::{Login, NewUser, Role, SessionPolicy};
+use homeward_core::history::Editor;
 use homeward_core::{FollowUpCadence, Lang, Name, RiskSettings};
 use homeward_store::{demo, Store};
 use leptos::prelude::*;
@@ -183,7 +184,11 @@ async fn ensure_admin(store: &Store) -> Result<(), Error> {
     let login = Login::parse("admin")?;
     let password = store.one_time_password();
     match store.user_by_login(&login).await? {
-        Some(existing) => store.set_password(existing.id, &password, true).await?,
+        Some(existing) => {
+            store
+                .set_password(existing.id, &password, true, &Editor::system())
+                .await?
+        }
         None => {
             let new = NewUser::new(
                 login,
@@ -193,7 +198,9 @@ async fn ensure_admin(store: &Store) -> Result<(), Error> {
                 vec![],
                 Lang::En,
             )?;
-            store.create_user(&new, &password, true).await?;
+            store
+                .create_user(&new, &password, true, &Editor::system())
+                .await?;
         }
     }
     println!(
@@ -225,7 +232,9 @@ async fn user_command(store: &Store, action: UserCommand) -> Result<(), Error> {
                 Lang::En,
             )?;
             let password = store.one_time_password();
-            store.create_user(&new, &password, true).await?;
+            store
+                .create_user(&new, &password, true, &Editor::system())
+                .await?;
             println!("created {login}; one-time password: {}", password.as_str());
         }
         UserCommand::SetPassword { login } => {
@@ -234,7 +243,9 @@ async fn user_command(store: &Store, action: UserCommand) -> Result<(), Error> {
                 .await?
                 .ok_or("no such login")?;
             let password = store.one_time_password();
-            store.set_password(user.id, &password, true).await?;
+            store
+                .set_password(user.id, &password, true, &Editor::system())
+                .await?;
             println!("new one-time password for {login}: {}", password.as_str());
         }
         UserCommand::Disable { login } => {
@@ -242,7 +253,7 @@ async fn user_command(store: &Store, action: UserCommand) -> Result<(), Error> {
                 .user_by_login(&Login::parse(&login)?)
                 .await?
                 .ok_or("no such login")?;
-            store.set_active(user.id, false).await?;
+            store.set_active(user.id, false, &Editor::system()).await?;
             println!("disabled {login}");
         }
     }
@@ -254,12 +265,8 @@ async fn serve(state: AppState) -> Result<(), Error> {
     let leptos_options = conf.leptos_options;
     let addr = leptos_options.site_addr;
     let app = homeward_server::router(state, leptos_options);
-    log::info!("Homeward listening on http://{addr}");
     let listener = tokio::net::TcpListener::bind(&addr).await?;
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .await?;
+    log::info!("Homeward listening on http://{addr}");
+    homeward_server::serve::serve(listener, app, homeward_server::serve::shutdown_signal()).await;
     Ok(())
 }

@@ -1,8 +1,12 @@
 //! Request-level protections that apply to every route: cross-site form posts are refused, and
 //! every response carries the standard security headers.
 
+use app::errors::AppError;
 use axum::body::Body;
-use axum::http::header::{HeaderValue, HOST, ORIGIN, REFERER};
+use axum::extract::State;
+use axum::http::header::{
+    HeaderValue, CACHE_CONTROL, HOST, ORIGIN, REFERER, STRICT_TRANSPORT_SECURITY,
+};
 use axum::http::{Method, Request, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -44,10 +48,22 @@ pub async fn refuse_cross_site(req: Request<Body>, next: Next) -> Response {
     }
 }
 
+/// Paths of the app's own static files: the same for everyone, so they may be cached.
+fn is_static(path: &str) -> bool {
+    path == "/favicon.svg" || path.starts_with("/pkg/") || path.starts_with("/fonts/")
+}
+
 /// Adds the security headers every response should carry. The page's Content-Security-Policy
 /// (which needs the per-page nonce) is set by the app's shell; this sets a strict one for
-/// everything else that has none.
-pub async fn security_headers(req: Request<Body>, next: Next) -> Response {
+/// everything else that has none. Everything but the static files holds partner data or
+/// depends on who asks, so no browser or proxy may keep it (`no-store`). Over HTTPS
+/// (`secure`), browsers are told to use nothing else for this site.
+pub async fn security_headers(
+    State(secure): State<bool>,
+    req: Request<Body>,
+    next: Next,
+) -> Response {
+    let cacheable = is_static(req.uri().path());
     let mut response = next.run(req).await;
     let headers = response.headers_mut();
     let fixed = [
@@ -64,7 +80,38 @@ pub async fn security_headers(req: Request<Body>, next: Next) -> Response {
         .or_insert(HeaderValue::from_static(
             "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
         ));
+    if !cacheable {
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if secure {
+        headers.insert(
+            STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
     response
+}
+
+/// Server functions answer a refusal as the JSON of an [`AppError`] with status 500, whatever the
+/// refusal. This gives the answer the status of the error it carries (404, 403, 409…), in one
+/// place for every server function. Redirects (a form posted without JavaScript) are left as
+/// they are: the browser must follow them back to the form.
+pub async fn server_fn_status(req: Request<Body>, next: Next) -> Response {
+    if !req.uri().path().starts_with("/api/") {
+        return next.run(req).await;
+    }
+    let response = next.run(req).await;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, 1 << 20)
+        .await
+        .unwrap_or_default();
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = error.status();
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 #[cfg(test)]

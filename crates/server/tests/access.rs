@@ -510,7 +510,12 @@ fn a_one_time_password_opens_only_the_password_change() {
         let (store, router) = w.fresh("one-time").await;
         let one_time = store.one_time_password();
         store
-            .set_password(w.viewer_id, &one_time, true)
+            .set_password(
+                w.viewer_id,
+                &one_time,
+                true,
+                &homeward_core::history::Editor::system(),
+            )
             .await
             .unwrap();
         let token = store.create_session(w.viewer_id, Utc::now()).await.unwrap();

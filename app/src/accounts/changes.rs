@@ -1,0 +1,113 @@
+//! The admin's log of every change: RCIs' records, tours, trainings, programmes, accounts and
+//! password resets, filtered by who made them, what kind of record and when.
+
+use homeward_core::history::{Entity, HistoryEntry};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+use crate::errors::AppError;
+use crate::i18n::{use_lang, Msg};
+
+/// How many changes the page lists at most: the newest first.
+pub const SHOWN: i64 = 100;
+
+/// The page's data: the changes the filter keeps, and the users to filter by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangesData {
+    pub changes: Vec<HistoryEntry>,
+    pub users: Vec<(i64, String)>,
+}
+
+/// The newest changes the filter keeps (blank means any): `user` an id, `kind` an entity key,
+/// `from` and `to` dates. Admins only.
+#[server(endpoint = "list_changes")]
+pub async fn list_changes(
+    user: Option<String>,
+    kind: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<ChangesData, AppError> {
+    use homeward_core::history::HistoryFilter;
+    use homeward_core::values::optional_date;
+
+    let actor = crate::server::actor()?;
+    crate::server::can_manage_users(&actor)?;
+    let given = |raw: Option<String>| raw.map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
+    let filter = HistoryFilter {
+        user_id: given(user)
+            .map(|id| id.parse::<i64>())
+            .transpose()
+            .map_err(|_| AppError::invalid(Msg::MalformedRequest))?,
+        entity: given(kind)
+            .map(|k| Entity::parse(&k).ok_or(AppError::invalid(Msg::MalformedRequest)))
+            .transpose()?,
+        from: optional_date("from", &given(from).unwrap_or_default())?,
+        to: optional_date("to", &given(to).unwrap_or_default())?,
+    };
+    let state = crate::server::state()?;
+    let users = state
+        .store
+        .users()
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.value.display_name.to_string()))
+        .collect();
+    Ok(ChangesData {
+        changes: state.store.changes(&filter, SHOWN).await?,
+        users,
+    })
+}
+
+#[component]
+pub fn ChangesPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let get = move |k: &str| query.read().get(k).filter(|v| !v.is_empty());
+    let data = Resource::new(
+        move || (get("user"), get("kind"), get("from"), get("to")),
+        |(user, kind, from, to)| list_changes(user, kind, from, to),
+    );
+    view! {
+        <Title text=Msg::ChangesTitle.text(lang)/>
+        <h1>{Msg::ChangesTitle.text(lang)}</h1>
+        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+            {move || Suspend::new(async move {
+                let data = match data.await {
+                    Ok(data) => data,
+                    Err(e) => return crate::not_found::error_page(&e, lang),
+                };
+                let (user, kind) = (get("user").unwrap_or_default(), get("kind").unwrap_or_default());
+                view! {
+                    <form method="get" action="/admin/changes" class="filters panel" data-testid="changes-filter">
+                        <label>
+                            {Msg::ChangedBy.text(lang)}
+                            <select name="user">
+                                <option value="">{Msg::Anyone.text(lang)}</option>
+                                {data.users.into_iter().map(|(id, name)| {
+                                    let selected = user == id.to_string();
+                                    view! { <option value=id selected=selected>{name}</option> }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <label>
+                            {Msg::ChangeKind.text(lang)}
+                            <select name="kind">
+                                <option value="">{Msg::AnyKind.text(lang)}</option>
+                                {Entity::ALL.into_iter().map(|e| view! {
+                                    <option value=e.key() selected=kind == e.key()>{crate::history::entity_label(e).text(lang)}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <label>{Msg::FromDate.text(lang)} <input type="date" name="from" value=get("from")/></label>
+                        <label>{Msg::ToDate.text(lang)} <input type="date" name="to" value=get("to")/></label>
+                        <button type="submit">{Msg::Apply.text(lang)}</button>
+                    </form>
+                    <crate::history::HistoryTimeline entries=data.changes lang/>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}
