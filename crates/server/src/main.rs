@@ -267,6 +267,13 @@ async fn serve(state: AppState) -> Result<(), Error> {
     let app = homeward_server::router(state, leptos_options);
     let listener = tokio::net::TcpListener::bind(&addr).await?;
     log::info!("Homeward listening on http://{addr}");
-    homeward_server::serve::serve(listener, app, homeward_server::serve::shutdown_signal()).await;
+    let limits = homeward_server::serve::ConnectionLimits::default();
+    homeward_server::serve::serve(
+        listener,
+        app,
+        limits,
+        homeward_server::serve::shutdown_signal(),
+    )
+    .await;
     Ok(())
 }

@@ -217,6 +217,7 @@ fn cases(w: &World) -> Vec<Case> {
             false,
         ),
         case("list_users", String::new(), staff_only, false),
+        case("list_changes", String::new(), staff_only, false),
         case(
             "create_user",
             "login=new.person&display_name=New+Person&role=viewer&rci_id=".into(),
@@ -225,7 +226,7 @@ fn cases(w: &World) -> Vec<Case> {
         ),
         case(
             "update_user",
-            format!("user_id={}&version=1&role=viewer&rci_id=", w.viewer_id),
+            format!("user_id={}&version=1&role=viewer&rci_id=&remove_rci=", w.viewer_id),
             staff_only,
             true,
         ),
@@ -295,13 +296,14 @@ fn each_role_gets_exactly_what_it_may_and_refusals_change_nothing() {
                 }
                 let error: AppError = serde_json::from_str(&text)
                     .unwrap_or_else(|_| panic!("{what}: expected an error, got {status} {text}"));
-                let wanted = match expect {
-                    NotFound => AppError::NotFound,
-                    Forbidden => AppError::Forbidden,
-                    Unauthenticated => AppError::Unauthenticated,
+                let (wanted, wanted_status) = match expect {
+                    NotFound => (AppError::NotFound, StatusCode::NOT_FOUND),
+                    Forbidden => (AppError::Forbidden, StatusCode::FORBIDDEN),
+                    Unauthenticated => (AppError::Unauthenticated, StatusCode::UNAUTHORIZED),
                     Ok => unreachable!(),
                 };
                 assert_eq!(error, wanted, "{what}");
+                assert_eq!(status, wanted_status, "{what}");
                 if case.writes {
                     assert_eq!(dump(&store).await, before, "{what} changed the database");
                 }

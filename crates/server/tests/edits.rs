@@ -30,7 +30,14 @@ async fn call(
     if status == StatusCode::OK {
         Ok(text)
     } else {
-        Err(serde_json::from_str(&text).unwrap_or_else(|_| panic!("{endpoint}: {status} {text}")))
+        let error: AppError =
+            serde_json::from_str(&text).unwrap_or_else(|_| panic!("{endpoint}: {status} {text}"));
+        assert_eq!(
+            status,
+            error.status(),
+            "{endpoint}: the status says what the error says"
+        );
+        Err(error)
     }
 }
 
@@ -249,6 +256,14 @@ fn bad_input_is_refused_clearly_and_changes_nothing() {
             ("update_item", format!("rci_id={rci}&item_id={}&version={}&status=in_progress", w.other_item.0, w.other_item.1), Refusal::NotFound),
             ("add_item", format!("rci_id={rci}&track=preparation&title_en=+&title_km="), Refusal::Field("title_en", "must not be empty")),
             ("add_item", format!("rci_id={rci}&track=holidays&title_en=Party&title_km="), Refusal::Invalid("holidays")),
+            // Implausible dates, a count the form shows but the request left out, a hidden
+            // direction override in a name.
+            ("update_profile", profile(rci, v, "Home", "Pursat", "0001-01-01", ""), Refusal::Field("transition_start", "must lie between 1990-01-01")),
+            ("update_profile", profile(rci, v, "Home", "Pursat", "-5000-01-01", ""), Refusal::Field("transition_start", "must lie between")),
+            ("update_profile", profile(rci, v, "Home", "Pursat", "2024-01-01", "9999-12-31"), Refusal::Field("transition_target", "must lie between")),
+            ("update_profile", profile(rci, v, "Home%E2%80%AEesuoH", "Pursat", "2024-01-01", ""), Refusal::Field("name_en", "control characters")),
+            ("record_counts", format!("rci_id={rci}&counts[as_of]={}", app::server::today()), Refusal::Field("baseline_total", "must not be empty")),
+            ("record_follow_up", format!("rci_id={rci}&visit[visited_on]=1900-01-01&visit[children_total]=2&visit[children_female]=1&visit[visited_by]=dosvy&visit[mode]=visit"), Refusal::Field("visited_on", "must lie between")),
         ];
         for (n, (endpoint, body, refusal)) in cases.into_iter().enumerate() {
             let (store, router) = w.fresh(&format!("bad{n}")).await;

@@ -29,6 +29,16 @@ fn pages_answer_each_role_as_the_table_says() {
                 "/admin/users",
                 [303, 200, 404, 404, 404],
             ),
+            (
+                "/admin/changes".into(),
+                "/admin/changes",
+                [303, 200, 404, 404, 404],
+            ),
+            (
+                "/admin/changes?kind=nonsense".into(),
+                "/admin/changes",
+                [303, 400, 404, 404, 404],
+            ),
             ("/rcis/new".into(), "/rcis/new", [303, 200, 200, 404, 404]),
             ("/tours".into(), "/tours", [303, 200, 200, 200, 200]),
             ("/compare".into(), "/compare", [303, 200, 200, 404, 200]),

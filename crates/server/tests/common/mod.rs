@@ -198,6 +198,11 @@ pub async fn world() -> World {
 impl World {
     /// A fresh copy of the demo database and the router serving it.
     pub async fn fresh(&self, name: &str) -> (Store, Router) {
+        self.fresh_with(name, false).await
+    }
+
+    /// [`World::fresh`], served as over HTTPS (`--secure-cookies`) when `secure`.
+    pub async fn fresh_with(&self, name: &str, secure: bool) -> (Store, Router) {
         let path = self.template.with_file_name(format!("{name}.db"));
         std::fs::copy(&self.template, &path).unwrap();
         let store = Store::open(&path).await.unwrap();
@@ -205,7 +210,7 @@ impl World {
             store: store.clone(),
             settings: RiskSettings::default(),
             sessions: SessionPolicy::default(),
-            secure_cookies: false,
+            secure_cookies: secure,
         };
         let options = LeptosOptions::builder().output_name("homeward").build();
         (
