@@ -7,11 +7,10 @@ use chrono::NaiveDate;
 use homeward_core::tours::{ActionStatus, StudyTour, VisitorRole};
 use homeward_core::{Lang, SexCount, Stored};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
-use crate::components::{field_error, form_error};
+use crate::components::{field_error, form_error, PageTitle, TextArea};
 use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
 use crate::lists::{FilterBar, FormOptions, ListFilter, RciChoice};
@@ -275,7 +274,7 @@ pub fn ToursPage() -> impl IntoView {
     let filter = move || ListFilter::from_query(|k| query.read().get(k));
     let data = Resource::new(|| (), |_| list_tours());
     view! {
-        <Title text=Msg::ToursTitle.text(lang)/>
+        <PageTitle text=Msg::ToursTitle.text(lang)/>
         <h1>{Msg::ToursTitle.text(lang)}</h1>
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {
@@ -324,7 +323,7 @@ pub fn NewTourPage() -> impl IntoView {
     let lang = use_lang();
     let choices = Resource::new(|| (), |_| crate::lists::form_choices());
     view! {
-        <Title text=Msg::NewTour.text(lang)/>
+        <PageTitle text=Msg::NewTour.text(lang)/>
         <p class="crumbs"><a href="/tours">"← " {Msg::ToursTitle.text(lang)}</a></p>
         <h1>{Msg::NewTour.text(lang)}</h1>
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
@@ -385,7 +384,7 @@ fn TourView(detail: TourDetail, lang: Lang) -> impl IntoView {
     let name = move |id: i64| names.get(&id).cloned().unwrap_or_default();
     let link = move |id: i64| view! { <a href=format!("/rcis/{id}")>{name(id)}</a> };
     view! {
-        <Title text=t.title.to_string()/>
+        <PageTitle text=t.title.to_string()/>
         <h1>{t.title.to_string()}</h1>
         <p class="muted">
             {format!("{} – {} ({} ", t.dates.start(), t.dates.end(), t.dates.days())} {Msg::Days.text(lang)} ") · " {t.location.to_string()}
@@ -555,11 +554,11 @@ fn TourForm(tour: Option<Stored<StudyTour>>, choices: FormOptions, lang: Lang) -
                 {field_error(value, "visitors")}
             </fieldset>
             <label>{Msg::Objectives.text(lang)}
-                <textarea name="tour[objectives]" rows="3" maxlength="4000">{objectives}</textarea>
+                <TextArea name="tour[objectives]" rows=3 maxlength=4000 value=objectives/>
             </label>
             {field_error(value, "objectives")}
             <label>{Msg::Outcomes.text(lang)}
-                <textarea name="tour[outcomes]" rows="3" maxlength="4000">{outcomes}</textarea>
+                <TextArea name="tour[outcomes]" rows=3 maxlength=4000 value=outcomes/>
             </label>
             {field_error(value, "outcomes")}
             <fieldset data-testid="actions-form">
