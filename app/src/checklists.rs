@@ -3,7 +3,7 @@
 use homeward_core::{ChecklistItem, ItemStatus, Progress, Stored, Track};
 use leptos::prelude::*;
 
-use crate::components::{field_error, form_error, ProgressBar};
+use crate::components::{field_error, form_error, ProgressBar, TextArea};
 use crate::errors::AppError;
 use crate::i18n::Msg;
 use crate::rcis::RciContext;
@@ -337,7 +337,7 @@ fn ItemEditor(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
                 <label for=field("reason")>{Msg::Reason.text(lang)}</label>
                 <input id=field("reason") type="text" name="reason" value=reason maxlength="2000"/>
                 <label for=field("evidence")>{Msg::Evidence.text(lang)}</label>
-                <textarea id=field("evidence") name="evidence" maxlength="2000" rows="2">{value.evidence.as_str().to_string()}</textarea>
+                <TextArea id=field("evidence") name="evidence" maxlength=2000 rows=2 value=value.evidence.as_str().to_string()/>
                 <label for=field("responsible")>{Msg::Responsible.text(lang)}</label>
                 <input id=field("responsible") type="text" name="responsible" maxlength="120"
                     value=value.responsible.map(|r| r.to_string()).unwrap_or_default()/>

@@ -8,11 +8,10 @@ use homeward_core::comparison::{
 use homeward_core::quarters::Quarter;
 use homeward_core::{Lang, Phase, Placement, Stage, Track};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use crate::components::{Flags, PhaseLabel};
+use crate::components::{Flags, PageTitle, PhaseLabel};
 use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
 
@@ -294,7 +293,7 @@ pub fn ComparePage() -> impl IntoView {
     let state = move || CompareQuery::from_query(|k| query.read().get(k));
     let data = Resource::new(|| (), |_| compare_partners());
     view! {
-        <Title text=Msg::CompareTitle.text(lang)/>
+        <PageTitle text=Msg::CompareTitle.text(lang)/>
         <h1>{Msg::CompareTitle.text(lang)}</h1>
         <p class="muted no-print">{Msg::CompareIntro.text(lang)}</p>
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>

@@ -3,6 +3,7 @@
 use homeward_core::accounts::Role;
 use homeward_core::{Lang, Phase, Progress, RiskFlag};
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
 use crate::errors::AppError;
@@ -97,6 +98,47 @@ pub fn form_error<T: Send + Sync + 'static>(
         }),
         _ => None,
     }
+}
+
+/// Text written as HTML that reads back as the same text: `&`, `<`, `>` and quotes as entities.
+pub fn escape_html(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A multi-line text input. Leptos writes a `<textarea>`'s children unescaped on the server
+/// (leptos-rs/leptos#4819), so saved text holding `</textarea>` would end the element there; the
+/// value goes in as escaped HTML instead, which the browser reads back as the same text whether
+/// the server wrote it or the client set it as `innerHTML`.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    #[prop(optional, into)] id: Option<String>,
+    rows: u32,
+    maxlength: u32,
+    #[prop(optional, into)] value: String,
+) -> impl IntoView {
+    view! { <textarea id=id name=name rows=rows maxlength=maxlength inner_html=escape_html(&value)></textarea> }
+}
+
+/// The page's `<title>`. leptos_meta writes the text unescaped into the server's `<head>`, so
+/// `</title>` in a name would end it; the server escapes it here. The browser sets it as
+/// `document.title`, plain text, so the client passes it as it is.
+#[component]
+pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let text = escape_html(&text);
+    view! { <Title text/> }
 }
 
 /// Encodes a path for use as a query value (the few characters that would break it).
@@ -292,6 +334,15 @@ mod tests {
             frame.points([0.0, 50.0, 100.0].into_iter(), 100.0),
             "28.0,132.0 300.0,80.0 572.0,28.0"
         );
+    }
+
+    #[test]
+    fn escaped_text_holds_no_markup() {
+        assert_eq!(
+            escape_html(r#"</textarea><b id="x">Tom & 'Jerry'</b>"#),
+            "&lt;/textarea&gt;&lt;b id=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;"
+        );
+        assert_eq!(escape_html("ផ្លូវទៅផ្ទះ"), "ផ្លូវទៅផ្ទះ");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use homeward_core::follow_ups::{FollowUpInput, FollowUpVisit, VisitMode, Visited
 use homeward_core::Stored;
 use leptos::prelude::*;
 
-use crate::components::{field_error, form_error};
+use crate::components::{field_error, form_error, TextArea};
 use crate::errors::AppError;
 use crate::i18n::Msg;
 use crate::rcis::RciContext;
@@ -109,7 +109,7 @@ fn FollowUpForm(cx: RciContext) -> impl IntoView {
                     </select>
                 </label>
                 <label>{Msg::Notes.text(lang)}
-                    <textarea name="visit[notes]" rows="2" maxlength="2000"></textarea>
+                    <TextArea name="visit[notes]" rows=2 maxlength=2000/>
                 </label>
                 {field_error(value, "notes")}
                 <button type="submit" disabled=move || record.pending().get()>{Msg::Save.text(lang)}</button>

@@ -267,6 +267,8 @@ messages! {
     Hosts => "Hosts", "ម្ចាស់ផ្ទះ";
     Visitors => "Visiting", "អ្នកទស្សនា";
     OpenActions => "Open follow-up actions", "សកម្មភាពតាមដានមិនទាន់បញ្ចប់";
+    OwnNumbersOnly => "Only your RCI's people and follow-up actions are shown.",
+        "បង្ហាញតែចំនួនអ្នកចូលរួម និងសកម្មភាពតាមដានរបស់មណ្ឌលរបស់អ្នកប៉ុណ្ណោះ។";
     SignInHistory => "Recent sign-ins", "ការចូលប្រើថ្មីៗ";
     When => "When (UTC)", "ពេលវេលា (UTC)";
     Outcome => "Outcome", "លទ្ធផល";

@@ -24,13 +24,13 @@ pub mod xlsx;
 
 use homeward_core::Lang;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::{
     components::{Route, Router, Routes},
     ParamSegment, SsrMode, StaticSegment,
 };
 
-use crate::components::SiteHeader;
+use crate::components::{PageTitle, SiteHeader};
 use crate::i18n::Msg;
 
 /// The language of this request: from the cookie on the server, from `<html lang>` in the browser
@@ -91,7 +91,7 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Stylesheet id="leptos" href="/pkg/homeward.css"/>
-        <Title text=Msg::AppName.text(lang)/>
+        <PageTitle text=Msg::AppName.text(lang)/>
         <Router>
             <SiteHeader lang/>
             <main id="main">

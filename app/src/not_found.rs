@@ -2,8 +2,8 @@
 //! one the caller may not see.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
+use crate::components::PageTitle;
 use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
 
@@ -29,7 +29,7 @@ pub fn NotFoundPage() -> impl IntoView {
     let lang = use_lang();
     set_status(&AppError::NotFound);
     view! {
-        <Title text=Msg::NotFound.text(lang)/>
+        <PageTitle text=Msg::NotFound.text(lang)/>
         <p class="error" role="alert">{Msg::NotFound.text(lang)}</p>
         <p><a href="/">{Msg::BackToPartners.text(lang)}</a></p>
     }

@@ -6,11 +6,10 @@ use homeward_core::comparison::{ComparisonRow, ComparisonTotals};
 use homeward_core::quarters::Quarter;
 use homeward_core::{ChildrenCounts, CountField, Lang, Phase, Placement, SexCount, Stage};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use crate::components::{PhaseLabel, ProgressBar};
+use crate::components::{PageTitle, PhaseLabel, ProgressBar};
 use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
 
@@ -161,7 +160,7 @@ pub fn ReportPage() -> impl IntoView {
     };
     let report = Resource::new(params, |(quarter, rci)| quarterly_report(quarter, rci));
     view! {
-        <Title text=Msg::QuarterlyReport.text(lang)/>
+        <PageTitle text=Msg::QuarterlyReport.text(lang)/>
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {
                 match report.await {

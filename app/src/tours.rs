@@ -7,11 +7,10 @@ use chrono::NaiveDate;
 use homeward_core::tours::{ActionStatus, StudyTour, VisitorRole};
 use homeward_core::{Lang, SexCount, Stored};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
-use crate::components::{field_error, form_error};
+use crate::components::{field_error, form_error, PageTitle, TextArea};
 use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
 use crate::lists::{FilterBar, FormOptions, ListFilter, RciChoice};
@@ -60,41 +59,50 @@ impl ToursData {
     }
 }
 
-/// RCI names by id, for showing a tour's hosts and visitors.
+/// Every RCI's name by id, and the ids the caller may read.
 #[cfg(feature = "ssr")]
-async fn rci_names(store: &homeward_store::Store) -> Result<HashMap<i64, String>, AppError> {
-    Ok(store
-        .rcis()
-        .await?
+async fn rcis_for(
+    actor: &homeward_core::accounts::Actor,
+    store: &homeward_store::Store,
+) -> Result<(HashMap<i64, String>, std::collections::BTreeSet<i64>), AppError> {
+    let rcis = store.rcis().await?;
+    let readable = rcis
+        .iter()
+        .map(|r| r.id)
+        .filter(|id| actor.can_read_rci(*id))
+        .collect();
+    let names = rcis
         .into_iter()
         .map(|r| (r.id, r.value.name_en.to_string()))
-        .collect())
+        .collect();
+    Ok((names, readable))
 }
 
-/// Every tour the caller may see: directors only those their RCI hosted or visited.
+/// Every tour the caller may see, as they may see it ([`StudyTour::seen_by`]): for a director
+/// only tours their RCI hosted or visited, with only their own RCI's people and actions counted.
 #[cfg(feature = "ssr")]
 pub async fn tours_for(
     actor: &homeward_core::accounts::Actor,
     store: &homeward_store::Store,
 ) -> Result<ToursData, AppError> {
-    let names = rci_names(store).await?;
+    let (names, readable) = rcis_for(actor, store).await?;
     let named = |id: i64| (id, names.get(&id).cloned().unwrap_or_default());
     let tours = store
         .tours()
         .await?
         .into_iter()
-        .filter(|t| may_see(actor, &t.value))
-        .map(|t| {
-            let v = t.value;
+        .filter_map(|t| Some((t.id, t.value.seen_by(&readable)?)))
+        .map(|(id, seen)| {
+            let v = seen.tour;
             TourRow {
-                id: t.id,
+                id,
                 title: v.title.to_string(),
                 starts_on: v.dates.start(),
                 ends_on: v.dates.end(),
                 location: v.location.to_string(),
                 organised_with: v.organised_with.iter().map(|o| o.to_string()).collect(),
                 hosts: v.hosts.iter().map(|h| named(*h)).collect(),
-                visitors: v.visiting_rcis().into_iter().map(named).collect(),
+                visitors: seen.visiting_rcis.into_iter().map(named).collect(),
                 people: v.total_visitors(),
                 open_actions: v
                     .actions
@@ -109,15 +117,6 @@ pub async fn tours_for(
         rcis: crate::lists::rci_choices(actor, store).await?,
         can_edit: actor.can_edit_anything(),
     })
-}
-
-/// A director sees a tour only if their RCI took part; everyone else sees every tour.
-#[cfg(feature = "ssr")]
-fn may_see(actor: &homeward_core::accounts::Actor, tour: &StudyTour) -> bool {
-    tour.hosts
-        .iter()
-        .chain(tour.visitors.iter().map(|v| &v.rci_id))
-        .any(|id| actor.can_read_rci(*id))
 }
 
 #[server(endpoint = "list_tours")]
@@ -184,11 +183,16 @@ pub async fn export_csv(
     crate::lists::csv_response("study-tours.csv", table.await)
 }
 
-/// One tour's page: the tour, the names of the RCIs in it and, for editors, the form's choices.
+/// One tour's page: the tour as the caller may see it, the names of the RCIs in it (no others)
+/// and those the caller may open, and for editors the form's choices.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TourDetail {
     pub tour: Stored<StudyTour>,
+    pub visiting_rcis: Vec<i64>,
+    /// Whether other RCIs' people and actions were left out.
+    pub partial: bool,
     pub names: HashMap<i64, String>,
+    pub readable: Vec<i64>,
     pub choices: Option<FormOptions>,
     pub today: NaiveDate,
 }
@@ -197,22 +201,37 @@ pub struct TourDetail {
 pub async fn get_tour(id: i64) -> Result<TourDetail, AppError> {
     let actor = crate::server::actor()?;
     let state = crate::server::state()?;
-    let tour = state
+    let (mut names, readable) = rcis_for(&actor, &state.store).await?;
+    let (stored, seen) = state
         .store
         .tours()
         .await?
         .into_iter()
         .find(|t| t.id == id)
-        .filter(|t| may_see(&actor, &t.value))
+        .and_then(|t| {
+            let seen = t.value.seen_by(&readable)?;
+            Some((t, seen))
+        })
         .ok_or(AppError::NotFound)?;
+    let rcis = seen.tour.rcis();
+    names.retain(|id, _| rcis.contains(id));
     let choices = if actor.can_edit_anything() {
         Some(crate::lists::form_choices().await?)
     } else {
         None
     };
     Ok(TourDetail {
-        tour,
-        names: rci_names(&state.store).await?,
+        tour: Stored {
+            value: seen.tour,
+            ..stored
+        },
+        visiting_rcis: seen.visiting_rcis,
+        partial: seen.partial,
+        names,
+        readable: rcis
+            .into_iter()
+            .filter(|id| readable.contains(id))
+            .collect(),
         choices,
         today: crate::server::today(),
     })
@@ -268,6 +287,16 @@ fn status_label(status: ActionStatus) -> Msg {
     }
 }
 
+/// An RCI's name, linked to its page only if the reader may open it (a director may not open
+/// the other RCIs on their tours).
+fn rci_link(id: i64, name: String, readable: &[i64]) -> AnyView {
+    if readable.contains(&id) {
+        view! { <a href=format!("/rcis/{id}")>{name}</a> }.into_any()
+    } else {
+        view! { <span>{name}</span> }.into_any()
+    }
+}
+
 #[component]
 pub fn ToursPage() -> impl IntoView {
     let lang = use_lang();
@@ -275,7 +304,7 @@ pub fn ToursPage() -> impl IntoView {
     let filter = move || ListFilter::from_query(|k| query.read().get(k));
     let data = Resource::new(|| (), |_| list_tours());
     view! {
-        <Title text=Msg::ToursTitle.text(lang)/>
+        <PageTitle text=Msg::ToursTitle.text(lang)/>
         <h1>{Msg::ToursTitle.text(lang)}</h1>
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {
@@ -287,6 +316,8 @@ pub fn ToursPage() -> impl IntoView {
                 let shown = data.filtered(&filter);
                 let years = crate::lists::years(data.tours.iter().map(|t| t.starts_on));
                 let empty = shown.is_empty();
+                let readable: Vec<i64> = data.rcis.iter().map(|r| r.id).collect();
+                let rci = move |(id, name): (i64, String)| view! { {rci_link(id, name, &readable)} " " };
                 view! {
                     {data.can_edit.then(|| view! {
                         <p><a class="button" href="/tours/new">{Msg::NewTour.text(lang)}</a></p>
@@ -301,10 +332,10 @@ pub fn ToursPage() -> impl IntoView {
                                     {(!t.organised_with.is_empty()).then(|| format!(" · {}", t.organised_with.join(", ")))}
                                 </p>
                                 <p><strong>{Msg::Hosts.text(lang)} ": "</strong>
-                                    {t.hosts.into_iter().map(|(id, n)| view! { <a href=format!("/rcis/{id}")>{n}</a> " " }).collect_view()}
+                                    {t.hosts.into_iter().map(rci.clone()).collect_view()}
                                 </p>
                                 <p><strong>{Msg::Visitors.text(lang)} ": "</strong>
-                                    {t.visitors.into_iter().map(|(id, n)| view! { <a href=format!("/rcis/{id}")>{n}</a> " " }).collect_view()}
+                                    {t.visitors.into_iter().map(rci.clone()).collect_view()}
                                     " (" {t.people.to_string()} ")"
                                 </p>
                                 <p class="muted small">{Msg::OpenActions.text(lang)} ": " {t.open_actions}</p>
@@ -324,7 +355,7 @@ pub fn NewTourPage() -> impl IntoView {
     let lang = use_lang();
     let choices = Resource::new(|| (), |_| crate::lists::form_choices());
     view! {
-        <Title text=Msg::NewTour.text(lang)/>
+        <PageTitle text=Msg::NewTour.text(lang)/>
         <p class="crumbs"><a href="/tours">"← " {Msg::ToursTitle.text(lang)}</a></p>
         <h1>{Msg::NewTour.text(lang)}</h1>
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
@@ -377,15 +408,18 @@ pub fn TourPage() -> impl IntoView {
 fn TourView(detail: TourDetail, lang: Lang) -> impl IntoView {
     let TourDetail {
         tour,
+        visiting_rcis,
+        partial,
         names,
+        readable,
         choices,
         today,
     } = detail;
     let t = tour.value.clone();
-    let name = move |id: i64| names.get(&id).cloned().unwrap_or_default();
-    let link = move |id: i64| view! { <a href=format!("/rcis/{id}")>{name(id)}</a> };
+    let link = move |id: i64| rci_link(id, names.get(&id).cloned().unwrap_or_default(), &readable);
+    let link2 = link.clone();
     view! {
-        <Title text=t.title.to_string()/>
+        <PageTitle text=t.title.to_string()/>
         <h1>{t.title.to_string()}</h1>
         <p class="muted">
             {format!("{} – {} ({} ", t.dates.start(), t.dates.end(), t.dates.days())} {Msg::Days.text(lang)} ") · " {t.location.to_string()}
@@ -398,6 +432,12 @@ fn TourView(detail: TourDetail, lang: Lang) -> impl IntoView {
             <p><strong>{Msg::Hosts.text(lang)} ": "</strong>
                 {t.hosts.iter().map(|h| view! { {link(*h)} " " }).collect_view()}
             </p>
+            {partial.then(|| view! {
+                <p><strong>{Msg::Visitors.text(lang)} ": "</strong>
+                    {visiting_rcis.iter().map(|v| view! { {link2(*v)} " " }).collect_view()}
+                </p>
+                <p class="muted small" data-testid="own-numbers-only">{Msg::OwnNumbersOnly.text(lang)}</p>
+            })}
             <table class="data">
                 <caption>{Msg::Visitors.text(lang)} " · " {t.total_visitors().to_string()}</caption>
                 <thead><tr><th>{Msg::ColRci.text(lang)}</th><th>{Msg::WhoCame.text(lang)}</th><th>{Msg::People.text(lang)}</th></tr></thead>
@@ -555,11 +595,11 @@ fn TourForm(tour: Option<Stored<StudyTour>>, choices: FormOptions, lang: Lang) -
                 {field_error(value, "visitors")}
             </fieldset>
             <label>{Msg::Objectives.text(lang)}
-                <textarea name="tour[objectives]" rows="3" maxlength="4000">{objectives}</textarea>
+                <TextArea name="tour[objectives]" rows=3 maxlength=4000 value=objectives/>
             </label>
             {field_error(value, "objectives")}
             <label>{Msg::Outcomes.text(lang)}
-                <textarea name="tour[outcomes]" rows="3" maxlength="4000">{outcomes}</textarea>
+                <TextArea name="tour[outcomes]" rows=3 maxlength=4000 value=outcomes/>
             </label>
             {field_error(value, "outcomes")}
             <fieldset data-testid="actions-form">

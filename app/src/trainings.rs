@@ -7,11 +7,10 @@ use chrono::NaiveDate;
 use homeward_core::trainings::TrainingCategory;
 use homeward_core::{Lang, SexCount};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
-use crate::components::{field_error, form_error};
+use crate::components::{field_error, form_error, PageTitle};
 use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
 use crate::lists::{FilterBar, FormOptions, ListFilter, RciChoice};
@@ -274,7 +273,7 @@ pub fn TrainingsPage() -> impl IntoView {
     let filter = move || ListFilter::from_query(|k| query.read().get(k));
     let data = Resource::new(|| (), |_| list_trainings());
     view! {
-        <Title text=Msg::TrainingsTitle.text(lang)/>
+        <PageTitle text=Msg::TrainingsTitle.text(lang)/>
         <h1>{Msg::TrainingsTitle.text(lang)}</h1>
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {
@@ -337,7 +336,7 @@ pub fn NewTrainingPage() -> impl IntoView {
     let lang = use_lang();
     let choices = Resource::new(|| (), |_| crate::lists::form_choices());
     view! {
-        <Title text=Msg::NewTraining.text(lang)/>
+        <PageTitle text=Msg::NewTraining.text(lang)/>
         <p class="crumbs"><a href="/trainings">"← " {Msg::TrainingsTitle.text(lang)}</a></p>
         <h1>{Msg::NewTraining.text(lang)}</h1>
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
@@ -384,7 +383,7 @@ pub fn TrainingPage() -> impl IntoView {
                 let t = d.training.clone();
                 let total = t.total().to_string();
                 view! {
-                    <Title text=t.title.clone()/>
+                    <PageTitle text=t.title.clone()/>
                     <h1>{t.title.clone()}</h1>
                     <p class="muted">
                         {category_label(t.category).text(lang)} " · " {format!("{} – {}", t.starts_on, t.ends_on)} " · " {t.venue.clone()}

@@ -2,9 +2,9 @@
 //! phone with or without WebAssembly.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::PageTitle;
 use crate::i18n::{use_lang, Msg};
 
 /// The message for a failure code the server put in the URL.
@@ -26,7 +26,7 @@ pub fn LoginPage() -> impl IntoView {
     let error = move || query.read().get("error").and_then(|c| failure(&c));
     let next = move || query.read().get("next").unwrap_or_else(|| "/".to_string());
     view! {
-        <Title text=Msg::SignIn.text(lang)/>
+        <PageTitle text=Msg::SignIn.text(lang)/>
         <section class="login">
             <h1>{Msg::SignIn.text(lang)}</h1>
             {move || error().map(|m| view! { <p class="error" role="alert">{m.text(lang)}</p> })}

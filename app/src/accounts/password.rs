@@ -2,8 +2,8 @@
 //! one-time password.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
+use crate::components::PageTitle;
 use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
 
@@ -48,7 +48,7 @@ pub fn PasswordPage() -> impl IntoView {
     let change = ServerAction::<ChangePassword>::new();
     let result = change.value();
     view! {
-        <Title text=Msg::ChangePassword.text(lang)/>
+        <PageTitle text=Msg::ChangePassword.text(lang)/>
         <section class="login">
             <h1>{Msg::ChangePassword.text(lang)}</h1>
             <p class="muted">{Msg::ChangePasswordIntro.text(lang)}</p>

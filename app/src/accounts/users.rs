@@ -3,9 +3,9 @@
 use homeward_core::accounts::Role;
 use homeward_core::Lang;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
+use crate::components::PageTitle;
 use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
 
@@ -282,7 +282,7 @@ pub fn UsersPage() -> impl IntoView {
         |_| list_users(),
     );
     view! {
-        <Title text=Msg::UsersTitle.text(lang)/>
+        <PageTitle text=Msg::UsersTitle.text(lang)/>
         <h1>{Msg::UsersTitle.text(lang)}</h1>
         <Transition fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {

@@ -5,13 +5,12 @@ use homeward_core::{Lang, Phase, Stage, Track};
 use leptos::prelude::*;
 use leptos::server::ServerActionError;
 use leptos::server_fn::error::ServerFnUrlError;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::profile::{ProfileFacts, ProfileForm};
 use super::{get_rci, RciContext, RciDetail};
 use crate::checklists::TrackSection;
-use crate::components::{Flags, PhaseLabel, ProgressBar, ProgressChart};
+use crate::components::{Flags, PageTitle, PhaseLabel, ProgressBar, ProgressChart};
 use crate::counts::{CountsChart, CountsForm, CountsPanel};
 use crate::errors::AppError;
 use crate::follow_ups::FollowUpsPanel;
@@ -63,7 +62,7 @@ pub fn RciPage() -> impl IntoView {
                     Err(e) => {
                         crate::not_found::set_status(&e);
                         view! {
-                            <Title text=Msg::NotFound.text(lang)/>
+                            <PageTitle text=Msg::NotFound.text(lang)/>
                             <p class="error" role="alert">{e.message(lang)}</p>
                         }
                             .into_any()
@@ -99,7 +98,7 @@ fn RciView(detail: RciDetail, cx: RciContext) -> impl IntoView {
     let days = overview.days_in_phase;
     let open_only = cx.open_only;
     let head = view! {
-        <Title text=profile.name_en.to_string()/>
+        <PageTitle text=profile.name_en.to_string()/>
         <header class="rci-head">
             <h1>{profile.name_en.to_string()}</h1>
             {profile.name_km.as_ref().map(|km| view! { <p class="km-name" lang="km">{km.to_string()}</p> })}

@@ -3,10 +3,9 @@
 
 use homeward_core::{Lang, ProfileInput, RciProfile, Stored};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::{CreateRci, RciContext, UpdateProfile};
-use crate::components::{field_error, form_error};
+use crate::components::{field_error, form_error, PageTitle};
 use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
 
@@ -187,7 +186,7 @@ pub fn NewRciPage() -> impl IntoView {
     let value = Signal::derive(move || create.value().get());
     let advisers = Resource::new(|| (), |_| list_advisers());
     view! {
-        <Title text=Msg::NewRci.text(lang)/>
+        <PageTitle text=Msg::NewRci.text(lang)/>
         <h1>{Msg::NewRci.text(lang)}</h1>
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {

@@ -1,6 +1,8 @@
 //! Study tours: RCI directors (often with ministry officials) visit RCIs that have already moved
 //! to family-based care, and agree follow-up actions.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -174,6 +176,46 @@ impl StudyTour {
         let mut ids: Vec<i64> = self.visitors.iter().map(|v| v.rci_id).collect();
         ids.sort_unstable();
         ids.dedup();
+        ids
+    }
+}
+
+/// A tour as one reader may see it: see [`StudyTour::seen_by`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeenTour {
+    /// The tour with only the visitor rows and actions of RCIs the reader may read.
+    pub tour: StudyTour,
+    /// Every visiting RCI, its rows shown or not: the visitors met each other on the tour.
+    pub visiting_rcis: Vec<i64>,
+    /// Whether other RCIs' rows were left out (their people and actions are theirs to share).
+    pub partial: bool,
+}
+
+impl StudyTour {
+    /// The tour as seen by a reader who may read the RCIs in `readable`, or `None` when none of
+    /// those took part. A director (one RCI) sees the dates, place, organisations and every RCI
+    /// that took part, but only their own RCI's people and follow-up actions; staff see it all.
+    pub fn seen_by(&self, readable: &BTreeSet<i64>) -> Option<SeenTour> {
+        if !readable.iter().any(|id| self.involves(*id)) {
+            return None;
+        }
+        let visiting_rcis = self.visiting_rcis();
+        let mut tour = self.clone();
+        tour.visitors.retain(|v| readable.contains(&v.rci_id));
+        tour.actions.retain(|a| readable.contains(&a.owner_rci_id));
+        let partial =
+            tour.visitors.len() != self.visitors.len() || tour.actions.len() != self.actions.len();
+        Some(SeenTour {
+            tour,
+            visiting_rcis,
+            partial,
+        })
+    }
+
+    /// Every RCI in the tour, hosts then visitors: the only RCIs its page may name.
+    pub fn rcis(&self) -> Vec<i64> {
+        let mut ids = self.hosts.clone();
+        ids.extend(self.visiting_rcis());
         ids
     }
 }
@@ -469,6 +511,39 @@ mod tests {
         let mut t = tour();
         t.hosts.clear();
         assert_eq!(check_tour(&t).unwrap_err().field, "hosts");
+    }
+
+    #[test]
+    fn a_director_sees_the_tour_but_only_their_own_rcis_people_and_actions() {
+        let mut t = tour();
+        t.actions.push(TourAction {
+            description: Name::parse("Share the tour report").unwrap(),
+            owner_rci_id: 2,
+            due: day("2023-01-31"),
+            status: ActionStatus::Open,
+        });
+        let readable = |ids: &[i64]| ids.iter().copied().collect::<BTreeSet<i64>>();
+        let seen = t.seen_by(&readable(&[3])).unwrap();
+        assert!(seen.partial);
+        assert_eq!(seen.visiting_rcis, [2, 3, 5]);
+        assert_eq!(seen.tour.hosts, [1, 6]);
+        assert!(seen.tour.visitors.iter().all(|v| v.rci_id == 3));
+        assert_eq!(seen.tour.total_visitors(), SexCount::new(3, 2).unwrap());
+        assert_eq!(seen.tour.actions.len(), 1);
+        assert_eq!(seen.tour.actions[0].owner_rci_id, 3);
+        assert_eq!(
+            (seen.tour.title, seen.tour.dates, seen.tour.organised_with),
+            (t.title.clone(), t.dates, t.organised_with.clone())
+        );
+        // A host sent nobody and owns no action: it sees no numbers at all.
+        let host = t.seen_by(&readable(&[6])).unwrap();
+        assert!(host.tour.visitors.is_empty() && host.tour.actions.is_empty());
+        assert_eq!(host.visiting_rcis, [2, 3, 5]);
+        // An RCI that took no part sees nothing; whoever reads every RCI sees everything.
+        assert_eq!(t.seen_by(&readable(&[4])), None);
+        let all = t.seen_by(&readable(&[1, 2, 3, 4, 5, 6])).unwrap();
+        assert_eq!((all.tour, all.partial), (t.clone(), false));
+        assert_eq!(t.rcis(), [1, 6, 2, 3, 5]);
     }
 
     fn tour_form() -> Form {

@@ -650,3 +650,209 @@ fn cross_site_posts_are_refused_and_change_nothing() {
         assert_eq!(dump(&store).await, before);
     })
 }
+
+/// Whether `body` holds `prefix` followed by `id` as a whole number (`/rcis/1`, not `/rcis/12`).
+fn names_id(body: &str, prefix: &str, id: i64) -> bool {
+    let needle = format!("{prefix}{id}");
+    body.match_indices(&needle).any(|(at, _)| {
+        !body[at + needle.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    })
+}
+
+#[test]
+fn a_director_receives_nothing_outside_their_scope() {
+    use homeward_core::quarters::Quarter;
+    use homeward_core::SexCount;
+
+    run(async {
+        let w = world().await;
+        let (store, router) = w.fresh("scope").await;
+        let by = homeward_core::Name::parse("Test").unwrap();
+        let tours = store.tours().await.unwrap();
+        // RCIs on a tour with the director's own: the director met them, so their names are
+        // theirs to see; every other RCI is out of scope and gets a name that is easy to find.
+        let met: BTreeSet<i64> = tours
+            .iter()
+            .filter(|t| t.value.involves(w.own_rci))
+            .flat_map(|t| t.value.rcis())
+            .collect();
+        let others: Vec<i64> = store
+            .rcis()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id)
+            .filter(|id| *id != w.own_rci)
+            .collect();
+        let out_of_scope: Vec<i64> = others
+            .iter()
+            .copied()
+            .filter(|id| !met.contains(id))
+            .collect();
+        assert!(out_of_scope.contains(&w.other_rci));
+        for id in &out_of_scope {
+            sqlx::query("UPDATE rcis SET name_en = ?, name_km = ? WHERE id = ?")
+                .bind(format!("Outofscope-{id}"))
+                .bind(format!("ក្រៅវិសាលភាព-{id}"))
+                .bind(id)
+                .execute(store.pool())
+                .await
+                .unwrap();
+        }
+        // Other RCIs' people, on the director's tour and on the other tour, in numbers that
+        // appear nowhere else.
+        let distinctive = [(9187, 6143), (8761, 5347)];
+        for (t, (total, female)) in [(w.own_tour, distinctive[0]), (w.other_tour, distinctive[1])] {
+            let stored = tours.iter().find(|s| s.id == t).unwrap();
+            let mut tour = stored.value.clone();
+            for v in tour.visitors.iter_mut().filter(|v| v.rci_id != w.own_rci) {
+                v.people = SexCount::new(total, female).unwrap();
+            }
+            store
+                .update_tour(t, stored.version, &tour, &by)
+                .await
+                .unwrap();
+        }
+        let own_tour = tours.iter().find(|t| t.id == w.own_tour).unwrap();
+        let others_actions: Vec<String> = own_tour
+            .value
+            .actions
+            .iter()
+            .filter(|a| a.owner_rci_id != w.own_rci)
+            .map(|a| a.description.to_string())
+            .collect();
+        assert!(
+            !others_actions.is_empty(),
+            "the demo tour has another RCI's action"
+        );
+
+        let today = app::server::today();
+        let mut bodies: Vec<(String, String)> = vec![];
+        let mut get = |what: String, text: String| bodies.push((what, text));
+        // Every server function, with every argument the access table tries, and the report
+        // of the quarters the demo tour and training fall in.
+        let mut calls: Vec<(&str, String)> = cases(&w)
+            .into_iter()
+            .filter(|c| !c.writes || c.expect[3] != Ok)
+            .map(|c| (c.endpoint, c.body))
+            .collect();
+        for day in [
+            today,
+            today - chrono::Days::new(30),
+            today - chrono::Days::new(60),
+        ] {
+            let quarter = Quarter::of(day).key();
+            calls.push((
+                "quarterly_report",
+                format!("quarter={quarter}&rci={}", w.own_rci),
+            ));
+        }
+        for (endpoint, body) in calls {
+            let uri = format!("/api/{endpoint}");
+            let response = router
+                .clone()
+                .oneshot(w.request(Caller::Director, "POST", &uri, &body))
+                .await
+                .unwrap();
+            get(format!("{uri} {body}"), body_text(response).await);
+        }
+        // Every page a director may open (and a few they may not), with hydration data.
+        let own = w.own_rci;
+        let mut pages = vec![
+            "/".to_string(),
+            "/account/password".into(),
+            "/tours".into(),
+            "/trainings".into(),
+            "/compare".into(),
+            "/report".into(),
+            format!("/rcis/{own}"),
+            format!("/tours/{}", w.own_tour),
+            format!("/tours/{}", w.other_tour),
+            format!("/trainings/{}", w.training),
+            format!("/tours?rci={}", w.other_rci),
+            format!("/trainings?rci={}", w.other_rci),
+        ];
+        for day in [
+            today,
+            today - chrono::Days::new(30),
+            today - chrono::Days::new(60),
+        ] {
+            pages.push(format!(
+                "/report?quarter={}&rci={own}",
+                Quarter::of(day).key()
+            ));
+        }
+        pages.extend(
+            [
+                "/exports/tours.csv",
+                "/exports/trainings.csv",
+                "/exports/partners.csv",
+            ]
+            .map(String::from),
+        );
+        for uri in pages {
+            let response = router
+                .clone()
+                .oneshot(w.request(Caller::Director, "GET", &uri, ""))
+                .await
+                .unwrap();
+            get(uri, body_text(response).await);
+        }
+
+        for (what, body) in &bodies {
+            assert!(!body.contains("Outofscope-"), "{what} names an RCI: {body}");
+            assert!(!body.contains("ក្រៅវិសាលភាព-"), "{what} names an RCI: {body}");
+            for (total, female) in distinctive {
+                for n in [total, female] {
+                    assert!(!body.contains(&n.to_string()), "{what} shows {n}: {body}");
+                }
+            }
+            for action in &others_actions {
+                assert!(!body.contains(action.as_str()), "{what} shows “{action}”");
+            }
+            for id in &others {
+                assert!(
+                    !names_id(body, "/rcis/", *id),
+                    "{what} links RCI {id}: {body}"
+                );
+                assert!(
+                    !names_id(body, "\"rci_id\":", *id),
+                    "{what} has RCI {id}: {body}"
+                );
+            }
+        }
+        // The bodies are real answers: the director's own tour, with their own people.
+        let page = |uri: String| {
+            bodies
+                .iter()
+                .find(|(what, _)| *what == uri)
+                .map(|(_, b)| b.clone())
+                .unwrap()
+        };
+        let tour = page(format!("/tours/{}", w.own_tour));
+        assert!(tour.contains(own_tour.value.title.as_str()), "{tour}");
+        let own_people: Vec<SexCount> = own_tour
+            .value
+            .visitors
+            .iter()
+            .filter(|v| v.rci_id == w.own_rci)
+            .map(|v| v.people)
+            .collect();
+        assert!(!own_people.is_empty());
+        for people in own_people {
+            assert!(
+                tour.contains(&format!("<td>{people}</td>")),
+                "{people}: {tour}"
+            );
+        }
+        assert!(tour.contains("data-testid=\"own-numbers-only\""), "{tour}");
+        let tours_csv = page("/exports/tours.csv".into());
+        assert!(
+            tours_csv.contains(own_tour.value.title.as_str()),
+            "{tours_csv}"
+        );
+    })
+}
