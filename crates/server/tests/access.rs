@@ -670,7 +670,7 @@ fn a_director_receives_nothing_outside_their_scope() {
     run(async {
         let w = world().await;
         let (store, router) = w.fresh("scope").await;
-        let by = homeward_core::Name::parse("Test").unwrap();
+        let by = homeward_core::history::Editor::system();
         let tours = store.tours().await.unwrap();
         // RCIs on a tour with the director's own: the director met them, so their names are
         // theirs to see; every other RCI is out of scope and gets a name that is easy to find.

@@ -33,7 +33,7 @@ fn saved_text_comes_back_as_text_in_textareas_and_titles() {
     run(async {
         let w = world().await;
         let (store, router) = w.fresh("markup").await;
-        let by = Name::parse("Test").unwrap();
+        let by = homeward_core::history::Editor::system();
         // Checklist evidence, saved as an admin through the server function.
         let (item, version) = w.own_item;
         let body = format!(
