@@ -481,7 +481,7 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         end_sessions(&mut tx, user_id).await?;
-        let login = read_user(&mut *tx, user_id).await?.value.login;
+        let login = read_user(&mut tx, user_id).await?.value.login;
         let change = Change {
             rci_id: None,
             entity: Entity::Password,

@@ -179,7 +179,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         crate::check_version(current, expected_version)?;
-        let before = read_trainings(&mut *tx, Some(id))
+        let before = read_trainings(&mut tx, Some(id))
             .await?
             .pop()
             .ok_or(StoreError::NotFound)?;
