@@ -11,7 +11,8 @@ use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
 
 /// How many changes the page lists at most: the newest first.
-pub const SHOWN: i64 = 100;
+#[cfg(feature = "ssr")]
+const SHOWN: i64 = 100;
 
 /// The page's data: the changes the filter keeps, and the users to filter by.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
