@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { DEMO_PASSWORD, signIn } from "./helpers";
+import { DEMO_PASSWORD, parseCsv, signIn } from "./helpers";
 
 test.describe("comparing partners", () => {
   test("a viewer filters by province, sorts by overall progress, and the CSV matches the table", async ({ page }) => {
@@ -34,7 +34,7 @@ test.describe("comparing partners", () => {
     ]);
     const csv = readFileSync((await download.path())!, "utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const lines = csv.slice(1).trim().split("\r\n").map((l) => l.split(","));
+    const lines = parseCsv(csv);
     const header = lines[0];
     const body = lines.slice(1);
     expect(body.map((l) => l[header.indexOf("name")])).toEqual(names);
