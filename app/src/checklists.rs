@@ -74,7 +74,11 @@ pub async fn update_item(
                 }
             )))
         }
-        other => Ok(other?),
+        other => {
+            let version = other?;
+            crate::rcis::back_to_rci(rci_id, crate::rcis::Saved::Item);
+            Ok(version)
+        }
     }
 }
 
@@ -90,10 +94,12 @@ pub async fn add_item(
     crate::server::can_edit(&actor, rci_id).await?;
     let track = Track::parse(&track).map_err(AppError::invalid)?;
     let state = crate::server::state()?;
-    Ok(state
+    let id = state
         .store
         .add_custom_item(rci_id, track, &title_en, &title_km, &by)
-        .await?)
+        .await?;
+    crate::rcis::back_to_rci(rci_id, crate::rcis::Saved::ItemAdded);
+    Ok(id)
 }
 
 /// Hides a step that does not apply to this RCI (it is kept, never deleted), or shows it again.
@@ -107,10 +113,17 @@ pub async fn set_item_hidden(
     let (actor, by) = crate::server::editor()?;
     crate::server::can_edit(&actor, rci_id).await?;
     let state = crate::server::state()?;
-    Ok(state
+    let version = state
         .store
         .set_item_hidden(rci_id, item_id, version, hidden, &by)
-        .await?)
+        .await?;
+    let saved = if hidden {
+        crate::rcis::Saved::ItemHidden
+    } else {
+        crate::rcis::Saved::ItemShown
+    };
+    crate::rcis::back_to_rci(rci_id, saved);
+    Ok(version)
 }
 
 /// The label of a status, by its stored name.
@@ -139,9 +152,7 @@ pub fn TrackSection(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let RciContext {
-        open_only, lang, ..
-    } = cx;
+    let lang = cx.lang;
     let heading = match track {
         Track::Stage(stage) => format!(
             "{} {} · {}",
@@ -154,7 +165,7 @@ pub fn TrackSection(
     let all_closed = items.iter().all(|i| is_closed(&i.value));
     let (hidden, shown): (Vec<_>, Vec<_>) = items.into_iter().partition(|i| i.value.hidden);
     view! {
-        <section class="track" data-track=track.key()>
+        <section class="track" data-track=track.key() data-all-closed=all_closed.to_string()>
             <h2>{heading}</h2>
             <div class="track-progress">
                 <ProgressBar progress label=track.title().get(lang).to_string()/>
@@ -162,9 +173,8 @@ pub fn TrackSection(
                     {progress.done} " " {Msg::OfDone.text(lang)} " " {progress.applicable}
                 </span>
             </div>
-            <p class="empty" hidden=move || !(open_only.get() && all_closed)>
-                {Msg::NothingOpen.text(lang)}
-            </p>
+            // Shown by the page's style only while "open items only" is on.
+            <p class="empty nothing-open">{Msg::NothingOpen.text(lang)}</p>
             <ul class="items">
                 {shown.into_iter().map(|i| view! { <ItemView item=i cx/> }).collect_view()}
             </ul>
@@ -185,9 +195,7 @@ pub fn TrackSection(
 
 #[component]
 fn ItemView(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
-    let RciContext {
-        open_only, lang, ..
-    } = cx;
+    let lang = cx.lang;
     let editor = cx
         .can_edit
         .then(|| view! { <ItemEditor item=item.clone() cx/> });
@@ -200,7 +208,7 @@ fn ItemView(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
         .map(|d| d.format("%Y-%m-%d").to_string());
     let reason = item.status.reason().map(|r| r.as_str().to_string());
     view! {
-        <li class="item" data-key=item.key.as_str().to_string() data-status=item.status.kind() hidden=move || open_only.get() && closed>
+        <li class="item" data-key=item.key.as_str().to_string() data-status=item.status.kind() data-closed=closed.to_string()>
             <div class="item-head">
                 <span class=status_class>{kind_label(item.status.kind()).text(lang)} {date.map(|d| format!(" {d}"))}</span>
                 <span class="item-title">{item.title.get(lang).to_string()}</span>
@@ -233,7 +241,6 @@ fn ItemView(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
 fn HiddenItem(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
     let lang = cx.lang;
     let show = ServerAction::<SetItemHidden>::new();
-    cx.reload_after(show.value(), Msg::ItemShown);
     let result = Signal::derive(move || {
         (show.version().get() > 0)
             .then(|| show.value().get())
@@ -259,7 +266,6 @@ fn HiddenItem(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
 fn AddItemForm(track: Track, cx: RciContext) -> impl IntoView {
     let lang = cx.lang;
     let add = ServerAction::<AddItem>::new();
-    cx.reload_after(add.value(), Msg::ItemAdded);
     let value = Signal::derive(move || {
         (add.version().get() > 0)
             .then(|| add.value().get())
@@ -287,9 +293,7 @@ fn AddItemForm(track: Track, cx: RciContext) -> impl IntoView {
 fn ItemEditor(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
     let lang = cx.lang;
     let save = ServerAction::<UpdateItem>::new();
-    cx.reload_after(save.value(), Msg::ItemSaved);
     let hide = ServerAction::<SetItemHidden>::new();
-    cx.reload_after(hide.value(), Msg::ItemHidden);
     // Many items share these actions: an error that came back in the URL (no WebAssembly) is
     // shown once at the top of the page, so each form shows only errors of its own submissions.
     let result = Signal::derive(move || {
@@ -341,7 +345,7 @@ fn ItemEditor(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
                 <label for=field("responsible")>{Msg::Responsible.text(lang)}</label>
                 <input id=field("responsible") type="text" name="responsible" maxlength="120"
                     value=value.responsible.map(|r| r.to_string()).unwrap_or_default()/>
-                <button type="submit" disabled=move || save.pending().get()>{Msg::Save.text(lang)}</button>
+                <button type="submit">{Msg::Save.text(lang)}</button>
                 {form_error(result, lang)}
             </ActionForm>
             <ActionForm action=hide attr:class="inline">

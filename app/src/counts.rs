@@ -20,10 +20,12 @@ pub async fn record_counts(rci_id: i64, counts: HashMap<String, String>) -> Resu
     let today = crate::server::today();
     let counts = ChildrenCounts::from_form(&counts, today)?;
     let state = crate::server::state()?;
-    Ok(state
+    let id = state
         .store
         .record_counts(rci_id, counts, &by, today)
-        .await?)
+        .await?;
+    crate::rcis::back_to_rci(rci_id, crate::rcis::Saved::Counts);
+    Ok(id)
 }
 
 /// The column heads of a counts table: total and girls.
@@ -45,7 +47,6 @@ fn CountsHead(lang: Lang) -> impl IntoView {
 pub fn CountsForm(latest: Option<ChildrenCounts>, cx: RciContext) -> impl IntoView {
     let lang = cx.lang;
     let record = ServerAction::<RecordCounts>::new();
-    cx.reload_after(record.value(), Msg::CountsSaved);
     let value = Signal::derive(move || record.value().get());
     let base = latest.unwrap_or_else(|| ChildrenCounts::empty(cx.today));
     let rows = CountField::ALL.into_iter().map(move |field| {
@@ -84,7 +85,7 @@ pub fn CountsForm(latest: Option<ChildrenCounts>, cx: RciContext) -> impl IntoVi
                 </table>
                 {field_error(value, "reintegrated_total")}
                 {field_error(value, "reintegrated_female")}
-                <button type="submit" disabled=move || record.pending().get()>{Msg::Save.text(lang)}</button>
+                <button type="submit">{Msg::Save.text(lang)}</button>
                 {form_error(value, lang)}
             </ActionForm>
         </details>

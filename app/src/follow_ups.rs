@@ -17,7 +17,9 @@ pub async fn record_follow_up(rci_id: i64, visit: FollowUpInput) -> Result<i64, 
     crate::server::can_edit(&actor, rci_id).await?;
     let visit = visit.parse(crate::server::today())?;
     let state = crate::server::state()?;
-    Ok(state.store.record_follow_up(rci_id, &visit, &by).await?)
+    let id = state.store.record_follow_up(rci_id, &visit, &by).await?;
+    crate::rcis::back_to_rci(rci_id, crate::rcis::Saved::FollowUp);
+    Ok(id)
 }
 
 pub(crate) fn visited_by_label(v: VisitedBy) -> Msg {
@@ -76,7 +78,6 @@ pub fn FollowUpsPanel(
 fn FollowUpForm(cx: RciContext) -> impl IntoView {
     let lang = cx.lang;
     let record = ServerAction::<RecordFollowUp>::new();
-    cx.reload_after(record.value(), Msg::FollowUpSaved);
     let value = Signal::derive(move || record.value().get());
     let today = cx.today.to_string();
     view! {
@@ -112,7 +113,7 @@ fn FollowUpForm(cx: RciContext) -> impl IntoView {
                     <TextArea name="visit[notes]" rows=2 maxlength=2000/>
                 </label>
                 {field_error(value, "notes")}
-                <button type="submit" disabled=move || record.pending().get()>{Msg::Save.text(lang)}</button>
+                <button type="submit">{Msg::Save.text(lang)}</button>
                 {form_error(value, lang)}
             </ActionForm>
         </details>

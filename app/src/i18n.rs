@@ -270,7 +270,7 @@ messages! {
     OwnNumbersOnly => "Only your RCI's people and follow-up actions are shown.",
         "បង្ហាញតែចំនួនអ្នកចូលរួម និងសកម្មភាពតាមដានរបស់មណ្ឌលរបស់អ្នកប៉ុណ្ណោះ។";
     SignInHistory => "Recent sign-ins", "ការចូលប្រើថ្មីៗ";
-    When => "When (UTC)", "ពេលវេលា (UTC)";
+    When => "When (Phnom Penh time)", "ពេលវេលា (ម៉ោងភ្នំពេញ)";
     Outcome => "Outcome", "លទ្ធផល";
     SignInSuccess => "Signed in", "បានចូលប្រើ";
     SignInWrongPassword => "Wrong password", "ពាក្យសម្ងាត់ខុស";

@@ -1,5 +1,7 @@
-//! Homeward's web app: pages and server functions, rendered on the server and hydrated in the
-//! browser. Business rules live in `homeward-core`; this crate translates them to pages.
+//! Homeward's web app: pages and server functions, rendered on the server. Only a few small
+//! islands (see [`islands`]) run in the browser: pages and forms work without JavaScript, and the
+//! phone of an adviser on prepaid data downloads little code. Business rules live in
+//! `homeward-core`; this crate translates them to pages.
 
 pub mod accounts;
 pub mod checklists;
@@ -10,6 +12,7 @@ pub mod errors;
 pub mod follow_ups;
 pub mod history;
 pub mod i18n;
+pub mod islands;
 pub mod lists;
 pub mod not_found;
 pub mod programmes;
@@ -68,7 +71,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true islands_router=cfg!(feature = "islands-router")/>
+                <script src="/js/form-memory.js" defer></script>
                 <MetaTags/>
             </head>
             <body>
@@ -78,82 +82,106 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Identifies the page shown: its path and query, less the error of a refused form (`__err`,
+/// `__path`). With JavaScript, the islands router replaces the whole page when this changes
+/// (another page, a filter, the page after a save) and patches it in place when it does not (a
+/// refused form comes back keeping what the user typed): its in-place patching cannot follow
+/// lists that grew or shrank.
+fn page_key(path: &str, search: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    path.hash(&mut hasher);
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.starts_with("__err=") && !pair.starts_with("__path="))
+        .for_each(|pair| pair.hash(&mut hasher));
+    hasher.finish()
+}
+
+/// The page for the URL, keyed by [`page_key`].
+#[component]
+fn Pages() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let key = move || page_key(&location.pathname.get(), &location.search.get());
+    view! {
+        <For each=move || std::iter::once(key()) key=|k| *k let:_page>
+            <Routes fallback=not_found::NotFoundPage>
+                // Async: the whole page arrives in one response, so it reads without
+                // WebAssembly and a missing RCI answers with a real 404.
+                <Route path=StaticSegment("") view=rcis::PartnersPage ssr=SsrMode::Async/>
+                <Route path=StaticSegment("login") view=accounts::LoginPage ssr=SsrMode::Async/>
+                <Route
+                    path=(StaticSegment("account"), StaticSegment("password"))
+                    view=accounts::PasswordPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=(StaticSegment("admin"), StaticSegment("users"))
+                    view=accounts::UsersPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=(StaticSegment("admin"), StaticSegment("changes"))
+                    view=accounts::ChangesPage
+                    ssr=SsrMode::Async
+                />
+                <Route path=StaticSegment("compare") view=compare::ComparePage ssr=SsrMode::Async/>
+                <Route path=StaticSegment("report") view=report::ReportPage ssr=SsrMode::Async/>
+                <Route path=StaticSegment("tours") view=tours::ToursPage ssr=SsrMode::Async/>
+                <Route
+                    path=(StaticSegment("tours"), StaticSegment("new"))
+                    view=tours::NewTourPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=(StaticSegment("tours"), ParamSegment("id"))
+                    view=tours::TourPage
+                    ssr=SsrMode::Async
+                />
+                <Route path=StaticSegment("trainings") view=trainings::TrainingsPage ssr=SsrMode::Async/>
+                <Route
+                    path=(StaticSegment("trainings"), StaticSegment("new"))
+                    view=trainings::NewTrainingPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=(StaticSegment("trainings"), ParamSegment("id"))
+                    view=trainings::TrainingPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=(StaticSegment("rcis"), StaticSegment("new"))
+                    view=rcis::NewRciPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=(StaticSegment("rcis"), ParamSegment("id"))
+                    view=rcis::RciPage
+                    ssr=SsrMode::Async
+                />
+            </Routes>
+        </For>
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let lang = page_lang();
     provide_context(lang);
-    // Marks the page once the WebAssembly has taken over, so tests (and curious people) can tell.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <Stylesheet id="leptos" href="/pkg/homeward.css"/>
         <PageTitle text=Msg::AppName.text(lang)/>
         <Router>
             <SiteHeader lang/>
             <main id="main">
-                <Routes fallback=not_found::NotFoundPage>
-                    // Async: the whole page arrives in one response, so it reads without
-                    // WebAssembly and a missing RCI answers with a real 404.
-                    <Route path=StaticSegment("") view=rcis::PartnersPage ssr=SsrMode::Async/>
-                    <Route path=StaticSegment("login") view=accounts::LoginPage ssr=SsrMode::Async/>
-                    <Route
-                        path=(StaticSegment("account"), StaticSegment("password"))
-                        view=accounts::PasswordPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=(StaticSegment("admin"), StaticSegment("users"))
-                        view=accounts::UsersPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=(StaticSegment("admin"), StaticSegment("changes"))
-                        view=accounts::ChangesPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route path=StaticSegment("compare") view=compare::ComparePage ssr=SsrMode::Async/>
-                    <Route path=StaticSegment("report") view=report::ReportPage ssr=SsrMode::Async/>
-                    <Route path=StaticSegment("tours") view=tours::ToursPage ssr=SsrMode::Async/>
-                    <Route
-                        path=(StaticSegment("tours"), StaticSegment("new"))
-                        view=tours::NewTourPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=(StaticSegment("tours"), ParamSegment("id"))
-                        view=tours::TourPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route path=StaticSegment("trainings") view=trainings::TrainingsPage ssr=SsrMode::Async/>
-                    <Route
-                        path=(StaticSegment("trainings"), StaticSegment("new"))
-                        view=trainings::NewTrainingPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=(StaticSegment("trainings"), ParamSegment("id"))
-                        view=trainings::TrainingPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=(StaticSegment("rcis"), StaticSegment("new"))
-                        view=rcis::NewRciPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=(StaticSegment("rcis"), ParamSegment("id"))
-                        view=rcis::RciPage
-                        ssr=SsrMode::Async
-                    />
-                </Routes>
+                <Pages/>
             </main>
             <footer class="site">
                 <p>{Msg::PrivacyNote.text(lang)}</p>
             </footer>
+            <islands::HydrationMark/>
         </Router>
     }
 }

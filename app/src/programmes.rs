@@ -32,10 +32,12 @@ pub async fn record_programme(rci_id: i64, programme: ProgrammeInput) -> Result<
     crate::server::can_edit(&actor, rci_id).await?;
     let programme = programme.parse(crate::server::today())?;
     let state = crate::server::state()?;
-    Ok(state
+    let id = state
         .store
         .create_programme(rci_id, &programme, &by)
-        .await?)
+        .await?;
+    crate::rcis::back_to_rci(rci_id, crate::rcis::Saved::Programme);
+    Ok(id)
 }
 
 pub(crate) fn kind_label(kind: ProgrammeKind) -> Msg {
@@ -92,7 +94,6 @@ pub fn ProgrammesPanel(programmes: Vec<Stored<Programme>>, cx: RciContext) -> im
 fn ProgrammeForm(cx: RciContext) -> impl IntoView {
     let lang = cx.lang;
     let record = ServerAction::<RecordProgramme>::new();
-    cx.reload_after(record.value(), Msg::ProgrammeSaved);
     let value = Signal::derive(move || record.value().get());
     let number = move |name: &'static str, label: Msg| {
         view! {
@@ -128,7 +129,7 @@ fn ProgrammeForm(cx: RciContext) -> impl IntoView {
                         {ProgrammeStatus::ALL.into_iter().map(|s| view! { <option value=s.key()>{status_label(s).text(lang)}</option> }).collect_view()}
                     </select>
                 </label>
-                <button type="submit" disabled=move || record.pending().get()>{Msg::Save.text(lang)}</button>
+                <button type="submit">{Msg::Save.text(lang)}</button>
                 {form_error(value, lang)}
             </ActionForm>
         </details>

@@ -176,9 +176,6 @@ pub fn ReportPage() -> impl IntoView {
 fn ReportView(report: QuarterReport, rci: Option<i64>, lang: Lang) -> impl IntoView {
     let q = report.quarter;
     let choices = Quarter::of(report.today).last(8);
-    let print = move |_| {
-        let _ = window().print();
-    };
     let period = format!("{} ({} – {})", q.key(), q.start(), q.end());
     view! {
         <div class="report" data-testid="report">
@@ -190,7 +187,7 @@ fn ReportView(report: QuarterReport, rci: Option<i64>, lang: Lang) -> impl IntoV
                     </select>
                 </label>
                 <button type="submit">{Msg::Apply.text(lang)}</button>
-                <button type="button" on:click=print>{Msg::Print.text(lang)}</button>
+                <crate::islands::PrintButton label=Msg::Print.text(lang).to_string()/>
             </form>
             <h1>{Msg::QuarterlyReport.text(lang)} " · " {period}</h1>
             <p class="muted">{Msg::ProgressAsOf.text(lang)} " " {report.today.to_string()}</p>

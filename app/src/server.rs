@@ -16,6 +16,36 @@ pub struct AppState {
     pub sessions: SessionPolicy,
     /// Mark the session cookie `Secure` (when served over HTTPS).
     pub secure_cookies: bool,
+    /// One-time passwords waiting to be shown once to the admin who made them.
+    pub flashes: Flashes,
+}
+
+/// Messages for one user's next page and no other: a one-time password an admin just created is
+/// shown on the page the save leads to, then forgotten. Kept on the server, never in a URL (a
+/// URL stays in the browser's history and the server's logs); gone after 10 minutes unread.
+#[derive(Clone, Debug, Default)]
+pub struct Flashes(
+    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<i64, (String, std::time::Instant)>>>,
+);
+
+impl Flashes {
+    const KEEP: std::time::Duration = std::time::Duration::from_secs(600);
+
+    /// Keeps `text` for the next page of `user_id` (replacing any unread one).
+    pub fn put(&self, user_id: i64, text: String) {
+        if let Ok(mut map) = self.0.lock() {
+            map.retain(|_, (_, at)| at.elapsed() < Self::KEEP);
+            map.insert(user_id, (text, std::time::Instant::now()));
+        }
+    }
+
+    /// The message waiting for `user_id`, once.
+    pub fn take(&self, user_id: i64) -> Option<String> {
+        let mut map = self.0.lock().ok()?;
+        map.remove(&user_id)
+            .filter(|(_, at)| at.elapsed() < Self::KEEP)
+            .map(|(text, _)| text)
+    }
 }
 
 /// The signed-in caller, put into each request by the server's authentication middleware.
@@ -124,6 +154,14 @@ pub fn request_lang() -> homeward_core::Lang {
                 .map(crate::i18n::lang_from_cookie_header)
         })
         .unwrap_or_default()
+}
+
+/// After a successful save, sends the browser to `path` saying what was saved (`?saved=`), with a
+/// number that gives each save a URL of its own: the page confirms the newest save, and the
+/// islands router replaces the page rather than patching one whose lists changed.
+pub fn redirect_saved(path: &str, saved: &str) {
+    let n = chrono::Utc::now().timestamp_millis();
+    leptos_axum::redirect(&format!("{path}?saved={saved}&n={n}"));
 }
 
 /// Today in Cambodia, where every partner works.

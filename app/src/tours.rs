@@ -636,7 +636,7 @@ fn TourForm(tour: Option<Stored<StudyTour>>, choices: FormOptions, lang: Lang) -
                 </table>
                 {field_error(value, "actions")}
             </fieldset>
-            <button type="submit" disabled=move || save.pending().get()>{Msg::Save.text(lang)}</button>
+            <button type="submit">{Msg::Save.text(lang)}</button>
             {form_error(value, lang)}
         </ActionForm>
     }

@@ -508,7 +508,7 @@ fn TrainingForm(training: Option<TrainingRow>, rcis: Vec<RciChoice>, lang: Lang)
                     </tbody>
                 </table>
             </fieldset>
-            <button type="submit" disabled=move || save.pending().get()>{Msg::Save.text(lang)}</button>
+            <button type="submit">{Msg::Save.text(lang)}</button>
             {form_error(value, lang)}
         </ActionForm>
     }

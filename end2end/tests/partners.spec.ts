@@ -114,7 +114,7 @@ test.describe("RCI page", () => {
     expect(await done.count()).toBeGreaterThan(0);
     await expect(done.first()).toBeVisible();
 
-    // Needs WebAssembly: the toggle is a client-side signal.
+    // A link to ?open=1: the server renders the page with closed items set aside.
     const toggle = page.getByTestId("toggle-open");
     await toggle.click();
     await expect(toggle).toHaveAttribute("aria-pressed", "true");

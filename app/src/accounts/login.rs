@@ -30,6 +30,8 @@ pub fn LoginPage() -> impl IntoView {
         <section class="login">
             <h1>{Msg::SignIn.text(lang)}</h1>
             {move || error().map(|m| view! { <p class="error" role="alert">{m.text(lang)}</p> })}
+            {move || (query.read().get("changed").as_deref() == Some("1"))
+                .then(|| view! { <p class="saved" role="status">{Msg::PasswordChanged.text(lang)}</p> })}
             <form method="post" action="/login" class="stack">
                 <input type="hidden" name="next" value=next/>
                 <label for="login">{Msg::LoginName.text(lang)}</label>

@@ -38,7 +38,12 @@ pub async fn change_password(
         Err(StoreError::Account(AccountError::WrongCredentials)) => {
             Err(AppError::invalid(Msg::CurrentPasswordWrong))
         }
-        other => Ok(other?),
+        other => {
+            other?;
+            // Every session of the user has ended: on to signing in with the new password.
+            leptos_axum::redirect("/login?changed=1");
+            Ok(())
+        }
     }
 }
 
@@ -46,20 +51,15 @@ pub async fn change_password(
 pub fn PasswordPage() -> impl IntoView {
     let lang = use_lang();
     let change = ServerAction::<ChangePassword>::new();
-    let result = change.value();
+    let refused = change.value();
     view! {
         <PageTitle text=Msg::ChangePassword.text(lang)/>
         <section class="login">
             <h1>{Msg::ChangePassword.text(lang)}</h1>
             <p class="muted">{Msg::ChangePasswordIntro.text(lang)}</p>
-            {move || match result.get() {
-                Some(Ok(())) => view! {
-                    <p class="saved" role="status">
-                        {Msg::PasswordChanged.text(lang)} " " <a href="/login">{Msg::SignIn.text(lang)}</a>
-                    </p>
-                }.into_any(),
-                Some(Err(e)) => view! { <p class="error" role="alert">{e.message(lang)}</p> }.into_any(),
-                None => ().into_any(),
+            {move || match refused.get() {
+                Some(Err(e)) => Some(view! { <p class="error" role="alert">{e.message(lang)}</p> }),
+                Some(Ok(())) | None => None,
             }}
             <ActionForm action=change attr:class="stack">
                 <label for="current">{Msg::CurrentPassword.text(lang)}</label>

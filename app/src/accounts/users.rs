@@ -30,6 +30,8 @@ pub struct UsersData {
     pub rcis: Vec<(i64, String)>,
     /// The newest sign-in tries: (when, login, outcome, address).
     pub sign_ins: Vec<(String, String, String, String)>,
+    /// A one-time password this admin just created or reset, shown once.
+    pub one_time: Option<String>,
 }
 
 #[server(endpoint = "list_users")]
@@ -80,6 +82,7 @@ pub async fn list_users() -> Result<UsersData, AppError> {
         users,
         rcis,
         sign_ins,
+        one_time: state.flashes.take(actor.user_id),
     })
 }
 
@@ -130,6 +133,10 @@ pub async fn create_user(
     .map_err(AppError::invalid)?;
     let password = state.store.one_time_password();
     state.store.create_user(&new, &password, true, &by).await?;
+    state
+        .flashes
+        .put(actor.user_id, password.as_str().to_string());
+    crate::server::redirect_saved("/admin/users", "password");
     Ok(password.as_str().to_string())
 }
 
@@ -167,6 +174,7 @@ pub async fn update_user(
         .store
         .update_user(user_id, version, role, director_rci, assigned, &by)
         .await?;
+    crate::server::redirect_saved("/admin/users", "user");
     Ok(())
 }
 
@@ -181,6 +189,10 @@ pub async fn reset_password(user_id: i64) -> Result<String, AppError> {
         .store
         .set_password(user_id, &password, true, &by)
         .await?;
+    state
+        .flashes
+        .put(actor.user_id, password.as_str().to_string());
+    crate::server::redirect_saved("/admin/users", "password");
     Ok(password.as_str().to_string())
 }
 
@@ -193,6 +205,7 @@ pub async fn set_user_active(user_id: i64, active: bool) -> Result<(), AppError>
         .store
         .set_active(user_id, active, &by)
         .await?;
+    crate::server::redirect_saved("/admin/users", "user");
     Ok(())
 }
 
@@ -205,25 +218,15 @@ fn role_label(role: Role) -> Msg {
     }
 }
 
-/// Shows an action's answer: the one-time password, "saved", or the error.
-fn outcome<T: Clone + Send + Sync + 'static>(
+/// Shows an action's refusal, which comes back in the URL (success comes back as `?saved=`).
+fn refusal<T: Clone + Send + Sync + 'static>(
     value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
     lang: Lang,
-    show: fn(&T, Lang) -> String,
 ) -> impl IntoView {
     move || match value.get() {
-        Some(Ok(v)) => view! { <p class="saved" role="status">{show(&v, lang)}</p> }.into_any(),
-        Some(Err(e)) => view! { <p class="error" role="alert">{e.message(lang)}</p> }.into_any(),
-        None => ().into_any(),
+        Some(Err(e)) => Some(view! { <p class="error" role="alert">{e.message(lang)}</p> }),
+        Some(Ok(_)) | None => None,
     }
-}
-
-fn password_shown(password: &String, lang: Lang) -> String {
-    format!("{} {password}", Msg::OneTimePassword.text(lang))
-}
-
-fn saved(_: &(), lang: Lang) -> String {
-    Msg::Saved.text(lang).to_string()
 }
 
 /// The words for a stored sign-in outcome code (see the store's `login_attempts`).
@@ -267,6 +270,11 @@ fn RoleAndRci(rcis: Vec<(i64, String)>, role: Role, rci: Option<i64>, lang: Lang
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let lang = use_lang();
+    let saved_user = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("saved")
+        .as_deref()
+        == Some("user");
     let create = ServerAction::<CreateUser>::new();
     let update = ServerAction::<UpdateUser>::new();
     let reset = ServerAction::<ResetPassword>::new();
@@ -305,11 +313,15 @@ pub fn UsersPage() -> impl IntoView {
                             <RoleAndRci rcis=new_options role=Role::Viewer rci=None lang/>
                             <button type="submit">{Msg::Create.text(lang)}</button>
                         </ActionForm>
-                        {outcome(create.value(), lang, password_shown)}
+                        {refusal(create.value(), lang)}
                     </section>
-                    {outcome(update.value(), lang, saved)}
-                    {outcome(reset.value(), lang, password_shown)}
-                    {outcome(activate.value(), lang, saved)}
+                    {data.one_time.map(|password| view! {
+                        <p class="saved" role="status">{format!("{} {password}", Msg::OneTimePassword.text(lang))}</p>
+                    })}
+                    {saved_user.then(|| view! { <p class="saved" role="status">{Msg::Saved.text(lang)}</p> })}
+                    {refusal(update.value(), lang)}
+                    {refusal(reset.value(), lang)}
+                    {refusal(activate.value(), lang)}
                     <table class="users">
                         <thead>
                             <tr>

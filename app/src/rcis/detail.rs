@@ -5,10 +5,10 @@ use homeward_core::{Lang, Phase, Stage, Track};
 use leptos::prelude::*;
 use leptos::server::ServerActionError;
 use leptos::server_fn::error::ServerFnUrlError;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::profile::{ProfileFacts, ProfileForm};
-use super::{get_rci, RciContext, RciDetail};
+use super::{get_rci, RciContext, RciDetail, Saved};
 use crate::checklists::TrackSection;
 use crate::components::{Flags, PageTitle, PhaseLabel, ProgressBar, ProgressChart};
 use crate::counts::{CountsChart, CountsForm, CountsPanel};
@@ -22,29 +22,32 @@ use crate::programmes::{ProgrammesPanel, TookPartPanel};
 pub fn RciPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
+    let query = use_query_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let saved = RwSignal::new(0u32);
-    let notice = RwSignal::new(None::<Msg>);
-    let detail = Resource::new(
-        move || (id(), saved.get()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_rci(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let detail = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_rci(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    let open_only = query.read_untracked().get("open").as_deref() == Some("1");
     // A form submitted without WebAssembly comes back with its error in the URL; shown here once.
     let url_error = use_context::<ServerActionError>()
         .filter(|e| !e.path().ends_with("/record_counts") && !e.path().ends_with("/update_profile"))
         .map(|e| ServerFnUrlError::<AppError>::decode_err(e.err()));
+    // The confirmation of the save that led here (not when a later one came back refused).
+    let notice = query
+        .read_untracked()
+        .get("saved")
+        .and_then(|key| Saved::parse(&key))
+        .filter(|_| url_error.is_none() && use_context::<ServerActionError>().is_none());
     view! {
         <p class="crumbs">
             <a href="/">"← " {Msg::BackToPartners.text(lang)}</a>
         </p>
         {url_error.map(|e| view! { <p class="error banner" role="alert">{e.message(lang)}</p> })}
-        {move || notice.get().map(|m| view! { <p class="saved banner" role="status" data-testid="notice">{m.text(lang)}</p> })}
-        <Transition fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+        {notice.map(|s| view! { <p class="saved banner" role="status" data-testid="notice">{s.message().text(lang)}</p> })}
+        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(detail) => {
@@ -53,11 +56,8 @@ pub fn RciPage() -> impl IntoView {
                             can_edit: detail.can_edit,
                             lang,
                             today: detail.today,
-                            open_only: RwSignal::new(false),
-                            saved,
-                            notice,
                         };
-                        view! { <RciView detail cx/> }.into_any()
+                        view! { <RciView detail cx open_only/> }.into_any()
                     }
                     Err(e) => {
                         crate::not_found::set_status(&e);
@@ -69,12 +69,12 @@ pub fn RciPage() -> impl IntoView {
                     }
                 }
             })}
-        </Transition>
+        </Suspense>
     }
 }
 
 #[component]
-fn RciView(detail: RciDetail, cx: RciContext) -> impl IntoView {
+fn RciView(detail: RciDetail, cx: RciContext, open_only: bool) -> impl IntoView {
     let lang: Lang = cx.lang;
     let RciDetail {
         rci,
@@ -96,7 +96,6 @@ fn RciView(detail: RciDetail, cx: RciContext) -> impl IntoView {
     let profile = rci.value.clone();
     let progress = overview.progress.clone();
     let days = overview.days_in_phase;
-    let open_only = cx.open_only;
     let head = view! {
         <PageTitle text=profile.name_en.to_string()/>
         <header class="rci-head">
@@ -131,16 +130,17 @@ fn RciView(detail: RciDetail, cx: RciContext) -> impl IntoView {
         <CountsChart history=counts_history lang/>
         {can_edit.then(|| view! { <CountsForm latest cx/> })}
         <div class="toolbar">
-            <button
-                type="button"
-                class="toggle"
+            // A link, not client state: works without JavaScript and can be bookmarked.
+            <a
+                class="toggle button secondary"
                 data-testid="toggle-open"
-                aria-pressed=move || open_only.get().to_string()
-                on:click=move |_| open_only.update(|v| *v = !*v)
+                aria-pressed=open_only.to_string()
+                href=if open_only { format!("/rcis/{}", cx.rci_id) } else { format!("/rcis/{}?open=1", cx.rci_id) }
             >
-                {move || if open_only.get() { Msg::ShowAllItems.text(lang) } else { Msg::ShowOnlyOpen.text(lang) }}
-            </button>
+                {if open_only { Msg::ShowAllItems.text(lang) } else { Msg::ShowOnlyOpen.text(lang) }}
+            </a>
         </div>
+        <div class="checklist" data-only-open=open_only.to_string()>
         {progress
             .tracks
             .iter()
@@ -161,6 +161,7 @@ fn RciView(detail: RciDetail, cx: RciContext) -> impl IntoView {
                 }
             })
             .collect_view()}
+        </div>
         <FollowUpsPanel visits=follow_ups next_due=next_follow_up_due cx/>
         <TookPartPanel entries=took_part trained lang/>
         <HistoryTimeline entries=history lang/>

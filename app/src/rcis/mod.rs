@@ -64,28 +64,72 @@ pub struct RciContext {
     pub can_edit: bool,
     pub lang: Lang,
     pub today: NaiveDate,
-    /// "Show only open items".
-    pub open_only: RwSignal<bool>,
-    /// Bumped after a successful save, so the page reads its figures again.
-    pub saved: RwSignal<u32>,
-    /// The confirmation of the last save, shown at the top of the page (it outlives the reload).
-    pub notice: RwSignal<Option<Msg>>,
 }
 
-impl RciContext {
-    /// After each successful save by this action: reload the page's figures and confirm it.
-    pub fn reload_after<T: Clone + Send + Sync + 'static>(
-        self,
-        value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
-        confirmation: Msg,
-    ) {
-        Effect::new(move |_| {
-            if matches!(value.get(), Some(Ok(_))) {
-                self.notice.set(Some(confirmation));
-                self.saved.update(|n| *n += 1);
-            }
-        });
+/// What a save on an RCI's page confirms. The server function sends the browser back to the
+/// page with `?saved=<key>` and the page says so: no state in the browser, so the same happens
+/// with or without JavaScript.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    Profile,
+    Counts,
+    FollowUp,
+    Programme,
+    Item,
+    ItemAdded,
+    ItemHidden,
+    ItemShown,
+}
+
+impl Saved {
+    pub const ALL: [Saved; 8] = [
+        Saved::Profile,
+        Saved::Counts,
+        Saved::FollowUp,
+        Saved::Programme,
+        Saved::Item,
+        Saved::ItemAdded,
+        Saved::ItemHidden,
+        Saved::ItemShown,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Saved::Profile => "profile",
+            Saved::Counts => "counts",
+            Saved::FollowUp => "follow_up",
+            Saved::Programme => "programme",
+            Saved::Item => "item",
+            Saved::ItemAdded => "item_added",
+            Saved::ItemHidden => "item_hidden",
+            Saved::ItemShown => "item_shown",
+        }
     }
+
+    pub fn parse(key: &str) -> Option<Saved> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// The confirmation shown at the top of the page.
+    pub fn message(self) -> Msg {
+        match self {
+            Saved::Profile => Msg::ProfileSaved,
+            Saved::Counts => Msg::CountsSaved,
+            Saved::FollowUp => Msg::FollowUpSaved,
+            Saved::Programme => Msg::ProgrammeSaved,
+            Saved::Item => Msg::ItemSaved,
+            Saved::ItemAdded => Msg::ItemAdded,
+            Saved::ItemHidden => Msg::ItemHidden,
+            Saved::ItemShown => Msg::ItemShown,
+        }
+    }
+}
+
+/// After a successful save: back to the RCI's page, which confirms it. A form posted without
+/// JavaScript follows the redirect; with JavaScript the islands router fetches and patches it.
+#[cfg(feature = "ssr")]
+pub fn back_to_rci(rci_id: i64, saved: Saved) {
+    crate::server::redirect_saved(&format!("/rcis/{rci_id}"), saved.key());
 }
 
 /// Every partner RCI the caller may see, with its overview.
@@ -275,7 +319,11 @@ pub async fn update_profile(
                     .join("; "),
             ))
         }
-        other => Ok(other?),
+        other => {
+            let version = other?;
+            back_to_rci(rci_id, Saved::Profile);
+            Ok(version)
+        }
     }
 }
 

@@ -144,7 +144,6 @@ pub fn ProfileForm(
 ) -> impl IntoView {
     let lang = cx.lang;
     let save = ServerAction::<UpdateProfile>::new();
-    cx.reload_after(save.value(), Msg::ProfileSaved);
     let value = Signal::derive(move || save.value().get());
     view! {
         <details class="edit profile-edit">
@@ -153,7 +152,7 @@ pub fn ProfileForm(
                 <input type="hidden" name="rci_id" value=rci.id/>
                 <input type="hidden" name="version" value=rci.version/>
                 <ProfileFields input=ProfileInput::from_profile(&rci.value) advisers value lang/>
-                <button type="submit" disabled=move || save.pending().get()>{Msg::Save.text(lang)}</button>
+                <button type="submit">{Msg::Save.text(lang)}</button>
                 {form_error(value, lang)}
             </ActionForm>
         </details>

@@ -59,7 +59,7 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 fn is_public(path: &str) -> bool {
     path == "/login"
         || path == "/favicon.svg"
-        || ["/lang/", "/pkg/", "/fonts/"]
+        || ["/lang/", "/pkg/", "/fonts/", "/js/"]
             .iter()
             .any(|p| path.starts_with(p))
 }

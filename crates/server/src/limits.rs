@@ -108,16 +108,24 @@ pub async fn check_forms(req: Request<Body>, next: Next) -> Response {
 /// Where passwords are tried: signing in and changing one's password.
 const PASSWORD_PATHS: [&str; 2] = ["/login", "/api/change_password"];
 
-/// Password tries per client address: a burst of 20, then one every 3 seconds. The per-login
-/// lockout stops guessing one account; this stops one address guessing many.
+/// Password tries one client address may make at once: enough for an office behind one address
+/// signing in at the start of the day.
+pub const PASSWORD_BURST: u32 = 30;
+
+/// Then one more try per this many seconds.
+pub const PASSWORD_EVERY_SECONDS: u64 = 2;
+
+/// Password tries per client address ([`PASSWORD_BURST`], then one every
+/// [`PASSWORD_EVERY_SECONDS`]). The per-login lockout stops guessing one account; this stops one
+/// address guessing many.
 #[derive(Clone)]
 pub struct PasswordTries(Arc<DefaultKeyedRateLimiter<IpAddr>>);
 
 impl Default for PasswordTries {
     fn default() -> Self {
-        let quota = Quota::with_period(Duration::from_secs(3))
+        let quota = Quota::with_period(Duration::from_secs(PASSWORD_EVERY_SECONDS))
             .expect("a non-zero period")
-            .allow_burst(NonZeroU32::new(20).expect("non-zero"));
+            .allow_burst(NonZeroU32::new(PASSWORD_BURST).expect("non-zero"));
         Self(Arc::new(RateLimiter::keyed(quota)))
     }
 }

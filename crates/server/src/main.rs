@@ -169,6 +169,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
                 settings,
                 sessions: SessionPolicy::default(),
                 secure_cookies,
+                flashes: Default::default(),
             };
             serve(state).await?;
         }

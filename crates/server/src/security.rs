@@ -50,7 +50,10 @@ pub async fn refuse_cross_site(req: Request<Body>, next: Next) -> Response {
 
 /// Paths of the app's own static files: the same for everyone, so they may be cached.
 fn is_static(path: &str) -> bool {
-    path == "/favicon.svg" || path.starts_with("/pkg/") || path.starts_with("/fonts/")
+    path == "/favicon.svg"
+        || ["/pkg/", "/fonts/", "/js/"]
+            .iter()
+            .any(|dir| path.starts_with(dir))
 }
 
 /// Adds the security headers every response should carry. The page's Content-Security-Policy

@@ -127,10 +127,10 @@ fn pages_answer_each_role_as_the_table_says() {
     })
 }
 
-/// Exports (like the app's code) travel compressed to a browser that accepts it, and come back
-/// byte for byte; pages are sent uncompressed so that they keep streaming.
+/// Exports and pages (like the app's code) travel compressed to a browser that accepts it, and
+/// come back byte for byte.
 #[test]
-fn exports_are_compressed_and_pages_are_not() {
+fn exports_and_pages_are_compressed() {
     run(async {
         let w = world().await;
         let (_, router) = w.fresh("compression").await;
@@ -168,9 +168,50 @@ fn exports_are_compressed_and_pages_are_not() {
         let brotli = fetch(csv, "gzip, deflate, br").await.unwrap();
         assert_eq!(brotli.headers()[header::CONTENT_ENCODING], "br");
 
-        let page = fetch("/compare", "gzip, deflate, br").await.unwrap();
+        let page = fetch("/compare", "gzip").await.unwrap();
         assert_eq!(page.status(), 200);
-        assert!(page.headers().get(header::CONTENT_ENCODING).is_none());
-        assert!(String::from_utf8_lossy(&bytes(page).await.unwrap()).contains("<table"));
+        assert_eq!(page.headers()[header::CONTENT_ENCODING], "gzip");
+        let mut html = String::new();
+        std::io::Read::read_to_string(
+            &mut flate2::read::GzDecoder::new(&bytes(page).await.unwrap()[..]),
+            &mut html,
+        )
+        .unwrap();
+        assert!(html.contains("<table"));
+    })
+}
+
+/// Pages are rendered on the server and carry their data once, as HTML: no copy of it as JSON
+/// for hydration (only the few islands hydrate, and they get what they need as props).
+#[test]
+fn pages_carry_their_data_once() {
+    run(async {
+        let w = world().await;
+        let (store, router) = w.fresh("once").await;
+        let req = w.request(Caller::Adviser, "GET", &format!("/rcis/{}", w.own_rci), "");
+        let html = body_text(router.oneshot(req).await.unwrap()).await;
+        let name = store
+            .rci(w.own_rci)
+            .await
+            .unwrap()
+            .value
+            .name_en
+            .to_string();
+        assert!(html.contains(&name), "the page rendered");
+        for json in [
+            "\"counts_history\"",
+            "\"progress_over_time\"",
+            "\"items\":[",
+            "\"name_en\"",
+        ] {
+            assert!(
+                !html.contains(json),
+                "the page carries its data again as JSON: {json}"
+            );
+        }
+        assert!(
+            html.contains("<leptos-island"),
+            "the page's islands are marked for hydration"
+        );
     })
 }

@@ -211,6 +211,7 @@ impl World {
             settings: RiskSettings::default(),
             sessions: SessionPolicy::default(),
             secure_cookies: secure,
+            flashes: Default::default(),
         };
         let options = LeptosOptions::builder().output_name("homeward").build();
         (

@@ -1,0 +1,57 @@
+import { test, expect } from "@playwright/test";
+import { get } from "node:http";
+import { signIn } from "./helpers";
+
+/**
+ * What a phone on prepaid data pays, in bytes as they cross the wire (Brotli, as a browser asks
+ * for it). Exact budgets, so they are tests; timings are measured by scripts/bench instead.
+ */
+
+/** The bytes of a response as sent, before any decoding. */
+function wireBytes(path: string, cookie = ""): Promise<{ status: number; encoding: string; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    get(
+      { host: "127.0.0.1", port: 3000, path, headers: { "accept-encoding": "br, gzip", cookie } },
+      (res) => {
+        let bytes = 0;
+        res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, encoding: String(res.headers["content-encoding"] ?? ""), bytes }),
+        );
+        res.on("error", reject);
+      },
+    ).on("error", reject);
+  });
+}
+
+test("the app's code on a first visit is at most 250 KB as sent", async ({ page }) => {
+  await page.goto("/login");
+  const assets = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLLinkElement | HTMLScriptElement>("link[href^='/pkg/'], script[src^='/pkg/'], script[src^='/js/']"))
+      .map((e) => ("href" in e && e.href ? e.href : (e as HTMLScriptElement).src))
+      .map((u) => new URL(u).pathname),
+  );
+  // The code the island script loads: the module and its WebAssembly.
+  const files = new Set(assets.concat(["/pkg/homeward.js", "/pkg/homeward.wasm", "/pkg/homeward.css"]));
+  let total = 0;
+  for (const file of files) {
+    const sent = await wireBytes(file);
+    expect(sent.status, file).toBe(200);
+    expect(sent.encoding, file).toBe("br");
+    total += sent.bytes;
+  }
+  console.log(`app code as sent: ${total} bytes`);
+  expect(total).toBeLessThanOrEqual(250_000);
+});
+
+test("every demo page is at most 60 KB as sent", async ({ page }) => {
+  await signIn(page, "demo.admin");
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  for (const path of ["/", "/rcis/3", "/rcis/1", "/compare", "/report", "/tours", "/tours/1", "/trainings", "/trainings/1", "/admin/users", "/admin/changes"]) {
+    const sent = await wireBytes(path, cookie);
+    expect(sent.status, path).toBe(200);
+    expect(sent.encoding, path).toBe("br");
+    console.log(`${path}: ${sent.bytes} bytes`);
+    expect(sent.bytes, path).toBeLessThanOrEqual(60_000);
+  }
+});
