@@ -415,17 +415,7 @@ fn signing_in_sets_a_safe_cookie_and_signing_out_ends_the_session() {
 
         let me = |cookie: String| {
             let router = router.clone();
-            async move {
-                let req = Request::builder()
-                    .method("POST")
-                    .uri("/api/me")
-                    .header(header::HOST, "127.0.0.1:3000")
-                    .header(header::ORIGIN, "http://127.0.0.1:3000")
-                    .header(header::COOKIE, cookie)
-                    .body(Body::empty())
-                    .unwrap();
-                body_text(router.oneshot(req).await.unwrap()).await
-            }
+            async move { body_text(router.oneshot(me_request(cookie)).await.unwrap()).await }
         };
         assert!(me(cookie.clone()).await.contains("Demo Viewer"));
         let out = Request::builder()

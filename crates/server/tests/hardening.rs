@@ -233,16 +233,7 @@ fn redirects_never_leave_the_site() {
             let (status, headers, _) = send(&router, req).await;
             assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
             assert_eq!(headers[header::LOCATION], "/", "{to}");
-            let login = Request::builder()
-                .method("POST")
-                .uri("/login")
-                .header(header::HOST, "127.0.0.1:3000")
-                .header(header::ORIGIN, "http://127.0.0.1:3000")
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(Body::from(format!(
-                    "login=demo.viewer&password=homeward-demo&next={to}"
-                )))
-                .unwrap();
+            let login = login_request_to("demo.viewer", "homeward-demo", to);
             let (status, headers, _) = send(&router, login).await;
             assert_eq!(status, StatusCode::SEE_OTHER, "{to}");
             assert_eq!(headers[header::LOCATION], "/", "{to}");
@@ -606,16 +597,7 @@ fn over_https_the_cookie_is_host_only_and_partner_data_is_never_cached() {
             .unwrap()
             .contains("max-age="));
         let cookie = set.split(';').next().unwrap().to_string();
-        let me = |cookie: String| {
-            Request::builder()
-                .method("POST")
-                .uri("/api/me")
-                .header(header::HOST, "127.0.0.1:3000")
-                .header(header::ORIGIN, "http://127.0.0.1:3000")
-                .header(header::COOKIE, cookie)
-                .body(Body::empty())
-                .unwrap()
-        };
+        let me = me_request;
         assert!(send(&router, me(cookie.clone()))
             .await
             .2

@@ -282,6 +282,23 @@ pub async fn body_text(response: axum::response::Response) -> String {
 }
 
 pub fn login_request(login: &str, password: &str) -> Request<Body> {
+    login_request_to(login, password, "/rcis/3")
+}
+
+/// Who the session behind `cookie` (a `name=token` pair) belongs to, asked of `/api/me`.
+pub fn me_request(cookie: String) -> Request<Body> {
+    Request::builder()
+        .method("POST")
+        .uri("/api/me")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "http://127.0.0.1:3000")
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .unwrap()
+}
+
+/// Signing in, asking to be sent to `next` afterwards.
+pub fn login_request_to(login: &str, password: &str, next: &str) -> Request<Body> {
     Request::builder()
         .method("POST")
         .uri("/login")
@@ -289,7 +306,7 @@ pub fn login_request(login: &str, password: &str) -> Request<Body> {
         .header(header::ORIGIN, "http://127.0.0.1:3000")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(format!(
-            "login={login}&password={password}&next=/rcis/3"
+            "login={login}&password={password}&next={next}"
         )))
         .unwrap()
 }
