@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { DEMO_PASSWORD, parseCsv, signIn } from "./helpers";
+import { DEMO_PASSWORD, hydrated, parseCsv, signIn } from "./helpers";
 
 test.describe("comparing partners", () => {
   test("a viewer filters by province, sorts by overall progress, and the CSV matches the table", async ({ page }) => {
@@ -65,5 +65,50 @@ test.describe("comparing partners", () => {
     await page.emulateMedia({ media: "print" });
     await expect(page.locator("header.site")).toBeHidden();
     await expect(report).toBeVisible();
+  });
+});
+
+test.describe("the print button", () => {
+  test("is an island that speaks the page's language, prints, and waits for JavaScript", async ({ page, browser }) => {
+    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/report?rci=3");
+    await hydrated(page);
+    await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
+    await page.goto("/lang/km?to=%2Freport%3Frci%3D3");
+    await hydrated(page);
+    const print = page.locator("leptos-island button");
+    await expect(print).toHaveText("បោះពុម្ព");
+    // The browser's print dialog is replaced, to see that the click asked for it.
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed += 1;
+      };
+    });
+    await print.click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+    // Without JavaScript the button could do nothing, so it is not shown.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await signIn(plain, "demo.adviser", DEMO_PASSWORD, "/report?rci=3");
+    await expect(plain.getByTestId("report-rci")).toBeVisible();
+    await expect(plain.locator("leptos-island button")).toBeHidden();
+    await context.close();
+  });
+});
+
+test.describe("the quarterly report", () => {
+  /** Pages of a PDF, counted by its page objects. */
+  const pages = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+  test("prints one A4 page per RCI after the summary", async ({ page }) => {
+    await signIn(page, "demo.viewer", DEMO_PASSWORD, "/report?rci=3");
+    await expect(page.getByTestId("report-rci")).toHaveCount(1);
+    expect(pages(await page.pdf({ format: "A4" }))).toBe(1);
+
+    await page.goto("/report");
+    const rcis = await page.getByTestId("report-rci").count();
+    expect(rcis).toBeGreaterThanOrEqual(8);
+    expect(pages(await page.pdf({ format: "A4" }))).toBe(rcis + 1);
   });
 });

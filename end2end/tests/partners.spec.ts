@@ -96,6 +96,29 @@ test.describe("partners page", () => {
   });
 });
 
+test.describe("the header on a phone", () => {
+  for (const lang of ["en", "km"]) {
+    test(`is one row of at most 64 px at 360 px width (${lang})`, async ({ browser }) => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      // The admin has the most links.
+      await signIn(page, "demo.admin");
+      await page.goto(`/lang/${lang}?to=%2F`);
+      const header = page.locator("header.site");
+      const box = await header.boundingBox();
+      expect(box!.height).toBeLessThanOrEqual(64);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      // Every link is still there, in a row that scrolls sideways.
+      const nav = header.locator("nav");
+      await expect(nav.locator('a[href="/admin/changes"]')).toBeAttached();
+      expect(await nav.evaluate((n) => n.scrollWidth > n.clientWidth)).toBe(true);
+      await nav.locator('a[href="/admin/changes"]').click();
+      await expect(page).toHaveURL(/\/admin\/changes$/);
+      await context.close();
+    });
+  }
+});
+
 test.describe("RCI page", () => {
   test("shows each stage's progress and checklist, and hydrates", async ({ page }) => {
     await page.goto("/");
