@@ -505,9 +505,9 @@ fn TourForm(tour: Option<Stored<StudyTour>>, choices: FormOptions, lang: Lang) -
     let rcis = choices.rcis;
     let rci_select = {
         let rcis = rcis.clone();
-        move |name: String, chosen: Option<i64>| {
+        move |name: String, chosen: Option<i64>, label: String| {
             view! {
-                <select name=format!("tour[{name}]")>
+                <select name=format!("tour[{name}]") aria-label=label>
                     <option value="">"—"</option>
                     {rcis.iter().map(|r| view! { <option value=r.id selected=chosen == Some(r.id)>{r.name.clone()}</option> }).collect_view()}
                 </select>
@@ -568,23 +568,25 @@ fn TourForm(tour: Option<Stored<StudyTour>>, choices: FormOptions, lang: Lang) -
                     <tbody>
                         {visitors.into_iter().enumerate().map(|(row, v)| {
                             let cell = move |f: &str| format!("visitors_{row}_{f}");
+                            // Each cell's label: its column and row, for screen readers.
+                            let label = move |m: Msg| format!("{} {}", m.text(lang), row + 1);
                             let role = v.as_ref().map(|v| v.role);
                             let people = |f: fn(&SexCount) -> u32| v.as_ref().map(|v| f(&v.people).to_string()).unwrap_or_default();
                             view! {
                                 <tr data-testid="visitor-row">
-                                    <td>{rci_select(cell("rci_id"), v.as_ref().map(|v| v.rci_id))}</td>
+                                    <td>{rci_select(cell("rci_id"), v.as_ref().map(|v| v.rci_id), label(Msg::ColRci))}</td>
                                     <td>
-                                        <select name=format!("tour[{}]", cell("role"))>
+                                        <select name=format!("tour[{}]", cell("role")) aria-label=label(Msg::WhoCame)>
                                             {VisitorRole::ALL.into_iter().map(|r| view! { <option value=r.key() selected=role == Some(r)>{role_label(r).text(lang)}</option> }).collect_view()}
                                         </select>
                                         {field_error(value, cell("role"))}
                                     </td>
                                     <td>
-                                        <input type="number" min="0" inputmode="numeric" name=format!("tour[{}]", cell("total")) value=people(SexCount::total)/>
+                                        <input type="number" min="0" inputmode="numeric" name=format!("tour[{}]", cell("total")) value=people(SexCount::total) aria-label=label(Msg::People)/>
                                         {field_error(value, cell("total"))}
                                     </td>
                                     <td>
-                                        <input type="number" min="0" inputmode="numeric" name=format!("tour[{}]", cell("female")) value=people(SexCount::female)/>
+                                        <input type="number" min="0" inputmode="numeric" name=format!("tour[{}]", cell("female")) value=people(SexCount::female) aria-label=label(Msg::Women)/>
                                         {field_error(value, cell("female"))}
                                     </td>
                                 </tr>
@@ -612,20 +614,21 @@ fn TourForm(tour: Option<Stored<StudyTour>>, choices: FormOptions, lang: Lang) -
                     <tbody>
                         {actions.into_iter().enumerate().map(|(row, a)| {
                             let cell = move |f: &str| format!("actions_{row}_{f}");
+                            let label = move |m: Msg| format!("{} {}", m.text(lang), row + 1);
                             let status = a.as_ref().map(|a| a.status);
                             view! {
                                 <tr data-testid="action-row">
                                     <td>
-                                        <input type="text" maxlength="120" name=format!("tour[{}]", cell("description")) value=a.as_ref().map(|a| a.description.to_string())/>
+                                        <input type="text" maxlength="120" name=format!("tour[{}]", cell("description")) value=a.as_ref().map(|a| a.description.to_string()) aria-label=label(Msg::Action)/>
                                         {field_error(value, cell("description"))}
                                     </td>
-                                    <td>{rci_select2(cell("owner"), a.as_ref().map(|a| a.owner_rci_id))}</td>
+                                    <td>{rci_select2(cell("owner"), a.as_ref().map(|a| a.owner_rci_id), label(Msg::Owner))}</td>
                                     <td>
-                                        <input type="date" name=format!("tour[{}]", cell("due")) value=a.as_ref().map(|a| a.due.to_string())/>
+                                        <input type="date" name=format!("tour[{}]", cell("due")) value=a.as_ref().map(|a| a.due.to_string()) aria-label=label(Msg::Due)/>
                                         {field_error(value, cell("due"))}
                                     </td>
                                     <td>
-                                        <select name=format!("tour[{}]", cell("status"))>
+                                        <select name=format!("tour[{}]", cell("status")) aria-label=label(Msg::Status)>
                                             {ActionStatus::ALL.into_iter().map(|s| view! { <option value=s.key() selected=status == Some(s)>{status_label(s).text(lang)}</option> }).collect_view()}
                                         </select>
                                     </td>

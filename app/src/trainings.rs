@@ -482,8 +482,10 @@ fn TrainingForm(training: Option<TrainingRow>, rcis: Vec<RciChoice>, lang: Lang)
                     <tbody>
                         {rows.into_iter().enumerate().map(|(row, p)| {
                             let cell = move |f: &str| format!("participants_{row}_{f}");
-                            let number = |f: &'static str, current: Option<u32>, max: u32| view! {
-                                <input type="number" min="0" max=max inputmode="numeric" name=format!("training[{}]", cell(f)) value=current.map(|v| v.to_string())/>
+                            // Each cell's label: its column and row, for screen readers.
+                            let label = move |m: Msg| format!("{} {}", m.text(lang), row + 1);
+                            let number = move |f: &'static str, heading: Msg, current: Option<u32>, max: u32| view! {
+                                <input type="number" min="0" max=max inputmode="numeric" name=format!("training[{}]", cell(f)) value=current.map(|v| v.to_string()) aria-label=label(heading)/>
                                 {field_error(value, cell(f))}
                             };
                             let chosen = p.as_ref().map(|p| p.rci_id);
@@ -492,16 +494,16 @@ fn TrainingForm(training: Option<TrainingRow>, rcis: Vec<RciChoice>, lang: Lang)
                             view! {
                                 <tr data-testid="participant-row">
                                     <td>
-                                        <select name=format!("training[{}]", cell("rci_id"))>
+                                        <select name=format!("training[{}]", cell("rci_id")) aria-label=label(Msg::ColRci)>
                                             <option value="">"—"</option>
                                             {rcis.iter().map(|r| view! { <option value=r.id selected=chosen == Some(r.id)>{r.name.clone()}</option> }).collect_view()}
                                         </select>
                                         {field_error(value, cell("rci_id"))}
                                     </td>
-                                    <td>{number("total", people.map(|p| p.total()), 10_000)}</td>
-                                    <td>{number("female", people.map(|p| p.female()), 10_000)}</td>
-                                    <td>{number("pre_score", scores.map(|s| u32::from(s.0)), 100)}</td>
-                                    <td>{number("post_score", scores.map(|s| u32::from(s.1)), 100)}</td>
+                                    <td>{number("total", Msg::People, people.map(|p| p.total()), 10_000)}</td>
+                                    <td>{number("female", Msg::Women, people.map(|p| p.female()), 10_000)}</td>
+                                    <td>{number("pre_score", Msg::PreScore, scores.map(|s| u32::from(s.0)), 100)}</td>
+                                    <td>{number("post_score", Msg::PostScore, scores.map(|s| u32::from(s.1)), 100)}</td>
                                 </tr>
                             }
                         }).collect_view()}

@@ -134,7 +134,7 @@ fn RciView(detail: RciDetail, cx: RciContext, open_only: bool) -> impl IntoView 
             <a
                 class="toggle button secondary"
                 data-testid="toggle-open"
-                aria-pressed=open_only.to_string()
+                data-open-only=open_only.to_string()
                 href=if open_only { format!("/rcis/{}", cx.rci_id) } else { format!("/rcis/{}?open=1", cx.rci_id) }
             >
                 {if open_only { Msg::ShowAllItems.text(lang) } else { Msg::ShowOnlyOpen.text(lang) }}

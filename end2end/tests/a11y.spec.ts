@@ -1,0 +1,41 @@
+import { test, expect, Page } from "@playwright/test";
+import { join } from "node:path";
+import { DEMO_PASSWORD, signIn } from "./helpers";
+
+/** axe-core's WCAG 2.0/2.1 level A and AA rules, run on the page as it stands. */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: join(__dirname, "..", "node_modules", "axe-core", "axe.min.js") });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+// The app's Content-Security-Policy refuses inline scripts: axe is injected past it.
+test.use({ bypassCSP: true });
+
+test("the sign-in page has no WCAG 2 AA violation", async ({ page }) => {
+  await page.goto("/login");
+  expect(await violations(page)).toEqual([]);
+});
+
+test("no page has a WCAG 2 AA violation, in English or Khmer", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "demo.admin", DEMO_PASSWORD);
+  const pages = [
+    "/", "/rcis/3", "/rcis/3?open=1", "/rcis/new", "/compare", "/report", "/report?rci=3",
+    "/tours", "/tours/1", "/tours/new", "/trainings", "/trainings/1", "/trainings/new",
+    "/admin/users", "/admin/changes", "/account/password",
+  ];
+  for (const lang of ["en", "km"]) {
+    await page.goto(`/lang/${lang}?to=%2F`);
+    for (const path of pages) {
+      await page.goto(path);
+      expect(await violations(page), `${lang} ${path}`).toEqual([]);
+    }
+  }
+  await page.goto("/lang/en?to=%2F");
+});
