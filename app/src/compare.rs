@@ -413,7 +413,7 @@ fn CompareTable(
     view! {
         <p class="muted" data-testid="shown">{rows.len()} " " {Msg::ShowingCount.text(lang)}</p>
         {empty.then(|| view! { <p class="empty">{Msg::NoPartnersMatch.text(lang)}</p> })}
-        <div class="table-scroll">
+        <div class="table-scroll compare-scroll" data-testid="compare-scroll">
         <table class="data compare" data-testid="compare">
             <thead><tr>
                 {head(SortKey::Name, Msg::ColRci.text(lang).into())}
@@ -431,20 +431,20 @@ fn CompareTable(
                 {rows.into_iter().map(|r| view! {
                     <tr data-testid="compare-row" data-rci=r.rci_id>
                         <th scope="row"><a href=format!("/rcis/{}", r.rci_id)>{r.name.clone()}</a></th>
-                        <td>{r.province.clone()}</td>
-                        <td>{r.adviser.clone().unwrap_or_else(|| "—".into())}</td>
-                        <td>
+                        <td data-label=Msg::ColProvince.text(lang)>{r.province.clone()}</td>
+                        <td data-label=Msg::Adviser.text(lang)>{r.adviser.clone().unwrap_or_else(|| "—".into())}</td>
+                        <td data-label=Msg::ColStage.text(lang)>
                             <PhaseLabel phase=r.phase lang/>
                             {(r.phase != Phase::Completed).then(|| view! { <span class="muted small">" · " {r.days_in_phase} " " {Msg::Days.text(lang)}</span> })}
                         </td>
                         {r.tracks.iter().map(|(t, p)| view! {
-                            <td class="num"><meter min="0" max="100" value=*p aria-label=t.title().get(lang).to_string()></meter><span class="small">{*p} "%"</span></td>
+                            <td class="num" data-label=t.title().get(lang).to_string()><meter min="0" max="100" value=*p aria-label=t.title().get(lang).to_string()></meter><span class="small">{*p} "%"</span></td>
                         }).collect_view()}
-                        <td class="num" data-testid="overall"><strong>{r.overall} "%"</strong></td>
-                        <td class="num">{r.baseline.to_string()} " → " {r.reintegrated.to_string()}</td>
-                        <td class="num">{opt(r.follow_ups_overdue_days)}</td>
-                        <td class="num">{opt(r.days_since_update)}</td>
-                        <td><Flags flags=r.flags.clone() lang/></td>
+                        <td class="num" data-testid="overall" data-label=Msg::ColProgress.text(lang)><strong>{r.overall} "%"</strong></td>
+                        <td class="num" data-label=Msg::ColBaselineReintegrated.text(lang)>{r.baseline.to_string()} " → " {r.reintegrated.to_string()}</td>
+                        <td class="num" data-label=Msg::ColFollowUpsOverdue.text(lang)>{opt(r.follow_ups_overdue_days)}</td>
+                        <td class="num" data-label=Msg::ColDaysSinceUpdate.text(lang)>{opt(r.days_since_update)}</td>
+                        <td data-label=Msg::ColRisks.text(lang)><Flags flags=r.flags.clone() lang/></td>
                     </tr>
                 }).collect_view()}
             </tbody>

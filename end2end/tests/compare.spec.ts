@@ -112,3 +112,35 @@ test.describe("the quarterly report", () => {
     expect(pages(await page.pdf({ format: "A4" }))).toBe(rcis + 1);
   });
 });
+
+test.describe("the comparison fits its screen", () => {
+  test("at 1280 px the table scrolls in its box, keeping the RCI column and the totals in view", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, "demo.viewer", DEMO_PASSWORD, "/compare");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    const box = page.getByTestId("compare-scroll");
+    await box.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    const name = page.getByTestId("compare-row").first().locator("th");
+    const left = (await name.boundingBox())!.x;
+    // Scrolled to its last column, the box still shows which RCI each row is.
+    await box.evaluate((el) => el.scrollTo(el.scrollWidth, 0));
+    expect(Math.abs((await name.boundingBox())!.x - left)).toBeLessThan(2);
+    await expect(page.locator("table.compare thead th").last()).toBeInViewport();
+    await expect(page.getByTestId("totals").locator("th")).toBeInViewport();
+    await context.close();
+  });
+
+  test("on a 360 px phone each partner is a card", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await signIn(page, "demo.viewer", DEMO_PASSWORD, "/compare");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expect(page.locator("table.compare thead")).toBeHidden();
+    const card = page.getByTestId("compare-row").first();
+    expect(await card.evaluate((row) => getComputedStyle(row).display)).toBe("block");
+    const overall = card.getByTestId("overall");
+    expect(await overall.evaluate((cell) => getComputedStyle(cell, "::before").content)).toContain("Overall progress");
+    await context.close();
+  });
+});
