@@ -55,3 +55,35 @@ test("every demo page is at most 60 KB as sent", async ({ page }) => {
     expect(sent.bytes, path).toBeLessThanOrEqual(60_000);
   }
 });
+
+test("a second visit downloads no code again: the browser asks, and is told nothing changed", async () => {
+  for (const file of ["/pkg/homeward.wasm", "/pkg/homeward.js", "/pkg/homeward.css"]) {
+    const first = await new Promise<{ status: number; lastModified: string; cache: string }>((resolve, reject) => {
+      get({ host: "127.0.0.1", port: 3000, path: file, headers: { "accept-encoding": "br" } }, (res) => {
+        res.resume();
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            lastModified: String(res.headers["last-modified"] ?? ""),
+            cache: String(res.headers["cache-control"] ?? ""),
+          }),
+        );
+      }).on("error", reject);
+    });
+    expect(first.status, file).toBe(200);
+    expect(first.cache, file).toBe("no-cache");
+    expect(first.lastModified, file).not.toBe("");
+    const again = await new Promise<{ status: number; bytes: number }>((resolve, reject) => {
+      get(
+        { host: "127.0.0.1", port: 3000, path: file, headers: { "accept-encoding": "br", "if-modified-since": first.lastModified } },
+        (res) => {
+          let bytes = 0;
+          res.on("data", (c: Buffer) => (bytes += c.length));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, bytes }));
+        },
+      ).on("error", reject);
+    });
+    expect(again.status, file).toBe(304);
+    expect(again.bytes, file).toBe(0);
+  }
+});

@@ -83,9 +83,10 @@ pub async fn security_headers(
         .or_insert(HeaderValue::from_static(
             "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
         ));
-    if !cacheable {
-        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    }
+    // The app's files keep their names from one version to the next, so a browser may keep
+    // them but must ask whether they changed: a second visit costs a 304, not the code again.
+    let cache = if cacheable { "no-cache" } else { "no-store" };
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static(cache));
     if secure {
         headers.insert(
             STRICT_TRANSPORT_SECURITY,
