@@ -65,6 +65,15 @@ pub fn router_with_routes(
                 move || shell(options.clone())
             },
         )
+        // The app's own files, precompressed at build time. Served here rather than by
+        // leptos_axum's fallback, which drops `If-Modified-Since`: a second visit then gets a
+        // 304 instead of the code again.
+        .nest_service(
+            "/pkg",
+            static_dir(&leptos_options, &leptos_options.site_pkg_dir),
+        )
+        .nest_service("/fonts", static_dir(&leptos_options, "fonts"))
+        .nest_service("/js", static_dir(&leptos_options, "js"))
         .fallback(leptos_axum::file_and_error_handler(shell))
         .layer(axum::middleware::from_fn(security::server_fn_status))
         .layer(axum::middleware::from_fn_with_state(
@@ -87,6 +96,14 @@ pub fn router_with_routes(
         ))
         .layer(compression::layer())
         .with_state(leptos_options)
+}
+
+/// A folder of the built site, served with its precompressed `.br`/`.gz` twins and conditional
+/// requests.
+fn static_dir(options: &LeptosOptions, dir: &str) -> tower_http::services::ServeDir {
+    tower_http::services::ServeDir::new(format!("{}/{dir}", options.site_root))
+        .precompressed_br()
+        .precompressed_gzip()
 }
 
 #[derive(serde::Deserialize)]
