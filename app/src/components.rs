@@ -100,6 +100,18 @@ pub fn form_error<T: Send + Sync + 'static>(
     }
 }
 
+/// Any refusal of a form, shown in one place (for forms whose fields show no errors of their own).
+/// A success comes back as `?saved=`, so only refusals are shown here.
+pub fn refusal<T: Send + Sync + 'static>(
+    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+    lang: Lang,
+) -> impl IntoView {
+    move || match value.get() {
+        Some(Err(e)) => Some(view! { <p class="error" role="alert">{e.message(lang)}</p> }),
+        Some(Ok(_)) | None => None,
+    }
+}
+
 /// Text written as HTML that reads back as the same text: `&`, `<`, `>` and quotes as entities.
 pub fn escape_html(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());

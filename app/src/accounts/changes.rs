@@ -3,7 +3,6 @@
 
 use homeward_core::history::{Entity, HistoryEntry};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
@@ -71,7 +70,7 @@ pub fn ChangesPage() -> impl IntoView {
         |(user, kind, from, to)| list_changes(user, kind, from, to),
     );
     view! {
-        <Title text=Msg::ChangesTitle.text(lang)/>
+        <crate::components::PageTitle text=Msg::ChangesTitle.text(lang)/>
         <h1>{Msg::ChangesTitle.text(lang)}</h1>
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {

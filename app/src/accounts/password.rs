@@ -57,10 +57,7 @@ pub fn PasswordPage() -> impl IntoView {
         <section class="login">
             <h1>{Msg::ChangePassword.text(lang)}</h1>
             <p class="muted">{Msg::ChangePasswordIntro.text(lang)}</p>
-            {move || match refused.get() {
-                Some(Err(e)) => Some(view! { <p class="error" role="alert">{e.message(lang)}</p> }),
-                Some(Ok(())) | None => None,
-            }}
+            {crate::components::refusal(refused, lang)}
             <ActionForm action=change attr:class="stack">
                 <label for="current">{Msg::CurrentPassword.text(lang)}</label>
                 <input id="current" name="current" type="password" autocomplete="current-password" required/>

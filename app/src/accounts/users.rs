@@ -5,7 +5,7 @@ use homeward_core::Lang;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::components::PageTitle;
+use crate::components::{refusal, PageTitle};
 use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
 
@@ -215,17 +215,6 @@ fn role_label(role: Role) -> Msg {
         Role::Adviser => Msg::RoleAdviser,
         Role::Director => Msg::RoleDirector,
         Role::Viewer => Msg::RoleViewer,
-    }
-}
-
-/// Shows an action's refusal, which comes back in the URL (success comes back as `?saved=`).
-fn refusal<T: Clone + Send + Sync + 'static>(
-    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
-    lang: Lang,
-) -> impl IntoView {
-    move || match value.get() {
-        Some(Err(e)) => Some(view! { <p class="error" role="alert">{e.message(lang)}</p> }),
-        Some(Ok(_)) | None => None,
     }
 }
 
