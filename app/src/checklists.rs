@@ -76,7 +76,7 @@ pub async fn update_item(
         }
         other => {
             let version = other?;
-            crate::rcis::back_to_rci(rci_id, crate::rcis::Saved::Item);
+            crate::rcis::back_to_item(rci_id, crate::rcis::Saved::Item, item_id);
             Ok(version)
         }
     }
@@ -98,7 +98,7 @@ pub async fn add_item(
         .store
         .add_custom_item(rci_id, track, &title_en, &title_km, &by)
         .await?;
-    crate::rcis::back_to_rci(rci_id, crate::rcis::Saved::ItemAdded);
+    crate::rcis::back_to_item(rci_id, crate::rcis::Saved::ItemAdded, id);
     Ok(id)
 }
 
@@ -122,7 +122,7 @@ pub async fn set_item_hidden(
     } else {
         crate::rcis::Saved::ItemShown
     };
-    crate::rcis::back_to_rci(rci_id, saved);
+    crate::rcis::back_to_item(rci_id, saved, item_id);
     Ok(version)
 }
 
@@ -137,18 +137,15 @@ pub fn kind_label(kind: &str) -> Msg {
     }
 }
 
-/// Closed items (done or not applicable) are what "show only open items" hides.
-fn is_closed(item: &ChecklistItem) -> bool {
-    item.hidden || !item.counts_towards_progress() || item.status.is_done()
-}
-
 #[component]
 pub fn TrackSection(
     track: Track,
     progress: Progress,
     items: Vec<Stored<ChecklistItem>>,
     cx: RciContext,
-    /// What else belongs to this stage (the community-programmes stage lists the programmes).
+    /// Whether the track starts unfolded: a finished or later stage is one line until opened.
+    open: bool,
+    /// What else belongs to this stage (a pointer to the community programmes).
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
@@ -162,17 +159,21 @@ pub fn TrackSection(
         ),
         Track::Organisation => track.title().get(lang).to_string(),
     };
-    let all_closed = items.iter().all(|i| is_closed(&i.value));
+    let all_closed = items.iter().all(|i| !i.value.is_open());
     let (hidden, shown): (Vec<_>, Vec<_>) = items.into_iter().partition(|i| i.value.hidden);
     view! {
         <section class="track" data-track=track.key() data-all-closed=all_closed.to_string()>
-            <h2>{heading}</h2>
-            <div class="track-progress">
-                <ProgressBar progress label=track.title().get(lang).to_string()/>
-                <span class="muted">
-                    {progress.done} " " {Msg::OfDone.text(lang)} " " {progress.applicable}
-                </span>
-            </div>
+            <details class="track-body" open=open>
+            <summary>
+                <h2>{heading}</h2>
+                <div class="track-progress">
+                    <ProgressBar progress label=track.title().get(lang).to_string()/>
+                    <span class="muted">
+                        {progress.done} " " {Msg::OfDone.text(lang)} " " {progress.applicable}
+                        {(all_closed && progress.applicable > 0).then(|| format!(" · {}", Msg::StageComplete.text(lang)))}
+                    </span>
+                </div>
+            </summary>
             // Shown by the page's style only while "open items only" is on.
             <p class="empty nothing-open">{Msg::NothingOpen.text(lang)}</p>
             <ul class="items">
@@ -188,6 +189,7 @@ pub fn TrackSection(
             })}
             {cx.can_edit.then(|| view! { <AddItemForm track cx/> })}
             {children.map(|c| c())}
+            </details>
         </section>
     }
     .into_any()
@@ -199,8 +201,9 @@ fn ItemView(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
     let editor = cx
         .can_edit
         .then(|| view! { <ItemEditor item=item.clone() cx/> });
+    let item_id = item.id;
     let item = item.value;
-    let closed = is_closed(&item);
+    let closed = !item.is_open();
     let status_class = format!("status status-{}", item.status.kind());
     let date = item
         .status
@@ -208,7 +211,7 @@ fn ItemView(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
         .map(|d| d.format("%Y-%m-%d").to_string());
     let reason = item.status.reason().map(|r| r.as_str().to_string());
     view! {
-        <li class="item" data-key=item.key.as_str().to_string() data-status=item.status.kind() data-closed=closed.to_string()>
+        <li class="item" id=format!("item-{}", item_id) data-key=item.key.as_str().to_string() data-status=item.status.kind() data-closed=closed.to_string()>
             <div class="item-head">
                 <span class=status_class>{kind_label(item.status.kind()).text(lang)} {date.map(|d| format!(" {d}"))}</span>
                 <span class="item-title">{item.title.get(lang).to_string()}</span>

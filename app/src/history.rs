@@ -135,6 +135,7 @@ pub fn HistoryTimeline(entries: Vec<HistoryEntry>, lang: Lang) -> impl IntoView 
                             <li>
                                 <p class="when">
                                     <time datetime=e.at.to_rfc3339()>{cambodia_time(e.at).format("%Y-%m-%d %H:%M").to_string()}</time>
+                                    " " <span class="muted small">{Msg::PhnomPenhTime.text(lang)}</span>
                                     " · " <strong>{e.by}</strong> " · " {entity_label(e.entity).text(lang)} ": " {e.label}
                                 </p>
                                 <ul class="changes">

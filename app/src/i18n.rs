@@ -100,6 +100,23 @@ messages! {
     OfDone => "done of", "បានធ្វើរួច ក្នុងចំណោម";
     ShowOnlyOpen => "Show only open items", "បង្ហាញតែធាតុដែលមិនទាន់រួច";
     ShowAllItems => "Show all items", "បង្ហាញធាតុទាំងអស់";
+    SectionOverview => "Overview", "ទិដ្ឋភាពទូទៅ";
+    SectionChecklist => "Checklist", "បញ្ជីត្រួតពិនិត្យ";
+    SectionChildren => "Children", "កុមារ";
+    SectionFollowUps => "Follow-ups", "ការតាមដាន";
+    SectionActivities => "Activities", "សកម្មភាព";
+    SectionHistory => "History", "ប្រវត្តិ";
+    SectionsOfRci => "Sections of this RCI's page", "ផ្នែកនៃទំព័រមណ្ឌលនេះ";
+    DueNext => "Due next", "ត្រូវធ្វើបន្ទាប់";
+    NothingDue => "Nothing is due: every stage is complete and no visit or action is waiting.",
+        "គ្មានអ្វីត្រូវធ្វើទេ៖ ដំណាក់កាលទាំងអស់បានបញ្ចប់ ហើយគ្មានការចុះតាមដាន ឬសកម្មភាពណាកំពុងរង់ចាំទេ។";
+    OpenChecklist => "Open the checklist", "បើកបញ្ជីត្រួតពិនិត្យ";
+    StageComplete => "complete", "បានបញ្ចប់";
+    ProgrammesInActivities => "This stage's community programmes are listed under Activities.",
+        "កម្មវិធីសហគមន៍នៃដំណាក់កាលនេះមាននៅក្នុងផ្នែកសកម្មភាព។";
+    NewerChanges => "Newer changes", "ការផ្លាស់ប្តូរថ្មីជាង";
+    OlderChanges => "Older changes", "ការផ្លាស់ប្តូរចាស់ជាង";
+    PageN => "Page", "ទំព័រ";
     NothingOpen => "Every item in this stage is done or does not apply.", "ធាតុទាំងអស់ក្នុងដំណាក់កាលនេះបានធ្វើរួច ឬមិនពាក់ព័ន្ធ។";
     StatusNotStarted => "Not started", "មិនទាន់ចាប់ផ្តើម";
     StatusInProgress => "In progress", "កំពុងដំណើរការ";
@@ -271,6 +288,7 @@ messages! {
         "បង្ហាញតែចំនួនអ្នកចូលរួម និងសកម្មភាពតាមដានរបស់មណ្ឌលរបស់អ្នកប៉ុណ្ណោះ។";
     SignInHistory => "Recent sign-ins", "ការចូលប្រើថ្មីៗ";
     When => "When (Phnom Penh time)", "ពេលវេលា (ម៉ោងភ្នំពេញ)";
+    PhnomPenhTime => "(Phnom Penh time)", "(ម៉ោងភ្នំពេញ)";
     Outcome => "Outcome", "លទ្ធផល";
     SignInSuccess => "Signed in", "បានចូលប្រើ";
     SignInWrongPassword => "Wrong password", "ពាក្យសម្ងាត់ខុស";

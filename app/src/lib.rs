@@ -160,6 +160,11 @@ fn Pages() -> impl IntoView {
                     view=rcis::RciPage
                     ssr=SsrMode::Async
                 />
+                <Route
+                    path=(StaticSegment("rcis"), ParamSegment("id"), ParamSegment("section"))
+                    view=rcis::RciPage
+                    ssr=SsrMode::Async
+                />
             </Routes>
         </For>
     }

@@ -160,8 +160,13 @@ pub fn request_lang() -> homeward_core::Lang {
 /// number that gives each save a URL of its own: the page confirms the newest save, and the
 /// islands router replaces the page rather than patching one whose lists changed.
 pub fn redirect_saved(path: &str, saved: &str) {
+    redirect_saved_then(path, saved, "");
+}
+
+/// As [`redirect_saved`], with more of the address after the query (`&item=3#item-3`).
+pub fn redirect_saved_then(path: &str, saved: &str, tail: &str) {
     let n = chrono::Utc::now().timestamp_millis();
-    leptos_axum::redirect(&format!("{path}?saved={saved}&n={n}"));
+    leptos_axum::redirect(&format!("{path}?saved={saved}&n={n}{tail}"));
 }
 
 /// Today in Cambodia, where every partner works.

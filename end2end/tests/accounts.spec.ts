@@ -36,7 +36,9 @@ test.describe("a director", () => {
 
     await page.getByRole("link", { name: "Little Lotus Home" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Little Lotus Home");
-    await expect(page.locator("li.item").first()).toBeVisible();
+    await expect(page.locator("details.profile-edit")).toHaveCount(0);
+    await page.getByTestId("rci-tabs").getByRole("link", { name: "Checklist" }).click();
+    await expect(page.locator("details.track-body[open] li.item").first()).toBeVisible();
     await expect(page.locator("details.edit")).toHaveCount(0);
     await expect(page.locator('select[name="status"]')).toHaveCount(0);
 
@@ -50,7 +52,7 @@ test.describe("a director", () => {
 
 test.describe("an adviser", () => {
   test("edits an assigned RCI and the change survives a reload", async ({ page }) => {
-    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/3");
+    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/3/checklist");
     await hydrated(page);
     const stage = page.locator('section.track[data-track="preparation"]');
     const item = stage.locator('li.item[data-status="not_started"]').first();
@@ -69,9 +71,9 @@ test.describe("an adviser", () => {
   });
 
   test("reads but cannot edit an RCI not assigned to them", async ({ page }) => {
-    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/1");
+    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/1/checklist");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hope Garden Children's Home");
-    await expect(page.locator("li.item").first()).toBeVisible();
+    await expect(page.locator("details.track-body[open] li.item").first()).toBeVisible();
     await expect(page.locator("details.edit")).toHaveCount(0);
   });
 });

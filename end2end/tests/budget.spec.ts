@@ -47,7 +47,7 @@ test("the app's code on a first visit is at most 250 KB as sent", async ({ page 
 test("every demo page is at most 60 KB as sent", async ({ page }) => {
   await signIn(page, "demo.admin");
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  for (const path of ["/", "/rcis/3", "/rcis/1", "/compare", "/report", "/tours", "/tours/1", "/trainings", "/trainings/1", "/admin/users", "/admin/changes"]) {
+  for (const path of ["/", "/rcis/3", "/rcis/3/checklist?all=1", "/rcis/3/children", "/rcis/3/follow-ups", "/rcis/3/activities", "/rcis/3/history", "/rcis/1", "/compare", "/report", "/tours", "/tours/1", "/trainings", "/trainings/1", "/admin/users", "/admin/changes"]) {
     const sent = await wireBytes(path, cookie);
     expect(sent.status, path).toBe(200);
     expect(sent.encoding, path).toBe("br");

@@ -70,14 +70,14 @@ test.describe("partners page", () => {
     expect(fontLoaded).toBe(true);
 
     // Remembered on the next visit, on another page.
-    await page.goto("/rcis/1");
+    await page.goto("/rcis/1/checklist");
     await expect(page.locator("html")).toHaveAttribute("lang", "km");
     await expect(page.locator("section.track h2").first()).toContainText("ការវាយតម្លៃ");
     expect(foreign).toEqual([]);
 
     // And back to English, returning to the same page.
     await page.getByRole("link", { name: "English" }).click();
-    await expect(page).toHaveURL(/\/rcis\/1$/);
+    await expect(page).toHaveURL(/\/rcis\/1\/checklist$/);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
   });
 
@@ -90,6 +90,9 @@ test.describe("partners page", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(overflow).toBeLessThanOrEqual(360);
     await page.locator("tr.partner a").first().click();
+    await expect(page.getByTestId("overall")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByTestId("rci-tabs").getByRole("link", { name: "Checklist" }).click();
     await expect(page.locator("section.track")).toHaveCount(6);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await context.close();
@@ -120,35 +123,47 @@ test.describe("the header on a phone", () => {
 });
 
 test.describe("RCI page", () => {
-  test("shows each stage's progress and checklist, and hydrates", async ({ page }) => {
+  test("shows where it stands, then each stage's progress and checklist, and hydrates", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("link", { name: "Little Lotus Home" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Little Lotus Home");
     await expect(page.getByTestId("current-stage")).toContainText("Stage 3 · Preparation");
+    await expect(page.getByTestId("counts")).toContainText("In care at the start");
+    await expect(page.getByTestId("due-next").locator("li").first()).toBeVisible();
+    await expect(page.getByTestId("rci-tabs").locator('[aria-current="page"]')).toHaveText("Overview");
+
+    await page.getByTestId("rci-tabs").getByRole("link", { name: "Checklist" }).click();
+    await expect(page).toHaveURL(/\/rcis\/3\/checklist$/);
+    await expect(page.getByTestId("rci-tabs").locator('[aria-current="page"]')).toHaveText("Checklist");
     await expect(page.locator("section.track")).toHaveCount(6);
     const assessment = page.locator('section.track[data-track="assessment"]');
     await expect(assessment.locator("progress")).toHaveAttribute("value", "100");
-    await expect(page.getByTestId("counts")).toContainText("In care at the start");
-
+    await expect(assessment.locator(".track-progress")).toContainText("complete");
+    // A finished stage is one line; the stage being worked on is open.
+    const done = assessment.locator('li.item[data-status="done"]');
+    await expect(done.first()).toBeHidden();
+    const preparation = page.locator('section.track[data-track="preparation"]');
+    await expect(preparation.locator("li.item").first()).toBeVisible();
     await hydrated(page);
-    const items = page.locator("li.item");
-    const visibleBefore = await items.filter({ visible: true }).count();
-    const done = page.locator('li.item[data-status="done"]');
-    expect(await done.count()).toBeGreaterThan(0);
+    await assessment.locator("summary").first().click();
     await expect(done.first()).toBeVisible();
 
     // A link to ?open=1: the server renders the page with closed items set aside.
     const toggle = page.getByTestId("toggle-open");
+    await expect(toggle).toHaveAttribute("data-open-only", "false");
     await toggle.click();
+    await expect(page).toHaveURL(/\/checklist\?open=1$/);
     await expect(toggle).toHaveAttribute("data-open-only", "true");
-    await expect(done.first()).toBeHidden();
-    const visibleAfter = await items.filter({ visible: true }).count();
-    expect(visibleAfter).toBeLessThan(visibleBefore);
-    expect(visibleAfter).toBe(visibleBefore - (await done.count()));
+    await assessment.locator("summary").first().click();
     await expect(assessment.locator("p.empty")).toBeVisible();
+    await expect(done.first()).toBeHidden();
 
+    // …and ?all=1 opens every stage with every item.
     await toggle.click();
+    await expect(page).toHaveURL(/\/checklist\?all=1$/);
     await expect(done.first()).toBeVisible();
+    const items = page.locator("li.item");
+    expect(await items.filter({ visible: true }).count()).toBe(await items.count());
   });
 
   test("an unknown RCI answers not found", async ({ page }) => {

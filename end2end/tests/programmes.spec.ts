@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, hydrated, signIn } from "./helpers";
 test.describe("tours, trainings and programmes on an RCI's page", () => {
   test("a director sees the study tour and training their RCI took part in, with its overdue action", async ({ page }) => {
     await signIn(page, "demo.director");
-    await page.goto("/rcis/3");
+    await page.goto("/rcis/3/activities");
     const panel = page.getByTestId("took-part");
     await expect(panel).toContainText("Directors' study tour to transitioned partners");
     await expect(panel).toContainText("Study tour, visiting");
@@ -17,7 +17,7 @@ test.describe("tours, trainings and programmes on an RCI's page", () => {
   });
 
   test("an adviser adds a community programme, which then counts as running", async ({ page }) => {
-    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/3");
+    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/3/activities");
     await hydrated(page);
     const panel = page.getByTestId("programmes");
     await expect(panel).toContainText("0 running now");
@@ -35,6 +35,7 @@ test.describe("tours, trainings and programmes on an RCI's page", () => {
     await form.locator('input[name="programme[members_female]"]').fill("11");
     await form.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("notice")).toHaveText("Community programme saved.");
+    await expect(page).toHaveURL(/\/rcis\/3\/activities\?saved=programme/);
     await expect(panel).toContainText("Borvel parents' club");
     await expect(panel).toContainText("14 (11F)");
     await expect(panel).toContainText("1 running now");

@@ -62,7 +62,7 @@ test.describe("recording study tours", () => {
   });
 
   test("the director of a visiting RCI sees the tour on their RCI's page, and not a tour their RCI had no part in", async ({ page }) => {
-    await signIn(page, "demo.director", DEMO_PASSWORD, "/rcis/3");
+    await signIn(page, "demo.director", DEMO_PASSWORD, "/rcis/3/activities");
     const panel = page.getByTestId("took-part");
     await expect(panel).toContainText(TOUR);
     await expect(panel).toContainText("Follow-up action overdue: Share the tour report with the board");
@@ -75,7 +75,7 @@ test.describe("recording study tours", () => {
 
 test.describe("recording trainings", () => {
   test("a training's participants add to the RCI's trained total", async ({ page }) => {
-    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/3");
+    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/3/activities");
     const before = (await page.getByTestId("trained").textContent()) ?? "";
     expect(before).toBe("3 (2F)");
     await page.goto("/trainings/new");
@@ -99,7 +99,7 @@ test.describe("recording trainings", () => {
     await expect(page.getByTestId("participants")).toContainText("4 (3F)");
     await expect(page.getByTestId("participants")).toContainText("45% → 80%");
 
-    await page.goto("/rcis/3");
+    await page.goto("/rcis/3/activities");
     await expect(page.getByTestId("trained")).toHaveText("7 (5F)");
     await expect(page.getByTestId("took-part")).toContainText("Coaching on reintegration case files");
   });

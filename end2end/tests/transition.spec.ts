@@ -14,7 +14,7 @@ async function progressOf(page: Page, track: string): Promise<number> {
 test.describe("an adviser updating a partner", () => {
   test("marks items done, sees the stage's progress bar move, and the change survives a reload", async ({ page }) => {
     // Sunrise Children's Shelter (id 4) is in family tracing and assigned to the demo adviser.
-    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/4");
+    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/4/checklist");
     await hydrated(page);
     const before = await progressOf(page, "family_tracing");
     const stage = page.locator('section.track[data-track="family_tracing"]');
@@ -36,25 +36,64 @@ test.describe("an adviser updating a partner", () => {
     await expect(stage.locator(`li.item[data-key="${key}"]`)).toHaveAttribute("data-status", "done");
     expect(await progressOf(page, "family_tracing")).toBe(after);
     // The change is in the history, with who made it and the before and after values.
+    await page.getByTestId("rci-tabs").getByRole("link", { name: "History" }).click();
+    await expect(page).toHaveURL(/\/rcis\/4\/history$/);
     const history = page.getByTestId("history");
     await expect(history.locator("li").first()).toContainText("Demo Adviser (Chan Sokha)");
     await expect(history.locator("li").first()).toContainText("Not started");
     await expect(history.locator("li").first()).toContainText(`Done ${yesterday()}`);
   });
 
+  test("on a 360 px phone, marks the current stage's first open item done from the checklist section", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    // Sunrise Children's Shelter (id 4) is in family tracing.
+    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/4");
+    await page.getByTestId("rci-tabs").getByRole("link", { name: "Checklist" }).tap();
+    await expect(page).toHaveURL(/\/rcis\/4\/checklist$/);
+    const stage = page.locator('section.track[data-track="family_tracing"]');
+    const first = stage.locator('li.item[data-closed="false"]').first();
+    // The first open item of the stage being worked on is on the first screen, unscrolled.
+    const box = await first.locator(".item-title").boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(640);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // Advisers see what is left to do: no done item is shown.
+    await expect(stage.locator('li.item[data-status="done"]').first()).toBeHidden();
+
+    const key = await first.getAttribute("data-key");
+    const editing = stage.locator(`li.item[data-key="${key}"]`);
+    await editing.locator("details.edit summary").first().tap();
+    await editing.getByLabel("Status").selectOption("done");
+    await editing.getByLabel("Date done").fill(yesterday());
+    await editing.getByRole("button", { name: "Save" }).tap();
+
+    await expect(page.getByTestId("notice")).toHaveText("Checklist item saved.");
+    await expect(editing).toHaveAttribute("data-status", "done");
+    // Done, it steps aside; the stage's next open item is now first.
+    await expect(editing).toBeHidden();
+    await expect(stage.locator(`li.item[data-closed="false"][data-key="${key}"]`)).toHaveCount(0);
+    await context.close();
+  });
+
   test("the same checklist form works with JavaScript disabled", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/4");
-    const stage = page.locator('section.track[data-track="preparation"]');
+    // Reintegration is a later stage: folded until opened.
+    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/4/checklist");
+    const stage = page.locator('section.track[data-track="reintegration"]');
+    await expect(stage.locator("li.item").first()).toBeHidden();
+    await stage.locator("summary").first().click();
     const key = await stage.locator('li.item[data-status="not_started"]').first().getAttribute("data-key");
     const editing = stage.locator(`li.item[data-key="${key}"]`);
     await editing.locator("details.edit summary").first().click();
     await editing.getByLabel("Status").selectOption("in_progress");
     await editing.getByLabel("Evidence").fill("Visited two families, no WebAssembly.");
     await editing.getByRole("button", { name: "Save" }).click();
-    // A plain form post: the server saves and sends the browser back to the RCI page.
-    await expect(page).toHaveURL(/\/rcis\/4/);
+    // A plain form post: the server saves and sends the browser back to the item, its stage open.
+    await expect(page).toHaveURL(/\/rcis\/4\/checklist\?saved=item&n=\d+&item=\d+#item-\d+$/);
+    await expect(page.getByTestId("notice")).toHaveText("Checklist item saved.");
     await expect(stage.locator(`li.item[data-key="${key}"]`)).toHaveAttribute("data-status", "in_progress");
     await expect(stage.locator(`li.item[data-key="${key}"]`)).toContainText("Visited two families, no WebAssembly.");
 
@@ -68,7 +107,7 @@ test.describe("an adviser updating a partner", () => {
   });
 
   test("an invalid count shows its message next to the field and saves nothing", async ({ page }) => {
-    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/4");
+    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/4/children");
     await hydrated(page);
     const counts = page.getByTestId("counts");
     const before = await counts.innerText();
@@ -88,7 +127,7 @@ test.describe("an adviser updating a partner", () => {
   });
 
   test("an adviser working in Khmer is told what is wrong in Khmer", async ({ page }) => {
-    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/4");
+    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/4/children");
     await page.getByRole("link", { name: "ខ្មែរ" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "km");
     await hydrated(page);
@@ -105,6 +144,7 @@ test.describe("an adviser updating a partner", () => {
     expect(await page.getByTestId("counts").innerText()).toBe(before);
 
     // The history names its fields in Khmer too, and tells the time as it is in Cambodia.
+    await page.getByTestId("rci-tabs").getByRole("link", { name: "ប្រវត្តិ" }).click();
     const entry = page.getByTestId("history").locator(".timeline > li").first();
     await expect(entry.locator(".changes .field").first()).toContainText(/[\u1780-\u17FF]/);
     const time = entry.locator("time");
@@ -118,6 +158,8 @@ test.describe("an adviser updating a partner", () => {
     await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/2");
     await hydrated(page);
     await expect(page.locator(".flag-follow_ups_overdue")).toBeVisible();
+    await expect(page.getByTestId("due-next")).toContainText("Overdue");
+    await page.getByTestId("rci-tabs").getByRole("link", { name: "Follow-ups" }).click();
     await page.locator("details", { hasText: "Record a follow-up visit" }).locator("summary").click();
     const form = page.getByTestId("follow-up-form");
     await form.getByLabel(/Date of the visit/).fill(yesterday());
@@ -128,8 +170,11 @@ test.describe("an adviser updating a partner", () => {
     await form.locator('textarea[name="visit[notes]"]').fill("All six children attending school.");
     await form.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("notice")).toHaveText("Follow-up visit saved.");
-    await expect(page.locator(".flag-follow_ups_overdue")).toHaveCount(0);
+    await expect(page).toHaveURL(/\/rcis\/2\/follow-ups\?saved=follow_up/);
     await expect(page.getByTestId("follow-ups")).toContainText("6 (3F)");
+    await page.getByTestId("rci-tabs").getByRole("link", { name: "Overview" }).click();
+    await expect(page.getByTestId("overall")).toBeVisible();
+    await expect(page.locator(".flag-follow_ups_overdue")).toHaveCount(0);
   });
 
   test("edits the profile: a reintegration plan clears its risk flag", async ({ page }) => {
@@ -147,6 +192,7 @@ test.describe("an adviser updating a partner", () => {
     await expect(page.locator(".flag-no_plan")).toHaveCount(0);
     await expect(page.locator(".flag-no_budget")).toBeVisible();
     await expect(page.getByTestId("profile")).toContainText("BTB-2019-044");
+    await page.goto("/rcis/3/history");
     await expect(page.getByTestId("history").locator("li").first()).toContainText("Ms. Sreyneang");
   });
 
@@ -165,10 +211,13 @@ test.describe("an adviser updating a partner", () => {
     await form.getByRole("button", { name: "Create" }).click();
     await expect(page).toHaveURL(/\/rcis\/\d+$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kampot Riverside Home");
-    await expect(page.locator("section.track")).toHaveCount(6);
-    await expect(page.locator('li.item[data-status="done"]')).toHaveCount(0);
     // Its creator is its adviser and may edit it.
     await expect(page.getByTestId("profile")).toContainText("Demo Adviser (Chan Sokha)");
+    await expect(page.locator("details.profile-edit")).toBeVisible();
+    await page.getByTestId("rci-tabs").getByRole("link", { name: "Checklist" }).click();
+    await expect(page.locator("section.track")).toHaveCount(6);
+    await expect(page.locator("li.item")).not.toHaveCount(0);
+    await expect(page.locator('li.item[data-status="done"]')).toHaveCount(0);
     await expect(page.locator("details.edit").first()).toBeVisible();
   });
 });

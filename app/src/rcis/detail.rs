@@ -1,5 +1,6 @@
-//! An RCI's page: where it stands, its profile, children counts, checklists, follow-ups and
-//! history, with edit forms for those who may edit it.
+//! An RCI's page: a head saying where it stands, a tab bar, and one section at a time —
+//! overview, checklist, children, follow-ups, activities, history — each at its own address,
+//! with edit forms for those who may edit it.
 
 use homeward_core::{Lang, Phase, Stage, Track};
 use leptos::prelude::*;
@@ -8,29 +9,55 @@ use leptos::server_fn::error::ServerFnUrlError;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::profile::{ProfileFacts, ProfileForm};
-use super::{get_rci, RciContext, RciDetail, Saved};
-use crate::checklists::TrackSection;
+use super::{get_rci, RciContext, RciDetail, Saved, Section, SectionData};
+use crate::checklists::{kind_label, TrackSection};
 use crate::components::{Flags, PageTitle, PhaseLabel, ProgressBar, ProgressChart};
 use crate::counts::{CountsChart, CountsForm, CountsPanel};
 use crate::errors::AppError;
 use crate::follow_ups::FollowUpsPanel;
 use crate::history::HistoryTimeline;
 use crate::i18n::{use_lang, Msg};
-use crate::programmes::{ProgrammesPanel, TookPartPanel};
+use crate::programmes::{ProgrammesPanel, TookPart, TookPartPanel};
+
+/// How the checklist section shows items, from its address.
+#[derive(Clone, Copy)]
+struct ChecklistView {
+    /// `?all=1`: every item of every stage, all stages open.
+    all: bool,
+    /// `?open=1`: open items only. Advisers get this by default, readers get every item.
+    open: bool,
+    /// `?item=<id>`: the item just saved, whose stage is shown open.
+    item: Option<i64>,
+}
 
 #[component]
 pub fn RciPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let query = use_query_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let detail = Resource::new(id, |id| async move {
+    let key = move || {
+        let params = params.read();
+        (
+            params.get("id").and_then(|s| s.parse::<i64>().ok()),
+            params.get("section").unwrap_or_default(),
+            query.read().get("page").and_then(|p| p.parse::<u32>().ok()),
+        )
+    };
+    let detail = Resource::new(key, |(id, section, page)| async move {
         match id {
-            Some(id) => get_rci(id).await,
+            Some(id) => get_rci(id, section, page).await,
             None => Err(AppError::NotFound),
         }
     });
-    let open_only = query.read_untracked().get("open").as_deref() == Some("1");
+    let flag = |name: &str| query.read_untracked().get(name).as_deref() == Some("1");
+    let view_of_items = ChecklistView {
+        all: flag("all"),
+        open: flag("open"),
+        item: query
+            .read_untracked()
+            .get("item")
+            .and_then(|i| i.parse().ok()),
+    };
     // A form submitted without WebAssembly comes back with its error in the URL; shown here once.
     let url_error = use_context::<ServerActionError>()
         .filter(|e| !e.path().ends_with("/record_counts") && !e.path().ends_with("/update_profile"))
@@ -57,7 +84,7 @@ pub fn RciPage() -> impl IntoView {
                             lang,
                             today: detail.today,
                         };
-                        view! { <RciView detail cx open_only/> }.into_any()
+                        view! { <RciView detail cx view_of_items/> }.into_any()
                     }
                     Err(e) => {
                         crate::not_found::set_status(&e);
@@ -74,30 +101,21 @@ pub fn RciPage() -> impl IntoView {
 }
 
 #[component]
-fn RciView(detail: RciDetail, cx: RciContext, open_only: bool) -> impl IntoView {
+fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> impl IntoView {
     let lang: Lang = cx.lang;
     let RciDetail {
         rci,
         overview,
-        items,
-        counts_history,
-        follow_ups,
-        next_follow_up_due,
-        history,
-        programmes,
-        took_part,
-        trained,
-        progress_over_time,
         adviser_name,
-        advisers,
-        can_edit,
+        section,
         ..
     } = detail;
+    let current = section.section();
     let profile = rci.value.clone();
     let progress = overview.progress.clone();
     let days = overview.days_in_phase;
     let head = view! {
-        <PageTitle text=profile.name_en.to_string()/>
+        <PageTitle text=format!("{} · {}", profile.name_en, current.label().text(lang))/>
         <header class="rci-head">
             <h1>{profile.name_en.to_string()}</h1>
             {profile.name_km.as_ref().map(|km| view! { <p class="km-name" lang="km">{km.to_string()}</p> })}
@@ -110,61 +128,193 @@ fn RciView(detail: RciDetail, cx: RciContext, open_only: bool) -> impl IntoView 
                     })}
                 </span>
             </p>
+        </header>
+        <SectionTabs rci_id=cx.rci_id current lang/>
+    };
+    let body = match section {
+        SectionData::Overview {
+            progress_over_time,
+            next_items,
+            next_follow_up_due,
+            overdue_actions,
+            advisers,
+        } => view! {
             <div class="overall" data-testid="overall">
                 <span>{Msg::ColProgress.text(lang)}</span>
                 <ProgressBar progress=progress.overall label=Msg::ColProgress.text(lang).to_string()/>
             </div>
-            <ProgressChart points=progress_over_time lang/>
             <Flags flags=overview.flags.clone() lang/>
+            <DueNext next_items next_follow_up_due overdue_actions cx/>
+            <ProgressChart points=progress_over_time lang/>
+            <CountsPanel counts=overview.latest_counts lang/>
             <p class="no-print"><a href=format!("/report?rci={}", rci.id) data-testid="rci-report-link">{Msg::PrintReport.text(lang)}</a></p>
             <ProfileFacts profile=profile.clone() adviser=adviser_name lang/>
-            {can_edit.then(|| view! { <ProfileForm rci=rci.clone() advisers cx/> })}
-        </header>
-    }
-    .into_any();
-    let latest = overview.latest_counts;
-    let mut programmes = Some(programmes);
+            {cx.can_edit.then(|| view! { <ProfileForm rci=rci.clone() advisers cx/> })}
+        }
+        .into_any(),
+        SectionData::Checklist { items } => {
+            // Advisers work through what is left; readers see the whole list unless they ask.
+            let open_only = !view_of_items.all && (view_of_items.open || cx.can_edit);
+            let here = Section::Checklist.href(cx.rci_id);
+            view! {
+                <div class="toolbar">
+                    // A link, not client state: works without JavaScript and can be bookmarked.
+                    <a
+                        class="toggle button secondary"
+                        data-testid="toggle-open"
+                        data-open-only=open_only.to_string()
+                        href=if open_only { format!("{here}?all=1") } else { format!("{here}?open=1") }
+                    >
+                        {if open_only { Msg::ShowAllItems.text(lang) } else { Msg::ShowOnlyOpen.text(lang) }}
+                    </a>
+                </div>
+                <div class="checklist" data-only-open=open_only.to_string()>
+                    {progress
+                        .tracks
+                        .iter()
+                        .map(|(track, track_progress)| {
+                            let track_items = items.iter().filter(|i| i.value.track == *track).cloned().collect::<Vec<_>>();
+                            // The stage being worked on and the organisation's own track (worked on
+                            // alongside) are open; finished and later stages are one line each.
+                            let open = view_of_items.all
+                                || *track == Track::Organisation
+                                || progress.phase.track() == Some(*track)
+                                || track_items.iter().any(|i| Some(i.id) == view_of_items.item);
+                            match track {
+                                Track::Stage(Stage::CommunityProgrammes) => view! {
+                                    <TrackSection track=*track progress=*track_progress items=track_items open cx>
+                                        <p class="muted">
+                                            <a href=Section::Activities.href(cx.rci_id)>{Msg::ProgrammesInActivities.text(lang)}</a>
+                                        </p>
+                                    </TrackSection>
+                                }
+                                .into_any(),
+                                _ => view! { <TrackSection track=*track progress=*track_progress items=track_items open cx/> }.into_any(),
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            }
+            .into_any()
+        }
+        SectionData::Children { counts_history } => {
+            let latest = overview.latest_counts;
+            view! {
+                <CountsPanel counts=latest lang/>
+                <CountsChart history=counts_history lang/>
+                {cx.can_edit.then(|| view! { <CountsForm latest cx/> })}
+            }
+            .into_any()
+        }
+        SectionData::FollowUps {
+            follow_ups,
+            next_follow_up_due,
+        } => view! { <FollowUpsPanel visits=follow_ups next_due=next_follow_up_due cx/> }.into_any(),
+        SectionData::Activities {
+            programmes,
+            took_part,
+            trained,
+        } => view! {
+            <ProgrammesPanel programmes cx/>
+            <TookPartPanel entries=took_part trained lang/>
+        }
+        .into_any(),
+        SectionData::History {
+            entries,
+            page,
+            more,
+        } => {
+            let here = Section::History.href(cx.rci_id);
+            view! {
+                <HistoryTimeline entries lang/>
+                {(page > 0 || more).then(|| view! {
+                    <nav class="pager" aria-label=Msg::SectionHistory.text(lang)>
+                        {(page > 0).then(|| view! {
+                            <a rel="prev" href=format!("{here}?page={}", page - 1)>"← " {Msg::NewerChanges.text(lang)}</a>
+                        })}
+                        <span class="muted">{Msg::PageN.text(lang)} " " {page + 1}</span>
+                        {more.then(|| view! {
+                            <a rel="next" href=format!("{here}?page={}", page + 1) data-testid="older">{Msg::OlderChanges.text(lang)} " →"</a>
+                        })}
+                    </nav>
+                })}
+            }
+            .into_any()
+        }
+    };
     view! {
         {head}
-        <CountsPanel counts=latest lang/>
-        <CountsChart history=counts_history lang/>
-        {can_edit.then(|| view! { <CountsForm latest cx/> })}
-        <div class="toolbar">
-            // A link, not client state: works without JavaScript and can be bookmarked.
-            <a
-                class="toggle button secondary"
-                data-testid="toggle-open"
-                data-open-only=open_only.to_string()
-                href=if open_only { format!("/rcis/{}", cx.rci_id) } else { format!("/rcis/{}?open=1", cx.rci_id) }
-            >
-                {if open_only { Msg::ShowAllItems.text(lang) } else { Msg::ShowOnlyOpen.text(lang) }}
-            </a>
-        </div>
-        <div class="checklist" data-only-open=open_only.to_string()>
-        {progress
-            .tracks
-            .iter()
-            .map(|(track, track_progress)| {
-                let track_items = items.iter().filter(|i| i.value.track == *track).cloned().collect::<Vec<_>>();
-                // The community-programmes stage shows the programmes the RCI runs.
-                match (track, programmes.take()) {
-                    (Track::Stage(Stage::CommunityProgrammes), Some(programmes)) => view! {
-                        <TrackSection track=*track progress=*track_progress items=track_items cx>
-                            <ProgrammesPanel programmes cx/>
-                        </TrackSection>
-                    }
-                    .into_any(),
-                    (_, taken) => {
-                        programmes = taken;
-                        view! { <TrackSection track=*track progress=*track_progress items=track_items cx/> }.into_any()
-                    }
-                }
-            })
-            .collect_view()}
-        </div>
-        <FollowUpsPanel visits=follow_ups next_due=next_follow_up_due cx/>
-        <TookPartPanel entries=took_part trained lang/>
-        <HistoryTimeline entries=history lang/>
+        <div class="rci-section" data-section=current.key()>{body}</div>
     }
     .into_any()
+}
+
+/// The tab bar of an RCI's page: plain links, one row that scrolls sideways on a phone.
+#[component]
+fn SectionTabs(rci_id: i64, current: Section, lang: Lang) -> impl IntoView {
+    view! {
+        <nav class="tabs no-print" aria-label=Msg::SectionsOfRci.text(lang) data-testid="rci-tabs">
+            {Section::ALL
+                .into_iter()
+                .map(|s| view! {
+                    <a href=s.href(rci_id) aria-current=(s == current).then_some("page")>{s.label().text(lang)}</a>
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+/// What is due next: the current stage's first open items, the next follow-up visit and
+/// study-tour actions past their date.
+#[component]
+fn DueNext(
+    next_items: Vec<homeward_core::Stored<homeward_core::ChecklistItem>>,
+    next_follow_up_due: Option<chrono::NaiveDate>,
+    overdue_actions: Vec<TookPart>,
+    cx: RciContext,
+) -> impl IntoView {
+    let lang = cx.lang;
+    let nothing =
+        next_items.is_empty() && next_follow_up_due.is_none() && overdue_actions.is_empty();
+    let checklist = Section::Checklist.href(cx.rci_id);
+    view! {
+        <section class="panel due-next" data-testid="due-next">
+            <h2>{Msg::DueNext.text(lang)}</h2>
+            {nothing.then(|| view! { <p class="empty">{Msg::NothingDue.text(lang)}</p> })}
+            <ul>
+                {next_items
+                    .into_iter()
+                    .map(|i| view! {
+                        <li>
+                            <a href=format!("{checklist}#item-{}", i.id)>{i.value.title.get(lang).to_string()}</a>
+                            " · " <span class=format!("status status-{}", i.value.status.kind())>{kind_label(i.value.status.kind()).text(lang)}</span>
+                        </li>
+                    })
+                    .collect_view()}
+                {next_follow_up_due.map(|d| {
+                    let overdue = d < cx.today;
+                    view! {
+                        <li class:overdue=overdue>
+                            <a href=Section::FollowUps.href(cx.rci_id)>{Msg::NextFollowUpDue.text(lang)}</a>
+                            " " <strong>{d.to_string()}</strong>
+                            {overdue.then(|| view! { " · " <span class="flag flag-stalled">{Msg::Overdue.text(lang)}</span> })}
+                        </li>
+                    }
+                })}
+                {overdue_actions
+                    .into_iter()
+                    .flat_map(|t| {
+                        let (title, href) = (t.title, t.href);
+                        t.overdue_actions.into_iter().map(move |a| view! {
+                            <li>
+                                <span class="flag flag-stalled">{Msg::OverdueAction.text(lang)}</span> " "
+                                {a} " · " <a href=href.clone()>{title.clone()}</a>
+                            </li>
+                        })
+                    })
+                    .collect_view()}
+            </ul>
+            {(!nothing).then(|| view! { <p><a href=checklist.clone()>{Msg::OpenChecklist.text(lang)} " →"</a></p> })}
+        </section>
+    }
 }

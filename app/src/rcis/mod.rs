@@ -31,30 +31,120 @@ pub struct RciRow {
     pub overview: RciOverview,
 }
 
-/// Everything an RCI's page shows.
+/// What every section of an RCI's page shows at its head, and the section's own data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RciDetail {
     pub rci: Stored<RciProfile>,
     pub overview: RciOverview,
-    pub items: Vec<Stored<ChecklistItem>>,
-    /// Every snapshot, oldest first, for the chart of change over time.
-    pub counts_history: Vec<ChildrenCounts>,
-    pub follow_ups: Vec<Stored<FollowUpVisit>>,
-    pub next_follow_up_due: Option<NaiveDate>,
-    pub history: Vec<HistoryEntry>,
-    pub programmes: Vec<Stored<Programme>>,
-    /// Study tours and trainings it took part in, and everyone from it trained so far.
-    pub took_part: Vec<TookPart>,
-    pub trained: SexCount,
-    /// Overall progress at each month's end since the transition started.
-    pub progress_over_time: Vec<(NaiveDate, u8)>,
-    /// The lead adviser's name, and (for editors) every adviser to choose from.
+    /// The lead adviser's name.
     pub adviser_name: Option<String>,
-    pub advisers: Vec<(i64, String)>,
     /// Whether the caller may change this RCI: pages show edit controls only then.
     pub can_edit: bool,
     /// Today in Cambodia, from the server, so forms default to the same date on both sides.
     pub today: NaiveDate,
+    pub section: SectionData,
+}
+
+/// The sections of an RCI's page, each at its own address (`/rcis/{id}/{key}`), so a phone
+/// loads and shows only the part being worked on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Section {
+    Overview,
+    Checklist,
+    Children,
+    FollowUps,
+    Activities,
+    History,
+}
+
+impl Section {
+    pub const ALL: [Section; 6] = [
+        Section::Overview,
+        Section::Checklist,
+        Section::Children,
+        Section::FollowUps,
+        Section::Activities,
+        Section::History,
+    ];
+
+    /// The last segment of the section's address; the overview is the RCI's own address.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Overview => "",
+            Section::Checklist => "checklist",
+            Section::Children => "children",
+            Section::FollowUps => "follow-ups",
+            Section::Activities => "activities",
+            Section::History => "history",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Section> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    pub fn href(self, rci_id: i64) -> String {
+        match self {
+            Section::Overview => format!("/rcis/{rci_id}"),
+            other => format!("/rcis/{rci_id}/{}", other.key()),
+        }
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            Section::Overview => Msg::SectionOverview,
+            Section::Checklist => Msg::SectionChecklist,
+            Section::Children => Msg::SectionChildren,
+            Section::FollowUps => Msg::SectionFollowUps,
+            Section::Activities => Msg::SectionActivities,
+            Section::History => Msg::SectionHistory,
+        }
+    }
+}
+
+/// Changes shown per page of an RCI's history.
+pub const HISTORY_PAGE: i64 = 30;
+/// The last history page anyone may ask for: bounds the offset taken from the URL.
+pub const MAX_HISTORY_PAGE: u32 = 10_000;
+
+/// What one section of an RCI's page shows beyond the head: read for that section only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SectionData {
+    Overview {
+        /// Overall progress at each month's end since the transition started.
+        progress_over_time: Vec<(NaiveDate, u8)>,
+        /// What is due next: the current stage's first open items…
+        next_items: Vec<Stored<ChecklistItem>>,
+        /// …the next follow-up visit…
+        next_follow_up_due: Option<NaiveDate>,
+        /// …and follow-up actions of study tours that are overdue.
+        overdue_actions: Vec<TookPart>,
+        /// For an admin, every adviser to choose the lead adviser from; empty for anyone else.
+        advisers: Vec<(i64, String)>,
+    },
+    Checklist {
+        items: Vec<Stored<ChecklistItem>>,
+    },
+    Children {
+        /// Every snapshot, oldest first, for the chart of change over time.
+        counts_history: Vec<ChildrenCounts>,
+    },
+    FollowUps {
+        follow_ups: Vec<Stored<FollowUpVisit>>,
+        next_follow_up_due: Option<NaiveDate>,
+    },
+    Activities {
+        programmes: Vec<Stored<Programme>>,
+        /// Study tours and trainings it took part in, and everyone from it trained so far.
+        took_part: Vec<TookPart>,
+        trained: SexCount,
+    },
+    History {
+        entries: Vec<HistoryEntry>,
+        /// This page's number (0 = newest) and whether older changes follow.
+        page: u32,
+        more: bool,
+    },
 }
 
 /// What every panel of an RCI's page needs from the page.
@@ -110,6 +200,19 @@ impl Saved {
         Self::ALL.into_iter().find(|s| s.key() == key)
     }
 
+    /// The section that holds the form, where the browser goes back to.
+    pub fn section(self) -> Section {
+        match self {
+            Saved::Profile => Section::Overview,
+            Saved::Counts => Section::Children,
+            Saved::FollowUp => Section::FollowUps,
+            Saved::Programme => Section::Activities,
+            Saved::Item | Saved::ItemAdded | Saved::ItemHidden | Saved::ItemShown => {
+                Section::Checklist
+            }
+        }
+    }
+
     /// The confirmation shown at the top of the page.
     pub fn message(self) -> Msg {
         match self {
@@ -129,7 +232,18 @@ impl Saved {
 /// JavaScript follows the redirect; with JavaScript the islands router fetches and patches it.
 #[cfg(feature = "ssr")]
 pub fn back_to_rci(rci_id: i64, saved: Saved) {
-    crate::server::redirect_saved(&format!("/rcis/{rci_id}"), saved.key());
+    crate::server::redirect_saved(&saved.section().href(rci_id), saved.key());
+}
+
+/// After saving a checklist item: back to the checklist, with the item's stage open and the
+/// item in view, wherever in the list it was.
+#[cfg(feature = "ssr")]
+pub fn back_to_item(rci_id: i64, saved: Saved, item_id: i64) {
+    crate::server::redirect_saved_then(
+        &saved.section().href(rci_id),
+        saved.key(),
+        &format!("&item={item_id}#item-{item_id}"),
+    );
 }
 
 /// Every partner RCI the caller may see, with its overview.
@@ -148,69 +262,117 @@ pub async fn list_rcis() -> Result<Vec<RciRow>, AppError> {
         .collect())
 }
 
-/// One RCI's page: profile, overview, checklist, counts over time, follow-ups and history.
-#[server(endpoint = "get_rci")]
-pub async fn get_rci(id: i64) -> Result<RciDetail, AppError> {
-    use homeward_core::accounts::Role;
-    use homeward_core::risks::next_follow_up_due;
+impl SectionData {
+    pub fn section(&self) -> Section {
+        match self {
+            SectionData::Overview { .. } => Section::Overview,
+            SectionData::Checklist { .. } => Section::Checklist,
+            SectionData::Children { .. } => Section::Children,
+            SectionData::FollowUps { .. } => Section::FollowUps,
+            SectionData::Activities { .. } => Section::Activities,
+            SectionData::History { .. } => Section::History,
+        }
+    }
+}
 
+/// One section of an RCI's page: its head (profile, where it stands) and what the section
+/// shows, read for that section alone.
+#[server(endpoint = "get_rci")]
+pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciDetail, AppError> {
     let actor = crate::server::actor()?;
     crate::server::can_read(&actor, id)?;
+    let section = Section::parse(&section).ok_or(AppError::NotFound)?;
+    let page = page.unwrap_or(0);
+    if page > MAX_HISTORY_PAGE {
+        return Err(AppError::NotFound);
+    }
     let state = crate::server::state()?;
     let store = &state.store;
     let today = crate::server::today();
     let rci = store.rci(id).await?;
     let overview = store.rci_overview(&rci, &state.settings, today).await?;
-    let facts = store.follow_up_facts(id).await?;
-    let can_edit = actor.can_edit_rci(id);
-    let users = store.users().await?;
-    let adviser_name = rci.value.adviser_id.and_then(|a| {
-        users
-            .iter()
-            .find(|u| u.id == a)
-            .map(|u| u.value.display_name.to_string())
-    });
-    // Only an admin chooses the lead adviser: everyone else gets no list to choose from.
-    let advisers = if actor.can_manage_users() {
-        users
-            .iter()
-            .filter(|u| u.value.role == Role::Adviser && u.value.active)
-            .map(|u| (u.id, u.value.display_name.to_string()))
-            .collect()
-    } else {
-        vec![]
+    let adviser_name = match rci.value.adviser_id {
+        Some(adviser) => store.display_name(adviser).await?,
+        None => None,
     };
-    let items = store.checklist(id).await?;
-    let values: Vec<ChecklistItem> = items.iter().map(|i| i.value.clone()).collect();
-    Ok(RciDetail {
-        progress_over_time: homeward_core::progress::progress_over_time(
-            &values,
-            rci.value.transition_start,
-            today,
-        ),
-        overview,
-        items,
-        counts_history: store
-            .counts_history(id)
-            .await?
-            .into_iter()
-            .map(|s| s.value)
-            .collect(),
-        follow_ups: store.follow_ups(id).await?,
-        next_follow_up_due: next_follow_up_due(
+    let next_follow_up_due = || async {
+        let facts = store.follow_up_facts(id).await?;
+        Ok::<_, AppError>(homeward_core::risks::next_follow_up_due(
             facts.first_reintegration,
             facts.last_follow_up,
             state.settings.follow_up,
             today,
-        ),
-        history: store.history(id, 50).await?,
-        programmes: store.programmes(id).await?,
-        took_part: took_part(store, id, today).await?,
-        trained: store.trained_people(id).await?,
+        ))
+    };
+    let section = match section {
+        Section::Overview => {
+            let items = store.checklist(id).await?;
+            let values: Vec<ChecklistItem> = items.iter().map(|i| i.value.clone()).collect();
+            let current = overview.progress.phase.track();
+            SectionData::Overview {
+                progress_over_time: homeward_core::progress::progress_over_time(
+                    &values,
+                    rci.value.transition_start,
+                    today,
+                ),
+                next_items: items
+                    .into_iter()
+                    .filter(|i| Some(i.value.track) == current && i.value.is_open())
+                    .take(3)
+                    .collect(),
+                next_follow_up_due: next_follow_up_due().await?,
+                overdue_actions: took_part(store, id, today)
+                    .await?
+                    .into_iter()
+                    .filter(|t| !t.overdue_actions.is_empty())
+                    .collect(),
+                // Only an admin chooses the lead adviser: everyone else gets no list.
+                advisers: if actor.can_manage_users() {
+                    store.active_advisers().await?
+                } else {
+                    vec![]
+                },
+            }
+        }
+        Section::Checklist => SectionData::Checklist {
+            items: store.checklist(id).await?,
+        },
+        Section::Children => SectionData::Children {
+            counts_history: store
+                .counts_history(id)
+                .await?
+                .into_iter()
+                .map(|s| s.value)
+                .collect(),
+        },
+        Section::FollowUps => SectionData::FollowUps {
+            follow_ups: store.follow_ups(id).await?,
+            next_follow_up_due: next_follow_up_due().await?,
+        },
+        Section::Activities => SectionData::Activities {
+            programmes: store.programmes(id).await?,
+            took_part: took_part(store, id, today).await?,
+            trained: store.trained_people(id).await?,
+        },
+        Section::History => {
+            let mut entries = store
+                .history_page(id, HISTORY_PAGE + 1, i64::from(page) * HISTORY_PAGE)
+                .await?;
+            let more = entries.len() as i64 > HISTORY_PAGE;
+            entries.truncate(HISTORY_PAGE as usize);
+            SectionData::History {
+                entries,
+                page,
+                more,
+            }
+        }
+    };
+    Ok(RciDetail {
+        can_edit: actor.can_edit_rci(id),
         adviser_name,
-        advisers,
-        can_edit,
         today,
+        overview,
+        section,
         rci,
     })
 }

@@ -170,12 +170,7 @@ pub async fn list_advisers() -> Result<Vec<(i64, String)>, AppError> {
     if !actor.can_manage_users() {
         return Ok(vec![]);
     }
-    let users = crate::server::state()?.store.users().await?;
-    Ok(users
-        .into_iter()
-        .filter(|u| u.value.role == homeward_core::accounts::Role::Adviser && u.value.active)
-        .map(|u| (u.id, u.value.display_name.to_string()))
-        .collect())
+    Ok(crate::server::state()?.store.active_advisers().await?)
 }
 
 #[component]

@@ -292,6 +292,11 @@ impl ChecklistItem {
     pub fn counts_towards_progress(&self) -> bool {
         !self.hidden && self.status.counts_towards_progress()
     }
+
+    /// Work still to do: shown, applicable and not done. "Open items only" shows just these.
+    pub fn is_open(&self) -> bool {
+        self.counts_towards_progress() && !self.status.is_done()
+    }
 }
 
 /// Builds a template item from static text; the default template's keys are known-good.
@@ -455,6 +460,23 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    /// "Open" is the work left: what the checklist shows by default to an adviser.
+    #[test]
+    fn open_items_are_shown_applicable_and_not_done() {
+        let item = ChecklistItem::from_template(&default_template().items()[0]);
+        let with = |status: &str, reason: &str, hidden: bool| ChecklistItem {
+            status: ItemStatus::from_parts(status, Some("2026-11-01"), reason, today()).unwrap(),
+            hidden,
+            ..item.clone()
+        };
+        assert!(with("not_started", "", false).is_open());
+        assert!(with("in_progress", "", false).is_open());
+        assert!(with("blocked", "no budget", false).is_open());
+        assert!(!with("done", "", false).is_open());
+        assert!(!with("not_applicable", "no children left", false).is_open());
+        assert!(!with("not_started", "", true).is_open());
     }
 
     #[test]

@@ -48,6 +48,16 @@ pub enum Phase {
     Completed,
 }
 
+impl Phase {
+    /// The track being worked on; none once every stage is complete.
+    pub fn track(self) -> Option<Track> {
+        match self {
+            Phase::In(stage) => Some(Track::Stage(stage)),
+            Phase::Completed => None,
+        }
+    }
+}
+
 /// Progress of one RCI, per track and overall.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TransitionProgress {

@@ -303,6 +303,26 @@ impl Store {
         read_user(&mut *self.pool().acquire().await?, id).await
     }
 
+    /// A user's display name, for naming an RCI's lead adviser without reading every user.
+    pub async fn display_name(&self, id: i64) -> Result<Option<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT display_name FROM users WHERE id = ?")
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+
+    /// Active advisers by name: whom an admin may make an RCI's lead adviser.
+    pub async fn active_advisers(&self) -> Result<Vec<(i64, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT id, display_name FROM users WHERE role = 'adviser' AND active = 1 \
+             ORDER BY display_name",
+        )
+        .fetch_all(self.pool())
+        .await?)
+    }
+
     pub async fn user_by_login(&self, login: &Login) -> Result<Option<Stored<User>>> {
         let id: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE login = ?")
             .bind(login.as_str())

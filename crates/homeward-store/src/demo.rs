@@ -153,8 +153,23 @@ const DEMO: [PartnerPlan<'static>; 8] = [
     },
 ];
 
-/// Demo advisers, named only in "updated by" fields.
+/// Advisers' names for generated partners' "updated by" fields.
 const ADVISERS: [&str; 3] = ["Chan Sokha", "Lim Dara", "Keo Sophea"];
+
+/// The demo's two other advisers, each the lead adviser of the partners the demo adviser does not
+/// lead, so the Adviser column and filter of the comparison have something to show.
+const OTHER_ADVISERS: [(&str, &str); 2] = [
+    ("demo.dara", "Lim Dara (adviser)"),
+    ("demo.sophea", "Keo Sophea (adviser)"),
+];
+
+/// A generated partner's "updated by": a name only, no account.
+pub(crate) fn named_adviser(n: usize) -> Result<Editor> {
+    Ok(Editor {
+        user_id: None,
+        name: Name::parse(ADVISERS[n % ADVISERS.len()]).map_err(corrupt)?,
+    })
+}
 
 fn days_ago(today: NaiveDate, days: u64) -> NaiveDate {
     today - Days::new(days)
@@ -188,9 +203,15 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<usize> {
         )));
     }
     let template = store.template().await?;
+    let advisers = demo_advisers(store).await?;
     let mut ids = Vec::with_capacity(DEMO.len());
     for (n, demo) in DEMO.iter().enumerate() {
-        ids.push(add_partner(store, &template, demo, n, today).await?);
+        // The demo adviser leads the 2nd to 4th partners; the other two share the rest.
+        let lead = match n {
+            1..=3 => &advisers[0],
+            _ => &advisers[1 + n % 2],
+        };
+        ids.push(add_partner(store, &template, demo, lead, today).await?);
     }
     demo_accounts(store, &ids).await?;
     demo_tours_and_trainings(store, &ids, today).await?;
@@ -198,18 +219,15 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<usize> {
 }
 
 /// Adds one partner as the plan says: its checklist worked as far as its stage, quarterly counts,
-/// a follow-up visit and, for a quiet partner, nothing recorded since. `n` picks its adviser.
+/// a follow-up visit and, for a quiet partner, nothing recorded since. The adviser records it all
+/// and, if they have an account, is the partner's lead adviser.
 pub(crate) async fn add_partner(
     store: &Store,
     template: &homeward_core::Template,
     demo: &PartnerPlan<'_>,
-    n: usize,
+    adviser: &Editor,
     today: NaiveDate,
 ) -> Result<i64> {
-    let adviser = Editor {
-        user_id: None,
-        name: Name::parse(ADVISERS[n % ADVISERS.len()]).map_err(corrupt)?,
-    };
     let start = days_ago(today, demo.started_months_ago * 30);
     let mut profile = RciProfile::parse(
         demo.name_en,
@@ -221,15 +239,17 @@ pub(crate) async fn add_partner(
     .map_err(corrupt)?;
     profile.has_reintegration_plan = demo.plan;
     profile.has_reintegration_budget = demo.budget;
+    profile.adviser_id = adviser.user_id;
     let id = store.create_rci(&profile, template).await?;
     let last_work = days_ago(today, demo.quiet_days.max(3));
-    mark_progress(store, id, demo, start, last_work, &adviser).await?;
-    record_counts(store, id, demo, start, today, &adviser).await?;
+    mark_progress(store, id, demo, start, last_work, adviser).await?;
+    record_counts(store, id, demo, start, today, adviser).await?;
     if let Some(ago) = demo.last_follow_up_days_ago {
         let visit = FollowUpVisit {
             visited_on: days_ago(today, ago),
             children: share(demo.baseline, 1, 3),
-            visited_by: if n.is_multiple_of(2) {
+            // Partners take turns: the NGO's staff visit one, the DoSVY the next.
+            visited_by: if id % 2 == 1 {
                 VisitedBy::NgoStaff
             } else {
                 VisitedBy::Dosvy
@@ -238,7 +258,7 @@ pub(crate) async fn add_partner(
             notes: Note::parse("Children attending school; one family needs livelihood support.")
                 .map_err(corrupt)?,
         };
-        store.record_follow_up(id, &visit, &adviser).await?;
+        store.record_follow_up(id, &visit, adviser).await?;
     }
     if demo.quiet_days > 0 {
         backdate(store, id, days_ago(today, demo.quiet_days)).await?;
@@ -395,8 +415,8 @@ async fn demo_tours_and_trainings(store: &Store, ids: &[i64], today: NaiveDate) 
 /// The password of every demo account: for trying Homeward out, never for real data.
 pub const DEMO_PASSWORD: &str = "homeward-demo";
 
-/// One demo account of each role. The adviser is assigned the 2nd to 4th partners; the director
-/// runs the 3rd (Little Lotus Home).
+/// One demo account of each role. The adviser leads the 2nd to 4th partners; the director runs
+/// the 3rd (Little Lotus Home).
 pub const DEMO_ACCOUNTS: [(&str, &str, Role); 4] = [
     ("demo.admin", "Demo Administrator", Role::Admin),
     ("demo.adviser", "Demo Adviser (Chan Sokha)", Role::Adviser),
@@ -408,6 +428,39 @@ pub const DEMO_ACCOUNTS: [(&str, &str, Role); 4] = [
     ("demo.viewer", "Demo Viewer (management)", Role::Viewer),
 ];
 
+/// The demo's advisers, created first so that they can lead partners: the demo adviser, then
+/// the other two. Each is who records their partners' demo progress.
+async fn demo_advisers(store: &Store) -> Result<Vec<Editor>> {
+    let password = Password::parse(DEMO_PASSWORD).map_err(corrupt)?;
+    let logins = DEMO_ACCOUNTS
+        .iter()
+        .filter(|(_, _, role)| *role == Role::Adviser)
+        .map(|(login, name, _)| (*login, *name))
+        .chain(OTHER_ADVISERS);
+    let mut advisers = Vec::new();
+    for (login, name) in logins {
+        let name = Name::parse(name).map_err(corrupt)?;
+        let new = NewUser::new(
+            Login::parse(login).map_err(corrupt)?,
+            name.clone(),
+            Role::Adviser,
+            None,
+            vec![],
+            Lang::En,
+        )
+        .map_err(corrupt)?;
+        let id = store
+            .create_user(&new, &password, false, &Editor::system())
+            .await?;
+        advisers.push(Editor {
+            user_id: Some(id),
+            name,
+        });
+    }
+    Ok(advisers)
+}
+
+/// The other demo accounts: an admin, a director of the 3rd partner and a viewer.
 async fn demo_accounts(store: &Store, ids: &[i64]) -> Result<()> {
     let password = Password::parse(DEMO_PASSWORD).map_err(corrupt)?;
     for (login, name, role) in DEMO_ACCOUNTS {
@@ -415,13 +468,12 @@ async fn demo_accounts(store: &Store, ids: &[i64]) -> Result<()> {
         if store.user_by_login(&login).await?.is_some() {
             continue;
         }
-        let (rci, assigned) = match role {
-            Role::Director => (ids.get(2).copied(), vec![]),
-            Role::Adviser => (None, ids.iter().skip(1).take(3).copied().collect()),
-            _ => (None, vec![]),
+        let rci = match role {
+            Role::Director => ids.get(2).copied(),
+            Role::Admin | Role::Adviser | Role::Viewer => None,
         };
         let name = Name::parse(name).map_err(corrupt)?;
-        let new = NewUser::new(login, name, role, rci, assigned, Lang::En).map_err(corrupt)?;
+        let new = NewUser::new(login, name, role, rci, vec![], Lang::En).map_err(corrupt)?;
         store
             .create_user(&new, &password, false, &Editor::system())
             .await?;

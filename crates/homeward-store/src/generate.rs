@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use homeward_core::Stage;
 
-use crate::demo::{add_partner, PartnerPlan};
+use crate::demo::{add_partner, named_adviser, PartnerPlan};
 use crate::{Result, Store};
 
 /// Cambodia's provinces, where partners are spread.
@@ -95,7 +95,7 @@ pub async fn generate(store: &Store, n: usize, seed: u64, today: NaiveDate) -> R
                 0
             },
         };
-        ids.push(add_partner(store, &template, &plan, i, today).await?);
+        ids.push(add_partner(store, &template, &plan, &named_adviser(i)?, today).await?);
     }
     // Spread the partners over the organisation's advisers, as the comparison page shows them.
     let advisers: Vec<i64> =

@@ -103,14 +103,25 @@ const HISTORY_COLUMNS: &str =
 impl Store {
     /// The newest `limit` changes of one RCI, newest first, each with its changed fields.
     pub async fn history(&self, rci_id: i64, limit: i64) -> Result<Vec<HistoryEntry>> {
+        self.history_page(rci_id, limit, 0).await
+    }
+
+    /// `limit` changes of one RCI after skipping the newest `offset`, newest first.
+    pub async fn history_page(
+        &self,
+        rci_id: i64,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<HistoryEntry>> {
         let rows: Vec<HistoryRow> = sqlx::query_as(&format!(
-            "SELECT {HISTORY_COLUMNS} FROM history WHERE rci_id = ? AND change_id IN \
-             (SELECT DISTINCT change_id FROM history WHERE rci_id = ? ORDER BY change_id DESC LIMIT ?) \
+            "SELECT {HISTORY_COLUMNS} FROM history WHERE rci_id = ?1 AND change_id IN \
+             (SELECT DISTINCT change_id FROM history WHERE rci_id = ?1 \
+              ORDER BY change_id DESC LIMIT ?2 OFFSET ?3) \
              ORDER BY change_id DESC, id"
         ))
         .bind(rci_id)
-        .bind(rci_id)
         .bind(limit)
+        .bind(offset)
         .fetch_all(self.pool())
         .await?;
         entries(rows)

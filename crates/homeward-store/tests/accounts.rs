@@ -510,7 +510,7 @@ async fn a_reset_password_must_be_changed_and_ends_sessions() {
 }
 
 #[tokio::test]
-async fn demo_data_has_one_account_of_each_role() {
+async fn demo_data_has_an_account_of_each_role_and_every_partner_a_lead_adviser() {
     let (_dir, store) = open().await;
     demo::load(&store, Utc::now().date_naive()).await.unwrap();
     let users = store.users().await.unwrap();
@@ -518,8 +518,22 @@ async fn demo_data_has_one_account_of_each_role() {
     roles.sort_by_key(|r| r.key());
     assert_eq!(
         roles,
-        [Role::Admin, Role::Adviser, Role::Director, Role::Viewer]
+        [
+            Role::Admin,
+            Role::Adviser,
+            Role::Adviser,
+            Role::Adviser,
+            Role::Director,
+            Role::Viewer
+        ]
     );
+    // Every partner has a lead adviser, who may edit it: the one assigned to it.
+    for rci in store.rcis().await.unwrap() {
+        let lead = rci.value.adviser_id.expect("a lead adviser");
+        let lead = users.iter().find(|u| u.id == lead).unwrap();
+        assert_eq!(lead.value.role, Role::Adviser);
+        assert!(lead.value.assigned_rcis.contains(&rci.id), "{}", rci.id);
+    }
     let director = store
         .verify_login(&login("demo.director"), demo::DEMO_PASSWORD, Utc::now(), "")
         .await
@@ -533,6 +547,7 @@ async fn demo_data_has_one_account_of_each_role() {
         .unwrap()
         .unwrap();
     assert_eq!(adviser.value.assigned_rcis.len(), 3);
+    assert!(adviser.value.assigned_rcis.contains(&own.id));
 }
 
 /// Demo accounts share a public password: they must never land beside real users.

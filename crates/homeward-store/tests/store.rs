@@ -284,6 +284,33 @@ async fn two_concurrent_editors_of_one_item_never_lose_an_update() {
 }
 
 #[tokio::test]
+async fn history_pages_follow_each_other_newest_first() {
+    let (_dir, store) = open().await;
+    let id = store
+        .create_rci(&profile("Paged Home"), &store.template().await.unwrap())
+        .await
+        .unwrap();
+    let mut version = store.rci(id).await.unwrap().version;
+    for n in 0..7 {
+        let mut p = store.rci(id).await.unwrap().value;
+        p.director = Some(Name::parse(&format!("Director {n}")).unwrap());
+        version = store
+            .update_profile(id, version, &p, &adviser())
+            .await
+            .unwrap();
+    }
+    let all = store.history(id, 100).await.unwrap();
+    assert_eq!(all.len(), 8, "the creation and seven saves");
+    let mut paged = Vec::new();
+    for page in 0..3 {
+        paged.extend(store.history_page(id, 3, page * 3).await.unwrap());
+    }
+    assert_eq!(paged, all);
+    assert!(store.history_page(id, 3, 300).await.unwrap().is_empty());
+    assert!(all.windows(2).all(|w| w[0].at >= w[1].at));
+}
+
+#[tokio::test]
 async fn history_cannot_be_rewritten() {
     let (_dir, store) = open().await;
     store

@@ -1,13 +1,11 @@
 //! Every page the app serves, and what each role (and a visitor not signed in) gets.
 
-mod common;
-
 use std::collections::BTreeSet;
 
 use axum::http::header;
 use tower::ServiceExt;
 
-use common::*;
+use crate::common::*;
 
 /// Every page route, and what each caller gets: a page (200), a redirect to sign in (303),
 /// or "not found" (404).
@@ -100,6 +98,31 @@ fn pages_answer_each_role_as_the_table_says() {
                 "/rcis/{id}",
                 [303, 404, 404, 404, 404],
             ),
+            (
+                format!("/rcis/{own}/checklist"),
+                "/rcis/{id}/{section}",
+                [303, 200, 200, 200, 200],
+            ),
+            (
+                format!("/rcis/{own}/history?page=1"),
+                "/rcis/{id}/{section}",
+                [303, 200, 200, 200, 200],
+            ),
+            (
+                format!("/rcis/{other}/children"),
+                "/rcis/{id}/{section}",
+                [303, 200, 200, 404, 200],
+            ),
+            (
+                format!("/rcis/{own}/budget"),
+                "/rcis/{id}/{section}",
+                [303, 404, 404, 404, 404],
+            ),
+            (
+                format!("/rcis/{own}/history?page=4294967295"),
+                "/rcis/{id}/{section}",
+                [303, 404, 404, 404, 404],
+            ),
         ];
         let routes: BTreeSet<String> = routes().iter().map(|r| r.path().to_string()).collect();
         let listed: BTreeSet<String> = table.iter().map(|(_, r, _)| r.to_string()).collect();
@@ -188,8 +211,6 @@ fn pages_carry_their_data_once() {
     run(async {
         let w = world().await;
         let (store, router) = w.fresh("once").await;
-        let req = w.request(Caller::Adviser, "GET", &format!("/rcis/{}", w.own_rci), "");
-        let html = body_text(router.oneshot(req).await.unwrap()).await;
         let name = store
             .rci(w.own_rci)
             .await
@@ -197,21 +218,34 @@ fn pages_carry_their_data_once() {
             .value
             .name_en
             .to_string();
-        assert!(html.contains(&name), "the page rendered");
-        for json in [
-            "\"counts_history\"",
-            "\"progress_over_time\"",
-            "\"items\":[",
-            "\"name_en\"",
+        for section in [
+            "",
+            "/checklist",
+            "/children",
+            "/follow-ups",
+            "/activities",
+            "/history",
         ] {
+            let uri = format!("/rcis/{}{section}", w.own_rci);
+            let req = w.request(Caller::Adviser, "GET", &uri, "");
+            let html = body_text(router.clone().oneshot(req).await.unwrap()).await;
+            assert!(html.contains(&name), "{uri} rendered");
+            for json in [
+                "\"counts_history\"",
+                "\"progress_over_time\"",
+                "\"items\":[",
+                "\"name_en\"",
+                "\"entries\"",
+            ] {
+                assert!(
+                    !html.contains(json),
+                    "{uri} carries its data again as JSON: {json}"
+                );
+            }
             assert!(
-                !html.contains(json),
-                "the page carries its data again as JSON: {json}"
+                html.contains("<leptos-island"),
+                "{uri}'s islands are marked for hydration"
             );
         }
-        assert!(
-            html.contains("<leptos-island"),
-            "the page's islands are marked for hydration"
-        );
     })
 }

@@ -1,6 +1,5 @@
 //! What the server's integration tests share: the demo world signed in once per role, fresh
 //! database copies, and a dump that shows whether anything changed.
-#![allow(dead_code, unused_imports)] // each test binary uses its own part of these helpers
 
 use std::path::PathBuf;
 
@@ -97,6 +96,8 @@ pub struct World {
     pub own_version: i64,
     pub other_version: i64,
     pub viewer_id: i64,
+    /// The demo adviser, lead adviser of the director's RCI: saved profiles keep their lead.
+    pub adviser_id: i64,
     /// A demo tour the director's RCI took part in, one it did not, and the demo training
     /// (which it attended).
     pub own_tour: i64,
@@ -189,6 +190,7 @@ pub async fn world() -> World {
         own_version,
         other_version,
         viewer_id,
+        adviser_id: adviser.id,
         own_tour,
         other_tour,
         training,

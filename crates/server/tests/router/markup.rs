@@ -2,12 +2,10 @@
 //! `<textarea>` and `<title>` unescaped when it renders on the server, so the app escapes them
 //! itself (`components::TextArea`, `components::PageTitle`); these pages prove it.
 
-mod common;
-
 use homeward_core::{Name, Note};
 use tower::ServiceExt;
 
-use common::*;
+use crate::common::*;
 
 /// Ends a textarea and opens an element, if written unescaped.
 const IN_TEXTAREA: &str = "</textarea><b id=x>x</b>";
@@ -88,8 +86,11 @@ fn saved_text_comes_back_as_text_in_textareas_and_titles() {
         let textarea = |rest: &str| format!(">{}{rest}</textarea>", escaped(IN_TEXTAREA));
         let pages = [
             (
-                format!("/rcis/{}", w.own_rci),
-                vec![title.clone(), textarea("")],
+                format!("/rcis/{}/checklist", w.own_rci),
+                vec![
+                    format!("<title>{} · Checklist</title>", escaped(IN_TITLE)),
+                    textarea(""),
+                ],
             ),
             (
                 format!("/tours/{}", w.own_tour),

@@ -3,8 +3,6 @@
 //! nothing; the server stays up, sign-in guessing is bounded, redirects stay on this site, and
 //! every change leaves a trace.
 
-mod common;
-
 use std::net::SocketAddr;
 
 use app::errors::AppError;
@@ -17,7 +15,7 @@ use homeward_core::{Lang, Name};
 use homeward_store::Store;
 use tower::ServiceExt;
 
-use common::*;
+use crate::common::*;
 
 /// Sends a request and returns its status, headers and body.
 async fn send(

@@ -2,13 +2,11 @@
 //! stored and shown to the right people; each kind of bad input is refused with a message naming
 //! the field, and leaves the database exactly as it was.
 
-mod common;
-
 use app::errors::AppError;
 use axum::http::{header, StatusCode};
 use tower::ServiceExt;
 
-use common::{body_text, dump, has_khmer, run, world, Caller, World};
+use crate::common::{body_text, dump, has_khmer, run, world, Caller, World};
 
 /// Posts a form to a server function; `Ok(where it sends the browser)` or the refusal.
 async fn save(
@@ -167,7 +165,7 @@ fn a_recorded_tour_is_stored_and_shown_only_to_those_involved() {
             &w,
             &router,
             Caller::Director,
-            &format!("/rcis/{}", w.own_rci),
+            &format!("/rcis/{}/activities", w.own_rci),
         )
         .await;
         assert!(own.contains("Directors see family-based care"));
@@ -366,7 +364,13 @@ fn a_training_adds_to_its_rcis_totals_and_bad_ones_change_nothing() {
             (trained.total() + 4, trained.female() + 3)
         );
         // The director's RCI page shows the new total; the training's page shows only their RCI.
-        let (_, rci_page) = page(&w, &router, Caller::Director, &format!("/rcis/{own}")).await;
+        let (_, rci_page) = page(
+            &w,
+            &router,
+            Caller::Director,
+            &format!("/rcis/{own}/activities"),
+        )
+        .await;
         assert!(rci_page.contains(&after.to_string()), "{after}");
         let (status, training_page) = page(&w, &router, Caller::Director, &to).await;
         assert_eq!(status, 200);

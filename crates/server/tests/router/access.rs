@@ -4,8 +4,6 @@
 //! The tables below must name every server function and page the app registers; adding one
 //! without deciding who may call it makes `every_server_function_is_in_the_table` fail.
 
-mod common;
-
 use std::collections::BTreeSet;
 
 use app::errors::AppError;
@@ -14,7 +12,7 @@ use axum::http::{header, Request, StatusCode};
 use chrono::Utc;
 use tower::ServiceExt;
 
-use common::*;
+use crate::common::*;
 
 /// One call of a server function and what each caller must get.
 struct Case {
@@ -45,7 +43,8 @@ fn cases(w: &World) -> Vec<Case> {
     let profile = |rci: i64, version: i64| {
         format!(
             "rci_id={rci}&version={version}&profile[name_en]=Renamed+Home&profile[province]=Pursat\
-             &profile[transition_start]=2024-01-01"
+             &profile[transition_start]=2024-01-01&profile[adviser_id]={}",
+            w.adviser_id
         )
     };
     let counts = |rci: i64| {
@@ -163,14 +162,26 @@ fn cases(w: &World) -> Vec<Case> {
         ),
         case(
             "get_rci",
-            format!("id={own}"),
+            format!("id={own}&section=checklist"),
             [Unauthenticated, Ok, Ok, Ok, Ok],
             false,
         ),
         case(
             "get_rci",
-            format!("id={other}"),
+            format!("id={other}&section="),
             [Unauthenticated, Ok, Ok, NotFound, Ok],
+            false,
+        ),
+        case(
+            "get_rci",
+            format!("id={own}&section=budget"),
+            [Unauthenticated, NotFound, NotFound, NotFound, NotFound],
+            false,
+        ),
+        case(
+            "get_rci",
+            format!("id={own}&section=history&page=10001"),
+            [Unauthenticated, NotFound, NotFound, NotFound, NotFound],
             false,
         ),
         case(
@@ -562,7 +573,7 @@ fn the_director_page_shows_no_edit_controls() {
     run(async {
         let w = world().await;
         let (_, router) = w.fresh("controls").await;
-        let uri = format!("/rcis/{}", w.own_rci);
+        let uri = format!("/rcis/{}/checklist", w.own_rci);
         let page = |caller| {
             let router = router.clone();
             let req = w.request(caller, "GET", &uri, "");
@@ -770,6 +781,11 @@ fn a_director_receives_nothing_outside_their_scope() {
             "/compare".into(),
             "/report".into(),
             format!("/rcis/{own}"),
+            format!("/rcis/{own}/checklist?all=1"),
+            format!("/rcis/{own}/children"),
+            format!("/rcis/{own}/follow-ups"),
+            format!("/rcis/{own}/activities"),
+            format!("/rcis/{own}/history"),
             format!("/tours/{}", w.own_tour),
             format!("/tours/{}", w.other_tour),
             format!("/trainings/{}", w.training),

@@ -1,0 +1,11 @@
+//! The server's integration tests, through the very router the binary serves. One test binary
+//! (each module a concern) links the app once instead of once per file.
+
+mod access;
+mod common;
+mod compare;
+mod edits;
+mod hardening;
+mod markup;
+mod pages;
+mod tours;
