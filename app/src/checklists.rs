@@ -1,10 +1,11 @@
 //! Checklist display: one section per track with its progress bar and items.
 
-use homeward_core::{ChecklistItem, ItemStatus, Progress, Stored, Track};
+use homeward_core::{ChecklistItem, Progress, StatusKind, Stored, Track};
 use leptos::prelude::*;
 
 use crate::components::{field_error, form_error, ProgressBar, TextArea};
 use crate::errors::AppError;
+use crate::labels::Label;
 use crate::i18n::Msg;
 use crate::rcis::RciContext;
 
@@ -21,58 +22,35 @@ pub async fn update_item(
     evidence: Option<String>,
     responsible: Option<String>,
 ) -> Result<i64, AppError> {
-    use homeward_core::{Name, Note};
-    use homeward_store::checklists::ItemChange;
     use homeward_store::StoreError;
 
-    let (actor, by) = crate::server::editor()?;
-    crate::server::can_edit(&actor, rci_id).await?;
-    let status = ItemStatus::from_parts(
-        &status,
-        done_on.as_deref(),
-        reason.as_deref().unwrap_or(""),
-        crate::server::today(),
-    )
-    .map_err(AppError::invalid)?;
-    let responsible = responsible
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .map(|r| Name::parse_field("responsible", r))
-        .transpose()?;
-    let change = ItemChange {
+    let ctx = crate::server::Ctx::edit(rci_id).await?;
+    let input = homeward_core::ItemInput {
         status,
-        evidence: Note::parse_field("evidence", evidence.as_deref().unwrap_or(""))?,
+        done_on,
+        reason,
+        evidence,
         responsible,
     };
-    let state = crate::server::state()?;
-    match state
+    let change = input.parse(ctx.today).map_err(AppError::invalid)?;
+    match ctx
         .store
-        .update_item(rci_id, item_id, version, &change, &by)
+        .update_item(rci_id, item_id, version, &change, &ctx.by)
         .await
     {
         Err(StoreError::Conflict { .. }) => {
-            let newer = state
+            let newer = ctx
                 .store
                 .checklist(rci_id)
                 .await?
                 .into_iter()
                 .find(|i| i.id == item_id)
                 .ok_or(AppError::NotFound)?;
-            Err(AppError::Conflict(format!(
-                "{} ({}){}",
-                newer.value.status.kind(),
-                newer
-                    .value
-                    .updated_by
-                    .map(|n| n.to_string())
-                    .unwrap_or_default(),
-                if newer.value.evidence.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", newer.value.evidence.as_str())
-                }
-            )))
+            let mut fields = newer.value.describe();
+            if let Some(who) = &newer.value.updated_by {
+                fields.push(("updated by", who.to_string()));
+            }
+            Err(crate::server::conflict(&fields))
         }
         other => {
             let version = other?;
@@ -90,13 +68,11 @@ pub async fn add_item(
     title_en: String,
     title_km: String,
 ) -> Result<i64, AppError> {
-    let (actor, by) = crate::server::editor()?;
-    crate::server::can_edit(&actor, rci_id).await?;
+    let ctx = crate::server::Ctx::edit(rci_id).await?;
     let track = Track::parse(&track).map_err(AppError::invalid)?;
-    let state = crate::server::state()?;
-    let id = state
+    let id = ctx
         .store
-        .add_custom_item(rci_id, track, &title_en, &title_km, &by)
+        .add_custom_item(rci_id, track, &title_en, &title_km, &ctx.by)
         .await?;
     crate::rcis::back_to_item(rci_id, crate::rcis::Saved::ItemAdded, id);
     Ok(id)
@@ -110,12 +86,10 @@ pub async fn set_item_hidden(
     version: i64,
     hidden: bool,
 ) -> Result<i64, AppError> {
-    let (actor, by) = crate::server::editor()?;
-    crate::server::can_edit(&actor, rci_id).await?;
-    let state = crate::server::state()?;
-    let version = state
+    let ctx = crate::server::Ctx::edit(rci_id).await?;
+    let version = ctx
         .store
-        .set_item_hidden(rci_id, item_id, version, hidden, &by)
+        .set_item_hidden(rci_id, item_id, version, hidden, &ctx.by)
         .await?;
     let saved = if hidden {
         crate::rcis::Saved::ItemHidden
@@ -124,17 +98,6 @@ pub async fn set_item_hidden(
     };
     crate::rcis::back_to_item(rci_id, saved, item_id);
     Ok(version)
-}
-
-/// The label of a status, by its stored name.
-pub fn kind_label(kind: &str) -> Msg {
-    match kind {
-        "in_progress" => Msg::StatusInProgress,
-        "done" => Msg::StatusDone,
-        "not_applicable" => Msg::StatusNotApplicable,
-        "blocked" => Msg::StatusBlocked,
-        _ => Msg::StatusNotStarted,
-    }
 }
 
 #[component]
@@ -213,7 +176,7 @@ fn ItemView(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
     view! {
         <li class="item" id=format!("item-{}", item_id) data-key=item.key.as_str().to_string() data-status=item.status.kind() data-closed=closed.to_string()>
             <div class="item-head">
-                <span class=status_class>{kind_label(item.status.kind()).text(lang)} {date.map(|d| format!(" {d}"))}</span>
+                <span class=status_class>{item.status.status_kind().label().text(lang)} {date.map(|d| format!(" {d}"))}</span>
                 <span class="item-title">{item.title.get(lang).to_string()}</span>
                 {item.custom.then(|| view! { <span class="tag">{Msg::CustomItem.text(lang)}</span> })}
             </div>
@@ -332,10 +295,10 @@ fn ItemEditor(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
                 <input type="hidden" name="version" value=item.version/>
                 <label for=field("status")>{Msg::Status.text(lang)}</label>
                 <select id=field("status") name="status">
-                    {ItemStatus::KINDS
+                    {StatusKind::ALL
                         .into_iter()
                         .map(|k| {
-                            view! { <option value=k selected=k == kind>{kind_label(k).text(lang)}</option> }
+                            view! { <option value=k.key() selected=k.key() == kind>{k.label().text(lang)}</option> }
                         })
                         .collect_view()}
                 </select>

@@ -153,22 +153,6 @@ pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
     view! { <Title text/> }
 }
 
-/// Encodes a path for use as a query value (the few characters that would break it).
-pub fn encode_query_value(raw: &str) -> String {
-    raw.chars()
-        .map(|c| match c {
-            '%' => "%25".to_string(),
-            '&' => "%26".to_string(),
-            '?' => "%3F".to_string(),
-            '#' => "%23".to_string(),
-            '+' => "%2B".to_string(),
-            ' ' => "%20".to_string(),
-            '=' => "%3D".to_string(),
-            c => c.to_string(),
-        })
-        .collect()
-}
-
 /// A query value as typed: trimmed, and `None` when blank (a blank filter means "all").
 pub fn query_value(get: &impl Fn(&str) -> Option<String>, key: &str) -> Option<String> {
     get(key)
@@ -176,16 +160,19 @@ pub fn query_value(get: &impl Fn(&str) -> Option<String>, key: &str) -> Option<S
         .filter(|v| !v.is_empty())
 }
 
-/// `?k=v&…` from the values that are set (encoded), or nothing when none is.
+/// `?k=v&…` from the values that are set (URL-encoded), or nothing when none is.
 pub fn query_string(pairs: Vec<(&str, Option<String>)>) -> String {
-    let parts: Vec<String> = pairs
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| format!("{k}={}", encode_query_value(&v))))
-        .collect();
-    if parts.is_empty() {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in pairs {
+        if let Some(value) = value {
+            query.append_pair(key, &value);
+        }
+    }
+    let query = query.finish();
+    if query.is_empty() {
         String::new()
     } else {
-        format!("?{}", parts.join("&"))
+        format!("?{query}")
     }
 }
 
@@ -196,11 +183,12 @@ pub fn SiteHeader(lang: Lang) -> impl IntoView {
     let here = move || {
         let search = location.search.get();
         let path = location.pathname.get();
-        encode_query_value(&if search.is_empty() {
+        let here = if search.is_empty() {
             path
         } else {
             format!("{path}?{search}")
-        })
+        };
+        form_urlencoded::byte_serialize(here.as_bytes()).collect::<String>()
     };
     let switch = move |to: Lang, label: &'static str| {
         view! {
@@ -358,10 +346,15 @@ mod tests {
     }
 
     #[test]
-    fn query_values_are_encoded() {
+    fn query_values_are_encoded_and_blank_ones_left_out() {
         assert_eq!(
-            encode_query_value("/?province=Phnom Penh&sort=name"),
-            "/%3Fprovince%3DPhnom%20Penh%26sort%3Dname"
+            query_string(vec![
+                ("province", Some("Phnom Penh & Kandal".into())),
+                ("rci", None),
+                ("sort", Some("name".into())),
+            ]),
+            "?province=Phnom+Penh+%26+Kandal&sort=name"
         );
+        assert_eq!(query_string(vec![("rci", None)]), "");
     }
 }

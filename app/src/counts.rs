@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::{field_error, form_error, ChartFrame};
 use crate::errors::AppError;
+use crate::labels::Label;
 use crate::i18n::Msg;
 use crate::rcis::RciContext;
 
@@ -15,14 +16,11 @@ use crate::rcis::RciContext;
 /// the number to fix.
 #[server(endpoint = "record_counts")]
 pub async fn record_counts(rci_id: i64, counts: HashMap<String, String>) -> Result<i64, AppError> {
-    let (actor, by) = crate::server::editor()?;
-    crate::server::can_edit(&actor, rci_id).await?;
-    let today = crate::server::today();
-    let counts = ChildrenCounts::from_form(&counts, today)?;
-    let state = crate::server::state()?;
-    let id = state
+    let ctx = crate::server::Ctx::edit(rci_id).await?;
+    let counts = ChildrenCounts::from_form(&counts, ctx.today)?;
+    let id = ctx
         .store
-        .record_counts(rci_id, counts, &by, today)
+        .record_counts(rci_id, counts, &ctx.by, ctx.today)
         .await?;
     crate::rcis::back_to_rci(rci_id, crate::rcis::Saved::Counts);
     Ok(id)
@@ -54,17 +52,17 @@ pub fn CountsForm(latest: Option<ChildrenCounts>, cx: RciContext) -> impl IntoVi
         let current = base.get(field);
         view! {
             <tr>
-                <th scope="row">{field_label(field).text(lang)}</th>
+                <th scope="row">{field.label().text(lang)}</th>
                 <td>
                     <input type="number" min="0" inputmode="numeric" required
                         name=format!("counts[{total}]") value=current.total()
-                        aria-label=format!("{} ({})", field_label(field).text(lang), Msg::ColTotal.text(lang))/>
+                        aria-label=format!("{} ({})", field.label().text(lang), Msg::ColTotal.text(lang))/>
                     {field_error(value, total.clone())}
                 </td>
                 <td>
                     <input type="number" min="0" inputmode="numeric" required
                         name=format!("counts[{female}]") value=current.female()
-                        aria-label=format!("{} ({})", field_label(field).text(lang), Msg::ColGirls.text(lang))/>
+                        aria-label=format!("{} ({})", field.label().text(lang), Msg::ColGirls.text(lang))/>
                     {field_error(value, female.clone())}
                 </td>
             </tr>
@@ -160,25 +158,6 @@ pub fn CountsChart(history: Vec<ChildrenCounts>, lang: Lang) -> impl IntoView {
     .into_any()
 }
 
-/// The label of a count field.
-pub fn field_label(field: CountField) -> Msg {
-    match field {
-        CountField::Baseline => Msg::CountBaseline,
-        CountField::Admissions => Msg::CountAdmissions,
-        CountField::Assessed => Msg::CountAssessed,
-        CountField::Traced => Msg::CountTraced,
-        CountField::Prepared => Msg::CountPrepared,
-        CountField::ReintegratedTotal => Msg::CountReintegrated,
-        CountField::Reintegrated(p) => match p {
-            Placement::BirthFamily => Msg::PlacementBirthFamily,
-            Placement::KinshipCare => Msg::PlacementKinship,
-            Placement::FosterCare => Msg::PlacementFoster,
-            Placement::IndependentLiving => Msg::PlacementIndependent,
-            Placement::LongTermCare => Msg::PlacementLongTerm,
-        },
-    }
-}
-
 #[component]
 pub fn CountsPanel(counts: Option<ChildrenCounts>, lang: Lang) -> impl IntoView {
     let Some(counts) = counts else {
@@ -214,12 +193,12 @@ pub fn CountsPanel(counts: Option<ChildrenCounts>, lang: Lang) -> impl IntoView 
             <table class="counts-table" data-testid="counts">
                 <CountsHead lang/>
                 <tbody>
-                    {pipeline.into_iter().map(|f| row(field_label(f), counts.get(f), "")).collect_view()}
+                    {pipeline.into_iter().map(|f| row(f.label(), counts.get(f), "")).collect_view()}
                     {Placement::ALL
                         .into_iter()
                         .map(|p| {
                             let f = CountField::Reintegrated(p);
-                            row(field_label(f), counts.get(f), "sub")
+                            row(f.label(), counts.get(f), "sub")
                         })
                         .collect_view()}
                     {row(Msg::CountStillInCare, counts.still_in_care(), "total")}

@@ -28,9 +28,9 @@ pub enum AppError {
     /// One form field was refused: the page shows the message next to that field.
     #[error("{}", .message.en)]
     Field { field: String, message: Bilingual },
-    /// Someone saved first; the text shows what they saved.
-    #[error("{0}")]
-    Conflict(String),
+    /// Someone saved first; the text shows what they saved, in both languages.
+    #[error("{}", .0.en)]
+    Conflict(Bilingual),
     /// Too many wrong passwords: the account waits before it is tried again.
     #[error("{}", .0.en)]
     TooManyTries(Bilingual),
@@ -56,7 +56,9 @@ impl AppError {
             AppError::Forbidden => Msg::NotAllowed.text(lang).to_string(),
             AppError::Invalid(detail) => detail.get(lang).to_string(),
             AppError::Field { message, .. } => message.get(lang).to_string(),
-            AppError::Conflict(detail) => format!("{} {detail}", Msg::ConflictIntro.text(lang)),
+            AppError::Conflict(detail) => {
+                format!("{} {}", Msg::ConflictIntro.text(lang), detail.get(lang))
+            }
             AppError::TooManyTries(detail) => detail.get(lang).to_string(),
             AppError::Busy => Msg::Busy.text(lang).to_string(),
             AppError::Server => Msg::ServerProblem.text(lang).to_string(),
@@ -121,7 +123,7 @@ impl From<homeward_store::StoreError> for AppError {
             StoreError::Invalid(msg) => AppError::Invalid(msg),
             StoreError::Field(e) => e.into(),
             // Callers that can show the newer value do so before this generic message.
-            StoreError::Conflict { .. } => AppError::Conflict(String::new()),
+            StoreError::Conflict { .. } => AppError::Conflict(Bilingual::new("", "")),
             StoreError::Account(e @ homeward_core::accounts::AccountError::LockedOut { .. }) => {
                 AppError::TooManyTries(e.into())
             }

@@ -7,34 +7,18 @@ use leptos::prelude::*;
 
 use crate::components::{field_error, form_error, TextArea};
 use crate::errors::AppError;
+use crate::labels::Label;
 use crate::i18n::Msg;
 use crate::rcis::RciContext;
 
 /// Records a follow-up visit to an RCI the caller may edit.
 #[server(endpoint = "record_follow_up")]
 pub async fn record_follow_up(rci_id: i64, visit: FollowUpInput) -> Result<i64, AppError> {
-    let (actor, by) = crate::server::editor()?;
-    crate::server::can_edit(&actor, rci_id).await?;
-    let visit = visit.parse(crate::server::today())?;
-    let state = crate::server::state()?;
-    let id = state.store.record_follow_up(rci_id, &visit, &by).await?;
+    let ctx = crate::server::Ctx::edit(rci_id).await?;
+    let visit = visit.parse(ctx.today)?;
+    let id = ctx.store.record_follow_up(rci_id, &visit, &ctx.by).await?;
     crate::rcis::back_to_rci(rci_id, crate::rcis::Saved::FollowUp);
     Ok(id)
-}
-
-pub(crate) fn visited_by_label(v: VisitedBy) -> Msg {
-    match v {
-        VisitedBy::NgoStaff => Msg::VisitedByNgo,
-        VisitedBy::Dosvy => Msg::VisitedByDosvy,
-        VisitedBy::LocalAuthority => Msg::VisitedByLocal,
-    }
-}
-
-pub(crate) fn mode_label(m: VisitMode) -> Msg {
-    match m {
-        VisitMode::Visit => Msg::ModeVisit,
-        VisitMode::Phone => Msg::ModePhone,
-    }
 }
 
 #[component]
@@ -61,8 +45,8 @@ pub fn FollowUpsPanel(
                         view! {
                             <li>
                                 <strong>{v.visited_on.to_string()}</strong> " · " {v.children.to_string()} " "
-                                {Msg::ChildrenVisited.text(lang)} " · " {visited_by_label(v.visited_by).text(lang)} " · "
-                                {mode_label(v.mode).text(lang)}
+                                {Msg::ChildrenVisited.text(lang)} " · " {v.visited_by.label().text(lang)} " · "
+                                {v.mode.label().text(lang)}
                                 {(!v.notes.is_empty()).then(|| view! { <p class="muted small">{v.notes.as_str().to_string()}</p> })}
                             </li>
                         }
@@ -101,12 +85,12 @@ fn FollowUpForm(cx: RciContext) -> impl IntoView {
                 {field_error(value, "children_female")}
                 <label>{Msg::VisitedBy.text(lang)}
                     <select name="visit[visited_by]">
-                        {VisitedBy::ALL.into_iter().map(|v| view! { <option value=v.key()>{visited_by_label(v).text(lang)}</option> }).collect_view()}
+                        {VisitedBy::ALL.into_iter().map(|v| view! { <option value=v.key()>{v.label().text(lang)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>{Msg::VisitHow.text(lang)}
                     <select name="visit[mode]">
-                        {VisitMode::ALL.into_iter().map(|m| view! { <option value=m.key()>{mode_label(m).text(lang)}</option> }).collect_view()}
+                        {VisitMode::ALL.into_iter().map(|m| view! { <option value=m.key()>{m.label().text(lang)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>{Msg::Notes.text(lang)}

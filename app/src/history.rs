@@ -3,31 +3,18 @@
 use homeward_core::calendar::cambodia_time;
 use homeward_core::follow_ups::{VisitMode, VisitedBy};
 use homeward_core::history::{Entity, HistoryEntry};
-use homeward_core::ItemStatus;
+use homeward_core::StatusKind;
 use homeward_core::{CountField, Lang};
 use leptos::prelude::*;
 
+use crate::labels::Label;
 use crate::i18n::Msg;
-
-pub fn entity_label(entity: Entity) -> Msg {
-    match entity {
-        Entity::Profile => Msg::HistoryProfile,
-        Entity::ChecklistItem => Msg::HistoryItem,
-        Entity::Counts => Msg::HistoryCounts,
-        Entity::FollowUp => Msg::HistoryFollowUp,
-        Entity::Programme => Msg::HistoryProgramme,
-        Entity::Tour => Msg::HistoryTour,
-        Entity::Training => Msg::HistoryTraining,
-        Entity::User => Msg::HistoryUser,
-        Entity::Password => Msg::HistoryPassword,
-    }
-}
 
 /// The page's label for a field named in the history. History rows keep the English name they
 /// were written with (they are never rewritten); the timeline shows the form's own label.
 fn field_label(field: &str) -> Option<Msg> {
     if let Some(count) = CountField::ALL.into_iter().find(|f| f.key() == field) {
-        return Some(crate::counts::field_label(count));
+        return Some(count.label());
     }
     Some(match field {
         "name (English)" => Msg::NameEn,
@@ -47,6 +34,7 @@ fn field_label(field: &str) -> Option<Msg> {
         "status" => Msg::Status,
         "evidence" => Msg::Evidence,
         "responsible" => Msg::Responsible,
+        "updated by" => Msg::UpdatedBy,
         "hidden" => Msg::HiddenItems,
         "date" => Msg::CountsDate,
         "visit date" => Msg::VisitDate,
@@ -93,17 +81,16 @@ fn value_text(field: &str, value: String, lang: Lang) -> String {
         "status" => {
             let end = value.find([' ', ':']).unwrap_or(value.len());
             let (kind, rest) = value.split_at(end);
-            if ItemStatus::KINDS.contains(&kind) {
-                format!("{}{rest}", word(crate::checklists::kind_label(kind)))
-            } else {
-                value
+            match StatusKind::parse(kind) {
+                Some(kind) => format!("{}{rest}", word(kind.label())),
+                None => value,
             }
         }
         "visited by" => VisitedBy::parse(&value)
-            .map(|v| word(crate::follow_ups::visited_by_label(v)))
+            .map(|v| word(v.label()))
             .unwrap_or(value),
         "how" => VisitMode::parse(&value)
-            .map(|m| word(crate::follow_ups::mode_label(m)))
+            .map(|m| word(m.label()))
             .unwrap_or(value),
         "password" => match value.as_str() {
             "one-time" => word(Msg::PasswordOneTime),
@@ -118,6 +105,20 @@ fn value_text(field: &str, value: String, lang: Lang) -> String {
         },
         _ => value,
     }
+}
+
+/// A record's fields as a sentence in `lang` ("Status: In progress; Evidence: …"), each named by
+/// its form label and worded as the history words it; empty values left out.
+pub fn fields_text(fields: &[(&str, String)], lang: Lang) -> String {
+    fields
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(field, value)| {
+            let label = field_label(field).map_or(field.to_string(), |m| m.text(lang).to_string());
+            format!("{label}: {}", value_text(field, value.clone(), lang))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 #[component]
@@ -136,7 +137,7 @@ pub fn HistoryTimeline(entries: Vec<HistoryEntry>, lang: Lang) -> impl IntoView 
                                 <p class="when">
                                     <time datetime=e.at.to_rfc3339()>{cambodia_time(e.at).format("%Y-%m-%d %H:%M").to_string()}</time>
                                     " " <span class="muted small">{Msg::PhnomPenhTime.text(lang)}</span>
-                                    " · " <strong>{e.by}</strong> " · " {entity_label(e.entity).text(lang)} ": " {e.label}
+                                    " · " <strong>{e.by}</strong> " · " {e.entity.label().text(lang)} ": " {e.label}
                                 </p>
                                 <ul class="changes">
                                     {e.changes

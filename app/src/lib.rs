@@ -12,6 +12,7 @@ pub mod errors;
 pub mod follow_ups;
 pub mod history;
 pub mod i18n;
+pub mod labels;
 pub mod islands;
 pub mod lists;
 pub mod not_found;
@@ -23,7 +24,6 @@ pub mod server;
 pub mod tours;
 pub mod trainings;
 #[cfg(feature = "ssr")]
-pub mod xlsx;
 
 use homeward_core::Lang;
 use leptos::prelude::*;

@@ -48,14 +48,13 @@ pub async fn rci_choices(
 /// The choices of the tour and training forms, for those who may record them.
 #[server(endpoint = "form_choices")]
 pub async fn form_choices() -> Result<FormOptions, AppError> {
-    let actor = crate::server::actor()?;
-    if !actor.can_edit_anything() {
+    let ctx = crate::server::Ctx::signed_in()?;
+    if !ctx.actor.can_edit_anything() {
         return Err(AppError::NotFound);
     }
-    let state = crate::server::state()?;
     Ok(FormOptions {
-        rcis: rci_choices(&actor, &state.store).await?,
-        organisations: state
+        rcis: rci_choices(&ctx.actor, &ctx.store).await?,
+        organisations: ctx
             .store
             .organisations()
             .await?
@@ -193,24 +192,19 @@ pub fn FilterBar(
     }
 }
 
-/// A CSV download, or the refusal as plain text with its status.
-#[cfg(feature = "ssr")]
-pub fn csv_response(file_name: &str, table: Result<String, AppError>) -> axum::response::Response {
-    use axum::response::IntoResponse;
-    use http::header;
-    match table {
-        Ok(body) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{file_name}\""),
-                ),
-            ],
-            body,
-        )
-            .into_response(),
-        Err(e) => (e.status(), e.message(Lang::En)).into_response(),
+/// A list as the exports write it: a header of stable keys, then one line per row shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new(header: &[&str], rows: Vec<Vec<String>>) -> Self {
+        Table {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows,
+        }
     }
 }
 

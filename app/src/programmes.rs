@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::components::{field_error, form_error};
 use crate::errors::AppError;
+use crate::labels::Label;
 use crate::i18n::Msg;
 use crate::rcis::RciContext;
 
@@ -28,36 +29,14 @@ pub struct TookPart {
 /// Adds a community programme to an RCI the caller may edit.
 #[server(endpoint = "record_programme")]
 pub async fn record_programme(rci_id: i64, programme: ProgrammeInput) -> Result<i64, AppError> {
-    let (actor, by) = crate::server::editor()?;
-    crate::server::can_edit(&actor, rci_id).await?;
-    let programme = programme.parse(crate::server::today())?;
-    let state = crate::server::state()?;
-    let id = state
+    let ctx = crate::server::Ctx::edit(rci_id).await?;
+    let programme = programme.parse(ctx.today)?;
+    let id = ctx
         .store
-        .create_programme(rci_id, &programme, &by)
+        .create_programme(rci_id, &programme, &ctx.by)
         .await?;
     crate::rcis::back_to_rci(rci_id, crate::rcis::Saved::Programme);
     Ok(id)
-}
-
-pub(crate) fn kind_label(kind: ProgrammeKind) -> Msg {
-    match kind {
-        ProgrammeKind::ParentingClub => Msg::ProgParentingClub,
-        ProgrammeKind::YouthGroup => Msg::ProgYouthGroup,
-        ProgrammeKind::CareleaverNetwork => Msg::ProgCareleavers,
-        ProgrammeKind::CommunityRoleModels => Msg::ProgRoleModels,
-        ProgrammeKind::SavingsGroup => Msg::ProgSavings,
-        ProgrammeKind::Other => Msg::ProgOther,
-    }
-}
-
-pub(crate) fn status_label(status: ProgrammeStatus) -> Msg {
-    match status {
-        ProgrammeStatus::Starting => Msg::ProgStarting,
-        ProgrammeStatus::Active => Msg::ProgActive,
-        ProgrammeStatus::Paused => Msg::ProgPaused,
-        ProgrammeStatus::Ended => Msg::ProgEnded,
-    }
 }
 
 #[component]
@@ -77,8 +56,8 @@ pub fn ProgrammesPanel(programmes: Vec<Stored<Programme>>, cx: RciContext) -> im
                         let p = p.value;
                         view! {
                             <li>
-                                <strong>{p.name.to_string()}</strong> " · " {kind_label(p.kind).text(lang)} " · "
-                                {status_label(p.status).text(lang)} " · " {p.members.to_string()} " "
+                                <strong>{p.name.to_string()}</strong> " · " {p.kind.label().text(lang)} " · "
+                                {p.status.label().text(lang)} " · " {p.members.to_string()} " "
                                 {Msg::Members.text(lang)} " · " {p.sessions_per_quarter} " " {Msg::SessionsPerQuarter.text(lang)}
                             </li>
                         }
@@ -110,7 +89,7 @@ fn ProgrammeForm(cx: RciContext) -> impl IntoView {
                 <input type="hidden" name="rci_id" value=cx.rci_id/>
                 <label>{Msg::ProgrammeKindLabel.text(lang)}
                     <select name="programme[kind]">
-                        {ProgrammeKind::ALL.into_iter().map(|k| view! { <option value=k.key()>{kind_label(k).text(lang)}</option> }).collect_view()}
+                        {ProgrammeKind::ALL.into_iter().map(|k| view! { <option value=k.key()>{k.label().text(lang)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>{Msg::DisplayName.text(lang)}
@@ -126,7 +105,7 @@ fn ProgrammeForm(cx: RciContext) -> impl IntoView {
                 {number("sessions_per_quarter", Msg::SessionsPerQuarter)}
                 <label>{Msg::Status.text(lang)}
                     <select name="programme[status]">
-                        {ProgrammeStatus::ALL.into_iter().map(|s| view! { <option value=s.key()>{status_label(s).text(lang)}</option> }).collect_view()}
+                        {ProgrammeStatus::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label().text(lang)}</option> }).collect_view()}
                     </select>
                 </label>
                 <button type="submit">{Msg::Save.text(lang)}</button>

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::components::{PageTitle, PhaseLabel, ProgressBar};
 use crate::errors::AppError;
+use crate::labels::Label;
 use crate::i18n::{use_lang, Msg};
 
 /// One RCI's page of the report.
@@ -51,18 +52,14 @@ pub async fn quarterly_report(
 ) -> Result<QuarterReport, AppError> {
     use homeward_core::quarters::reintegrated_per_quarter;
 
-    let actor = crate::server::actor()?;
+    let ctx = match rci {
+        Some(id) => crate::server::Ctx::read(id)?,
+        None => crate::server::Ctx::organisation()?,
+    };
     let quarter = Quarter::parse(&quarter).ok_or_else(|| AppError::invalid(Msg::BadQuarter))?;
-    match rci {
-        Some(id) => crate::server::can_read(&actor, id)?,
-        None if actor.can_compare_partners() => {}
-        None => return Err(AppError::NotFound),
-    }
-    let state = crate::server::state()?;
-    let store = &state.store;
-    let today = crate::server::today();
+    let (store, today) = (&ctx.store, ctx.today);
     let lang = crate::server::request_lang();
-    let mut rows = crate::compare::comparison_rows(&state, today).await?;
+    let mut rows = crate::compare::comparison_rows(store, &ctx.settings, today).await?;
     rows.retain(|r| rci.is_none_or(|id| r.rci_id == id));
     if rci.is_some() && rows.is_empty() {
         return Err(AppError::NotFound);
@@ -127,7 +124,7 @@ pub async fn quarterly_report(
                             p.name.to_string(),
                             format!(
                                 "{} · {}",
-                                crate::programmes::kind_label(p.kind).text(lang),
+                                p.kind.label().text(lang),
                                 crate::programmes::status_label(p.status).text(lang)
                             ),
                             p.members,

@@ -2,7 +2,7 @@
 
 use chrono::{NaiveDate, Utc};
 use homeward_core::accounts::{Actor, SessionPolicy};
-use homeward_core::RiskSettings;
+use homeward_core::{Bilingual, Lang, RiskSettings};
 use homeward_store::Store;
 use leptos::prelude::*;
 
@@ -87,23 +87,82 @@ pub fn address_of(extensions: &http::Extensions) -> Option<String> {
         .map(|c| c.0.ip().to_string())
 }
 
-/// Who is asking; every server function starts here. A user who still holds a one-time
-/// password counts as not signed in until they have chosen their own.
-pub fn actor() -> Result<Actor, AppError> {
-    session()
-        .filter(|s| !s.must_change_password)
-        .map(|s| s.actor)
-        .ok_or(AppError::Unauthenticated)
+/// What a server function works with once the caller is known and allowed: who asks and the
+/// name their changes are recorded under, the store, the risk settings and today in Cambodia.
+/// Each constructor is one authorisation, so that a server function reads: authorise, let the
+/// core parse and decide, store, answer.
+pub struct Ctx {
+    pub actor: Actor,
+    pub by: homeward_core::history::Editor,
+    pub store: Store,
+    pub settings: RiskSettings,
+    pub today: NaiveDate,
 }
 
-/// Who is asking and who their changes are recorded as, for server functions that write.
-pub fn editor() -> Result<(Actor, homeward_core::history::Editor), AppError> {
-    let session = session()
-        .filter(|s| !s.must_change_password)
-        .ok_or(AppError::Unauthenticated)?;
-    let name = homeward_core::Name::parse(&session.display_name)?;
-    let by = homeward_core::history::Editor::user(session.actor.user_id, name);
-    Ok((session.actor, by))
+impl Ctx {
+    /// Any signed-in caller (one who still holds a one-time password is not, yet).
+    pub fn signed_in() -> Result<Ctx, AppError> {
+        Self::of(session().as_ref(), &state()?)
+    }
+
+    /// The context of a request outside server functions (an export), from its session.
+    pub fn of(session: Option<&Session>, state: &AppState) -> Result<Ctx, AppError> {
+        let session = session
+            .filter(|s| !s.must_change_password)
+            .ok_or(AppError::Unauthenticated)?;
+        let name = homeward_core::Name::parse(&session.display_name)?;
+        Ok(Ctx {
+            by: homeward_core::history::Editor::user(session.actor.user_id, name),
+            actor: session.actor.clone(),
+            store: state.store.clone(),
+            settings: state.settings,
+            today: today(),
+        })
+    }
+
+    /// A caller who may read this RCI: "not found" otherwise, never revealing that it exists.
+    pub fn read(rci_id: i64) -> Result<Ctx, AppError> {
+        let ctx = Self::signed_in()?;
+        can_read(&ctx.actor, rci_id)?;
+        Ok(ctx)
+    }
+
+    /// A caller who may change this RCI ("not allowed" if they may only read it).
+    pub async fn edit(rci_id: i64) -> Result<Ctx, AppError> {
+        let ctx = Self::signed_in()?;
+        can_edit(&ctx.actor, rci_id).await?;
+        Ok(ctx)
+    }
+
+    /// A caller who records the organisation's own work: tours, trainings, new partners.
+    pub fn recorder() -> Result<Ctx, AppError> {
+        let ctx = Self::signed_in()?;
+        if !ctx.actor.can_edit_anything() {
+            return Err(AppError::Forbidden);
+        }
+        Ok(ctx)
+    }
+
+    /// The organisation's cross-partner views: "not found" for a director, who must not see
+    /// other RCIs.
+    pub fn organisation() -> Result<Ctx, AppError> {
+        Self::signed_in()?.across_partners()
+    }
+
+    /// This caller, if they may see the organisation's cross-partner views.
+    pub fn across_partners(self) -> Result<Ctx, AppError> {
+        if !self.actor.can_compare_partners() {
+            return Err(AppError::NotFound);
+        }
+        Ok(self)
+    }
+
+    /// An admin: "not found" for anyone else.
+    pub fn admin() -> Result<Ctx, AppError> {
+        let ctx = Self::signed_in()?;
+        can_manage_users(&ctx.actor)?;
+        Ok(ctx)
+    }
 }
 
 /// The caller may read this RCI; otherwise "not found", never revealing that it exists.
@@ -128,10 +187,22 @@ pub async fn can_edit(actor: &Actor, rci_id: i64) -> Result<(), AppError> {
 
 /// Someone saved this entry since the page was read: the save is refused, saying so.
 pub fn stale(current_version: i64) -> AppError {
-    AppError::Conflict(format!(
-        "version {current_version}. {}",
-        crate::i18n::Msg::ReloadToSee.text(request_lang())
-    ))
+    use crate::i18n::Msg;
+    let text = |lang| {
+        format!(
+            "{} {current_version}. {}",
+            Msg::Version.text(lang),
+            Msg::ReloadToSee.text(lang)
+        )
+    };
+    AppError::Conflict(Bilingual::new(text(Lang::En), text(Lang::Km)))
+}
+
+/// Someone saved this record since the page was read: the refusal shows what they saved, each
+/// field by its label, in both languages.
+pub fn conflict(newer: &[(&str, String)]) -> AppError {
+    let text = |lang| crate::history::fields_text(newer, lang);
+    AppError::Conflict(Bilingual::new(text(Lang::En), text(Lang::Km)))
 }
 
 /// Only admins manage users.

@@ -32,8 +32,7 @@ pub async fn list_changes(
     use homeward_core::history::HistoryFilter;
     use homeward_core::values::optional_date;
 
-    let actor = crate::server::actor()?;
-    crate::server::can_manage_users(&actor)?;
+    let ctx = crate::server::Ctx::admin()?;
     let given = |raw: Option<String>| raw.map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
     let filter = HistoryFilter {
         user_id: given(user)
@@ -46,8 +45,7 @@ pub async fn list_changes(
         from: optional_date("from", &given(from).unwrap_or_default())?,
         to: optional_date("to", &given(to).unwrap_or_default())?,
     };
-    let state = crate::server::state()?;
-    let users = state
+    let users = ctx
         .store
         .users()
         .await?
@@ -55,7 +53,7 @@ pub async fn list_changes(
         .map(|u| (u.id, u.value.display_name.to_string()))
         .collect();
     Ok(ChangesData {
-        changes: state.store.changes(&filter, SHOWN).await?,
+        changes: ctx.store.changes(&filter, SHOWN).await?,
         users,
     })
 }

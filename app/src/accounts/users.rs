@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::components::{refusal, PageTitle};
 use crate::errors::AppError;
+use crate::labels::Label;
 use crate::i18n::{use_lang, Msg};
 
 /// One user as the admin sees them.
@@ -36,10 +37,8 @@ pub struct UsersData {
 
 #[server(endpoint = "list_users")]
 pub async fn list_users() -> Result<UsersData, AppError> {
-    let actor = crate::server::actor()?;
-    crate::server::can_manage_users(&actor)?;
-    let state = crate::server::state()?;
-    let users = state
+    let ctx = crate::server::Ctx::admin()?;
+    let users = ctx
         .store
         .users()
         .await?
@@ -55,14 +54,14 @@ pub async fn list_users() -> Result<UsersData, AppError> {
             active: u.value.active,
         })
         .collect();
-    let rcis = state
+    let rcis = ctx
         .store
         .rcis()
         .await?
         .into_iter()
         .map(|r| (r.id, r.value.name_en.to_string()))
         .collect();
-    let sign_ins = state
+    let sign_ins = ctx
         .store
         .login_history(30)
         .await?
@@ -82,7 +81,7 @@ pub async fn list_users() -> Result<UsersData, AppError> {
         users,
         rcis,
         sign_ins,
-        one_time: state.flashes.take(actor.user_id),
+        one_time: crate::server::state()?.flashes.take(ctx.actor.user_id),
     })
 }
 
@@ -109,13 +108,11 @@ pub async fn create_user(
     use homeward_core::accounts::{Login, NewUser};
     use homeward_core::Name;
 
-    let (actor, by) = crate::server::editor()?;
-    crate::server::can_manage_users(&actor)?;
-    let state = crate::server::state()?;
+    let ctx = crate::server::Ctx::admin()?;
     let role = Role::parse(&role).map_err(AppError::invalid)?;
     let rci = chosen_rci(rci_id)?;
     if let Some(id) = rci {
-        state.store.rci(id).await?;
+        ctx.store.rci(id).await?;
     }
     let (director_rci, assigned) = match role {
         Role::Director => (rci, vec![]),
@@ -131,11 +128,11 @@ pub async fn create_user(
         crate::server::request_lang(),
     )
     .map_err(AppError::invalid)?;
-    let password = state.store.one_time_password();
-    state.store.create_user(&new, &password, true, &by).await?;
-    state
+    let password = ctx.store.one_time_password();
+    ctx.store.create_user(&new, &password, true, &ctx.by).await?;
+    crate::server::state()?
         .flashes
-        .put(actor.user_id, password.as_str().to_string());
+        .put(ctx.actor.user_id, password.as_str().to_string());
     crate::server::redirect_saved("/admin/users", "password");
     Ok(password.as_str().to_string())
 }
@@ -150,16 +147,14 @@ pub async fn update_user(
     rci_id: Option<String>,
     remove_rci: Option<String>,
 ) -> Result<(), AppError> {
-    let (actor, by) = crate::server::editor()?;
-    crate::server::can_manage_users(&actor)?;
-    let state = crate::server::state()?;
+    let ctx = crate::server::Ctx::admin()?;
     let role = Role::parse(&role).map_err(AppError::invalid)?;
     let rci = chosen_rci(rci_id)?;
     if let Some(id) = rci {
-        state.store.rci(id).await?;
+        ctx.store.rci(id).await?;
     }
     let removed = chosen_rci(remove_rci)?;
-    let current = state.store.user(user_id).await?;
+    let current = ctx.store.user(user_id).await?;
     let (director_rci, assigned) = match role {
         Role::Director => (rci, vec![]),
         Role::Adviser => {
@@ -170,9 +165,8 @@ pub async fn update_user(
         }
         Role::Admin | Role::Viewer => (None, vec![]),
     };
-    state
-        .store
-        .update_user(user_id, version, role, director_rci, assigned, &by)
+    ctx.store
+        .update_user(user_id, version, role, director_rci, assigned, &ctx.by)
         .await?;
     crate::server::redirect_saved("/admin/users", "user");
     Ok(())
@@ -181,17 +175,14 @@ pub async fn update_user(
 /// Sets a new one-time password and answers with it.
 #[server(endpoint = "reset_password")]
 pub async fn reset_password(user_id: i64) -> Result<String, AppError> {
-    let (actor, by) = crate::server::editor()?;
-    crate::server::can_manage_users(&actor)?;
-    let state = crate::server::state()?;
-    let password = state.store.one_time_password();
-    state
-        .store
-        .set_password(user_id, &password, true, &by)
+    let ctx = crate::server::Ctx::admin()?;
+    let password = ctx.store.one_time_password();
+    ctx.store
+        .set_password(user_id, &password, true, &ctx.by)
         .await?;
-    state
+    crate::server::state()?
         .flashes
-        .put(actor.user_id, password.as_str().to_string());
+        .put(ctx.actor.user_id, password.as_str().to_string());
     crate::server::redirect_saved("/admin/users", "password");
     Ok(password.as_str().to_string())
 }
@@ -199,23 +190,12 @@ pub async fn reset_password(user_id: i64) -> Result<String, AppError> {
 /// Deactivates or reactivates a user; the last active admin cannot be deactivated.
 #[server(endpoint = "set_user_active")]
 pub async fn set_user_active(user_id: i64, active: bool) -> Result<(), AppError> {
-    let (actor, by) = crate::server::editor()?;
-    crate::server::can_manage_users(&actor)?;
-    crate::server::state()?
-        .store
-        .set_active(user_id, active, &by)
+    let ctx = crate::server::Ctx::admin()?;
+    ctx.store
+        .set_active(user_id, active, &ctx.by)
         .await?;
     crate::server::redirect_saved("/admin/users", "user");
     Ok(())
-}
-
-fn role_label(role: Role) -> Msg {
-    match role {
-        Role::Admin => Msg::RoleAdmin,
-        Role::Adviser => Msg::RoleAdviser,
-        Role::Director => Msg::RoleDirector,
-        Role::Viewer => Msg::RoleViewer,
-    }
 }
 
 /// The words for a stored sign-in outcome code (see the store's `login_attempts`).
@@ -239,7 +219,7 @@ fn RoleAndRci(rcis: Vec<(i64, String)>, role: Role, rci: Option<i64>, lang: Lang
             <select name="role">
                 {Role::ALL
                     .into_iter()
-                    .map(|r| view! { <option value=r.key() selected=r == role>{role_label(r).text(lang)}</option> })
+                    .map(|r| view! { <option value=r.key() selected=r == role>{r.label().text(lang)}</option> })
                     .collect_view()}
             </select>
         </label>
@@ -349,7 +329,7 @@ pub fn UsersPage() -> impl IntoView {
                                                 <div class="muted small">{u.login.clone()}</div>
                                                 {(!u.active).then(|| view! { <span class="tag">{Msg::Inactive.text(lang)}</span> })}
                                             </td>
-                                            <td>{role_label(u.role).text(lang)}</td>
+                                            <td>{u.role.label().text(lang)}</td>
                                             <td>{rcis_text}</td>
                                             <td class="actions">
                                                 <ActionForm action=update attr:class="inline">

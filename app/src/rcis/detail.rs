@@ -10,12 +10,13 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::profile::{ProfileFacts, ProfileForm};
 use super::{get_rci, RciContext, RciDetail, Saved, Section, SectionData};
-use crate::checklists::{kind_label, TrackSection};
+use crate::checklists::TrackSection;
 use crate::components::{Flags, PageTitle, PhaseLabel, ProgressBar, ProgressChart};
 use crate::counts::{CountsChart, CountsForm, CountsPanel};
 use crate::errors::AppError;
 use crate::follow_ups::FollowUpsPanel;
 use crate::history::HistoryTimeline;
+use crate::labels::Label;
 use crate::i18n::{use_lang, Msg};
 use crate::programmes::{ProgrammesPanel, TookPart, TookPartPanel};
 
@@ -287,7 +288,7 @@ fn DueNext(
                     .map(|i| view! {
                         <li>
                             <a href=format!("{checklist}#item-{}", i.id)>{i.value.title.get(lang).to_string()}</a>
-                            " · " <span class=format!("status status-{}", i.value.status.kind())>{kind_label(i.value.status.kind()).text(lang)}</span>
+                            " · " <span class=format!("status status-{}", i.value.status.kind())>{i.value.status.status_kind().label().text(lang)}</span>
                         </li>
                     })
                     .collect_view()}

@@ -89,17 +89,6 @@ impl Section {
             other => format!("/rcis/{rci_id}/{}", other.key()),
         }
     }
-
-    pub fn label(self) -> Msg {
-        match self {
-            Section::Overview => Msg::SectionOverview,
-            Section::Checklist => Msg::SectionChecklist,
-            Section::Children => Msg::SectionChildren,
-            Section::FollowUps => Msg::SectionFollowUps,
-            Section::Activities => Msg::SectionActivities,
-            Section::History => Msg::SectionHistory,
-        }
-    }
 }
 
 /// Changes shown per page of an RCI's history.
@@ -249,15 +238,11 @@ pub fn back_to_item(rci_id: i64, saved: Saved, item_id: i64) {
 /// Every partner RCI the caller may see, with its overview.
 #[server(endpoint = "list_rcis")]
 pub async fn list_rcis() -> Result<Vec<RciRow>, AppError> {
-    let actor = crate::server::actor()?;
-    let state = crate::server::state()?;
-    let rows = state
-        .store
-        .rci_overviews(&state.settings, crate::server::today())
-        .await?;
+    let ctx = crate::server::Ctx::signed_in()?;
+    let rows = ctx.store.rci_overviews(&ctx.settings, ctx.today).await?;
     Ok(rows
         .into_iter()
-        .filter(|(rci, _)| actor.can_read_rci(rci.id))
+        .filter(|(rci, _)| ctx.actor.can_read_rci(rci.id))
         .map(|(rci, overview)| RciRow { rci, overview })
         .collect())
 }
@@ -279,18 +264,15 @@ impl SectionData {
 /// shows, read for that section alone.
 #[server(endpoint = "get_rci")]
 pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciDetail, AppError> {
-    let actor = crate::server::actor()?;
-    crate::server::can_read(&actor, id)?;
+    let ctx = crate::server::Ctx::read(id)?;
     let section = Section::parse(&section).ok_or(AppError::NotFound)?;
     let page = page.unwrap_or(0);
     if page > MAX_HISTORY_PAGE {
         return Err(AppError::NotFound);
     }
-    let state = crate::server::state()?;
-    let store = &state.store;
-    let today = crate::server::today();
+    let (store, today) = (&ctx.store, ctx.today);
     let rci = store.rci(id).await?;
-    let overview = store.rci_overview(&rci, &state.settings, today).await?;
+    let overview = store.rci_overview(&rci, &ctx.settings, today).await?;
     let adviser_name = match rci.value.adviser_id {
         Some(adviser) => store.display_name(adviser).await?,
         None => None,
@@ -300,7 +282,7 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
         Ok::<_, AppError>(homeward_core::risks::next_follow_up_due(
             facts.first_reintegration,
             facts.last_follow_up,
-            state.settings.follow_up,
+            ctx.settings.follow_up,
             today,
         ))
     };
@@ -327,7 +309,7 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
                     .filter(|t| !t.overdue_actions.is_empty())
                     .collect(),
                 // Only an admin chooses the lead adviser: everyone else gets no list.
-                advisers: if actor.can_manage_users() {
+                advisers: if ctx.actor.can_manage_users() {
                     store.active_advisers().await?
                 } else {
                     vec![]
@@ -368,7 +350,7 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
         }
     };
     Ok(RciDetail {
-        can_edit: actor.can_edit_rci(id),
+        can_edit: ctx.actor.can_edit_rci(id),
         adviser_name,
         today,
         overview,
@@ -452,34 +434,25 @@ pub async fn update_profile(
     version: i64,
     profile: ProfileInput,
 ) -> Result<i64, AppError> {
-    let (actor, by) = crate::server::editor()?;
-    crate::server::can_edit(&actor, rci_id).await?;
-    let profile = profile.parse(crate::server::today())?;
-    let state = crate::server::state()?;
+    let ctx = crate::server::Ctx::edit(rci_id).await?;
+    let profile = profile.parse(ctx.today)?;
     // Judged against the version the page was read at; the store refuses any other version.
-    let current = state.store.rci(rci_id).await?;
+    let current = ctx.store.rci(rci_id).await?;
     if current.version == version
-        && !actor.may_set_lead_adviser(current.value.adviser_id, profile.adviser_id)
+        && !ctx
+            .actor
+            .may_set_lead_adviser(current.value.adviser_id, profile.adviser_id)
     {
         return Err(AppError::Forbidden);
     }
-    match state
+    match ctx
         .store
-        .update_profile(rci_id, version, &profile, &by)
+        .update_profile(rci_id, version, &profile, &ctx.by)
         .await
     {
         Err(homeward_store::StoreError::Conflict { .. }) => {
-            let newer = state.store.rci(rci_id).await?;
-            Err(AppError::Conflict(
-                newer
-                    .value
-                    .describe()
-                    .into_iter()
-                    .filter(|(_, v)| !v.is_empty())
-                    .map(|(f, v)| format!("{f}: {v}"))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ))
+            let newer = ctx.store.rci(rci_id).await?;
+            Err(crate::server::conflict(&newer.value.describe()))
         }
         other => {
             let version = other?;
@@ -493,21 +466,20 @@ pub async fn update_profile(
 /// adviser who creates one becomes its lead adviser; only an admin may name another.
 #[server(endpoint = "create_rci")]
 pub async fn create_rci(profile: ProfileInput) -> Result<(), AppError> {
-    let (actor, by) = crate::server::editor()?;
-    if !actor.can_edit_anything() {
-        return Err(AppError::Forbidden);
-    }
-    let mut profile = profile.parse(crate::server::today())?;
-    if actor.role == homeward_core::accounts::Role::Adviser {
-        let own = Some(actor.user_id);
-        if !actor.may_set_lead_adviser(own, profile.adviser_id.or(own)) {
+    let ctx = crate::server::Ctx::recorder()?;
+    let mut profile = profile.parse(ctx.today)?;
+    if ctx.actor.role == homeward_core::accounts::Role::Adviser {
+        let own = Some(ctx.actor.user_id);
+        if !ctx.actor.may_set_lead_adviser(own, profile.adviser_id.or(own)) {
             return Err(AppError::Forbidden);
         }
         profile.adviser_id = own;
     }
-    let state = crate::server::state()?;
-    let template = state.store.template().await?;
-    let id = state.store.create_rci_by(&profile, &template, &by).await?;
+    let template = ctx.store.template().await?;
+    let id = ctx
+        .store
+        .create_rci_by(&profile, &template, &ctx.by)
+        .await?;
     leptos_axum::redirect(&format!("/rcis/{id}"));
     Ok(())
 }

@@ -163,14 +163,14 @@ pub fn ProfileForm(
 /// chooses (an adviser's new RCI is their own), so an adviser gets an empty list.
 #[server(endpoint = "list_advisers")]
 pub async fn list_advisers() -> Result<Vec<(i64, String)>, AppError> {
-    let actor = crate::server::actor()?;
-    if !actor.can_edit_anything() {
+    let ctx = crate::server::Ctx::signed_in()?;
+    if !ctx.actor.can_edit_anything() {
         return Err(AppError::NotFound);
     }
-    if !actor.can_manage_users() {
+    if !ctx.actor.can_manage_users() {
         return Ok(vec![]);
     }
-    Ok(crate::server::state()?.store.active_advisers().await?)
+    Ok(ctx.store.active_advisers().await?)
 }
 
 #[component]

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::stages::{Bilingual, Stage, Track};
-use crate::values::{parse_date, FieldError, Name, Note, ValueError};
+use crate::values::{optional_name, parse_date, FieldError, Name, Note, ValueError};
 
 /// Why a checklist change was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
@@ -130,24 +130,56 @@ pub enum ItemStatus {
     },
 }
 
-impl ItemStatus {
-    pub const KINDS: [&'static str; 5] = [
-        "not_started",
-        "in_progress",
-        "done",
-        "not_applicable",
-        "blocked",
+/// What a status is, without its date or reason: what the status select offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StatusKind {
+    NotStarted,
+    InProgress,
+    Done,
+    NotApplicable,
+    Blocked,
+}
+
+impl StatusKind {
+    pub const ALL: [StatusKind; 5] = [
+        StatusKind::NotStarted,
+        StatusKind::InProgress,
+        StatusKind::Done,
+        StatusKind::NotApplicable,
+        StatusKind::Blocked,
     ];
+
+    /// The stored and submitted name.
+    pub fn key(self) -> &'static str {
+        match self {
+            StatusKind::NotStarted => "not_started",
+            StatusKind::InProgress => "in_progress",
+            StatusKind::Done => "done",
+            StatusKind::NotApplicable => "not_applicable",
+            StatusKind::Blocked => "blocked",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<StatusKind> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+impl ItemStatus {
+    /// The status's kind, without its date or reason.
+    pub fn status_kind(&self) -> StatusKind {
+        match self {
+            ItemStatus::NotStarted => StatusKind::NotStarted,
+            ItemStatus::InProgress => StatusKind::InProgress,
+            ItemStatus::Done { .. } => StatusKind::Done,
+            ItemStatus::NotApplicable { .. } => StatusKind::NotApplicable,
+            ItemStatus::Blocked { .. } => StatusKind::Blocked,
+        }
+    }
 
     /// The stored and submitted name of the status.
     pub fn kind(&self) -> &'static str {
-        match self {
-            ItemStatus::NotStarted => "not_started",
-            ItemStatus::InProgress => "in_progress",
-            ItemStatus::Done { .. } => "done",
-            ItemStatus::NotApplicable { .. } => "not_applicable",
-            ItemStatus::Blocked { .. } => "blocked",
-        }
+        self.status_kind().key()
     }
 
     /// Builds a status from a form's or a row's parts, refusing a done without a date or a
@@ -202,6 +234,42 @@ impl ItemStatus {
             ItemStatus::NotApplicable { reason } | ItemStatus::Blocked { reason } => Some(reason),
             _ => None,
         }
+    }
+}
+
+/// A change to one item as its edit form sends it: text, read by [`ItemInput::parse`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemInput {
+    pub status: String,
+    pub done_on: Option<String>,
+    pub reason: Option<String>,
+    pub evidence: Option<String>,
+    pub responsible: Option<String>,
+}
+
+/// A valid change to one item: what the store saves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemChange {
+    pub status: ItemStatus,
+    pub evidence: Note,
+    pub responsible: Option<Name>,
+}
+
+impl ItemInput {
+    /// Refuses an unknown status, a done without a date (or one after `today`), a missing
+    /// reason, and texts that are too long or hold control characters.
+    pub fn parse(&self, today: NaiveDate) -> Result<ItemChange, ChecklistError> {
+        let text = |t: &Option<String>| t.as_deref().unwrap_or("").to_string();
+        Ok(ItemChange {
+            status: ItemStatus::from_parts(
+                &self.status,
+                self.done_on.as_deref(),
+                &text(&self.reason),
+                today,
+            )?,
+            evidence: Note::parse_field("evidence", &text(&self.evidence))?,
+            responsible: optional_name("responsible", &text(&self.responsible))?,
+        })
     }
 }
 
@@ -562,10 +630,13 @@ mod tests {
     #[test]
     fn every_kind_round_trips_through_its_name() {
         let t = today();
-        for kind in ItemStatus::KINDS {
-            let status = ItemStatus::from_parts(kind, Some("2026-01-01"), "because", t).unwrap();
-            assert_eq!(status.kind(), kind);
+        for kind in StatusKind::ALL {
+            let status =
+                ItemStatus::from_parts(kind.key(), Some("2026-01-01"), "because", t).unwrap();
+            assert_eq!(status.status_kind(), kind);
+            assert_eq!(StatusKind::parse(kind.key()), Some(kind));
         }
+        assert_eq!(StatusKind::parse("finished"), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::progress::Phase;
 use crate::rcis::{RciOverview, RciProfile};
-use crate::risks::RiskFlag;
+use crate::risks::{RiskFlag, RiskKind};
 use crate::stages::Track;
 use crate::values::SexCount;
 
@@ -229,8 +229,8 @@ pub struct ComparisonTotals {
     pub reintegrated: SexCount,
     /// The mean of the rows' overall progress, rounded down.
     pub mean_overall: u8,
-    /// How many RCIs carry each risk, in [`RiskFlag::key`] terms.
-    pub with_risk: Vec<(String, usize)>,
+    /// How many RCIs carry each kind of risk.
+    pub with_risk: Vec<(RiskKind, usize)>,
     pub follow_ups_overdue: usize,
     pub completed: usize,
 }
@@ -238,7 +238,6 @@ pub struct ComparisonTotals {
 /// Sums the rows shown. Counts add without overflow: a [`SexCount`] total is bounded per RCI.
 pub fn totals(rows: &[ComparisonRow]) -> ComparisonTotals {
     let add = |a: SexCount, b: SexCount| a.checked_add(b).unwrap_or(a);
-    let keys = ["no_plan", "no_budget", "stalled", "follow_ups_overdue"];
     ComparisonTotals {
         rcis: rows.len(),
         baseline: rows.iter().fold(SexCount::ZERO, |s, r| add(s, r.baseline)),
@@ -250,9 +249,9 @@ pub fn totals(rows: &[ComparisonRow]) -> ComparisonTotals {
         } else {
             (rows.iter().map(|r| u64::from(r.overall)).sum::<u64>() / rows.len() as u64) as u8
         },
-        with_risk: keys
+        with_risk: RiskKind::ALL
             .into_iter()
-            .map(|k| (k.to_string(), rows.iter().filter(|r| r.has_risk(k)).count()))
+            .map(|k| (k, rows.iter().filter(|r| r.has_risk(k.key())).count()))
             .collect(),
         follow_ups_overdue: rows
             .iter()
@@ -399,7 +398,7 @@ mod tests {
         assert_eq!(t.baseline, SexCount::new(90, 40).unwrap());
         assert_eq!(t.reintegrated, SexCount::new(10, 4).unwrap());
         assert_eq!(t.mean_overall, 67);
-        let risks: Vec<(&str, usize)> = t.with_risk.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+        let risks: Vec<(&str, usize)> = t.with_risk.iter().map(|(k, n)| (k.key(), *n)).collect();
         assert_eq!(
             risks,
             [

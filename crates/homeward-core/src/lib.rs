@@ -24,12 +24,13 @@ pub mod trainings;
 pub mod values;
 
 pub use checklists::{
-    default_template, ChecklistItem, ItemKey, ItemStatus, Template, TemplateItem,
+    default_template, ChecklistItem, ItemChange, ItemInput, ItemKey, ItemStatus, StatusKind,
+    Template, TemplateItem,
 };
 pub use counts::{ChildrenCounts, CountField, CountsError, Placement};
 pub use progress::{Phase, Progress, TransitionProgress};
 pub use rcis::{overview, FollowUpFacts, ProfileInput, RciOverview, RciProfile};
-pub use risks::{FollowUpCadence, RiskFlag, RiskSettings};
+pub use risks::{FollowUpCadence, RiskFlag, RiskKind, RiskSettings};
 pub use stages::{Bilingual, Lang, Stage, Track};
 pub use values::{Count, DateRange, FieldError, Name, Note, SexCount, Stored, ValueError};
 

@@ -122,14 +122,49 @@ pub enum RiskFlag {
 }
 
 impl RiskFlag {
+    pub fn kind(&self) -> RiskKind {
+        match self {
+            RiskFlag::NoReintegrationPlan => RiskKind::NoPlan,
+            RiskFlag::NoReintegrationBudget => RiskKind::NoBudget,
+            RiskFlag::Stalled { .. } => RiskKind::Stalled,
+            RiskFlag::FollowUpsOverdue { .. } => RiskKind::FollowUpsOverdue,
+        }
+    }
+
     /// The stable key used in URLs, filters and exports.
     pub fn key(&self) -> &'static str {
+        self.kind().key()
+    }
+}
+
+/// A kind of risk, without its figures: what the comparison filters and counts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RiskKind {
+    NoPlan,
+    NoBudget,
+    Stalled,
+    FollowUpsOverdue,
+}
+
+impl RiskKind {
+    pub const ALL: [RiskKind; 4] = [
+        RiskKind::NoPlan,
+        RiskKind::NoBudget,
+        RiskKind::Stalled,
+        RiskKind::FollowUpsOverdue,
+    ];
+
+    pub fn key(self) -> &'static str {
         match self {
-            RiskFlag::NoReintegrationPlan => "no_plan",
-            RiskFlag::NoReintegrationBudget => "no_budget",
-            RiskFlag::Stalled { .. } => "stalled",
-            RiskFlag::FollowUpsOverdue { .. } => "follow_ups_overdue",
+            RiskKind::NoPlan => "no_plan",
+            RiskKind::NoBudget => "no_budget",
+            RiskKind::Stalled => "stalled",
+            RiskKind::FollowUpsOverdue => "follow_ups_overdue",
         }
+    }
+
+    pub fn parse(key: &str) -> Option<RiskKind> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
     }
 }
 

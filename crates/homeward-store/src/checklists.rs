@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use homeward_core::{
-    checklists::ChecklistError, default_template, Bilingual, ChecklistItem, ItemKey, ItemStatus,
-    Name, Note, Stored, Template, TemplateItem, Track,
+    checklists::ChecklistError, default_template, Bilingual, ChecklistItem, ItemChange, ItemKey,
+    ItemStatus, Name, Note, Stored, Template, TemplateItem, Track,
 };
 use sqlx::{FromRow, Sqlite, Transaction};
 
@@ -90,14 +90,6 @@ impl ItemRow {
             value,
         })
     }
-}
-
-/// A change an adviser makes to one item.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ItemChange {
-    pub status: ItemStatus,
-    pub evidence: Note,
-    pub responsible: Option<Name>,
 }
 
 /// Inserts one item into an RCI's checklist inside the caller's transaction; returns its id.

@@ -9,11 +9,10 @@ use homeward_core::tours::{ActionStatus, StudyTour, TourAction, VisitorRole, Vis
 use homeward_core::trainings::{Participants, Training, TrainingCategory};
 use homeward_core::DateRange;
 use homeward_core::{
-    ChildrenCounts, CountField, ItemStatus, Lang, Name, Note, Placement, RciProfile, SexCount,
-    Stage, Track,
+    ChildrenCounts, CountField, ItemChange, ItemStatus, Lang, Name, Note, Placement, RciProfile,
+    SexCount, Stage, Track,
 };
 
-use crate::checklists::ItemChange;
 use crate::{corrupt, Result, Store, StoreError};
 use homeward_core::follow_ups::{FollowUpVisit, VisitMode, VisitedBy};
 

@@ -3,10 +3,9 @@
 use chrono::{Days, NaiveDate};
 use homeward_core::history::Editor;
 use homeward_core::{
-    ChildrenCounts, CountField, ItemStatus, Name, Note, Phase, Placement, RciProfile, RiskFlag,
-    RiskSettings, SexCount, Stage, Track,
+    ChildrenCounts, CountField, ItemChange, ItemStatus, Name, Note, Phase, Placement, RciProfile,
+    RiskFlag, RiskSettings, SexCount, Stage, Track,
 };
-use homeward_store::checklists::ItemChange;
 use homeward_store::{demo, Store, StoreError};
 
 fn today() -> NaiveDate {

@@ -3,9 +3,11 @@
 
 pub mod auth;
 pub mod compression;
+pub mod exports;
 pub mod limits;
 pub mod security;
 pub mod serve;
+mod xlsx;
 
 use app::i18n::LANG_COOKIE;
 use app::server::AppState;
@@ -42,19 +44,19 @@ pub fn router_with_routes(
         .route("/logout", post(auth::logout).with_state(state.clone()))
         .route(
             "/exports/partners.csv",
-            get(app::compare::export_csv).with_state(state.clone()),
+            get(exports::partners_csv).with_state(state.clone()),
         )
         .route(
             "/exports/partners.xlsx",
-            get(app::compare::export_xlsx).with_state(state.clone()),
+            get(exports::partners_xlsx).with_state(state.clone()),
         )
         .route(
             "/exports/tours.csv",
-            get(app::tours::export_csv).with_state(state.clone()),
+            get(exports::tours_csv).with_state(state.clone()),
         )
         .route(
             "/exports/trainings.csv",
-            get(app::trainings::export_csv).with_state(state.clone()),
+            get(exports::trainings_csv).with_state(state.clone()),
         )
         .leptos_routes_with_context(
             &leptos_options,

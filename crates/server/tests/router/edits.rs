@@ -284,7 +284,11 @@ fn bad_input_is_refused_clearly_and_changes_nothing() {
                 }
                 (Refusal::NotFound, AppError::NotFound) => {}
                 (Refusal::Conflict(words), AppError::Conflict(newer)) => {
-                    assert!(newer.contains(words), "the newer value is shown: {newer}")
+                    assert!(
+                        newer.en.contains(words),
+                        "the newer value is shown: {newer:?}"
+                    );
+                    assert!(has_khmer(newer), "{newer:?}");
                 }
                 (_, other) => panic!("{endpoint} {body}: unexpected {other:?}"),
             }
@@ -312,7 +316,16 @@ fn a_stale_item_save_shows_the_newer_value() {
             .unwrap();
         let before = dump(&store).await;
         match call(&w, &router, "update_item", &save("Second+adviser")).await {
-            Err(AppError::Conflict(newer)) => assert!(newer.contains("First adviser"), "{newer}"),
+            Err(AppError::Conflict(newer)) => {
+                // Named by its labels, worded in both languages: no stored codes.
+                assert!(newer.en.contains("Evidence: First adviser"), "{newer:?}");
+                assert!(newer.en.contains("Status: In progress"), "{newer:?}");
+                assert!(newer.km.contains("First adviser"), "{newer:?}");
+                assert!(
+                    !newer.km.contains("in_progress") && !newer.km.contains("Evidence"),
+                    "{newer:?}"
+                );
+            }
             other => panic!("expected a conflict, got {other:?}"),
         }
         assert_eq!(dump(&store).await, before);

@@ -277,7 +277,7 @@ fn an_edit_from_a_stale_page_is_refused_and_a_fresh_one_saved() {
         )
         .await;
         assert!(
-            matches!(stale, Err(AppError::Conflict(ref m)) if m.contains("version 2")),
+            matches!(stale, Err(AppError::Conflict(ref m)) if m.en.contains("number 2") && m.km.contains("លេខ 2")),
             "{stale:?}"
         );
         assert_eq!(dump(&store).await, before);

@@ -1,0 +1,196 @@
+//! The comparison page: filters, the table of every partner and its totals.
+
+use homeward_core::comparison::{
+    compare, totals, ComparisonFilter, ComparisonRow, ComparisonTotals, Sort, SortKey,
+};
+use homeward_core::quarters::Quarter;
+use homeward_core::{Lang, Phase, Placement, RiskKind, Stage, Track};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+use crate::components::{Flags, PageTitle, PhaseLabel};
+use crate::errors::AppError;
+use crate::labels::Label;
+use crate::i18n::{use_lang, Msg};
+use super::charts::{QuarterChart, StageChart};
+use super::*;
+
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let state = move || CompareQuery::from_query(|k| query.read().get(k));
+    let data = Resource::new(|| (), |_| compare_partners());
+    view! {
+        <PageTitle text=Msg::CompareTitle.text(lang)/>
+        <h1>{Msg::CompareTitle.text(lang)}</h1>
+        <p class="muted no-print">{Msg::CompareIntro.text(lang)}</p>
+        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+            {move || Suspend::new(async move {
+                let data = match data.await {
+                    Ok(data) => data,
+                    Err(e) => return crate::not_found::error_page(&e, lang),
+                };
+                let q = state();
+                let shown = compare(&data.rows, &q.filter, q.sort);
+                let sums = totals(&shown);
+                view! {
+                    <CompareFilters rows=data.rows.clone() q=q.clone() lang/>
+                    <div class="charts">
+                        <StageChart rows=shown.clone() lang/>
+                        <QuarterChart per_quarter=data.per_quarter lang/>
+                    </div>
+                    <CompareTable rows=shown sums q lang/>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CompareFilters(rows: Vec<ComparisonRow>, q: CompareQuery, lang: Lang) -> impl IntoView {
+    let distinct = |f: fn(&ComparisonRow) -> Option<String>| {
+        let mut v: Vec<String> = rows.iter().filter_map(f).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let provinces = distinct(|r| Some(r.province.clone()));
+    let advisers = distinct(|r| r.adviser.clone());
+    let f = q.filter.clone();
+    let options = |values: Vec<String>, chosen: Option<String>| {
+        values
+            .into_iter()
+            .map(|v| {
+                let selected = chosen.as_deref() == Some(v.as_str());
+                let label = v.clone();
+                view! { <option value=v selected=selected>{label}</option> }
+            })
+            .collect_view()
+    };
+    let exports = q.query();
+    let quarter = Quarter::of(homeward_core::calendar::cambodia_date(chrono::Utc::now())).key();
+    view! {
+        <form method="get" action="/compare" class="filters no-print" data-testid="compare-filters">
+            <label>{Msg::FilterProvince.text(lang)}
+                <select name="province">
+                    <option value="">{Msg::AllProvinces.text(lang)}</option>
+                    {options(provinces, f.province.clone())}
+                </select>
+            </label>
+            <label>{Msg::Adviser.text(lang)}
+                <select name="adviser">
+                    <option value="">{Msg::AllAdvisers.text(lang)}</option>
+                    {options(advisers, f.adviser.clone())}
+                </select>
+            </label>
+            <label>{Msg::StageN.text(lang)}
+                <select name="stage">
+                    <option value="">{Msg::AllStages.text(lang)}</option>
+                    {Stage::ALL.into_iter().map(|s| view! {
+                        <option value=s.number() selected=f.stage == Some(s.number())>
+                            {format!("{} · {}", s.number(), s.title().get(lang))}
+                        </option>
+                    }).collect_view()}
+                    <option value="0" selected=f.stage == Some(0)>{Msg::Completed.text(lang)}</option>
+                </select>
+            </label>
+            <label>{Msg::ColRisks.text(lang)}
+                <select name="risk">
+                    <option value="">{Msg::AnyRisk.text(lang)}</option>
+                    {RiskKind::ALL.into_iter().map(|r| view! {
+                        <option value=r.key() selected=f.risk.as_deref() == Some(r.key())>{r.label().text(lang)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            {(q.sort != Sort::default()).then(|| view! {
+                <input type="hidden" name="sort" value=q.sort.key.key()/>
+                {q.sort.descending.then(|| view! { <input type="hidden" name="dir" value="desc"/> })}
+            })}
+            <button type="submit">{Msg::Apply.text(lang)}</button>
+            <a class="button secondary" href=format!("/exports/partners.csv{exports}") rel="external" download data-testid="export-csv">{Msg::DownloadCsv.text(lang)}</a>
+            <a class="button secondary" href=format!("/exports/partners.xlsx{exports}") rel="external" download data-testid="export-xlsx">{Msg::DownloadXlsx.text(lang)}</a>
+            <a class="button secondary" href=format!("/report?quarter={quarter}") data-testid="report-link">{Msg::QuarterlyReport.text(lang)}</a>
+        </form>
+    }
+}
+
+#[component]
+fn CompareTable(
+    rows: Vec<ComparisonRow>,
+    sums: ComparisonTotals,
+    q: CompareQuery,
+    lang: Lang,
+) -> impl IntoView {
+    let head = move |key: SortKey, label: String| {
+        let current = q.sort.key == key;
+        let aria = current.then_some(if q.sort.descending {
+            "descending"
+        } else {
+            "ascending"
+        });
+        let href = format!("/compare{}", q.sorted_by(key).query());
+        view! {
+            <th scope="col" aria-sort=aria>
+                <a href=href data-sort=key.key()>{label} {current.then_some(if q.sort.descending { " ▼" } else { " ▲" })}</a>
+            </th>
+        }
+    };
+    let empty = rows.is_empty();
+    let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_else(|| "—".into());
+    view! {
+        <p class="muted" data-testid="shown">{rows.len()} " " {Msg::ShowingCount.text(lang)}</p>
+        {empty.then(|| view! { <p class="empty">{Msg::NoPartnersMatch.text(lang)}</p> })}
+        <div class="table-scroll compare-scroll" data-testid="compare-scroll">
+        <table class="data compare" data-testid="compare">
+            <thead><tr>
+                {head(SortKey::Name, Msg::ColRci.text(lang).into())}
+                {head(SortKey::Province, Msg::ColProvince.text(lang).into())}
+                {head(SortKey::Adviser, Msg::Adviser.text(lang).into())}
+                {head(SortKey::Stage, Msg::ColStage.text(lang).into())}
+                {Track::ALL.into_iter().map(|t| head(SortKey::Track(t), t.title().get(lang).to_string())).collect_view()}
+                {head(SortKey::Overall, Msg::ColProgress.text(lang).into())}
+                {head(SortKey::Reintegrated, Msg::ColBaselineReintegrated.text(lang).into())}
+                {head(SortKey::FollowUpsOverdue, Msg::ColFollowUpsOverdue.text(lang).into())}
+                {head(SortKey::DaysSinceUpdate, Msg::ColDaysSinceUpdate.text(lang).into())}
+                {head(SortKey::Risks, Msg::ColRisks.text(lang).into())}
+            </tr></thead>
+            <tbody>
+                {rows.into_iter().map(|r| view! {
+                    <tr data-testid="compare-row" data-rci=r.rci_id>
+                        <th scope="row"><a href=format!("/rcis/{}", r.rci_id)>{r.name.clone()}</a></th>
+                        <td data-label=Msg::ColProvince.text(lang)>{r.province.clone()}</td>
+                        <td data-label=Msg::Adviser.text(lang)>{r.adviser.clone().unwrap_or_else(|| "—".into())}</td>
+                        <td data-label=Msg::ColStage.text(lang)>
+                            <PhaseLabel phase=r.phase lang/>
+                            {(r.phase != Phase::Completed).then(|| view! { <span class="muted small">" · " {r.days_in_phase} " " {Msg::Days.text(lang)}</span> })}
+                        </td>
+                        {r.tracks.iter().map(|(t, p)| view! {
+                            <td class="num" data-label=t.title().get(lang).to_string()><meter min="0" max="100" value=*p aria-label=t.title().get(lang).to_string()></meter><span class="small">{*p} "%"</span></td>
+                        }).collect_view()}
+                        <td class="num" data-testid="overall" data-label=Msg::ColProgress.text(lang)><strong>{r.overall} "%"</strong></td>
+                        <td class="num" data-label=Msg::ColBaselineReintegrated.text(lang)>{r.baseline.to_string()} " → " {r.reintegrated.to_string()}</td>
+                        <td class="num" data-label=Msg::ColFollowUpsOverdue.text(lang)>{opt(r.follow_ups_overdue_days)}</td>
+                        <td class="num" data-label=Msg::ColDaysSinceUpdate.text(lang)>{opt(r.days_since_update)}</td>
+                        <td data-label=Msg::ColRisks.text(lang)><Flags flags=r.flags.clone() lang/></td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+            <tfoot><tr data-testid="totals">
+                <th scope="row">{Msg::Total.text(lang)} " (" {sums.rcis} ")"</th>
+                <td colspan="3"></td>
+                {Track::ALL.into_iter().map(|_| view! { <td></td> }).collect_view()}
+                <td class="num">{sums.mean_overall} "% " <span class="muted small">{Msg::Mean.text(lang)}</span></td>
+                <td class="num">{sums.baseline.to_string()} " → " {sums.reintegrated.to_string()}</td>
+                <td class="num">{sums.follow_ups_overdue}</td>
+                <td></td>
+                <td class="small">{sums.with_risk.iter().filter(|(_, n)| *n > 0).map(|(k, n)| format!("{}: {n}", k.label().text(lang))).collect::<Vec<_>>().join(" · ")}</td>
+            </tr></tfoot>
+        </table>
+        </div>
+    }
+}
+
+/// How many partners are in each stage: a bar per stage, drawn on the server.

@@ -1,0 +1,189 @@
+//! What each of the core's enums is called on a page: one exhaustive mapping per enum, no `_ =>`,
+//! so a new variant does not compile until it has its words in English and Khmer.
+
+use homeward_core::accounts::Role;
+use homeward_core::follow_ups::{VisitMode, VisitedBy};
+use homeward_core::history::Entity;
+use homeward_core::programmes::{ProgrammeKind, ProgrammeStatus};
+use homeward_core::tours::{ActionStatus, VisitorRole};
+use homeward_core::trainings::TrainingCategory;
+use homeward_core::{CountField, Placement, RiskKind, StatusKind};
+
+use crate::i18n::Msg;
+use crate::rcis::Section;
+
+/// The words for a value of one of the app's enums.
+pub trait Label: Copy {
+    fn label(self) -> Msg;
+}
+
+impl Label for StatusKind {
+    fn label(self) -> Msg {
+        match self {
+            StatusKind::NotStarted => Msg::StatusNotStarted,
+            StatusKind::InProgress => Msg::StatusInProgress,
+            StatusKind::Done => Msg::StatusDone,
+            StatusKind::NotApplicable => Msg::StatusNotApplicable,
+            StatusKind::Blocked => Msg::StatusBlocked,
+        }
+    }
+}
+
+/// The short words of the comparison's filter and totals.
+impl Label for RiskKind {
+    fn label(self) -> Msg {
+        match self {
+            RiskKind::NoPlan => Msg::RiskNoPlan,
+            RiskKind::NoBudget => Msg::RiskNoBudget,
+            RiskKind::Stalled => Msg::RiskStalledShort,
+            RiskKind::FollowUpsOverdue => Msg::RiskFollowUpsShort,
+        }
+    }
+}
+
+impl Label for CountField {
+    fn label(self) -> Msg {
+        match self {
+            CountField::Baseline => Msg::CountBaseline,
+            CountField::Admissions => Msg::CountAdmissions,
+            CountField::Assessed => Msg::CountAssessed,
+            CountField::Traced => Msg::CountTraced,
+            CountField::Prepared => Msg::CountPrepared,
+            CountField::ReintegratedTotal => Msg::CountReintegrated,
+            CountField::Reintegrated(p) => p.label(),
+        }
+    }
+}
+
+impl Label for Placement {
+    fn label(self) -> Msg {
+        match self {
+            Placement::BirthFamily => Msg::PlacementBirthFamily,
+            Placement::KinshipCare => Msg::PlacementKinship,
+            Placement::FosterCare => Msg::PlacementFoster,
+            Placement::IndependentLiving => Msg::PlacementIndependent,
+            Placement::LongTermCare => Msg::PlacementLongTerm,
+        }
+    }
+}
+
+impl Label for VisitedBy {
+    fn label(self) -> Msg {
+        match self {
+            VisitedBy::NgoStaff => Msg::VisitedByNgo,
+            VisitedBy::Dosvy => Msg::VisitedByDosvy,
+            VisitedBy::LocalAuthority => Msg::VisitedByLocal,
+        }
+    }
+}
+
+impl Label for VisitMode {
+    fn label(self) -> Msg {
+        match self {
+            VisitMode::Visit => Msg::ModeVisit,
+            VisitMode::Phone => Msg::ModePhone,
+        }
+    }
+}
+
+impl Label for ProgrammeKind {
+    fn label(self) -> Msg {
+        match self {
+            ProgrammeKind::ParentingClub => Msg::ProgParentingClub,
+            ProgrammeKind::YouthGroup => Msg::ProgYouthGroup,
+            ProgrammeKind::CareleaverNetwork => Msg::ProgCareleavers,
+            ProgrammeKind::CommunityRoleModels => Msg::ProgRoleModels,
+            ProgrammeKind::SavingsGroup => Msg::ProgSavings,
+            ProgrammeKind::Other => Msg::ProgOther,
+        }
+    }
+}
+
+impl Label for ProgrammeStatus {
+    fn label(self) -> Msg {
+        match self {
+            ProgrammeStatus::Starting => Msg::ProgStarting,
+            ProgrammeStatus::Active => Msg::ProgActive,
+            ProgrammeStatus::Paused => Msg::ProgPaused,
+            ProgrammeStatus::Ended => Msg::ProgEnded,
+        }
+    }
+}
+
+impl Label for TrainingCategory {
+    fn label(self) -> Msg {
+        match self {
+            TrainingCategory::DirectorTraining => Msg::CatDirector,
+            TrainingCategory::SocialWork => Msg::CatSocialWork,
+            TrainingCategory::PositiveParenting => Msg::CatParenting,
+            TrainingCategory::VocationalTraining => Msg::CatVocational,
+            TrainingCategory::OnsiteCoaching => Msg::CatCoaching,
+            TrainingCategory::Other => Msg::CatOther,
+        }
+    }
+}
+
+/// The people a tour's visitor row counts.
+impl Label for VisitorRole {
+    fn label(self) -> Msg {
+        match self {
+            VisitorRole::Director => Msg::RoleDirectorPeople,
+            VisitorRole::Staff => Msg::RoleStaffPeople,
+            VisitorRole::Board => Msg::RoleBoardPeople,
+            VisitorRole::Official => Msg::RoleOfficialPeople,
+        }
+    }
+}
+
+impl Label for ActionStatus {
+    fn label(self) -> Msg {
+        match self {
+            ActionStatus::Open => Msg::ActionOpen,
+            ActionStatus::InProgress => Msg::ActionInProgress,
+            ActionStatus::Done => Msg::ActionDone,
+        }
+    }
+}
+
+/// A user's role.
+impl Label for Role {
+    fn label(self) -> Msg {
+        match self {
+            Role::Admin => Msg::RoleAdmin,
+            Role::Adviser => Msg::RoleAdviser,
+            Role::Director => Msg::RoleDirector,
+            Role::Viewer => Msg::RoleViewer,
+        }
+    }
+}
+
+/// What kind of record a history entry is about.
+impl Label for Entity {
+    fn label(self) -> Msg {
+        match self {
+            Entity::Profile => Msg::HistoryProfile,
+            Entity::ChecklistItem => Msg::HistoryItem,
+            Entity::Counts => Msg::HistoryCounts,
+            Entity::FollowUp => Msg::HistoryFollowUp,
+            Entity::Programme => Msg::HistoryProgramme,
+            Entity::Tour => Msg::HistoryTour,
+            Entity::Training => Msg::HistoryTraining,
+            Entity::User => Msg::HistoryUser,
+            Entity::Password => Msg::HistoryPassword,
+        }
+    }
+}
+
+/// A section of an RCI's page, as its tab says.
+impl Label for Section {
+    fn label(self) -> Msg {
+        match self {
+            Section::Overview => Msg::SectionOverview,
+            Section::Checklist => Msg::SectionChecklist,
+            Section::Children => Msg::SectionChildren,
+            Section::FollowUps => Msg::SectionFollowUps,
+            Section::Activities => Msg::SectionActivities,
+            Section::History => Msg::SectionHistory,
+        }
+    }
+}

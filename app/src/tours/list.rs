@@ -1,0 +1,71 @@
+//! The study tours list: filters in the URL, a CSV of what is shown.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use homeward_core::tours::{ActionStatus, StudyTour, VisitorRole};
+use homeward_core::{Lang, SexCount, Stored};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{Deserialize, Serialize};
+
+use crate::components::{field_error, form_error, PageTitle, TextArea};
+use crate::errors::AppError;
+use crate::labels::Label;
+use crate::i18n::{use_lang, Msg};
+use crate::lists::{FilterBar, FormOptions, ListFilter, RciChoice};
+use super::*;
+
+#[component]
+pub fn ToursPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let filter = move || ListFilter::from_query(|k| query.read().get(k));
+    let data = Resource::new(|| (), |_| list_tours());
+    view! {
+        <PageTitle text=Msg::ToursTitle.text(lang)/>
+        <h1>{Msg::ToursTitle.text(lang)}</h1>
+        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+            {move || Suspend::new(async move {
+                let data = match data.await {
+                    Ok(data) => data,
+                    Err(e) => return crate::not_found::error_page(&e, lang),
+                };
+                let filter = filter();
+                let shown = data.filtered(&filter);
+                let years = crate::lists::years(data.tours.iter().map(|t| t.starts_on));
+                let empty = shown.is_empty();
+                let readable: Vec<i64> = data.rcis.iter().map(|r| r.id).collect();
+                let rci = move |(id, name): (i64, String)| view! { {rci_link(id, name, &readable)} " " };
+                view! {
+                    {data.can_edit.then(|| view! {
+                        <p><a class="button" href="/tours/new">{Msg::NewTour.text(lang)}</a></p>
+                    })}
+                    <FilterBar path="/tours" filter years rcis=data.rcis lang/>
+                    {empty.then(|| view! { <p class="empty">{Msg::NoTours.text(lang)}</p> })}
+                    <ul class="tours">
+                        {shown.into_iter().map(|t| view! {
+                            <li class="panel tour" data-testid="tour">
+                                <h2><a href=format!("/tours/{}", t.id)>{t.title}</a></h2>
+                                <p class="muted">{format!("{} – {}", t.starts_on, t.ends_on)} " · " {t.location}
+                                    {(!t.organised_with.is_empty()).then(|| format!(" · {}", t.organised_with.join(", ")))}
+                                </p>
+                                <p><strong>{Msg::Hosts.text(lang)} ": "</strong>
+                                    {t.hosts.into_iter().map(rci.clone()).collect_view()}
+                                </p>
+                                <p><strong>{Msg::Visitors.text(lang)} ": "</strong>
+                                    {t.visitors.into_iter().map(rci.clone()).collect_view()}
+                                    " (" {t.people.to_string()} ")"
+                                </p>
+                                <p class="muted small">{Msg::OpenActions.text(lang)} ": " {t.open_actions}</p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// Recording a new tour.
