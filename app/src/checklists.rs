@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::components::{field_error, form_error, ProgressBar, TextArea};
 use crate::errors::AppError;
-use crate::labels::Label;
 use crate::i18n::Msg;
+use crate::labels::Label;
 use crate::rcis::RciContext;
 
 /// Saves an adviser's change to one checklist item. Refused unless the caller may edit the RCI,

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 
 use crate::components::{field_error, form_error, ChartFrame};
 use crate::errors::AppError;
-use crate::labels::Label;
 use crate::i18n::Msg;
+use crate::labels::Label;
 use crate::rcis::RciContext;
 
 /// Records a dated snapshot of an RCI's pipeline. The core's invariants decide; the error names

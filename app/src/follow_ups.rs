@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::components::{field_error, form_error, TextArea};
 use crate::errors::AppError;
-use crate::labels::Label;
 use crate::i18n::Msg;
+use crate::labels::Label;
 use crate::rcis::RciContext;
 
 /// Records a follow-up visit to an RCI the caller may edit.

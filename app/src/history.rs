@@ -2,13 +2,13 @@
 
 use homeward_core::calendar::cambodia_time;
 use homeward_core::follow_ups::{VisitMode, VisitedBy};
-use homeward_core::history::{Entity, HistoryEntry};
+use homeward_core::history::HistoryEntry;
 use homeward_core::StatusKind;
 use homeward_core::{CountField, Lang};
 use leptos::prelude::*;
 
-use crate::labels::Label;
 use crate::i18n::Msg;
+use crate::labels::Label;
 
 /// The page's label for a field named in the history. History rows keep the English name they
 /// were written with (they are never rewritten); the timeline shows the form's own label.

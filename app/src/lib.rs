@@ -12,8 +12,8 @@ pub mod errors;
 pub mod follow_ups;
 pub mod history;
 pub mod i18n;
-pub mod labels;
 pub mod islands;
+pub mod labels;
 pub mod lists;
 pub mod not_found;
 pub mod programmes;
@@ -23,7 +23,6 @@ pub mod report;
 pub mod server;
 pub mod tours;
 pub mod trainings;
-#[cfg(feature = "ssr")]
 
 use homeward_core::Lang;
 use leptos::prelude::*;

@@ -288,6 +288,6 @@ mod tests {
                 category: None
             }
         );
-        assert_eq!(f.query(), "?year=2026&province=Phnom%20Penh");
+        assert_eq!(f.query(), "?year=2026&province=Phnom+Penh");
     }
 }

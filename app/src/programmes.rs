@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::components::{field_error, form_error};
 use crate::errors::AppError;
-use crate::labels::Label;
 use crate::i18n::Msg;
+use crate::labels::Label;
 use crate::rcis::RciContext;
 
 /// A tour or training the RCI took part in, as its page lists it.

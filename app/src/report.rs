@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::components::{PageTitle, PhaseLabel, ProgressBar};
 use crate::errors::AppError;
-use crate::labels::Label;
 use crate::i18n::{use_lang, Msg};
+use crate::labels::Label;
 
 /// One RCI's page of the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,7 +125,7 @@ pub async fn quarterly_report(
                             format!(
                                 "{} · {}",
                                 p.kind.label().text(lang),
-                                crate::programmes::status_label(p.status).text(lang)
+                                p.status.label().text(lang)
                             ),
                             p.members,
                         )
@@ -250,12 +250,7 @@ fn RciPage(r: RciReport, lang: Lang) -> impl IntoView {
         .into_iter()
         .zip(r.reintegrated)
         .filter(|(_, n)| *n > 0)
-        .map(|(p, n)| {
-            format!(
-                "{} {n}",
-                crate::counts::field_label(CountField::Reintegrated(p)).text(lang)
-            )
-        })
+        .map(|(p, n)| format!("{} {n}", CountField::Reintegrated(p).label().text(lang)))
         .collect::<Vec<_>>()
         .join(", ");
     view! {
@@ -279,7 +274,7 @@ fn RciPage(r: RciReport, lang: Lang) -> impl IntoView {
                     <table class="data" data-testid="report-counts">
                         <tbody>
                             {CountField::ALL.into_iter().map(|f| view! {
-                                <tr><th scope="row">{crate::counts::field_label(f).text(lang)}</th><td class="num">{c.get(f).to_string()}</td></tr>
+                                <tr><th scope="row">{f.label().text(lang)}</th><td class="num">{c.get(f).to_string()}</td></tr>
                             }).collect_view()}
                         </tbody>
                         <caption>{Msg::AsOf.text(lang)} " " {c.as_of.to_string()}</caption>

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
+use crate::labels::Label;
 
 /// How many changes the page lists at most: the newest first.
 #[cfg(feature = "ssr")]
@@ -94,7 +95,7 @@ pub fn ChangesPage() -> impl IntoView {
                             <select name="kind">
                                 <option value="">{Msg::AnyKind.text(lang)}</option>
                                 {Entity::ALL.into_iter().map(|e| view! {
-                                    <option value=e.key() selected=kind == e.key()>{crate::history::entity_label(e).text(lang)}</option>
+                                    <option value=e.key() selected=kind == e.key()>{e.label().text(lang)}</option>
                                 }).collect_view()}
                             </select>
                         </label>

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::components::{refusal, PageTitle};
 use crate::errors::AppError;
-use crate::labels::Label;
 use crate::i18n::{use_lang, Msg};
+use crate::labels::Label;
 
 /// One user as the admin sees them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,7 +129,9 @@ pub async fn create_user(
     )
     .map_err(AppError::invalid)?;
     let password = ctx.store.one_time_password();
-    ctx.store.create_user(&new, &password, true, &ctx.by).await?;
+    ctx.store
+        .create_user(&new, &password, true, &ctx.by)
+        .await?;
     crate::server::state()?
         .flashes
         .put(ctx.actor.user_id, password.as_str().to_string());
@@ -191,9 +193,7 @@ pub async fn reset_password(user_id: i64) -> Result<String, AppError> {
 #[server(endpoint = "set_user_active")]
 pub async fn set_user_active(user_id: i64, active: bool) -> Result<(), AppError> {
     let ctx = crate::server::Ctx::admin()?;
-    ctx.store
-        .set_active(user_id, active, &ctx.by)
-        .await?;
+    ctx.store.set_active(user_id, active, &ctx.by).await?;
     crate::server::redirect_saved("/admin/users", "user");
     Ok(())
 }

@@ -1,20 +1,14 @@
 //! The comparison's charts: partners per stage, children reintegrated per quarter.
 
-use homeward_core::comparison::{
-    compare, totals, ComparisonFilter, ComparisonRow, ComparisonTotals, Sort, SortKey,
-};
+use homeward_core::comparison::ComparisonRow;
 use homeward_core::quarters::Quarter;
-use homeward_core::{Lang, Phase, Placement, RiskKind, Stage, Track};
+use homeward_core::{Lang, Phase, Placement, Stage};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
-use serde::{Deserialize, Serialize};
 
-use crate::components::{Flags, PageTitle, PhaseLabel};
-use crate::errors::AppError;
+use crate::i18n::Msg;
 use crate::labels::Label;
-use crate::i18n::{use_lang, Msg};
-use super::*;
 
+/// How many partners are in each stage: a bar per stage, drawn on the server.
 #[component]
 pub(super) fn StageChart(rows: Vec<ComparisonRow>, lang: Lang) -> impl IntoView {
     let mut bars: Vec<(String, usize)> = Stage::ALL
@@ -73,7 +67,7 @@ pub(super) fn QuarterChart(per_quarter: Vec<(Quarter, [u32; 5])>, lang: Lang) ->
                         let top = base + f64::from(*v);
                         let rect = view! {
                             <rect x=x y=y(top) width=slot * 0.7 height=y(base) - y(top) class=format!("bar placement-{k}")>
-                                <title>{format!("{q}: {} {v}", crate::counts::field_label(homeward_core::CountField::Reintegrated(Placement::ALL[k])).text(lang))}</title>
+                                <title>{format!("{q}: {} {v}", homeward_core::CountField::Reintegrated(Placement::ALL[k]).label().text(lang))}</title>
                             </rect>
                         };
                         base = top;
@@ -88,10 +82,9 @@ pub(super) fn QuarterChart(per_quarter: Vec<(Quarter, [u32; 5])>, lang: Lang) ->
             <figcaption>
                 {Msg::ChartPerQuarter.text(lang)} ": "
                 {Placement::ALL.into_iter().enumerate().map(|(k, p)| view! {
-                    <span class=format!("key placement-{k}")>{crate::counts::field_label(homeward_core::CountField::Reintegrated(p)).text(lang)}</span>
+                    <span class=format!("key placement-{k}")>{homeward_core::CountField::Reintegrated(p).label().text(lang)}</span>
                 }).collect_view()}
             </figcaption>
         </figure>
     }
 }
-

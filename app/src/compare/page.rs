@@ -1,20 +1,16 @@
 //! The comparison page: filters, the table of every partner and its totals.
 
-use homeward_core::comparison::{
-    compare, totals, ComparisonFilter, ComparisonRow, ComparisonTotals, Sort, SortKey,
-};
+use homeward_core::comparison::{compare, totals, ComparisonRow, ComparisonTotals, Sort, SortKey};
 use homeward_core::quarters::Quarter;
-use homeward_core::{Lang, Phase, Placement, RiskKind, Stage, Track};
+use homeward_core::{Lang, Phase, RiskKind, Stage, Track};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use serde::{Deserialize, Serialize};
 
-use crate::components::{Flags, PageTitle, PhaseLabel};
-use crate::errors::AppError;
-use crate::labels::Label;
-use crate::i18n::{use_lang, Msg};
 use super::charts::{QuarterChart, StageChart};
 use super::*;
+use crate::components::{Flags, PageTitle, PhaseLabel};
+use crate::i18n::{use_lang, Msg};
+use crate::labels::Label;
 
 #[component]
 pub fn ComparePage() -> impl IntoView {
@@ -192,5 +188,3 @@ fn CompareTable(
         </div>
     }
 }
-
-/// How many partners are in each stage: a bar per stage, drawn on the server.

@@ -16,8 +16,8 @@ use crate::counts::{CountsChart, CountsForm, CountsPanel};
 use crate::errors::AppError;
 use crate::follow_ups::FollowUpsPanel;
 use crate::history::HistoryTimeline;
-use crate::labels::Label;
 use crate::i18n::{use_lang, Msg};
+use crate::labels::Label;
 use crate::programmes::{ProgrammesPanel, TookPart, TookPartPanel};
 
 /// How the checklist section shows items, from its address.

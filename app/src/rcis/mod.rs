@@ -470,7 +470,10 @@ pub async fn create_rci(profile: ProfileInput) -> Result<(), AppError> {
     let mut profile = profile.parse(ctx.today)?;
     if ctx.actor.role == homeward_core::accounts::Role::Adviser {
         let own = Some(ctx.actor.user_id);
-        if !ctx.actor.may_set_lead_adviser(own, profile.adviser_id.or(own)) {
+        if !ctx
+            .actor
+            .may_set_lead_adviser(own, profile.adviser_id.or(own))
+        {
             return Err(AppError::Forbidden);
         }
         profile.adviser_id = own;

@@ -1,22 +1,15 @@
 //! One study tour's page.
 
-use std::collections::HashMap;
-
-use chrono::NaiveDate;
-use homeward_core::tours::{ActionStatus, StudyTour, VisitorRole};
-use homeward_core::{Lang, SexCount, Stored};
+use homeward_core::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use serde::{Deserialize, Serialize};
 
-use crate::components::{field_error, form_error, PageTitle, TextArea};
-use crate::errors::AppError;
-use crate::labels::Label;
-use crate::i18n::{use_lang, Msg};
-use crate::lists::{FilterBar, FormOptions, ListFilter, RciChoice};
 use super::form::TourForm;
 use super::*;
-
+use crate::components::PageTitle;
+use crate::errors::AppError;
+use crate::i18n::{use_lang, Msg};
+use crate::labels::Label;
 
 #[component]
 pub fn TourPage() -> impl IntoView {
@@ -117,6 +110,3 @@ fn TourView(detail: TourDetail, lang: Lang) -> impl IntoView {
         })}
     }
 }
-
-/// The tour form, empty or filled in. Blank rows for more visitors and actions are always
-/// there, so it works without JavaScript.

@@ -1,21 +1,16 @@
 //! The form that records a study tour or edits one.
 
-use std::collections::HashMap;
-
-use chrono::NaiveDate;
 use homeward_core::tours::{ActionStatus, StudyTour, VisitorRole};
 use homeward_core::{Lang, SexCount, Stored};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
-use serde::{Deserialize, Serialize};
 
-use crate::components::{field_error, form_error, PageTitle, TextArea};
-use crate::errors::AppError;
-use crate::labels::Label;
-use crate::i18n::{use_lang, Msg};
-use crate::lists::{FilterBar, FormOptions, ListFilter, RciChoice};
 use super::*;
+use crate::components::{field_error, form_error, PageTitle, TextArea};
+use crate::i18n::{use_lang, Msg};
+use crate::labels::Label;
+use crate::lists::FormOptions;
 
+/// Recording a new tour.
 #[component]
 pub fn NewTourPage() -> impl IntoView {
     let lang = use_lang();
@@ -36,8 +31,14 @@ pub fn NewTourPage() -> impl IntoView {
 }
 
 /// One tour: who hosted, who came, what was agreed, and (for editors) the form to change it.
+/// The tour form, empty or filled in. Blank rows for more visitors and actions are always
+/// there, so it works without JavaScript.
 #[component]
-pub(super) fn TourForm(tour: Option<Stored<StudyTour>>, choices: FormOptions, lang: Lang) -> impl IntoView {
+pub(super) fn TourForm(
+    tour: Option<Stored<StudyTour>>,
+    choices: FormOptions,
+    lang: Lang,
+) -> impl IntoView {
     let save = ServerAction::<SaveTour>::new();
     let value = Signal::derive(move || save.value().get());
     let (id, version, t) = match tour {
@@ -208,4 +209,3 @@ pub(super) fn TourForm(tour: Option<Stored<StudyTour>>, choices: FormOptions, la
         </ActionForm>
     }
 }
-

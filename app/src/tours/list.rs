@@ -1,20 +1,12 @@
 //! The study tours list: filters in the URL, a CSV of what is shown.
 
-use std::collections::HashMap;
-
-use chrono::NaiveDate;
-use homeward_core::tours::{ActionStatus, StudyTour, VisitorRole};
-use homeward_core::{Lang, SexCount, Stored};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
-use serde::{Deserialize, Serialize};
+use leptos_router::hooks::use_query_map;
 
-use crate::components::{field_error, form_error, PageTitle, TextArea};
-use crate::errors::AppError;
-use crate::labels::Label;
-use crate::i18n::{use_lang, Msg};
-use crate::lists::{FilterBar, FormOptions, ListFilter, RciChoice};
 use super::*;
+use crate::components::PageTitle;
+use crate::i18n::{use_lang, Msg};
+use crate::lists::{FilterBar, ListFilter};
 
 #[component]
 pub fn ToursPage() -> impl IntoView {
@@ -67,5 +59,3 @@ pub fn ToursPage() -> impl IntoView {
         </Suspense>
     }
 }
-
-/// Recording a new tour.

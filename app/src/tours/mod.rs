@@ -14,18 +14,13 @@ pub use list::ToursPage;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use homeward_core::tours::{ActionStatus, StudyTour, VisitorRole};
-use homeward_core::{Lang, SexCount, Stored};
+use homeward_core::tours::StudyTour;
+use homeward_core::{SexCount, Stored};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
-use crate::components::{field_error, form_error, PageTitle, TextArea};
 use crate::errors::AppError;
-use crate::labels::Label;
-use crate::i18n::{use_lang, Msg};
-use crate::lists::{FilterBar, FormOptions, ListFilter, RciChoice};
-
+use crate::lists::{FormOptions, ListFilter, RciChoice};
 
 /// One tour as the list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,7 +114,7 @@ pub async fn tours_for(
                 open_actions: v
                     .actions
                     .iter()
-                    .filter(|a| a.status != ActionStatus::Done)
+                    .filter(|a| a.status != homeward_core::tours::ActionStatus::Done)
                     .count(),
             }
         })
@@ -207,10 +202,7 @@ pub async fn get_tour(id: i64) -> Result<TourDetail, AppError> {
     let ctx = crate::server::Ctx::signed_in()?;
     let (mut names, readable) = rcis_for(&ctx.actor, &ctx.store).await?;
     let stored = ctx.store.tour(id).await?;
-    let seen = stored
-        .value
-        .seen_by(&readable)
-        .ok_or(AppError::NotFound)?;
+    let seen = stored.value.seen_by(&readable).ok_or(AppError::NotFound)?;
     let rcis = seen.tour.rcis();
     names.retain(|id, _| rcis.contains(id));
     let choices = if ctx.actor.can_edit_anything() {

@@ -1,21 +1,14 @@
 //! One training's page, with its participants per RCI.
 
-use std::collections::HashMap;
-
-use chrono::NaiveDate;
-use homeward_core::trainings::TrainingCategory;
-use homeward_core::{Lang, SexCount};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use serde::{Deserialize, Serialize};
 
-use crate::components::{field_error, form_error, PageTitle};
-use crate::errors::AppError;
-use crate::labels::Label;
-use crate::i18n::{use_lang, Msg};
-use crate::lists::{FilterBar, FormOptions, ListFilter, RciChoice};
 use super::form::TrainingForm;
 use super::*;
+use crate::components::PageTitle;
+use crate::errors::AppError;
+use crate::i18n::{use_lang, Msg};
+use crate::labels::Label;
 
 #[component]
 pub fn TrainingPage() -> impl IntoView {
@@ -83,5 +76,3 @@ pub fn TrainingPage() -> impl IntoView {
         </Suspense>
     }
 }
-
-/// The training form, empty or filled in, with blank participant rows to add more RCIs.

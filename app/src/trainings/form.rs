@@ -1,21 +1,16 @@
 //! The form that records a training or edits one.
 
-use std::collections::HashMap;
-
-use chrono::NaiveDate;
 use homeward_core::trainings::TrainingCategory;
-use homeward_core::{Lang, SexCount};
+use homeward_core::Lang;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
-use serde::{Deserialize, Serialize};
 
-use crate::components::{field_error, form_error, PageTitle};
-use crate::errors::AppError;
-use crate::labels::Label;
-use crate::i18n::{use_lang, Msg};
-use crate::lists::{FilterBar, FormOptions, ListFilter, RciChoice};
 use super::*;
+use crate::components::{field_error, form_error, PageTitle};
+use crate::i18n::{use_lang, Msg};
+use crate::labels::Label;
+use crate::lists::RciChoice;
 
+/// Recording a new training.
 #[component]
 pub fn NewTrainingPage() -> impl IntoView {
     let lang = use_lang();
@@ -36,8 +31,13 @@ pub fn NewTrainingPage() -> impl IntoView {
 }
 
 /// One training: participants per RCI with their scores, and (for editors) the form.
+/// The training form, empty or filled in, with blank participant rows to add more RCIs.
 #[component]
-pub(super) fn TrainingForm(training: Option<TrainingRow>, rcis: Vec<RciChoice>, lang: Lang) -> impl IntoView {
+pub(super) fn TrainingForm(
+    training: Option<TrainingRow>,
+    rcis: Vec<RciChoice>,
+    lang: Lang,
+) -> impl IntoView {
     let save = ServerAction::<SaveTraining>::new();
     let value = Signal::derive(move || save.value().get());
     let t = training.as_ref();
@@ -132,4 +132,3 @@ pub(super) fn TrainingForm(training: Option<TrainingRow>, rcis: Vec<RciChoice>, 
         </ActionForm>
     }
 }
-

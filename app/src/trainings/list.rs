@@ -1,20 +1,15 @@
 //! The trainings list: filters in the URL, a CSV of what is shown.
 
-use std::collections::HashMap;
-
-use chrono::NaiveDate;
 use homeward_core::trainings::TrainingCategory;
-use homeward_core::{Lang, SexCount};
+use homeward_core::SexCount;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
-use serde::{Deserialize, Serialize};
+use leptos_router::hooks::use_query_map;
 
-use crate::components::{field_error, form_error, PageTitle};
-use crate::errors::AppError;
-use crate::labels::Label;
-use crate::i18n::{use_lang, Msg};
-use crate::lists::{FilterBar, FormOptions, ListFilter, RciChoice};
 use super::*;
+use crate::components::PageTitle;
+use crate::i18n::{use_lang, Msg};
+use crate::labels::Label;
+use crate::lists::{FilterBar, ListFilter};
 
 #[component]
 pub fn TrainingsPage() -> impl IntoView {
@@ -79,5 +74,3 @@ pub fn TrainingsPage() -> impl IntoView {
         </Suspense>
     }
 }
-
-/// Recording a new training.

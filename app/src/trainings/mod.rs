@@ -11,21 +11,16 @@ pub use detail::TrainingPage;
 pub use form::NewTrainingPage;
 pub use list::TrainingsPage;
 
-
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use homeward_core::trainings::TrainingCategory;
-use homeward_core::{Lang, SexCount};
+use homeward_core::SexCount;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
-use crate::components::{field_error, form_error, PageTitle};
 use crate::errors::AppError;
-use crate::labels::Label;
-use crate::i18n::{use_lang, Msg};
-use crate::lists::{FilterBar, FormOptions, ListFilter, RciChoice};
+use crate::lists::{FormOptions, ListFilter, RciChoice};
 
 /// One RCI's people at a training, as lists show them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

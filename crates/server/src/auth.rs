@@ -102,8 +102,8 @@ pub async fn authenticate(
                 .map(|p| p.as_str().to_string())
                 .unwrap_or_default();
             let to = format!(
-                "/login?next={}",
-                app::components::encode_query_value(&wanted)
+                "/login{}",
+                app::components::query_string(vec![("next", Some(wanted))])
             );
             return (StatusCode::SEE_OTHER, [(LOCATION, to)]).into_response();
         }
@@ -155,9 +155,11 @@ pub async fn login(State(state): State<AppState>, req: Request<Body>) -> Respons
                 log::error!("sign-in failed: {e}");
             }
             let to = format!(
-                "/login?error={}&next={}",
-                failure_code(&e),
-                app::components::encode_query_value(&next)
+                "/login{}",
+                app::components::query_string(vec![
+                    ("error", Some(failure_code(&e).to_string())),
+                    ("next", Some(next)),
+                ])
             );
             return (StatusCode::SEE_OTHER, [(LOCATION, to)]).into_response();
         }

@@ -51,8 +51,15 @@ fn pages_answer_each_role_as_the_table_says() {
                 "/report",
                 [303, 200, 200, 404, 200],
             ),
+            // Who asks is checked before what they ask: a director may not open the
+            // organisation's report at all, whatever its quarter.
             (
                 "/report?quarter=2026-Q9".into(),
+                "/report",
+                [303, 400, 400, 404, 400],
+            ),
+            (
+                format!("/report?quarter=2026-Q9&rci={own}"),
                 "/report",
                 [303, 400, 400, 400, 400],
             ),
