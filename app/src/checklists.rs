@@ -69,11 +69,10 @@ pub async fn add_item(
     title_km: String,
 ) -> Result<i64, AppError> {
     let ctx = crate::server::Ctx::edit(rci_id).await?;
+    // The track is the form's hidden field, not something typed: a bad one refuses the form.
     let track = Track::parse(&track).map_err(AppError::invalid)?;
-    let id = ctx
-        .store
-        .add_custom_item(rci_id, track, &title_en, &title_km, &ctx.by)
-        .await?;
+    let step = homeward_core::CustomStepInput { title_en, title_km }.parse(track)?;
+    let id = ctx.store.add_custom_item(rci_id, &step, &ctx.by).await?;
     crate::rcis::back_to_item(rci_id, crate::rcis::Saved::ItemAdded, id);
     Ok(id)
 }

@@ -237,6 +237,37 @@ impl ItemStatus {
     }
 }
 
+/// The titles of a step of an RCI's own as the "add a step" form sends them: text, read by
+/// [`CustomStepInput::parse`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomStepInput {
+    pub title_en: String,
+    pub title_km: String,
+}
+
+/// A valid step of an RCI's own: its track and its title in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomStep {
+    pub track: Track,
+    pub title: Bilingual,
+}
+
+impl CustomStepInput {
+    /// The step for `track`, refusing a missing or too long title; a blank Khmer title takes
+    /// the English one.
+    pub fn parse(&self, track: Track) -> Result<CustomStep, FieldError> {
+        let en = Name::parse_field("title", &self.title_en).map_err(FieldError::at("title_en"))?;
+        let km = match optional_name("title (Khmer)", &self.title_km) {
+            Ok(km) => km.unwrap_or_else(|| en.clone()),
+            Err(e) => return Err(FieldError::new("title_km", e)),
+        };
+        Ok(CustomStep {
+            track,
+            title: Bilingual::new(en.as_str(), km.as_str()),
+        })
+    }
+}
+
 /// A change to one item as its edit form sends it: text, read by [`ItemInput::parse`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemInput {
@@ -309,28 +340,17 @@ impl ChecklistItem {
         }
     }
 
-    /// A step an adviser adds for one RCI only, with a title in English and (optionally) Khmer.
-    pub fn custom(
-        key: ItemKey,
-        track: Track,
-        title_en: &str,
-        title_km: &str,
-    ) -> Result<Self, FieldError> {
-        let en = Name::parse_field("title", title_en).map_err(FieldError::at("title_en"))?;
-        let km = if title_km.trim().is_empty() {
-            en.clone()
-        } else {
-            Name::parse_field("title (Khmer)", title_km).map_err(FieldError::at("title_km"))?
-        };
-        Ok(Self {
+    /// A step an adviser adds for one RCI only, under the key the RCI's checklist gives it.
+    pub fn custom(key: ItemKey, step: &CustomStep) -> Self {
+        Self {
             custom: true,
             ..Self::from_template(&TemplateItem {
                 key,
-                track,
-                title: Bilingual::new(en.as_str(), km.as_str()),
+                track: step.track,
+                title: step.title.clone(),
                 guidance: Bilingual::new("", ""),
             })
-        })
+        }
     }
 
     /// The item's state as text, for the change history.
@@ -528,6 +548,21 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    #[test]
+    fn a_step_of_an_rcis_own_needs_a_title_and_borrows_the_english_one() {
+        let input = |en: &str, km: &str| CustomStepInput {
+            title_en: en.into(),
+            title_km: km.into(),
+        };
+        let step = input("Meet the commune council", "").parse(Track::Organisation).unwrap();
+        assert_eq!(step.title, Bilingual::new("Meet the commune council", "Meet the commune council"));
+        let item = ChecklistItem::custom(ItemKey::parse("custom_1").unwrap(), &step);
+        assert!(item.custom && item.is_open());
+        assert_eq!(input(" ", "ជួប").parse(Track::Organisation).unwrap_err().field, "title_en");
+        let long = "ក".repeat(200);
+        assert_eq!(input("Visit", &long).parse(Track::Organisation).unwrap_err().field, "title_km");
     }
 
     /// "Open" is the work left: what the checklist shows by default to an adviser.

@@ -24,7 +24,7 @@ pub mod trainings;
 pub mod values;
 
 pub use checklists::{
-    default_template, ChecklistItem, ItemChange, ItemInput, ItemKey, ItemStatus, StatusKind,
+    default_template, ChecklistItem, CustomStep, CustomStepInput, ItemChange, ItemInput, ItemKey, ItemStatus, StatusKind,
     Template, TemplateItem,
 };
 pub use counts::{ChildrenCounts, CountField, CountsError, Placement};

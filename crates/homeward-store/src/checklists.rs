@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use homeward_core::{
-    checklists::ChecklistError, default_template, Bilingual, ChecklistItem, ItemChange, ItemKey,
+    checklists::ChecklistError, default_template, Bilingual, ChecklistItem, CustomStep, ItemChange,
+    ItemKey,
     ItemStatus, Name, Note, Stored, Template, TemplateItem, Track,
 };
 use sqlx::{FromRow, Sqlite, Transaction};
@@ -309,9 +310,7 @@ impl Store {
     pub async fn add_custom_item(
         &self,
         rci_id: i64,
-        track: Track,
-        title_en: &str,
-        title_km: &str,
+        step: &CustomStep,
         by: &Editor,
     ) -> Result<i64> {
         let mut tx = self.write().await?;
@@ -323,13 +322,12 @@ impl Store {
         )
         .bind(rci_id)
         .bind(rci_id)
-        .bind(track.key())
+        .bind(step.track.key())
         .bind(rci_id)
         .fetch_one(&mut *tx)
         .await?;
         let key = ItemKey::parse(&format!("custom_{}", customs + 1))?;
-        let item =
-            ChecklistItem::custom(key, track, title_en, title_km).map_err(StoreError::Field)?;
+        let item = ChecklistItem::custom(key, step);
         let id = insert_item(&mut tx, rci_id, position, &item).await?;
         let change = Change {
             rci_id: Some(rci_id),
