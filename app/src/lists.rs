@@ -192,6 +192,39 @@ pub fn FilterBar(
     }
 }
 
+/// The record a detail page (`/tours/{id}`, `/trainings/{id}`) shows, read again after each
+/// save (which comes back as `?saved=`), and whether the page follows a save.
+pub fn record_of_page<T, F, Fut>(
+    fetch: F,
+) -> (
+    Resource<Result<T, AppError>>,
+    impl Fn() -> bool + Copy + Send + Sync + 'static,
+)
+where
+    T: Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
+    F: Fn(i64) -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+{
+    let params = leptos_router::hooks::use_params_map();
+    let query = leptos_router::hooks::use_query_map();
+    let saved = move || query.read().get("saved");
+    let record = Resource::new(
+        move || {
+            (
+                params.read().get("id").and_then(|s| s.parse::<i64>().ok()),
+                saved(),
+            )
+        },
+        move |(id, _)| async move {
+            match id {
+                Some(id) => fetch(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    (record, move || saved().is_some())
+}
+
 /// A list as the exports write it: a header of stable keys, then one line per row shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {

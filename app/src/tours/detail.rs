@@ -2,7 +2,6 @@
 
 use homeward_core::Lang;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::form::TourForm;
 use super::*;
@@ -14,26 +13,10 @@ use crate::labels::Label;
 #[component]
 pub fn TourPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let query = use_query_map();
-    let saved = move || query.read().get("saved");
-    let detail = Resource::new(
-        move || {
-            (
-                params.read().get("id").and_then(|s| s.parse::<i64>().ok()),
-                saved(),
-            )
-        },
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_tour(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let (detail, saved) = crate::lists::record_of_page(get_tour);
     view! {
         <p class="crumbs"><a href="/tours">"← " {Msg::ToursTitle.text(lang)}</a></p>
-        {move || saved().map(|_| view! { <p class="saved banner" role="status" data-testid="notice">{Msg::TourSaved.text(lang)}</p> })}
+        {move || saved().then(|| view! { <p class="saved banner" role="status" data-testid="notice">{Msg::TourSaved.text(lang)}</p> })}
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {

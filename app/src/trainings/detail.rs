@@ -1,7 +1,6 @@
 //! One training's page, with its participants per RCI.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::form::TrainingForm;
 use super::*;
@@ -13,26 +12,10 @@ use crate::labels::Label;
 #[component]
 pub fn TrainingPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let query = use_query_map();
-    let saved = move || query.read().get("saved");
-    let detail = Resource::new(
-        move || {
-            (
-                params.read().get("id").and_then(|s| s.parse::<i64>().ok()),
-                saved(),
-            )
-        },
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_training(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let (detail, saved) = crate::lists::record_of_page(get_training);
     view! {
         <p class="crumbs"><a href="/trainings">"← " {Msg::TrainingsTitle.text(lang)}</a></p>
-        {move || saved().map(|_| view! { <p class="saved banner" role="status" data-testid="notice">{Msg::TrainingSaved.text(lang)}</p> })}
+        {move || saved().then(|| view! { <p class="saved banner" role="status" data-testid="notice">{Msg::TrainingSaved.text(lang)}</p> })}
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {
                 let d = match detail.await {
