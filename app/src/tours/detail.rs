@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use super::form::TourForm;
 use super::*;
 use crate::components::PageTitle;
-use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
 use crate::labels::Label;
 

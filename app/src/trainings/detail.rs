@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use super::form::TrainingForm;
 use super::*;
 use crate::components::PageTitle;
-use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
 use crate::labels::Label;
 

@@ -556,13 +556,30 @@ mod tests {
             title_en: en.into(),
             title_km: km.into(),
         };
-        let step = input("Meet the commune council", "").parse(Track::Organisation).unwrap();
-        assert_eq!(step.title, Bilingual::new("Meet the commune council", "Meet the commune council"));
+        let step = input("Meet the commune council", "")
+            .parse(Track::Organisation)
+            .unwrap();
+        assert_eq!(
+            step.title,
+            Bilingual::new("Meet the commune council", "Meet the commune council")
+        );
         let item = ChecklistItem::custom(ItemKey::parse("custom_1").unwrap(), &step);
         assert!(item.custom && item.is_open());
-        assert_eq!(input(" ", "ជួប").parse(Track::Organisation).unwrap_err().field, "title_en");
+        assert_eq!(
+            input(" ", "ជួប")
+                .parse(Track::Organisation)
+                .unwrap_err()
+                .field,
+            "title_en"
+        );
         let long = "ក".repeat(200);
-        assert_eq!(input("Visit", &long).parse(Track::Organisation).unwrap_err().field, "title_km");
+        assert_eq!(
+            input("Visit", &long)
+                .parse(Track::Organisation)
+                .unwrap_err()
+                .field,
+            "title_km"
+        );
     }
 
     /// "Open" is the work left: what the checklist shows by default to an adviser.

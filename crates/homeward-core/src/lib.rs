@@ -24,8 +24,8 @@ pub mod trainings;
 pub mod values;
 
 pub use checklists::{
-    default_template, ChecklistItem, CustomStep, CustomStepInput, ItemChange, ItemInput, ItemKey, ItemStatus, StatusKind,
-    Template, TemplateItem,
+    default_template, ChecklistItem, CustomStep, CustomStepInput, ItemChange, ItemInput, ItemKey,
+    ItemStatus, StatusKind, Template, TemplateItem,
 };
 pub use counts::{ChildrenCounts, CountField, CountsError, Placement};
 pub use progress::{Phase, Progress, TransitionProgress};

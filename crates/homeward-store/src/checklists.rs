@@ -5,8 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use homeward_core::{
     checklists::ChecklistError, default_template, Bilingual, ChecklistItem, CustomStep, ItemChange,
-    ItemKey,
-    ItemStatus, Name, Note, Stored, Template, TemplateItem, Track,
+    ItemKey, ItemStatus, Name, Note, Stored, Template, TemplateItem, Track,
 };
 use sqlx::{FromRow, Sqlite, Transaction};
 
