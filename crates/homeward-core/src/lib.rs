@@ -29,7 +29,7 @@ pub use checklists::{
 };
 pub use counts::{ChildrenCounts, CountField, CountsError, Placement};
 pub use progress::{Phase, Progress, TransitionProgress};
-pub use rcis::{overview, FollowUpFacts, ProfileInput, RciOverview, RciProfile};
+pub use rcis::{overview, FollowUpFacts, ProfileInput, RciOverview, RciProfile, RciSummary};
 pub use risks::{FollowUpCadence, RiskFlag, RiskKind, RiskSettings};
 pub use stages::{Bilingual, Lang, Stage, Track};
 pub use values::{Count, DateRange, FieldError, Name, Note, SexCount, Stored, ValueError};

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checklists::ChecklistItem;
 use crate::counts::ChildrenCounts;
-use crate::progress::{days_in_phase, TransitionProgress};
+use crate::progress::{phase_entered_on, TransitionProgress};
 use crate::risks::{risk_flags, RiskFlag, RiskInputs, RiskSettings};
 use crate::stages::Bilingual;
 use crate::values::{optional_date, optional_name, parse_date, FieldError, Name, ValueError};
@@ -215,6 +215,64 @@ pub struct RciOverview {
     pub last_update: Option<NaiveDate>,
 }
 
+/// What an RCI's overview needs from its records, whatever the day: its progress, since when
+/// it is in its phase, its latest counts, follow-up facts and last update. The store keeps one per
+/// RCI beside the records and rewrites it in every write that changes them, so that lists of
+/// every partner read one summary per RCI instead of every item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RciSummary {
+    pub progress: TransitionProgress,
+    pub phase_entered_on: NaiveDate,
+    pub latest_counts: Option<ChildrenCounts>,
+    pub follow_ups: FollowUpFacts,
+    /// The last day anything about the RCI was recorded; `None` if never.
+    pub last_update: Option<NaiveDate>,
+}
+
+impl RciSummary {
+    /// Summarises an RCI's records.
+    pub fn of(
+        profile: &RciProfile,
+        items: &[ChecklistItem],
+        latest_counts: Option<ChildrenCounts>,
+        follow_ups: FollowUpFacts,
+        last_update: Option<NaiveDate>,
+    ) -> Self {
+        RciSummary {
+            progress: TransitionProgress::of(items),
+            phase_entered_on: phase_entered_on(items, profile.transition_start),
+            latest_counts,
+            follow_ups,
+            last_update,
+        }
+    }
+
+    /// The overview on `today`: the summary plus what depends on the day and the settings.
+    pub fn overview(
+        &self,
+        profile: &RciProfile,
+        settings: &RiskSettings,
+        today: NaiveDate,
+    ) -> RciOverview {
+        let inputs = RiskInputs {
+            phase: self.progress.phase,
+            has_reintegration_plan: profile.has_reintegration_plan,
+            has_reintegration_budget: profile.has_reintegration_budget,
+            last_update: self.last_update,
+            transition_start: profile.transition_start,
+            first_reintegration: self.follow_ups.first_reintegration,
+            last_follow_up: self.follow_ups.last_follow_up,
+        };
+        RciOverview {
+            days_in_phase: (today - self.phase_entered_on).num_days().max(0),
+            flags: risk_flags(&inputs, settings, today),
+            progress: self.progress.clone(),
+            latest_counts: self.latest_counts,
+            last_update: self.last_update,
+        }
+    }
+}
+
 /// Computes an RCI's overview on `today` from its profile, checklist, latest counts and follow-ups.
 pub fn overview(
     profile: &RciProfile,
@@ -225,23 +283,8 @@ pub fn overview(
     settings: &RiskSettings,
     today: NaiveDate,
 ) -> RciOverview {
-    let progress = TransitionProgress::of(items);
-    let inputs = RiskInputs {
-        phase: progress.phase,
-        has_reintegration_plan: profile.has_reintegration_plan,
-        has_reintegration_budget: profile.has_reintegration_budget,
-        last_update,
-        transition_start: profile.transition_start,
-        first_reintegration: follow_ups.first_reintegration,
-        last_follow_up: follow_ups.last_follow_up,
-    };
-    RciOverview {
-        days_in_phase: days_in_phase(items, profile.transition_start, today),
-        flags: risk_flags(&inputs, settings, today),
-        progress,
-        latest_counts,
-        last_update,
-    }
+    RciSummary::of(profile, items, latest_counts, follow_ups, last_update)
+        .overview(profile, settings, today)
 }
 
 #[cfg(test)]

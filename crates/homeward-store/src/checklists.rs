@@ -7,7 +7,7 @@ use homeward_core::{
     checklists::ChecklistError, default_template, Bilingual, ChecklistItem, CustomStep, ItemChange,
     ItemKey, ItemStatus, Name, Note, Stored, Template, TemplateItem, Track,
 };
-use sqlx::{FromRow, Sqlite, Transaction};
+use sqlx::{FromRow, Sqlite, SqliteConnection, Transaction};
 
 use homeward_core::history::{Editor, Entity};
 
@@ -37,31 +37,6 @@ struct ItemRow {
 
 const ITEM_COLUMNS: &str = "id, version, item_key, track, title_en, title_km, guidance_en, \
      guidance_km, custom, hidden, status, done_on, reason, evidence, responsible, updated_by, updated_at";
-
-/// One RCI's items for an overview as a JSON array of
-/// `[id, version, position, item_key, track, custom, hidden, status, done_on, reason, responsible,
-/// updated_by, updated_at]` (texts left out). One row per RCI rather than per item: at 500 RCIs
-/// the per-row cost of the driver, not SQLite, was most of the comparison page's time.
-const OVERVIEW_ITEMS: &str = "SELECT rci_id, json_group_array(json_array(id, version, position, \
-     item_key, track, custom, hidden, status, done_on, reason, responsible, updated_by, \
-     updated_at)) FROM checklist_items GROUP BY rci_id";
-
-/// One element of [`OVERVIEW_ITEMS`]' arrays.
-type OverviewItem = (
-    i64,
-    i64,
-    i64,
-    String,
-    String,
-    i64,
-    i64,
-    String,
-    Option<NaiveDate>,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<DateTime<Utc>>,
-);
 
 impl ItemRow {
     fn into_stored(self) -> Result<Stored<ChecklistItem>> {
@@ -129,6 +104,22 @@ struct TemplateRow {
     guidance_km: String,
 }
 
+/// One RCI's checklist in template order, on `conn` (a write's own transaction, or the pool's).
+pub(crate) async fn read_checklist(
+    conn: &mut SqliteConnection,
+    rci_id: i64,
+) -> Result<Vec<Stored<ChecklistItem>>> {
+    let sql =
+        format!("SELECT {ITEM_COLUMNS} FROM checklist_items WHERE rci_id = ? ORDER BY position, id");
+    sqlx::query_as::<_, ItemRow>(&sql)
+        .bind(rci_id)
+        .fetch_all(conn)
+        .await?
+        .into_iter()
+        .map(ItemRow::into_stored)
+        .collect()
+}
+
 impl Store {
     /// The organisation's template. On first use it is the core's default template, stored so
     /// that the organisation can extend it.
@@ -177,61 +168,7 @@ impl Store {
 
     /// One RCI's checklist in template order.
     pub async fn checklist(&self, rci_id: i64) -> Result<Vec<Stored<ChecklistItem>>> {
-        let sql = format!(
-            "SELECT {ITEM_COLUMNS} FROM checklist_items WHERE rci_id = ? ORDER BY position, id"
-        );
-        sqlx::query_as::<_, ItemRow>(&sql)
-            .bind(rci_id)
-            .fetch_all(self.pool())
-            .await?
-            .into_iter()
-            .map(ItemRow::into_stored)
-            .collect()
-    }
-
-    /// Every RCI's checklist, keyed by RCI, in one query, for overviews: what progress, stage and
-    /// risks are computed from (track, status, dates), without the titles, guidance and evidence
-    /// they never read, which are most of the bytes (the comparison of 500 RCIs reads ~20,000
-    /// items).
-    pub(crate) async fn all_checklists_for_overviews(
-        &self,
-    ) -> Result<HashMap<i64, Vec<ChecklistItem>>> {
-        let rows: Vec<(i64, String)> = sqlx::query_as(OVERVIEW_ITEMS)
-            .fetch_all(self.pool())
-            .await?;
-        let mut map = HashMap::with_capacity(rows.len());
-        for (rci_id, json) in rows {
-            let mut items: Vec<OverviewItem> = serde_json::from_str(&json).map_err(corrupt)?;
-            items.sort_by_key(|i| (i.2, i.0));
-            let items = items
-                .into_iter()
-                .map(|i| {
-                    ItemRow {
-                        id: i.0,
-                        version: i.1,
-                        item_key: i.3,
-                        track: i.4,
-                        title_en: String::new(),
-                        title_km: String::new(),
-                        guidance_en: String::new(),
-                        guidance_km: String::new(),
-                        custom: i.5 != 0,
-                        hidden: i.6 != 0,
-                        status: i.7,
-                        done_on: i.8,
-                        reason: i.9,
-                        evidence: String::new(),
-                        responsible: i.10,
-                        updated_by: i.11,
-                        updated_at: i.12,
-                    }
-                    .into_stored()
-                    .map(|s| s.value)
-                })
-                .collect::<Result<Vec<ChecklistItem>>>()?;
-            map.insert(rci_id, items);
-        }
-        Ok(map)
+        read_checklist(&mut *self.pool().acquire().await?, rci_id).await
     }
 
     /// Saves a change to one item if nobody saved since `expected_version` was read.
@@ -269,6 +206,7 @@ impl Store {
             ..before.clone()
         };
         record_item(&mut tx, rci_id, item_id, &before, &after, by).await?;
+        crate::summaries::refresh(&mut tx, rci_id).await?;
         tx.commit().await?;
         Ok(expected_version + 1)
     }
@@ -301,6 +239,7 @@ impl Store {
             ..before.clone()
         };
         record_item(&mut tx, rci_id, item_id, &before, &after, by).await?;
+        crate::summaries::refresh(&mut tx, rci_id).await?;
         tx.commit().await?;
         Ok(expected_version + 1)
     }
@@ -336,6 +275,7 @@ impl Store {
             by,
         };
         history::record(&mut tx, change, &[], &[("added", item.title.en.clone())]).await?;
+        crate::summaries::refresh(&mut tx, rci_id).await?;
         tx.commit().await?;
         Ok(id)
     }

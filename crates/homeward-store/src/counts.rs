@@ -46,6 +46,24 @@ fn from_row(row: &SqliteRow) -> Result<Stored<ChildrenCounts>> {
     })
 }
 
+/// The newest snapshot of one RCI, on `conn`.
+pub(crate) async fn read_latest_counts(
+    conn: &mut sqlx::SqliteConnection,
+    rci_id: i64,
+) -> Result<Option<Stored<ChildrenCounts>>> {
+    let sql = format!(
+        "SELECT id, as_of, {} FROM children_counts WHERE rci_id = ? \
+         ORDER BY as_of DESC, id DESC LIMIT 1",
+        select_columns()
+    );
+    sqlx::query(&sql)
+        .bind(rci_id)
+        .fetch_optional(conn)
+        .await?
+        .map(|r| from_row(&r))
+        .transpose()
+}
+
 impl Store {
     /// Records a snapshot, after the core has checked its invariants.
     pub async fn record_counts(
@@ -99,23 +117,14 @@ impl Store {
         };
         let before = previous.map(|p| p.value.describe()).unwrap_or_default();
         history::record(&mut tx, change, &before, &counts.describe()).await?;
+        crate::summaries::refresh(&mut tx, rci_id).await?;
         tx.commit().await?;
         Ok(id)
     }
 
     /// The newest snapshot of one RCI (by date, then by when it was recorded).
     pub async fn latest_counts(&self, rci_id: i64) -> Result<Option<Stored<ChildrenCounts>>> {
-        let sql = format!(
-            "SELECT id, as_of, {} FROM children_counts WHERE rci_id = ? \
-             ORDER BY as_of DESC, id DESC LIMIT 1",
-            select_columns()
-        );
-        sqlx::query(&sql)
-            .bind(rci_id)
-            .fetch_optional(self.pool())
-            .await?
-            .map(|r| from_row(&r))
-            .transpose()
+        read_latest_counts(&mut *self.pool().acquire().await?, rci_id).await
     }
 
     /// Every snapshot of one RCI, oldest first, for charts of change over time.
@@ -130,20 +139,6 @@ impl Store {
             .await?
             .iter()
             .map(from_row)
-            .collect()
-    }
-
-    /// The newest snapshot of every RCI, in one query.
-    pub(crate) async fn all_latest_counts(&self) -> Result<HashMap<i64, ChildrenCounts>> {
-        let sql = format!(
-            "SELECT c.id, c.rci_id, c.as_of, {} FROM children_counts c \
-             WHERE c.id = (SELECT c2.id FROM children_counts c2 WHERE c2.rci_id = c.rci_id \
-                           ORDER BY c2.as_of DESC, c2.id DESC LIMIT 1)",
-            select_columns()
-        );
-        let rows = sqlx::query(&sql).fetch_all(self.pool()).await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get("rci_id")?, from_row(r)?.value)))
             .collect()
     }
 

@@ -597,6 +597,7 @@ async fn backdate(store: &Store, id: i64, since: NaiveDate) -> Result<()> {
     ] {
         sqlx::query(sql).bind(at).bind(id).execute(&mut *tx).await?;
     }
+    crate::summaries::refresh(&mut tx, id).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -44,10 +44,29 @@ impl VisitRow {
     }
 }
 
-/// First reintegration: the earliest snapshot that counts any child as having left.
-const FIRST_REINTEGRATION: &str = "SELECT rci_id, MIN(as_of) FROM children_counts \
-     WHERE birth_family_total + kinship_care_total + foster_care_total \
-           + independent_living_total + long_term_care_total > 0 GROUP BY rci_id";
+/// One RCI's follow-up facts, on `conn`: its first reintegration and its last visit.
+pub(crate) async fn read_follow_up_facts(
+    conn: &mut sqlx::SqliteConnection,
+    rci_id: i64,
+) -> Result<FollowUpFacts> {
+    let first_reintegration: Option<NaiveDate> = sqlx::query_scalar(
+        "SELECT MIN(as_of) FROM children_counts WHERE rci_id = ? \
+         AND birth_family_total + kinship_care_total + foster_care_total \
+             + independent_living_total + long_term_care_total > 0",
+    )
+    .bind(rci_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let last_follow_up: Option<NaiveDate> =
+        sqlx::query_scalar("SELECT MAX(visited_on) FROM follow_up_visits WHERE rci_id = ?")
+            .bind(rci_id)
+            .fetch_one(conn)
+            .await?;
+    Ok(FollowUpFacts {
+        first_reintegration,
+        last_follow_up,
+    })
+}
 
 impl Store {
     pub async fn record_follow_up(
@@ -83,6 +102,7 @@ impl Store {
             by,
         };
         history::record(&mut tx, change, &[], &visit.describe()).await?;
+        crate::summaries::refresh(&mut tx, rci_id).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -129,29 +149,7 @@ impl Store {
     }
 
     pub async fn follow_up_facts(&self, rci_id: i64) -> Result<FollowUpFacts> {
-        Ok(self
-            .all_follow_up_facts()
-            .await?
-            .remove(&rci_id)
-            .unwrap_or_default())
+        read_follow_up_facts(&mut *self.pool().acquire().await?, rci_id).await
     }
 
-    /// Follow-up facts for every RCI, in two queries.
-    pub(crate) async fn all_follow_up_facts(&self) -> Result<HashMap<i64, FollowUpFacts>> {
-        let mut facts: HashMap<i64, FollowUpFacts> = HashMap::new();
-        let firsts: Vec<(i64, Option<NaiveDate>)> = sqlx::query_as(FIRST_REINTEGRATION)
-            .fetch_all(self.pool())
-            .await?;
-        for (rci, first) in firsts {
-            facts.entry(rci).or_default().first_reintegration = first;
-        }
-        let lasts: Vec<(i64, Option<NaiveDate>)> =
-            sqlx::query_as("SELECT rci_id, MAX(visited_on) FROM follow_up_visits GROUP BY rci_id")
-                .fetch_all(self.pool())
-                .await?;
-        for (rci, last) in lasts {
-            facts.entry(rci).or_default().last_follow_up = last;
-        }
-        Ok(facts)
-    }
 }

@@ -17,6 +17,7 @@ pub mod generate;
 pub mod history;
 pub mod programmes;
 pub mod rcis;
+pub mod summaries;
 pub mod tours;
 pub mod trainings;
 
@@ -77,7 +78,9 @@ impl Store {
             .connect_with(options)
             .await?;
         MIGRATOR.run(&pool).await?;
-        Ok(Self { pool })
+        let store = Self { pool };
+        store.fill_missing_summaries().await?;
+        Ok(store)
     }
 
     pub fn pool(&self) -> &SqlitePool {

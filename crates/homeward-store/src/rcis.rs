@@ -10,7 +10,7 @@ use homeward_core::{
     overview, ChecklistItem, ChildrenCounts, FollowUpFacts, Name, RciOverview, RciProfile,
     RiskSettings, Stored, Template,
 };
-use sqlx::{FromRow, Row, Sqlite, Transaction};
+use sqlx::{FromRow, Row, Sqlite, SqliteConnection, Transaction};
 
 use crate::history::{self, Change};
 use crate::{corrupt, Result, Store, StoreError};
@@ -145,6 +145,34 @@ async fn assign_adviser(
     Ok(())
 }
 
+/// One RCI's profile, on `conn`.
+pub(crate) async fn read_rci(conn: &mut SqliteConnection, id: i64) -> Result<Stored<RciProfile>> {
+    let sql = format!("SELECT {RCI_COLUMNS} FROM rcis WHERE id = ?");
+    sqlx::query_as::<_, RciRow>(&sql)
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .ok_or(StoreError::NotFound)?
+        .into_stored()
+}
+
+/// The last time anything about one RCI was recorded, on `conn`.
+pub(crate) async fn read_last_update(
+    conn: &mut SqliteConnection,
+    rci_id: i64,
+) -> Result<Option<DateTime<Utc>>> {
+    Ok(sqlx::query_scalar(
+        "SELECT MAX(at) FROM ( \
+           SELECT updated_at AS at FROM rcis WHERE id = ?1 \
+           UNION ALL SELECT updated_at FROM checklist_items WHERE rci_id = ?1 \
+           UNION ALL SELECT recorded_at FROM children_counts WHERE rci_id = ?1 \
+           UNION ALL SELECT recorded_at FROM follow_up_visits WHERE rci_id = ?1)",
+    )
+    .bind(rci_id)
+    .fetch_one(conn)
+    .await?)
+}
+
 impl Store {
     /// Creates a partner RCI with its own copy of every template step, in one transaction,
     /// recording its creation in the history.
@@ -193,6 +221,7 @@ impl Store {
             by,
         };
         history::record(&mut tx, change, &[], &profile.describe()).await?;
+        crate::summaries::refresh(&mut tx, id).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -243,19 +272,14 @@ impl Store {
             &profile.describe(),
         )
         .await?;
+        crate::summaries::refresh(&mut tx, rci_id).await?;
         tx.commit().await?;
         Ok(expected_version + 1)
     }
 
     /// One RCI's profile.
     pub async fn rci(&self, id: i64) -> Result<Stored<RciProfile>> {
-        let sql = format!("SELECT {RCI_COLUMNS} FROM rcis WHERE id = ?");
-        sqlx::query_as::<_, RciRow>(&sql)
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?
-            .ok_or(StoreError::NotFound)?
-            .into_stored()
+        read_rci(&mut *self.pool().acquire().await?, id).await
     }
 
     /// Every RCI's profile, by English name.
@@ -284,79 +308,35 @@ impl Store {
         Ok(rows == 0)
     }
 
-    /// The last time anything about each RCI was recorded.
-    async fn last_updates(&self) -> Result<HashMap<i64, DateTime<Utc>>> {
-        let rows: Vec<(i64, Option<DateTime<Utc>>)> = sqlx::query_as(
-            "SELECT rci_id, MAX(at) FROM ( \
-               SELECT id AS rci_id, updated_at AS at FROM rcis \
-               UNION ALL SELECT rci_id, updated_at FROM checklist_items WHERE updated_at IS NOT NULL \
-               UNION ALL SELECT rci_id, recorded_at FROM children_counts \
-               UNION ALL SELECT rci_id, recorded_at FROM follow_up_visits \
-             ) AS changes GROUP BY rci_id",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(id, at)| at.map(|at| (id, at)))
-            .collect())
-    }
-
-    /// The overview of one RCI on `today`.
+    /// The overview of one RCI on `today`, from its stored summary.
     pub async fn rci_overview(
         &self,
         rci: &Stored<RciProfile>,
         settings: &RiskSettings,
         today: NaiveDate,
     ) -> Result<RciOverview> {
-        let items: Vec<ChecklistItem> = self
-            .checklist(rci.id)
+        Ok(self
+            .summary(rci.id)
             .await?
-            .into_iter()
-            .map(|s| s.value)
-            .collect();
-        let counts = self.latest_counts(rci.id).await?.map(|s| s.value);
-        let facts = self.follow_up_facts(rci.id).await?;
-        let last = self
-            .last_updates()
-            .await?
-            .get(&rci.id)
-            .map(|d| cambodia_date(*d));
-        Ok(overview(
-            &rci.value, &items, counts, facts, last, settings, today,
-        ))
+            .overview(&rci.value, settings, today))
     }
 
-    /// Every RCI with its overview, read in a fixed number of queries however many RCIs there are.
+    /// Every RCI with its overview: two queries (profiles and summaries), however many items.
     pub async fn rci_overviews(
         &self,
         settings: &RiskSettings,
         today: NaiveDate,
     ) -> Result<Vec<(Stored<RciProfile>, RciOverview)>> {
         let rcis = self.rcis().await?;
-        let mut items = self.all_checklists_for_overviews().await?;
-        let mut counts = self.all_latest_counts().await?;
-        let facts = self.all_follow_up_facts().await?;
-        let last = self.last_updates().await?;
-        Ok(rcis
-            .into_iter()
+        let mut summaries = self.summaries().await?;
+        rcis.into_iter()
             .map(|rci| {
-                let its: Vec<ChecklistItem> = items.remove(&rci.id).unwrap_or_default();
-                let latest: Option<ChildrenCounts> = counts.remove(&rci.id);
-                let o = overview(
-                    &rci.value,
-                    &its,
-                    latest,
-                    facts
-                        .get(&rci.id)
-                        .copied()
-                        .unwrap_or(FollowUpFacts::default()),
-                    last.get(&rci.id).map(|d| cambodia_date(*d)),
-                    settings,
-                    today,
-                );
-                (rci, o)
+                let summary = summaries
+                    .remove(&rci.id)
+                    .ok_or_else(|| corrupt(format!("RCI {} has no summary", rci.id)))?;
+                let o = summary.overview(&rci.value, settings, today);
+                Ok((rci, o))
             })
-            .collect())
+            .collect()
     }
 }

@@ -45,6 +45,8 @@ enum Command {
     Migrate,
     /// Load the demo partners and demo accounts into the database.
     DemoData,
+    /// Rebuild every RCI's summary (what the organisation's pages read) from its records.
+    Reindex,
     /// Add N generated partner RCIs with realistic progress, counts, follow-ups and history
     /// (for trying the organisation's views at scale, and for `scripts/bench`).
     Generate {
@@ -136,6 +138,14 @@ async fn run(cli: Cli) -> Result<(), Error> {
     };
     match command {
         Command::Migrate => log::info!("database {} is up to date", cli.db.display()),
+        Command::Reindex => {
+            let started = std::time::Instant::now();
+            let n = store.reindex().await?;
+            log::info!(
+                "rebuilt the summaries of {n} RCIs in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
         Command::DemoData => {
             let n = demo::load(&store, today).await?;
             log::info!("loaded {n} demo partner RCIs into {}", cli.db.display());

@@ -1,0 +1,99 @@
+//! One summary per RCI (the core's [`RciSummary`]), kept beside its records: every write that
+//! changes what it summarises rewrites it inside the same transaction, so it can never be stale,
+//! and the organisation's pages read one row per RCI instead of every checklist item.
+
+use std::collections::HashMap;
+
+use homeward_core::calendar::cambodia_date;
+use homeward_core::{ChecklistItem, RciSummary};
+use sqlx::SqliteConnection;
+
+use crate::{corrupt, Result, Store};
+
+/// The summary of one RCI computed from its records as `conn` sees them (inside a write: the
+/// write's own transaction, so it includes the change).
+async fn compute(conn: &mut SqliteConnection, rci_id: i64) -> Result<RciSummary> {
+    let rci = crate::rcis::read_rci(conn, rci_id).await?;
+    let items: Vec<ChecklistItem> = crate::checklists::read_checklist(conn, rci_id)
+        .await?
+        .into_iter()
+        .map(|i| i.value)
+        .collect();
+    let counts = crate::counts::read_latest_counts(conn, rci_id)
+        .await?
+        .map(|c| c.value);
+    let facts = crate::follow_ups::read_follow_up_facts(conn, rci_id).await?;
+    let last = crate::rcis::read_last_update(conn, rci_id).await?;
+    Ok(RciSummary::of(
+        &rci.value,
+        &items,
+        counts,
+        facts,
+        last.map(cambodia_date),
+    ))
+}
+
+/// Rewrites one RCI's summary; called by every write that changes its records, before commit.
+pub(crate) async fn refresh(conn: &mut SqliteConnection, rci_id: i64) -> Result<()> {
+    let summary = compute(conn, rci_id).await?;
+    sqlx::query(
+        "INSERT INTO rci_summaries (rci_id, summary) VALUES (?, ?) \
+         ON CONFLICT (rci_id) DO UPDATE SET summary = excluded.summary",
+    )
+    .bind(rci_id)
+    .bind(serde_json::to_string(&summary).map_err(corrupt)?)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// One RCI's stored summary.
+    pub async fn summary(&self, rci_id: i64) -> Result<RciSummary> {
+        let json: Option<String> =
+            sqlx::query_scalar("SELECT summary FROM rci_summaries WHERE rci_id = ?")
+                .bind(rci_id)
+                .fetch_optional(self.pool())
+                .await?;
+        serde_json::from_str(&json.ok_or(crate::StoreError::NotFound)?).map_err(corrupt)
+    }
+
+    /// Every RCI's stored summary, in one query.
+    pub async fn summaries(&self) -> Result<HashMap<i64, RciSummary>> {
+        let rows: Vec<(i64, String)> = sqlx::query_as("SELECT rci_id, summary FROM rci_summaries")
+            .fetch_all(self.pool())
+            .await?;
+        rows.into_iter()
+            .map(|(id, json)| Ok((id, serde_json::from_str(&json).map_err(corrupt)?)))
+            .collect()
+    }
+
+    /// One RCI's summary computed afresh from its records, not read from its row.
+    pub async fn computed_summary(&self, rci_id: i64) -> Result<RciSummary> {
+        compute(&mut *self.pool().acquire().await?, rci_id).await
+    }
+
+    /// Rebuilds every RCI's summary from its records in one transaction (`homeward reindex`);
+    /// returns how many.
+    pub async fn reindex(&self) -> Result<usize> {
+        self.reindex_where("SELECT id FROM rcis").await
+    }
+
+    /// Computes the summaries that are missing (a database from before summaries existed).
+    pub(crate) async fn fill_missing_summaries(&self) -> Result<usize> {
+        self.reindex_where(
+            "SELECT id FROM rcis WHERE id NOT IN (SELECT rci_id FROM rci_summaries)",
+        )
+        .await
+    }
+
+    async fn reindex_where(&self, ids: &str) -> Result<usize> {
+        let mut tx = self.write().await?;
+        let ids: Vec<i64> = sqlx::query_scalar(ids).fetch_all(&mut *tx).await?;
+        for id in &ids {
+            refresh(&mut tx, *id).await?;
+        }
+        tx.commit().await?;
+        Ok(ids.len())
+    }
+}
