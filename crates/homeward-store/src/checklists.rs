@@ -1,7 +1,5 @@
 //! Checklist items: each RCI's copy of the template steps and their state.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use homeward_core::{
     checklists::ChecklistError, default_template, Bilingual, ChecklistItem, CustomStep, ItemChange,
@@ -109,8 +107,9 @@ pub(crate) async fn read_checklist(
     conn: &mut SqliteConnection,
     rci_id: i64,
 ) -> Result<Vec<Stored<ChecklistItem>>> {
-    let sql =
-        format!("SELECT {ITEM_COLUMNS} FROM checklist_items WHERE rci_id = ? ORDER BY position, id");
+    let sql = format!(
+        "SELECT {ITEM_COLUMNS} FROM checklist_items WHERE rci_id = ? ORDER BY position, id"
+    );
     sqlx::query_as::<_, ItemRow>(&sql)
         .bind(rci_id)
         .fetch_all(conn)

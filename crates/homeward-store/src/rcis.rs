@@ -1,15 +1,9 @@
 //! Partner RCIs: profiles, and the overview of each that the partners page shows.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
-use homeward_core::calendar::cambodia_date;
 use homeward_core::history::{Editor, Entity};
 use homeward_core::FieldError;
-use homeward_core::{
-    overview, ChecklistItem, ChildrenCounts, FollowUpFacts, Name, RciOverview, RciProfile,
-    RiskSettings, Stored, Template,
-};
+use homeward_core::{ChecklistItem, Name, RciOverview, RciProfile, RiskSettings, Stored, Template};
 use sqlx::{FromRow, Row, Sqlite, SqliteConnection, Transaction};
 
 use crate::history::{self, Change};

@@ -81,10 +81,8 @@ impl Store {
 
     /// Computes the summaries that are missing (a database from before summaries existed).
     pub(crate) async fn fill_missing_summaries(&self) -> Result<usize> {
-        self.reindex_where(
-            "SELECT id FROM rcis WHERE id NOT IN (SELECT rci_id FROM rci_summaries)",
-        )
-        .await
+        self.reindex_where("SELECT id FROM rcis WHERE id NOT IN (SELECT rci_id FROM rci_summaries)")
+            .await
     }
 
     async fn reindex_where(&self, ids: &str) -> Result<usize> {

@@ -25,12 +25,36 @@ fn adviser() -> Editor {
 /// One edit an adviser might make to one of three RCIs (`rci` and `item` pick among them).
 #[derive(Debug, Clone)]
 enum Edit {
-    Item { rci: usize, item: usize, status: u8, days_ago: u64 },
-    Hide { rci: usize, item: usize, hidden: bool },
-    AddStep { rci: usize, track: usize },
-    Counts { rci: usize, baseline: u32, reintegrated: u32, days_ago: u64 },
-    FollowUp { rci: usize, days_ago: u64 },
-    Profile { rci: usize, plan: bool, start_days_ago: u64 },
+    Item {
+        rci: usize,
+        item: usize,
+        status: u8,
+        days_ago: u64,
+    },
+    Hide {
+        rci: usize,
+        item: usize,
+        hidden: bool,
+    },
+    AddStep {
+        rci: usize,
+        track: usize,
+    },
+    Counts {
+        rci: usize,
+        baseline: u32,
+        reintegrated: u32,
+        days_ago: u64,
+    },
+    FollowUp {
+        rci: usize,
+        days_ago: u64,
+    },
+    Profile {
+        rci: usize,
+        plan: bool,
+        start_days_ago: u64,
+    },
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -55,31 +79,58 @@ async fn apply(store: &Store, ids: &[i64], edit: Edit) {
     let by = adviser();
     let day = |ago: u64| today() - Days::new(ago);
     match edit {
-        Edit::Item { rci, item, status, days_ago } => {
+        Edit::Item {
+            rci,
+            item,
+            status,
+            days_ago,
+        } => {
             let items = store.checklist(ids[rci]).await.unwrap();
             let it = &items[item % items.len()];
             let status = match status {
                 0 => ItemStatus::NotStarted,
                 1 => ItemStatus::InProgress,
                 2 => ItemStatus::Done { on: day(days_ago) },
-                3 => ItemStatus::NotApplicable { reason: Note::parse("Closed before").unwrap() },
-                _ => ItemStatus::Blocked { reason: Note::parse("No budget").unwrap() },
+                3 => ItemStatus::NotApplicable {
+                    reason: Note::parse("Closed before").unwrap(),
+                },
+                _ => ItemStatus::Blocked {
+                    reason: Note::parse("No budget").unwrap(),
+                },
             };
-            let change = ItemChange { status, evidence: Note::parse("").unwrap(), responsible: None };
-            store.update_item(ids[rci], it.id, it.version, &change, &by).await.unwrap();
+            let change = ItemChange {
+                status,
+                evidence: Note::parse("").unwrap(),
+                responsible: None,
+            };
+            store
+                .update_item(ids[rci], it.id, it.version, &change, &by)
+                .await
+                .unwrap();
         }
         Edit::Hide { rci, item, hidden } => {
             let items = store.checklist(ids[rci]).await.unwrap();
             let it = &items[item % items.len()];
-            store.set_item_hidden(ids[rci], it.id, it.version, hidden, &by).await.unwrap();
+            store
+                .set_item_hidden(ids[rci], it.id, it.version, hidden, &by)
+                .await
+                .unwrap();
         }
         Edit::AddStep { rci, track } => {
-            let step = CustomStepInput { title_en: "Visit the commune".into(), title_km: String::new() }
-                .parse(Track::ALL[track])
-                .unwrap();
+            let step = CustomStepInput {
+                title_en: "Visit the commune".into(),
+                title_km: String::new(),
+            }
+            .parse(Track::ALL[track])
+            .unwrap();
             store.add_custom_item(ids[rci], &step, &by).await.unwrap();
         }
-        Edit::Counts { rci, baseline, reintegrated, days_ago } => {
+        Edit::Counts {
+            rci,
+            baseline,
+            reintegrated,
+            days_ago,
+        } => {
             let mut counts = ChildrenCounts::empty(day(days_ago));
             counts.baseline = SexCount::new(baseline, baseline / 2).unwrap();
             counts.set(
@@ -87,7 +138,10 @@ async fn apply(store: &Store, ids: &[i64], edit: Edit) {
                 SexCount::new(reintegrated, 0).unwrap(),
             );
             if ChildrenCounts::new(counts, today()).is_ok() {
-                store.record_counts(ids[rci], counts, &by, today()).await.unwrap();
+                store
+                    .record_counts(ids[rci], counts, &by, today())
+                    .await
+                    .unwrap();
             }
         }
         Edit::FollowUp { rci, days_ago } => {
@@ -100,12 +154,19 @@ async fn apply(store: &Store, ids: &[i64], edit: Edit) {
             };
             store.record_follow_up(ids[rci], &visit, &by).await.unwrap();
         }
-        Edit::Profile { rci, plan, start_days_ago } => {
+        Edit::Profile {
+            rci,
+            plan,
+            start_days_ago,
+        } => {
             let current = store.rci(ids[rci]).await.unwrap();
             let mut profile = current.value;
             profile.has_reintegration_plan = plan;
             profile.transition_start = day(start_days_ago);
-            store.update_profile(ids[rci], current.version, &profile, &by).await.unwrap();
+            store
+                .update_profile(ids[rci], current.version, &profile, &by)
+                .await
+                .unwrap();
         }
     }
 }
