@@ -180,34 +180,55 @@ impl Store {
         change: &ItemChange,
         by: &Editor,
     ) -> Result<i64> {
+        let versions = self
+            .update_items(rci_id, &[(item_id, expected_version, change.clone())], by)
+            .await?;
+        Ok(versions[0])
+    }
+
+    /// Saves changes to several items of one RCI at once, all or none: each `(item id, version
+    /// it was read at, change)` is refused as [`Store::update_item`] would refuse it, and one
+    /// refusal writes nothing. One transaction and one summary update for the lot (a day's visit
+    /// entered at once, demo and generated data). Returns the new versions, in order.
+    pub async fn update_items(
+        &self,
+        rci_id: i64,
+        changes: &[(i64, i64, ItemChange)],
+        by: &Editor,
+    ) -> Result<Vec<i64>> {
         let mut tx = self.write().await?;
-        let before = current_item(&mut tx, rci_id, item_id, expected_version).await?;
-        sqlx::query(
-            "UPDATE checklist_items SET status = ?, done_on = ?, reason = ?, evidence = ?, \
-             responsible = ?, updated_by = ?, updated_at = ?, version = version + 1 \
-             WHERE id = ? AND version = ?",
-        )
-        .bind(change.status.kind())
-        .bind(change.status.done_on())
-        .bind(change.status.reason().map(Note::as_str).unwrap_or(""))
-        .bind(change.evidence.as_str())
-        .bind(change.responsible.as_ref().map(Name::as_str))
-        .bind(by.name.as_str())
-        .bind(Utc::now())
-        .bind(item_id)
-        .bind(expected_version)
-        .execute(&mut *tx)
-        .await?;
-        let after = ChecklistItem {
-            status: change.status.clone(),
-            evidence: change.evidence.clone(),
-            responsible: change.responsible.clone(),
-            ..before.clone()
-        };
-        record_item(&mut tx, rci_id, item_id, &before, &after, by).await?;
+        let now = Utc::now();
+        let mut versions = Vec::with_capacity(changes.len());
+        for (item_id, expected_version, change) in changes {
+            let before = current_item(&mut tx, rci_id, *item_id, *expected_version).await?;
+            sqlx::query(
+                "UPDATE checklist_items SET status = ?, done_on = ?, reason = ?, evidence = ?, \
+                 responsible = ?, updated_by = ?, updated_at = ?, version = version + 1 \
+                 WHERE id = ? AND version = ?",
+            )
+            .bind(change.status.kind())
+            .bind(change.status.done_on())
+            .bind(change.status.reason().map(Note::as_str).unwrap_or(""))
+            .bind(change.evidence.as_str())
+            .bind(change.responsible.as_ref().map(Name::as_str))
+            .bind(by.name.as_str())
+            .bind(now)
+            .bind(item_id)
+            .bind(expected_version)
+            .execute(&mut *tx)
+            .await?;
+            let after = ChecklistItem {
+                status: change.status.clone(),
+                evidence: change.evidence.clone(),
+                responsible: change.responsible.clone(),
+                ..before.clone()
+            };
+            record_item(&mut tx, rci_id, *item_id, &before, &after, by).await?;
+            versions.push(expected_version + 1);
+        }
         crate::summaries::refresh(&mut tx, rci_id).await?;
         tx.commit().await?;
-        Ok(expected_version + 1)
+        Ok(versions)
     }
 
     /// Hides a step that does not apply to this RCI, or shows it again. Hidden steps are kept

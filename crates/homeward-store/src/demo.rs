@@ -495,6 +495,7 @@ async fn mark_progress(
     let current = demo.stage.map_or(Stage::ALL.len(), |s| s.number() - 1);
     let mut done_in_current = 0;
     let mut org_done = 0;
+    let mut changes = Vec::new();
     for item in items {
         let stage_index = match item.value.track {
             Track::Stage(s) => s.number() - 1,
@@ -534,10 +535,9 @@ async fn mark_progress(
             responsible: Some(adviser.name.clone()),
             status,
         };
-        store
-            .update_item(id, item.id, item.version, &change, adviser)
-            .await?;
+        changes.push((item.id, item.version, change));
     }
+    store.update_items(id, &changes, adviser).await?;
     Ok(())
 }
 

@@ -282,6 +282,54 @@ async fn two_concurrent_editors_of_one_item_never_lose_an_update() {
     assert_eq!(store.history(id, 100).await.unwrap().len(), 1 + 10);
 }
 
+/// Several items saved at once are all saved, or, when one was saved by someone else since, none.
+#[tokio::test]
+async fn items_saved_together_are_saved_all_or_none() {
+    let (_dir, store) = open().await;
+    let id = store
+        .create_rci(&profile("Batch Home"), &store.template().await.unwrap())
+        .await
+        .unwrap();
+    let items = store.checklist(id).await.unwrap();
+    let change = |text: &str| ItemChange {
+        status: ItemStatus::InProgress,
+        evidence: Note::parse(text).unwrap(),
+        responsible: None,
+    };
+    let versions = store
+        .update_items(
+            id,
+            &[
+                (items[0].id, items[0].version, change("first")),
+                (items[1].id, items[1].version, change("second")),
+            ],
+            &adviser(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(versions, [items[0].version + 1, items[1].version + 1]);
+    let saved = store.checklist(id).await.unwrap();
+    assert_eq!(saved[1].value.evidence.as_str(), "second");
+    // The second change's version is stale: the first, valid on its own, is not saved either.
+    let err = store
+        .update_items(
+            id,
+            &[
+                (items[2].id, items[2].version, change("third")),
+                (items[1].id, items[1].version, change("stale")),
+            ],
+            &adviser(),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { .. }));
+    assert_eq!(store.checklist(id).await.unwrap(), saved);
+    assert_eq!(
+        store.summary(id).await.unwrap(),
+        store.computed_summary(id).await.unwrap()
+    );
+}
+
 #[tokio::test]
 async fn history_pages_follow_each_other_newest_first() {
     let (_dir, store) = open().await;
