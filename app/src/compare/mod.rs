@@ -52,9 +52,9 @@ pub async fn comparison_rows(
 #[server(endpoint = "compare_partners")]
 pub async fn compare_partners() -> Result<ComparisonData, AppError> {
     let ctx = crate::server::Ctx::organisation()?;
-    let histories: Vec<Vec<homeward_core::ChildrenCounts>> = ctx
+    let histories: Vec<_> = ctx
         .store
-        .all_counts_histories()
+        .all_reintegrations()
         .await?
         .into_values()
         .collect();

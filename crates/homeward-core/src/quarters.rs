@@ -98,21 +98,56 @@ impl std::fmt::Display for Quarter {
     }
 }
 
+/// A dated snapshot of the children reintegrated so far: a whole counts snapshot, or only its
+/// reintegration figures where that is all the organisation's chart needs to read.
+pub trait ReintegrationSnapshot {
+    fn as_of(&self) -> NaiveDate;
+    /// Children reintegrated so far, by placement (in [`crate::Placement::ALL`] order).
+    fn reintegrated(&self) -> [u32; 5];
+}
+
+impl ReintegrationSnapshot for ChildrenCounts {
+    fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    fn reintegrated(&self) -> [u32; 5] {
+        self.reintegrated.map(|s| s.total())
+    }
+}
+
+/// Only the reintegration figures of one snapshot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reintegrations {
+    pub as_of: NaiveDate,
+    pub by_placement: [u32; 5],
+}
+
+impl ReintegrationSnapshot for Reintegrations {
+    fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    fn reintegrated(&self) -> [u32; 5] {
+        self.by_placement
+    }
+}
+
 /// Children reintegrated by the end of `day`, by placement, from one RCI's snapshots: the latest
 /// snapshot on or before that day (snapshots are cumulative).
-fn reintegrated_by(history: &[ChildrenCounts], day: NaiveDate) -> [u32; 5] {
+fn reintegrated_by<S: ReintegrationSnapshot>(history: &[S], day: NaiveDate) -> [u32; 5] {
     history
         .iter()
-        .filter(|c| c.as_of <= day)
-        .max_by_key(|c| c.as_of)
-        .map_or([0; 5], |c| c.reintegrated.map(|s| s.total()))
+        .filter(|c| c.as_of() <= day)
+        .max_by_key(|c| c.as_of())
+        .map_or([0; 5], ReintegrationSnapshot::reintegrated)
 }
 
 /// Children reintegrated during each quarter, by placement (indexed as [`Placement::ALL`]), over
 /// all the RCIs whose snapshot histories are given. A quarter's figure is the growth of each RCI's
 /// cumulative count over the quarter; a correction downwards counts as none, never as negative.
-pub fn reintegrated_per_quarter(
-    histories: &[Vec<ChildrenCounts>],
+pub fn reintegrated_per_quarter<S: ReintegrationSnapshot>(
+    histories: &[Vec<S>],
     quarters: &[Quarter],
 ) -> Vec<(Quarter, [u32; 5])> {
     quarters

@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
-use homeward_core::{ChildrenCounts, CountField, SexCount, Stored};
+use homeward_core::quarters::Reintegrations;
+use homeward_core::{ChildrenCounts, CountField, Placement, SexCount, Stored};
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
@@ -142,8 +143,37 @@ impl Store {
             .collect()
     }
 
-    /// Every snapshot of every RCI, oldest first per RCI, in one query: the organisation's
-    /// figures per quarter.
+    /// Every snapshot's reintegration figures, per RCI, in one query of six columns: all the
+    /// organisation's per-quarter chart reads, for every partner.
+    pub async fn all_reintegrations(&self) -> Result<HashMap<i64, Vec<Reintegrations>>> {
+        let placements: Vec<String> = Placement::ALL
+            .iter()
+            .map(|p| format!("{}_total", CountField::Reintegrated(*p).key()))
+            .collect();
+        let sql = format!(
+            "SELECT rci_id, as_of, {} FROM children_counts ORDER BY rci_id, as_of, id",
+            placements.join(", ")
+        );
+        type Row = (i64, NaiveDate, i64, i64, i64, i64, i64);
+        let mut histories: HashMap<i64, Vec<Reintegrations>> = HashMap::new();
+        for (rci, as_of, a, b, c, d, e) in sqlx::query_as::<_, Row>(&sql)
+            .fetch_all(self.pool())
+            .await?
+        {
+            let mut by_placement = [0u32; 5];
+            for (slot, v) in by_placement.iter_mut().zip([a, b, c, d, e]) {
+                *slot = u32::try_from(v).map_err(corrupt)?;
+            }
+            histories.entry(rci).or_default().push(Reintegrations {
+                as_of,
+                by_placement,
+            });
+        }
+        Ok(histories)
+    }
+
+    /// Every snapshot of every RCI, oldest first per RCI, in one query: the quarterly report's
+    /// figures.
     pub async fn all_counts_histories(&self) -> Result<HashMap<i64, Vec<ChildrenCounts>>> {
         let sql = format!(
             "SELECT id, rci_id, as_of, {} FROM children_counts ORDER BY rci_id, as_of, id",
