@@ -181,6 +181,18 @@ fn the_figures_equal_those_computed_from_the_raw_rows() {
             per_quarter <= latest_total && per_quarter > 0,
             "{per_quarter} of {latest_total}"
         );
+        // …and equal what the core computes from every snapshot read whole.
+        let histories: Vec<_> = store
+            .all_counts_histories()
+            .await
+            .unwrap()
+            .into_values()
+            .collect();
+        let quarters: Vec<_> = data.per_quarter.iter().map(|(q, _)| *q).collect();
+        assert_eq!(
+            data.per_quarter,
+            homeward_core::quarters::reintegrated_per_quarter(&histories, &quarters)
+        );
     })
 }
 
