@@ -6,10 +6,21 @@ local paths = {}
 for p in string.gmatch(os.getenv("PATHS") or "/,/rcis/3,/rcis/3/checklist,/rcis/4/history,/compare,/tours", "[^,]+") do
   paths[#paths + 1] = p
 end
+-- With SAVE_BODY set, one request in ten is an adviser's save: a children-counts snapshot posted
+-- to its server function as the form posts it (same origin, as the server demands of writes).
+local save_body = os.getenv("SAVE_BODY")
+local origin = os.getenv("BENCH_ORIGIN") or ""
 local i = 0
 
 request = function()
   i = i + 1
+  if save_body and i % 10 == 0 then
+    return wrk.format("POST", "/api/record_counts", {
+      ["Cookie"] = cookie,
+      ["Origin"] = origin,
+      ["Content-Type"] = "application/x-www-form-urlencoded",
+    }, save_body)
+  end
   return wrk.format("GET", paths[(i % #paths) + 1], { ["Cookie"] = cookie, ["Accept-Encoding"] = "br" })
 end
 
