@@ -369,12 +369,7 @@ async fn took_part(
     let lang = crate::server::request_lang();
     let dates = |d: &homeward_core::DateRange| format!("{} – {}", d.start(), d.end());
     let mut entries: Vec<(NaiveDate, TookPart)> = Vec::new();
-    for tour in store
-        .tours()
-        .await?
-        .into_iter()
-        .filter(|t| t.value.involves(rci))
-    {
+    for tour in store.tours_involving(rci).await? {
         let t = tour.value;
         let hosted = t.hosts.contains(&rci);
         let people = t
@@ -407,7 +402,7 @@ async fn took_part(
             },
         ));
     }
-    for training in store.trainings().await? {
+    for training in store.trainings_attended_by(rci).await? {
         let t = training.value;
         if let Some(p) = t.participants.iter().find(|p| p.rci_id == rci) {
             entries.push((

@@ -108,23 +108,49 @@ async fn record(
     history::record(tx, change, before, &tour.describe()).await
 }
 
-/// Every study tour (or only the one with id `only`), newest first, with its hosts, visitors,
-/// organisations and actions; on any connection, so a write can read what it replaces.
-async fn read_tours(
-    conn: &mut SqliteConnection,
-    only: Option<i64>,
-) -> Result<Vec<Stored<StudyTour>>> {
+/// Which tours [`read_tours`] reads.
+#[derive(Clone, Copy)]
+enum Which {
+    All,
+    One(i64),
+    /// Those an RCI hosted or visited.
+    Involving(i64),
+}
+
+/// The filter each query of [`read_tours`] puts on its tour id column `col`: `?1` a tour's id,
+/// `?2` an RCI that hosted or visited (either may be NULL).
+fn matching(col: &str) -> String {
+    format!(
+        "(?1 IS NULL OR {col} = ?1) AND (?2 IS NULL OR {col} IN \
+         (SELECT tour_id FROM study_tour_hosts WHERE rci_id = ?2 \
+          UNION SELECT tour_id FROM study_tour_visitors WHERE rci_id = ?2))"
+    )
+}
+
+/// The tours `which` names, newest first, with their hosts, visitors, organisations and actions;
+/// on any connection, so a write can read what it replaces.
+async fn read_tours(conn: &mut SqliteConnection, which: Which) -> Result<Vec<Stored<StudyTour>>> {
+    let (only, rci) = match which {
+        Which::All => (None, None),
+        Which::One(id) => (Some(id), None),
+        Which::Involving(rci) => (None, Some(rci)),
+    };
     let rows: Vec<TourRow> = sqlx::query_as(
+        &format!(
         "SELECT id, version, title, starts_on, ends_on, location, objectives, outcomes \
-         FROM study_tours WHERE (?1 IS NULL OR id = ?1) ORDER BY starts_on DESC, id DESC",
+         FROM study_tours WHERE {} ORDER BY starts_on DESC, id DESC",
+        matching("id")
+    ),
     )
     .bind(only)
+    .bind(rci)
     .fetch_all(&mut *conn)
     .await?;
     let mut hosts: HashMap<i64, Vec<i64>> = HashMap::new();
     let host_rows: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT tour_id, rci_id FROM study_tour_hosts WHERE (?1 IS NULL OR tour_id = ?1) ORDER BY rci_id")
+        sqlx::query_as(&format!("SELECT tour_id, rci_id FROM study_tour_hosts WHERE {} ORDER BY rci_id", matching("tour_id")))
             .bind(only)
+    .bind(rci)
     .fetch_all(&mut *conn)
             .await?;
     for (tour, rci) in host_rows {
@@ -132,10 +158,14 @@ async fn read_tours(
     }
     let mut visitors: HashMap<i64, Vec<Visitors>> = HashMap::new();
     let visitor_rows: Vec<(i64, i64, String, i64, i64)> = sqlx::query_as(
-        "SELECT tour_id, rci_id, role, people_total, people_female FROM study_tour_visitors \
-         WHERE (?1 IS NULL OR tour_id = ?1) ORDER BY rci_id, role",
+        &format!(
+            "SELECT tour_id, rci_id, role, people_total, people_female FROM study_tour_visitors \
+             WHERE {} ORDER BY rci_id, role",
+            matching("tour_id")
+        ),
     )
     .bind(only)
+    .bind(rci)
     .fetch_all(&mut *conn)
     .await?;
     let count = |v: i64| u32::try_from(v).map_err(corrupt);
@@ -148,11 +178,14 @@ async fn read_tours(
     }
     let mut orgs: HashMap<i64, Vec<Name>> = HashMap::new();
     let org_rows: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT t.tour_id, o.name FROM study_tour_organisations t \
-         JOIN organisations o ON o.id = t.organisation_id \
-         WHERE (?1 IS NULL OR t.tour_id = ?1) ORDER BY o.name",
+        &format!(
+            "SELECT t.tour_id, o.name FROM study_tour_organisations t \
+             JOIN organisations o ON o.id = t.organisation_id WHERE {} ORDER BY o.name",
+            matching("t.tour_id")
+        ),
     )
     .bind(only)
+    .bind(rci)
     .fetch_all(&mut *conn)
     .await?;
     for (tour, name) in org_rows {
@@ -162,10 +195,14 @@ async fn read_tours(
     }
     let mut actions: HashMap<i64, Vec<TourAction>> = HashMap::new();
     let action_rows: Vec<(i64, String, i64, NaiveDate, String)> = sqlx::query_as(
-        "SELECT tour_id, description, owner_rci_id, due_on, status FROM study_tour_actions \
-         WHERE (?1 IS NULL OR tour_id = ?1) ORDER BY due_on, id",
+        &format!(
+            "SELECT tour_id, description, owner_rci_id, due_on, status FROM study_tour_actions \
+             WHERE {} ORDER BY due_on, id",
+            matching("tour_id")
+        ),
     )
     .bind(only)
+    .bind(rci)
     .fetch_all(&mut *conn)
     .await?;
     for (tour, description, owner_rci_id, due, status) in action_rows {
@@ -240,7 +277,7 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
         crate::check_version(current, expected_version)?;
-        let before = read_tours(&mut tx, Some(id))
+        let before = read_tours(&mut tx, Which::One(id))
             .await?
             .pop()
             .ok_or(StoreError::NotFound)?;
@@ -279,12 +316,21 @@ impl Store {
 
     /// Every study tour, newest first, with its hosts, visitors, organisations and actions.
     pub async fn tours(&self) -> Result<Vec<Stored<StudyTour>>> {
-        read_tours(&mut *self.pool().acquire().await?, None).await
+        read_tours(&mut *self.pool().acquire().await?, Which::All).await
+    }
+
+    /// The study tours an RCI hosted or visited, newest first.
+    pub async fn tours_involving(&self, rci_id: i64) -> Result<Vec<Stored<StudyTour>>> {
+        read_tours(
+            &mut *self.pool().acquire().await?,
+            Which::Involving(rci_id),
+        )
+        .await
     }
 
     /// One study tour.
     pub async fn tour(&self, id: i64) -> Result<Stored<StudyTour>> {
-        read_tours(&mut *self.pool().acquire().await?, Some(id))
+        read_tours(&mut *self.pool().acquire().await?, Which::One(id))
             .await?
             .pop()
             .ok_or(StoreError::NotFound)

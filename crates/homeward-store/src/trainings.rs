@@ -91,26 +91,37 @@ async fn record(
     history::record(tx, change, before, &t.describe()).await
 }
 
-/// Every training (or only the one with id `only`), newest first, with its participants; on any
-/// connection, so a write can read what it replaces.
+/// Every training (or only the one with id `only`, or only those RCI `attended_by` took part
+/// in), newest first, with its participants; on any connection, so a write can read what it
+/// replaces.
 async fn read_trainings(
     conn: &mut SqliteConnection,
     only: Option<i64>,
+    attended_by: Option<i64>,
 ) -> Result<Vec<Stored<Training>>> {
-    let rows: Vec<TrainingRow> = sqlx::query_as(
+    let matching = |col: &str| {
+        format!(
+            "(?1 IS NULL OR {col} = ?1) AND (?2 IS NULL OR {col} IN \
+             (SELECT training_id FROM training_participants WHERE rci_id = ?2))"
+        )
+    };
+    let rows: Vec<TrainingRow> = sqlx::query_as(&format!(
         "SELECT id, version, category, title, starts_on, ends_on, venue, trainers \
-         FROM trainings WHERE (?1 IS NULL OR id = ?1) ORDER BY starts_on DESC, id DESC",
-    )
+         FROM trainings WHERE {} ORDER BY starts_on DESC, id DESC",
+        matching("id")
+    ))
     .bind(only)
+    .bind(attended_by)
     .fetch_all(&mut *conn)
     .await?;
     let mut participants: HashMap<i64, Vec<Participants>> = HashMap::new();
-    let prows: Vec<ParticipantRow> = sqlx::query_as(
+    let prows: Vec<ParticipantRow> = sqlx::query_as(&format!(
         "SELECT training_id, rci_id, people_total, people_female, pre_score, post_score \
-         FROM training_participants WHERE (?1 IS NULL OR training_id = ?1) \
-         ORDER BY training_id, rci_id",
-    )
+         FROM training_participants WHERE {} ORDER BY training_id, rci_id",
+        matching("training_id")
+    ))
     .bind(only)
+    .bind(attended_by)
     .fetch_all(&mut *conn)
     .await?;
     for row in prows {
@@ -179,7 +190,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         crate::check_version(current, expected_version)?;
-        let before = read_trainings(&mut tx, Some(id))
+        let before = read_trainings(&mut tx, Some(id), None)
             .await?
             .pop()
             .ok_or(StoreError::NotFound)?;
@@ -210,12 +221,17 @@ impl Store {
 
     /// Every training, newest first, with its participants.
     pub async fn trainings(&self) -> Result<Vec<Stored<Training>>> {
-        read_trainings(&mut *self.pool().acquire().await?, None).await
+        read_trainings(&mut *self.pool().acquire().await?, None, None).await
+    }
+
+    /// The trainings an RCI took part in, newest first.
+    pub async fn trainings_attended_by(&self, rci_id: i64) -> Result<Vec<Stored<Training>>> {
+        read_trainings(&mut *self.pool().acquire().await?, None, Some(rci_id)).await
     }
 
     /// One training.
     pub async fn training(&self, id: i64) -> Result<Stored<Training>> {
-        read_trainings(&mut *self.pool().acquire().await?, Some(id))
+        read_trainings(&mut *self.pool().acquire().await?, Some(id), None)
             .await?
             .pop()
             .ok_or(StoreError::NotFound)

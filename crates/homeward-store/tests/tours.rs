@@ -323,3 +323,34 @@ async fn editing_a_training_replaces_its_participants_and_refuses_stale_edits() 
         before.total() + 5
     );
 }
+
+/// An RCI's page reads only its own tours and trainings, and those are exactly the ones it took
+/// part in (hosted or visited; attended).
+#[tokio::test]
+async fn an_rcis_tours_and_trainings_are_read_by_rci() {
+    let (_dir, store, ids) = demo_store().await;
+    store
+        .create_tour(&tour(&[ids[0]], &[ids[5], ids[6]], ids[5]), &editor("Chan Sokha"))
+        .await
+        .unwrap();
+    let tours = store.tours().await.unwrap();
+    let trainings = store.trainings().await.unwrap();
+    for id in ids {
+        let mine: Vec<_> = tours
+            .iter()
+            .filter(|t| t.value.involves(id))
+            .cloned()
+            .collect();
+        assert_eq!(store.tours_involving(id).await.unwrap(), mine, "RCI {id}");
+        let attended: Vec<_> = trainings
+            .iter()
+            .filter(|t| t.value.participants.iter().any(|p| p.rci_id == id))
+            .cloned()
+            .collect();
+        assert_eq!(
+            store.trainings_attended_by(id).await.unwrap(),
+            attended,
+            "RCI {id}"
+        );
+    }
+}
