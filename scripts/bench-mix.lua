@@ -9,6 +9,9 @@ end
 -- With SAVE_BODY set, one request in ten is an adviser's save: a children-counts snapshot posted
 -- to its server function as the form posts it (same origin, as the server demands of writes).
 local save_body = os.getenv("SAVE_BODY")
+if save_body == "" then
+  save_body = nil
+end
 local origin = os.getenv("BENCH_ORIGIN") or ""
 local i = 0
 

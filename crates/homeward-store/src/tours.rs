@@ -135,35 +135,33 @@ async fn read_tours(conn: &mut SqliteConnection, which: Which) -> Result<Vec<Sto
         Which::One(id) => (Some(id), None),
         Which::Involving(rci) => (None, Some(rci)),
     };
-    let rows: Vec<TourRow> = sqlx::query_as(
-        &format!(
+    let rows: Vec<TourRow> = sqlx::query_as(&format!(
         "SELECT id, version, title, starts_on, ends_on, location, objectives, outcomes \
          FROM study_tours WHERE {} ORDER BY starts_on DESC, id DESC",
         matching("id")
-    ),
-    )
+    ))
     .bind(only)
     .bind(rci)
     .fetch_all(&mut *conn)
     .await?;
     let mut hosts: HashMap<i64, Vec<i64>> = HashMap::new();
-    let host_rows: Vec<(i64, i64)> =
-        sqlx::query_as(&format!("SELECT tour_id, rci_id FROM study_tour_hosts WHERE {} ORDER BY rci_id", matching("tour_id")))
-            .bind(only)
+    let host_rows: Vec<(i64, i64)> = sqlx::query_as(&format!(
+        "SELECT tour_id, rci_id FROM study_tour_hosts WHERE {} ORDER BY rci_id",
+        matching("tour_id")
+    ))
+    .bind(only)
     .bind(rci)
     .fetch_all(&mut *conn)
-            .await?;
+    .await?;
     for (tour, rci) in host_rows {
         hosts.entry(tour).or_default().push(rci);
     }
     let mut visitors: HashMap<i64, Vec<Visitors>> = HashMap::new();
-    let visitor_rows: Vec<(i64, i64, String, i64, i64)> = sqlx::query_as(
-        &format!(
-            "SELECT tour_id, rci_id, role, people_total, people_female FROM study_tour_visitors \
+    let visitor_rows: Vec<(i64, i64, String, i64, i64)> = sqlx::query_as(&format!(
+        "SELECT tour_id, rci_id, role, people_total, people_female FROM study_tour_visitors \
              WHERE {} ORDER BY rci_id, role",
-            matching("tour_id")
-        ),
-    )
+        matching("tour_id")
+    ))
     .bind(only)
     .bind(rci)
     .fetch_all(&mut *conn)
@@ -177,13 +175,11 @@ async fn read_tours(conn: &mut SqliteConnection, which: Which) -> Result<Vec<Sto
         });
     }
     let mut orgs: HashMap<i64, Vec<Name>> = HashMap::new();
-    let org_rows: Vec<(i64, String)> = sqlx::query_as(
-        &format!(
-            "SELECT t.tour_id, o.name FROM study_tour_organisations t \
+    let org_rows: Vec<(i64, String)> = sqlx::query_as(&format!(
+        "SELECT t.tour_id, o.name FROM study_tour_organisations t \
              JOIN organisations o ON o.id = t.organisation_id WHERE {} ORDER BY o.name",
-            matching("t.tour_id")
-        ),
-    )
+        matching("t.tour_id")
+    ))
     .bind(only)
     .bind(rci)
     .fetch_all(&mut *conn)
@@ -194,13 +190,11 @@ async fn read_tours(conn: &mut SqliteConnection, which: Which) -> Result<Vec<Sto
             .push(Name::parse(&name).map_err(corrupt)?);
     }
     let mut actions: HashMap<i64, Vec<TourAction>> = HashMap::new();
-    let action_rows: Vec<(i64, String, i64, NaiveDate, String)> = sqlx::query_as(
-        &format!(
-            "SELECT tour_id, description, owner_rci_id, due_on, status FROM study_tour_actions \
+    let action_rows: Vec<(i64, String, i64, NaiveDate, String)> = sqlx::query_as(&format!(
+        "SELECT tour_id, description, owner_rci_id, due_on, status FROM study_tour_actions \
              WHERE {} ORDER BY due_on, id",
-            matching("tour_id")
-        ),
-    )
+        matching("tour_id")
+    ))
     .bind(only)
     .bind(rci)
     .fetch_all(&mut *conn)
@@ -321,11 +315,7 @@ impl Store {
 
     /// The study tours an RCI hosted or visited, newest first.
     pub async fn tours_involving(&self, rci_id: i64) -> Result<Vec<Stored<StudyTour>>> {
-        read_tours(
-            &mut *self.pool().acquire().await?,
-            Which::Involving(rci_id),
-        )
-        .await
+        read_tours(&mut *self.pool().acquire().await?, Which::Involving(rci_id)).await
     }
 
     /// One study tour.

@@ -330,7 +330,10 @@ async fn editing_a_training_replaces_its_participants_and_refuses_stale_edits() 
 async fn an_rcis_tours_and_trainings_are_read_by_rci() {
     let (_dir, store, ids) = demo_store().await;
     store
-        .create_tour(&tour(&[ids[0]], &[ids[5], ids[6]], ids[5]), &editor("Chan Sokha"))
+        .create_tour(
+            &tour(&[ids[0]], &[ids[5], ids[6]], ids[5]),
+            &editor("Chan Sokha"),
+        )
         .await
         .unwrap();
     let tours = store.tours().await.unwrap();
