@@ -272,19 +272,18 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
     }
     let (store, today) = (&ctx.store, ctx.today);
     let rci = store.rci(id).await?;
-    let overview = store.rci_overview(&rci, &ctx.settings, today).await?;
+    // The summary gives both the overview and when the next follow-up visit is due.
+    let summary = store.summary(id).await?;
+    let overview = summary.overview(&rci.value, &ctx.settings, today);
+    let next_follow_up_due = homeward_core::risks::next_follow_up_due(
+        summary.follow_ups.first_reintegration,
+        summary.follow_ups.last_follow_up,
+        ctx.settings.follow_up,
+        today,
+    );
     let adviser_name = match rci.value.adviser_id {
         Some(adviser) => store.display_name(adviser).await?,
         None => None,
-    };
-    let next_follow_up_due = || async {
-        let facts = store.follow_up_facts(id).await?;
-        Ok::<_, AppError>(homeward_core::risks::next_follow_up_due(
-            facts.first_reintegration,
-            facts.last_follow_up,
-            ctx.settings.follow_up,
-            today,
-        ))
     };
     let section = match section {
         Section::Overview => {
@@ -302,7 +301,7 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
                     .filter(|i| Some(i.value.track) == current && i.value.is_open())
                     .take(3)
                     .collect(),
-                next_follow_up_due: next_follow_up_due().await?,
+                next_follow_up_due,
                 overdue_actions: took_part(store, id, today)
                     .await?
                     .into_iter()
@@ -329,7 +328,7 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
         },
         Section::FollowUps => SectionData::FollowUps {
             follow_ups: store.follow_ups(id).await?,
-            next_follow_up_due: next_follow_up_due().await?,
+            next_follow_up_due,
         },
         Section::Activities => SectionData::Activities {
             programmes: store.programmes(id).await?,

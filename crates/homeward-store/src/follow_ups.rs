@@ -147,8 +147,4 @@ impl Store {
         }
         Ok(visits)
     }
-
-    pub async fn follow_up_facts(&self, rci_id: i64) -> Result<FollowUpFacts> {
-        read_follow_up_facts(&mut *self.pool().acquire().await?, rci_id).await
-    }
 }
