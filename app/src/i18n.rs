@@ -323,7 +323,7 @@ messages! {
     ActionOpen => "Open", "មិនទាន់ចាប់ផ្តើម";
     ActionInProgress => "In progress", "កំពុងដំណើរការ";
     ActionDone => "Done", "រួចរាល់";
-    Version => "Their version is number", "កំណែរបស់ពួកគេគឺលេខ";
+    Version => "number", "លេខ";
     ReloadToSee => "Reload the page to see it, then make your change again.", "សូមផ្ទុកទំព័រឡើងវិញដើម្បីមើល រួចធ្វើការកែប្រែរបស់អ្នកម្តងទៀត។";
     Category => "Category", "ប្រភេទ";
     AllCategories => "All categories", "គ្រប់ប្រភេទ";
