@@ -16,7 +16,7 @@ pub fn ProgressBar(progress: Progress, label: String) -> impl IntoView {
     view! {
         <span class="progress">
             <progress max="100" value=percent aria-label=label></progress>
-            <span class="percent">{percent} "%"</span>
+            <span class="percent">{format!("{percent}%")}</span>
         </span>
     }
 }
@@ -27,7 +27,7 @@ pub fn PhaseLabel(phase: Phase, lang: Lang) -> impl IntoView {
     match phase {
         Phase::In(stage) => view! {
             <span class=format!("stage stage-{}", stage.number())>
-                {Msg::StageN.text(lang)} " " {stage.number()} " · " {stage.title().get(lang).to_string()}
+                {format!("{} {} · {}", Msg::StageN.text(lang), stage.number(), stage.title().get(lang))}
             </span>
         }
         .into_any(),

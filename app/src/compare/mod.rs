@@ -32,18 +32,31 @@ pub async fn comparison_rows(
     settings: &homeward_core::RiskSettings,
     today: chrono::NaiveDate,
 ) -> Result<Vec<ComparisonRow>, AppError> {
+    rows_of(store, &store.rci_summaries().await?, settings, today).await
+}
+
+/// The comparison rows of partners whose summaries are already read.
+#[cfg(feature = "ssr")]
+async fn rows_of(
+    store: &homeward_store::Store,
+    partners: &[(
+        homeward_core::Stored<homeward_core::RciProfile>,
+        homeward_core::RciSummary,
+    )],
+    settings: &homeward_core::RiskSettings,
+    today: chrono::NaiveDate,
+) -> Result<Vec<ComparisonRow>, AppError> {
     let advisers: std::collections::HashMap<i64, String> = store
         .users()
         .await?
         .into_iter()
         .map(|u| (u.id, u.value.display_name.to_string()))
         .collect();
-    Ok(store
-        .rci_overviews(settings, today)
-        .await?
-        .into_iter()
-        .map(|(rci, overview)| {
+    Ok(partners
+        .iter()
+        .map(|(rci, summary)| {
             let adviser = rci.value.adviser_id.and_then(|a| advisers.get(&a).cloned());
+            let overview = summary.overview(&rci.value, settings, today);
             ComparisonRow::new(rci.id, &rci.value, adviser, &overview, today)
         })
         .collect())
@@ -52,14 +65,13 @@ pub async fn comparison_rows(
 #[server(endpoint = "compare_partners")]
 pub async fn compare_partners() -> Result<ComparisonData, AppError> {
     let ctx = crate::server::Ctx::organisation()?;
-    let histories: Vec<_> = ctx
-        .store
-        .all_reintegrations()
-        .await?
-        .into_values()
+    let partners = ctx.store.rci_summaries().await?;
+    let histories: Vec<_> = partners
+        .iter()
+        .map(|(_, summary)| summary.reintegrations.clone())
         .collect();
     Ok(ComparisonData {
-        rows: comparison_rows(&ctx.store, &ctx.settings, ctx.today).await?,
+        rows: rows_of(&ctx.store, &partners, &ctx.settings, ctx.today).await?,
         per_quarter: homeward_core::quarters::reintegrated_per_quarter(
             &histories,
             &Quarter::of(ctx.today).last(8),

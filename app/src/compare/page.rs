@@ -135,6 +135,10 @@ fn CompareTable(
         }
     };
     let empty = rows.is_empty();
+    let track_titles: Vec<String> = Track::ALL
+        .iter()
+        .map(|t| t.title().get(lang).to_string())
+        .collect();
     let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_else(|| "—".into());
     view! {
         <p class="muted" data-testid="shown">{rows.len()} " " {Msg::ShowingCount.text(lang)}</p>
@@ -154,24 +158,29 @@ fn CompareTable(
                 {head(SortKey::Risks, Msg::ColRisks.text(lang).into())}
             </tr></thead>
             <tbody>
-                {rows.into_iter().map(|r| view! {
-                    <tr data-testid="compare-row" data-rci=r.rci_id>
-                        <th scope="row"><a href=format!("/rcis/{}", r.rci_id)>{r.name.clone()}</a></th>
-                        <td data-label=Msg::ColProvince.text(lang)>{r.province.clone()}</td>
-                        <td data-label=Msg::Adviser.text(lang)>{r.adviser.clone().unwrap_or_else(|| "—".into())}</td>
+                {rows.into_iter().map(|r| {
+                    // Each cell's text in one piece: no hydration markers between its parts, in
+                    // a table of hundreds of rows.
+                    let days = (r.phase != Phase::Completed).then(|| format!(" · {} {}", r.days_in_phase, Msg::Days.text(lang)));
+                    view! {
+                    <tr data-rci=r.rci_id>
+                        <th scope="row"><a href=format!("/rcis/{}", r.rci_id)>{r.name}</a></th>
+                        <td data-label=Msg::ColProvince.text(lang)>{r.province}</td>
+                        <td data-label=Msg::Adviser.text(lang)>{r.adviser.unwrap_or_else(|| "—".into())}</td>
                         <td data-label=Msg::ColStage.text(lang)>
                             <PhaseLabel phase=r.phase lang/>
-                            {(r.phase != Phase::Completed).then(|| view! { <span class="muted small">" · " {r.days_in_phase} " " {Msg::Days.text(lang)}</span> })}
+                            {days.map(|d| view! { <span class="muted small">{d}</span> })}
                         </td>
-                        {r.tracks.iter().map(|(t, p)| view! {
-                            <td class="num" data-label=t.title().get(lang).to_string()><meter min="0" max="100" value=*p aria-label=t.title().get(lang).to_string()></meter><span class="small">{*p} "%"</span></td>
+                        {r.tracks.iter().zip(&track_titles).map(|((_, p), title)| view! {
+                            <td class="num" data-label=title.clone()><meter min="0" max="100" value=*p aria-hidden="true"></meter><span class="small">{format!("{p}%")}</span></td>
                         }).collect_view()}
-                        <td class="num" data-testid="overall" data-label=Msg::ColProgress.text(lang)><strong>{r.overall} "%"</strong></td>
-                        <td class="num" data-label=Msg::ColBaselineReintegrated.text(lang)>{r.baseline.to_string()} " → " {r.reintegrated.to_string()}</td>
+                        <td class="num overall" data-label=Msg::ColProgress.text(lang)><strong>{format!("{}%", r.overall)}</strong></td>
+                        <td class="num" data-label=Msg::ColBaselineReintegrated.text(lang)>{format!("{} → {}", r.baseline, r.reintegrated)}</td>
                         <td class="num" data-label=Msg::ColFollowUpsOverdue.text(lang)>{opt(r.follow_ups_overdue_days)}</td>
                         <td class="num" data-label=Msg::ColDaysSinceUpdate.text(lang)>{opt(r.days_since_update)}</td>
-                        <td data-label=Msg::ColRisks.text(lang)><Flags flags=r.flags.clone() lang/></td>
+                        <td data-label=Msg::ColRisks.text(lang)><Flags flags=r.flags lang/></td>
                     </tr>
+                    }
                 }).collect_view()}
             </tbody>
             <tfoot><tr data-testid="totals">

@@ -271,9 +271,12 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
         return Err(AppError::NotFound);
     }
     let (store, today) = (&ctx.store, ctx.today);
-    let rci = store.rci(id).await?;
+    let homeward_store::rcis::RciHead {
+        rci,
+        summary,
+        adviser_name,
+    } = store.rci_head(id).await?;
     // The summary gives both the overview and when the next follow-up visit is due.
-    let summary = store.summary(id).await?;
     let overview = summary.overview(&rci.value, &ctx.settings, today);
     let next_follow_up_due = homeward_core::risks::next_follow_up_due(
         summary.follow_ups.first_reintegration,
@@ -281,10 +284,6 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
         ctx.settings.follow_up,
         today,
     );
-    let adviser_name = match rci.value.adviser_id {
-        Some(adviser) => store.display_name(adviser).await?,
-        None => None,
-    };
     let section = match section {
         Section::Overview => {
             let items = store.checklist(id).await?;

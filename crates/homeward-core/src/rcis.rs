@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::checklists::ChecklistItem;
 use crate::counts::ChildrenCounts;
 use crate::progress::{phase_entered_on, TransitionProgress};
+use crate::quarters::{last_of_each_quarter, ReintegrationSnapshot, Reintegrations};
 use crate::risks::{risk_flags, RiskFlag, RiskInputs, RiskSettings};
 use crate::stages::Bilingual;
 use crate::values::{optional_date, optional_name, parse_date, FieldError, Name, ValueError};
@@ -227,6 +228,9 @@ pub struct RciSummary {
     pub follow_ups: FollowUpFacts,
     /// The last day anything about the RCI was recorded; `None` if never.
     pub last_update: Option<NaiveDate>,
+    /// The last counts snapshot of each quarter, oldest first: all the organisation's
+    /// per-quarter chart needs ([`crate::quarters::last_of_each_quarter`]).
+    pub reintegrations: Vec<Reintegrations>,
 }
 
 impl RciSummary {
@@ -237,6 +241,7 @@ impl RciSummary {
         latest_counts: Option<ChildrenCounts>,
         follow_ups: FollowUpFacts,
         last_update: Option<NaiveDate>,
+        counts_history: &[impl ReintegrationSnapshot],
     ) -> Self {
         RciSummary {
             progress: TransitionProgress::of(items),
@@ -244,6 +249,7 @@ impl RciSummary {
             latest_counts,
             follow_ups,
             last_update,
+            reintegrations: last_of_each_quarter(counts_history),
         }
     }
 
@@ -283,8 +289,15 @@ pub fn overview(
     settings: &RiskSettings,
     today: NaiveDate,
 ) -> RciOverview {
-    RciSummary::of(profile, items, latest_counts, follow_ups, last_update)
-        .overview(profile, settings, today)
+    RciSummary::of(
+        profile,
+        items,
+        latest_counts,
+        follow_ups,
+        last_update,
+        &[] as &[Reintegrations],
+    )
+    .overview(profile, settings, today)
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use homeward_core::history::{Editor, Entity};
 use homeward_core::{Lang, Name, Stored};
 use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
-use sqlx::{FromRow, Sqlite, SqliteConnection, Transaction};
+use sqlx::{FromRow, Row, Sqlite, SqliteConnection, Transaction};
 
 use crate::history::{self, Change};
 use crate::{corrupt, Result, Store, StoreError};
@@ -301,16 +301,6 @@ impl Store {
 
     pub async fn user(&self, id: i64) -> Result<Stored<User>> {
         read_user(&mut *self.pool().acquire().await?, id).await
-    }
-
-    /// A user's display name, for naming an RCI's lead adviser without reading every user.
-    pub async fn display_name(&self, id: i64) -> Result<Option<String>> {
-        Ok(
-            sqlx::query_scalar("SELECT display_name FROM users WHERE id = ?")
-                .bind(id)
-                .fetch_optional(self.pool())
-                .await?,
-        )
     }
 
     /// Active advisers by name: whom an admin may make an RCI's lead adviser.
@@ -650,16 +640,21 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Option<(Actor, User)>> {
         let hash = token_hash(token);
-        let row: Option<(i64, DateTime<Utc>, DateTime<Utc>)> = sqlx::query_as(
-            "SELECT s.user_id, s.created_at, s.last_seen_at FROM sessions s \
-             JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND u.active = TRUE",
-        )
-        .bind(&hash)
-        .fetch_optional(self.pool())
-        .await?;
-        let Some((user_id, created_at, last_seen_at)) = row else {
+        // The session and its user in one query: every signed-in request starts here.
+        let sql = format!(
+            "SELECT {USER_COLUMNS}, s.created_at AS session_created, s.last_seen_at AS session_seen \
+             FROM sessions s JOIN users ON users.id = s.user_id \
+             WHERE s.token_hash = ? AND users.active = TRUE"
+        );
+        let Some(row) = sqlx::query(&sql)
+            .bind(&hash)
+            .fetch_optional(self.pool())
+            .await?
+        else {
             return Ok(None);
         };
+        let created_at: DateTime<Utc> = row.try_get("session_created")?;
+        let last_seen_at: DateTime<Utc> = row.try_get("session_seen")?;
         match policy.check(created_at, last_seen_at, now) {
             SessionCheck::Expired => {
                 self.delete_session(token).await?;
@@ -673,8 +668,10 @@ impl Store {
                         .execute(self.pool())
                         .await?;
                 }
-                let user = self.user(user_id).await?;
-                Ok(Some((user.value.actor(user_id), user.value)))
+                let user = UserRow::from_row(&row)?;
+                let id = user.id;
+                let user = user.into_stored(assignments(self.pool(), id).await?)?;
+                Ok(Some((user.value.actor(id), user.value)))
             }
         }
     }

@@ -65,6 +65,39 @@ pub(crate) async fn read_latest_counts(
         .transpose()
 }
 
+/// One RCI's snapshots, oldest first, as only their reintegration figures: what its summary keeps
+/// for the organisation's per-quarter chart.
+pub(crate) async fn read_reintegrations(
+    conn: &mut sqlx::SqliteConnection,
+    rci_id: i64,
+) -> Result<Vec<Reintegrations>> {
+    let placements: Vec<String> = Placement::ALL
+        .iter()
+        .map(|p| format!("{}_total", CountField::Reintegrated(*p).key()))
+        .collect();
+    let sql = format!(
+        "SELECT as_of, {} FROM children_counts WHERE rci_id = ? ORDER BY as_of, id",
+        placements.join(", ")
+    );
+    type Row = (NaiveDate, i64, i64, i64, i64, i64);
+    sqlx::query_as::<_, Row>(&sql)
+        .bind(rci_id)
+        .fetch_all(conn)
+        .await?
+        .into_iter()
+        .map(|(as_of, a, b, c, d, e)| {
+            let mut by_placement = [0u32; 5];
+            for (slot, v) in by_placement.iter_mut().zip([a, b, c, d, e]) {
+                *slot = u32::try_from(v).map_err(corrupt)?;
+            }
+            Ok(Reintegrations {
+                as_of,
+                by_placement,
+            })
+        })
+        .collect()
+}
+
 impl Store {
     /// Records a snapshot, after the core has checked its invariants.
     pub async fn record_counts(
@@ -141,35 +174,6 @@ impl Store {
             .iter()
             .map(from_row)
             .collect()
-    }
-
-    /// Every snapshot's reintegration figures, per RCI, in one query of six columns: all the
-    /// organisation's per-quarter chart reads, for every partner.
-    pub async fn all_reintegrations(&self) -> Result<HashMap<i64, Vec<Reintegrations>>> {
-        let placements: Vec<String> = Placement::ALL
-            .iter()
-            .map(|p| format!("{}_total", CountField::Reintegrated(*p).key()))
-            .collect();
-        let sql = format!(
-            "SELECT rci_id, as_of, {} FROM children_counts ORDER BY rci_id, as_of, id",
-            placements.join(", ")
-        );
-        type Row = (i64, NaiveDate, i64, i64, i64, i64, i64);
-        let mut histories: HashMap<i64, Vec<Reintegrations>> = HashMap::new();
-        for (rci, as_of, a, b, c, d, e) in sqlx::query_as::<_, Row>(&sql)
-            .fetch_all(self.pool())
-            .await?
-        {
-            let mut by_placement = [0u32; 5];
-            for (slot, v) in by_placement.iter_mut().zip([a, b, c, d, e]) {
-                *slot = u32::try_from(v).map_err(corrupt)?;
-            }
-            histories.entry(rci).or_default().push(Reintegrations {
-                as_of,
-                by_placement,
-            });
-        }
-        Ok(histories)
     }
 
     /// Every snapshot of every RCI, oldest first per RCI, in one query: the quarterly report's

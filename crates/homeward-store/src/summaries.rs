@@ -24,12 +24,14 @@ async fn compute(conn: &mut SqliteConnection, rci_id: i64) -> Result<RciSummary>
         .map(|c| c.value);
     let facts = crate::follow_ups::read_follow_up_facts(conn, rci_id).await?;
     let last = crate::rcis::read_last_update(conn, rci_id).await?;
+    let reintegrations = crate::counts::read_reintegrations(conn, rci_id).await?;
     Ok(RciSummary::of(
         &rci.value,
         &items,
         counts,
         facts,
         last.map(cambodia_date),
+        &reintegrations,
     ))
 }
 
