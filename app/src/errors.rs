@@ -130,7 +130,7 @@ impl From<homeward_store::StoreError> for AppError {
             StoreError::Account(e) => AppError::invalid(e),
             StoreError::Busy => AppError::Busy,
             other => {
-                log::error!("storage error: {other}");
+                tracing::error!("storage error: {other}");
                 AppError::Server
             }
         }

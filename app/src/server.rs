@@ -60,7 +60,7 @@ pub struct Session {
 /// The state, or a server error if the binary forgot to provide it.
 pub fn state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or_else(|| {
-        log::error!("AppState missing from context");
+        tracing::error!("AppState missing from context");
         AppError::Server
     })
 }

@@ -98,7 +98,7 @@ pub async fn generate(store: &Store, n: usize, seed: u64, today: NaiveDate) -> R
         ids.push(add_partner(store, &template, &plan, &named_adviser(i)?, today).await?);
         // A long run says how far it has come, so a console is never silent for minutes.
         if ids.len() % 250 == 0 && ids.len() < n {
-            log::info!("generated {} of {n} RCIs", ids.len());
+            tracing::info!("generated {} of {n} RCIs", ids.len());
         }
     }
     // Spread the partners over the organisation's advisers, as the comparison page shows them.

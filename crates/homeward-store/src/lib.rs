@@ -9,6 +9,7 @@ use sqlx::SqlitePool;
 use thiserror::Error;
 
 pub mod accounts;
+pub mod backup;
 pub mod checklists;
 pub mod counts;
 pub mod demo;
@@ -23,6 +24,11 @@ pub mod trainings;
 
 /// The migrations in the repository's top-level `migrations/`, embedded in the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
+
+/// The newest migration this build carries.
+fn latest_migration() -> i64 {
+    MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
+}
 
 /// Why a storage call failed, in terms the caller can turn into a message.
 #[derive(Debug, Error)]
@@ -52,6 +58,13 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error("migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// The database holds a migration this build does not know: a newer Homeward wrote it, and
+    /// this one would misread it.
+    #[error(
+        "this database was upgraded by a newer Homeward (its migration {0} is unknown to this \
+         version): run that version or a later one"
+    )]
+    NewerDatabase(i64),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -77,10 +90,21 @@ impl Store {
             .max_connections(8)
             .connect_with(options)
             .await?;
-        MIGRATOR.run(&pool).await?;
+        MIGRATOR.run(&pool).await.map_err(|e| match e {
+            sqlx::migrate::MigrateError::VersionMissing(v) if v > latest_migration() => {
+                StoreError::NewerDatabase(v)
+            }
+            e => e.into(),
+        })?;
         let store = Self { pool };
         store.fill_missing_summaries().await?;
         Ok(store)
+    }
+
+    /// Whether the database answers (the server's readiness check).
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(self.pool()).await?;
+        Ok(())
     }
 
     pub fn pool(&self) -> &SqlitePool {

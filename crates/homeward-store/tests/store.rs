@@ -29,6 +29,26 @@ fn adviser() -> Editor {
     }
 }
 
+/// A database a newer Homeward upgraded is refused with a message saying so, and left as it was.
+#[tokio::test]
+async fn a_database_from_a_newer_version_is_refused() {
+    let (dir, store) = open().await;
+    let future = 99_990_101_000_000_i64;
+    sqlx::query(
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+         VALUES (?, 'from a later version', TRUE, X'00', 0)",
+    )
+    .bind(future)
+    .execute(store.pool())
+    .await
+    .unwrap();
+    store.pool().close().await;
+    let path = dir.path().join("homeward.db");
+    let err = Store::open(&path).await.unwrap_err();
+    assert!(matches!(err, StoreError::NewerDatabase(v) if v == future), "{err:?}");
+    assert!(err.to_string().contains("newer Homeward"), "{err}");
+}
+
 #[tokio::test]
 async fn opening_creates_the_file_with_wal_and_foreign_keys() {
     let (dir, store) = open().await;

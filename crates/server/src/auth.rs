@@ -55,10 +55,18 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, v)| v.to_string())
 }
 
-/// Paths anyone may fetch: the sign-in page, the language switch and static assets.
+/// Whether the process is up, for a service manager (public, no database).
+pub const HEALTH: &str = "/healthz";
+/// Whether the server can answer, its database included (public).
+pub const READY: &str = "/readyz";
+
+/// Paths anyone may fetch: the sign-in page, the language switch, static assets and the health
+/// checks.
 fn is_public(path: &str) -> bool {
     path == "/login"
         || path == "/favicon.svg"
+        || path == HEALTH
+        || path == READY
         || ["/lang/", "/pkg/", "/fonts/", "/js/"]
             .iter()
             .any(|p| path.starts_with(p))
@@ -83,13 +91,14 @@ pub async fn authenticate(
                     must_change_password: user.must_change_password,
                 })
             }
-            Err(e) => log::error!("session lookup failed: {e}"),
+            Err(e) => tracing::error!("session lookup failed: {e}"),
         }
     }
     let path = req.uri().path().to_string();
     let page = req.method() == Method::GET && !is_public(&path) && !path.starts_with("/api/");
     match session {
         Some(session) => {
+            crate::logs::record_user(session.actor.user_id);
             if session.must_change_password && page && path != PASSWORD_PAGE {
                 return (StatusCode::SEE_OTHER, [(LOCATION, PASSWORD_PAGE)]).into_response();
             }
@@ -152,7 +161,7 @@ pub async fn login(State(state): State<AppState>, req: Request<Body>) -> Respons
         Ok(actor) => actor,
         Err(e) => {
             if failure_code(&e) == "server" {
-                log::error!("sign-in failed: {e}");
+                tracing::error!("sign-in failed: {e}");
             }
             let to = format!(
                 "/login{}",
@@ -175,7 +184,7 @@ pub async fn login(State(state): State<AppState>, req: Request<Body>) -> Respons
             (StatusCode::SEE_OTHER, [(SET_COOKIE, set), (LOCATION, next)]).into_response()
         }
         Err(e) => {
-            log::error!("could not start a session: {e}");
+            tracing::error!("could not start a session: {e}");
             (
                 StatusCode::SEE_OTHER,
                 [(LOCATION, "/login?error=server".to_string())],
@@ -190,7 +199,7 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Respon
     let name = session_cookie(state.secure_cookies);
     if let Some(token) = cookie(&headers, name) {
         if let Err(e) = state.store.delete_session(&token).await {
-            log::error!("could not end a session: {e}");
+            tracing::error!("could not end a session: {e}");
         }
     }
     let clear = format!(

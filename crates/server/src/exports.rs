@@ -35,7 +35,7 @@ pub async fn partners_csv(Caller(ctx): Caller, Query(query): Filters) -> Respons
 pub async fn partners_xlsx(Caller(ctx): Caller, Query(query): Filters) -> Response {
     let workbook = app::compare::export(ctx, &query).await.and_then(|t| {
         crate::xlsx::workbook("Partners", &t.header, &t.rows).map_err(|e| {
-            log::error!("xlsx export failed: {e}");
+            tracing::error!("xlsx export failed: {e}");
             AppError::Server
         })
     });

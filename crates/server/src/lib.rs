@@ -5,6 +5,7 @@ pub mod auth;
 pub mod compression;
 pub mod exports;
 pub mod limits;
+pub mod logs;
 pub mod security;
 pub mod serve;
 mod xlsx;
@@ -12,7 +13,7 @@ mod xlsx;
 use app::i18n::LANG_COOKIE;
 use app::server::AppState;
 use app::{shell, App};
-use axum::extract::{Path, Query};
+use axum::extract::{Path, Query, State};
 use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -39,6 +40,8 @@ pub fn router_with_routes(
     let app_state = state.clone();
     let secure = state.secure_cookies;
     Router::new()
+        .route(auth::HEALTH, get(healthz))
+        .route(auth::READY, get(readyz).with_state(state.clone()))
         .route("/lang/{code}", get(set_language))
         .route("/login", post(auth::login).with_state(state.clone()))
         .route("/logout", post(auth::logout).with_state(state.clone()))
@@ -96,8 +99,26 @@ pub fn router_with_routes(
             secure,
             security::security_headers,
         ))
+        .layer(axum::middleware::from_fn(logs::requests))
         .layer(compression::layer())
         .with_state(leptos_options)
+}
+
+/// The process is up (for a service manager or load balancer): no database involved.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// The server can answer requests: its database answers. 503 while it does not, so a load
+/// balancer stops sending users here.
+async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    match state.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ready"),
+        Err(e) => {
+            tracing::warn!("not ready: {e}");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+        }
+    }
 }
 
 /// A folder of the built site, served with its precompressed `.br`/`.gz` twins and conditional

@@ -29,6 +29,10 @@ struct Cli {
         global = true
     )]
     db: PathBuf,
+    /// Write logs as one JSON object per line (for a log collector) instead of plain text.
+    /// `RUST_LOG` chooses what is logged (default: `info`).
+    #[arg(long, env = "HOMEWARD_LOG_JSON", value_parser = clap::builder::BoolishValueParser::new(), global = true)]
+    log_json: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -43,6 +47,10 @@ enum Command {
         /// Mark the session cookie Secure: set this when served over HTTPS.
         #[arg(long, env = "HOMEWARD_SECURE_COOKIES", value_parser = clap::builder::BoolishValueParser::new())]
         secure_cookies: bool,
+        /// Served through a reverse proxy on this machine: count sign-in tries under the address
+        /// the proxy puts last in `X-Forwarded-For`, not the proxy's own.
+        #[arg(long, env = "HOMEWARD_BEHIND_PROXY", value_parser = clap::builder::BoolishValueParser::new())]
+        behind_proxy: bool,
         #[command(flatten)]
         risks: RiskArgs,
     },
@@ -61,6 +69,15 @@ enum Command {
         /// The same seed gives the same partners.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+    /// Write a consistent backup of the database to FILE (safe while the server runs): Homeward's
+    /// own format, which `restore` reads into any database Homeward supports.
+    Backup {
+        file: PathBuf,
+    },
+    /// Put a backup back into the database, which must be empty (a new file, say).
+    Restore {
+        file: PathBuf,
     },
     /// Manage users.
     User {
@@ -122,10 +139,10 @@ type Error = Box<dyn std::error::Error>;
 
 #[tokio::main]
 async fn main() {
-    simple_logger::init_with_level(log::Level::Info).expect("logger starts once");
     let cli = Cli::parse();
+    homeward_server::logs::init(cli.log_json);
     if let Err(e) = run(cli).await {
-        log::error!("{e}");
+        tracing::error!("{e}");
         std::process::exit(1);
     }
 }
@@ -142,40 +159,65 @@ async fn run(cli: Cli) -> Result<(), Error> {
         },
     };
     match command {
-        Command::Migrate => log::info!("database {} is up to date", cli.db.display()),
+        Command::Migrate => tracing::info!("database {} is up to date", cli.db.display()),
         Command::Reindex => {
             let started = std::time::Instant::now();
             let n = store.reindex().await?;
-            log::info!(
+            tracing::info!(
                 "rebuilt the summaries of {n} RCIs in {:.1} s",
                 started.elapsed().as_secs_f64()
             );
         }
         Command::DemoData => {
             let n = demo::load(&store, today).await?;
-            log::info!("loaded {n} demo partner RCIs into {}", cli.db.display());
+            tracing::info!("loaded {n} demo partner RCIs into {}", cli.db.display());
         }
         Command::Generate { rcis, seed } => {
             let started = std::time::Instant::now();
             let ids = homeward_store::generate::generate(&store, rcis, seed, today).await?;
-            log::info!(
+            tracing::info!(
                 "added {} generated partner RCIs to {} in {:.1} s",
                 ids.len(),
                 cli.db.display(),
                 started.elapsed().as_secs_f64()
             );
         }
+        Command::Backup { file } => {
+            // Written beside the file and renamed when complete: an interrupted backup never
+            // looks like a whole one.
+            let partial = file.with_extension("partial");
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&partial)?);
+            let moved = store.backup(&mut out).await?;
+            out.into_inner()?.sync_all()?;
+            std::fs::rename(&partial, &file)?;
+            tracing::info!("backed up {} records to {}", moved.rows(), file.display());
+        }
+        Command::Restore { file } => {
+            let input = std::io::BufReader::new(std::fs::File::open(&file)?);
+            let moved = store.restore(input).await?;
+            let check = store.integrity_check().await?;
+            if check != "ok" {
+                return Err(format!("the restored database failed its check: {check}").into());
+            }
+            tracing::info!(
+                "restored {} records from {} into {}",
+                moved.rows(),
+                file.display(),
+                cli.db.display()
+            );
+        }
         Command::User { action } => user_command(&store, action).await?,
         Command::Serve {
             demo,
             secure_cookies,
+            behind_proxy,
             risks,
         } => {
             let settings = risks.settings()?;
             if demo {
                 let n = demo::load_if_empty(&store, today).await?;
                 if n > 0 {
-                    log::info!("first run: loaded {n} demo partner RCIs and the demo accounts");
+                    tracing::info!("first run: loaded {n} demo partner RCIs and the demo accounts");
                 }
             }
             ensure_admin(&store).await?;
@@ -186,7 +228,12 @@ async fn run(cli: Cli) -> Result<(), Error> {
                 secure_cookies,
                 flashes: Default::default(),
             };
-            serve(state).await?;
+            let clients = if behind_proxy {
+                homeward_server::serve::Clients::BehindLocalProxy
+            } else {
+                homeward_server::serve::Clients::Direct
+            };
+            serve(state, clients).await?;
         }
     }
     Ok(())
@@ -276,18 +323,19 @@ async fn user_command(store: &Store, action: UserCommand) -> Result<(), Error> {
     Ok(())
 }
 
-async fn serve(state: AppState) -> Result<(), Error> {
+async fn serve(state: AppState, clients: homeward_server::serve::Clients) -> Result<(), Error> {
     let conf = get_configuration(None)?;
     let leptos_options = conf.leptos_options;
     let addr = leptos_options.site_addr;
     let app = homeward_server::router(state, leptos_options);
     let listener = tokio::net::TcpListener::bind(&addr).await?;
-    log::info!("Homeward listening on http://{addr}");
+    tracing::info!("Homeward listening on http://{addr}");
     let limits = homeward_server::serve::ConnectionLimits::default();
     homeward_server::serve::serve(
         listener,
         app,
         limits,
+        clients,
         homeward_server::serve::shutdown_signal(),
     )
     .await;

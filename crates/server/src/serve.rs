@@ -39,11 +39,39 @@ impl Default for ConnectionLimits {
     }
 }
 
+/// Whose address a request is counted under (sign-in limits, the sign-in log).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clients {
+    /// The peer of the connection: browsers connect directly.
+    Direct,
+    /// Behind a reverse proxy on this machine: every connection comes from it, so a request
+    /// from a loopback peer is counted under the last address in its `X-Forwarded-For` (the
+    /// one the proxy added; earlier ones are whatever the client claimed).
+    BehindLocalProxy,
+}
+
+impl Clients {
+    pub fn address(self, peer: SocketAddr, headers: &http::HeaderMap) -> SocketAddr {
+        if self == Clients::Direct || !peer.ip().is_loopback() {
+            return peer;
+        }
+        headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .next_back()
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|ip| ip.trim().parse::<std::net::IpAddr>().ok())
+            .map_or(peer, |ip| SocketAddr::new(ip, 0))
+    }
+}
+
 /// Serves `app` on `listener` until `shutdown` resolves, then finishes the requests in flight.
 pub async fn serve(
     listener: TcpListener,
     app: Router,
     limits: ConnectionLimits,
+    clients: Clients,
     shutdown: impl Future<Output = ()>,
 ) {
     let slots = Arc::new(Semaphore::new(limits.max_connections));
@@ -59,7 +87,7 @@ pub async fn serve(
                 Ok(accepted) => accepted,
                 Err(e) => {
                     // Out of file descriptors and the like: wait a moment rather than spin.
-                    log::warn!("accept failed: {e}");
+                    tracing::warn!("accept failed: {e}");
                     tokio::time::sleep(Duration::from_millis(100)).await;
                     continue;
                 }
@@ -70,8 +98,8 @@ pub async fn serve(
         let app = app.clone();
         let service = hyper::service::service_fn(move |req: hyper::Request<Incoming>| {
             let mut req = req.map(Body::new);
-            req.extensions_mut()
-                .insert(ConnectInfo::<SocketAddr>(remote));
+            let client = clients.address(remote, req.headers());
+            req.extensions_mut().insert(ConnectInfo::<SocketAddr>(client));
             app.clone().oneshot(req)
         });
         let connection = hyper::server::conn::http1::Builder::new()
@@ -81,17 +109,17 @@ pub async fn serve(
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
             if let Err(e) = connection.await {
-                log::debug!("connection from {remote} ended: {e}");
+                tracing::debug!("connection from {remote} ended: {e}");
             }
             drop(slot);
         });
     }
-    log::info!("shutting down: finishing the requests in flight");
+    tracing::info!("shutting down: finishing the requests in flight");
     if tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown())
         .await
         .is_err()
     {
-        log::warn!("some requests were still running after {SHUTDOWN_GRACE:?}");
+        tracing::warn!("some requests were still running after {SHUTDOWN_GRACE:?}");
     }
 }
 
@@ -108,5 +136,27 @@ pub async fn shutdown_signal() {
     tokio::select! {
         _ = tokio::signal::ctrl_c() => {},
         () = terminate => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn behind_a_local_proxy_the_client_is_the_address_the_proxy_added() {
+        let peer: SocketAddr = "127.0.0.1:5000".parse().unwrap();
+        let mut headers = http::HeaderMap::new();
+        headers.insert("x-forwarded-for", "6.6.6.6, 203.0.113.7".parse().unwrap());
+        let behind = Clients::BehindLocalProxy;
+        assert_eq!(behind.address(peer, &headers).ip().to_string(), "203.0.113.7");
+        // Direct connections, and connections from elsewhere, are never taken at their word.
+        assert_eq!(Clients::Direct.address(peer, &headers), peer);
+        let outside: SocketAddr = "198.51.100.1:5000".parse().unwrap();
+        assert_eq!(behind.address(outside, &headers), outside);
+        // No header, or nonsense: the peer.
+        assert_eq!(behind.address(peer, &http::HeaderMap::new()), peer);
+        headers.insert("x-forwarded-for", "not-an-address".parse().unwrap());
+        assert_eq!(behind.address(peer, &headers), peer);
     }
 }

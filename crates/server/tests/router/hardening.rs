@@ -680,6 +680,7 @@ fn the_server_drops_slow_connections_and_caps_open_ones() {
             listener,
             router,
             limits,
+            homeward_server::serve::Clients::Direct,
             async {
                 let _ = stopped.await;
             },

@@ -7,5 +7,6 @@ mod compare;
 mod edits;
 mod hardening;
 mod markup;
+mod operations;
 mod pages;
 mod tours;

@@ -1,0 +1,264 @@
+//! Homeward's own backup format: every record of every table, as JSON lines, read in one
+//! transaction so the file is a consistent snapshot even while the server is saving.
+//!
+//! ```text
+//! {"format":"homeward-backup","version":1,"schema":7,"taken_at":"2026-11-26T19:00:00Z"}
+//! {"table":"users","columns":["id","login",...],"rows":4}
+//! [1,"demo.admin",...]
+//! ...
+//! ```
+//!
+//! Values are JSON numbers, strings or null, whatever the database, so one file moves an
+//! organisation between databases. Ids, versions, history and accounts come back as they were;
+//! sessions do not (everyone signs in again) and summaries are computed again from the records.
+
+use std::io::{BufRead, Write};
+
+use chrono::{DateTime, Utc};
+use futures_util::TryStreamExt;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Column, Row, SqliteConnection, TypeInfo, ValueRef};
+
+use crate::{corrupt, Result, Store, StoreError};
+
+const FORMAT: &str = "homeward-backup";
+const VERSION: u32 = 1;
+
+/// Every table a backup holds, each after the tables it refers to (users and RCIs refer to each
+/// other: foreign keys are checked when the restore commits).
+pub const TABLES: &[&str] = &[
+    "users",
+    "rcis",
+    "adviser_assignments",
+    "checklist_templates",
+    "checklist_items",
+    "children_counts",
+    "follow_up_visits",
+    "login_attempts",
+    "history",
+    "organisations",
+    "study_tours",
+    "study_tour_organisations",
+    "study_tour_hosts",
+    "study_tour_visitors",
+    "study_tour_actions",
+    "trainings",
+    "training_participants",
+    "community_programmes",
+];
+
+/// Tables a backup leaves out: sessions (a restored server signs everyone in again) and what is
+/// computed from the rest.
+pub const LEFT_OUT: &[&str] = &["sessions", "rci_summaries"];
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+    /// The newest migration of the database it was taken from.
+    schema: i64,
+    taken_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct TableHeader {
+    table: String,
+    columns: Vec<String>,
+    rows: u64,
+}
+
+/// What a backup or restore moved: rows per table, in [`TABLES`] order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    pub tables: Vec<(&'static str, u64)>,
+}
+
+impl Moved {
+    pub fn rows(&self) -> u64 {
+        self.tables.iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// A backup file Homeward cannot restore, and why.
+fn refused(why: impl std::fmt::Display) -> StoreError {
+    StoreError::Invalid(homeward_core::Bilingual::new(
+        format!("not a backup this Homeward can restore: {why}"),
+        format!("មិនមែនជាឯកសារបម្រុងទុកដែល Homeward នេះអាចស្ដារបានទេ៖ {why}"),
+    ))
+}
+
+async fn columns(conn: &mut SqliteConnection, table: &str) -> Result<Vec<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
+            .bind(table)
+            .fetch_all(conn)
+            .await?,
+    )
+}
+
+fn value(row: &SqliteRow, i: usize) -> Result<Value> {
+    let raw = row.try_get_raw(i)?;
+    if raw.is_null() {
+        return Ok(Value::Null);
+    }
+    let kind = raw.type_info().name().to_string();
+    Ok(match kind.as_str() {
+        "INTEGER" => Value::from(row.try_get_unchecked::<i64, _>(i)?),
+        "REAL" => Value::from(row.try_get_unchecked::<f64, _>(i)?),
+        "TEXT" => Value::from(row.try_get_unchecked::<String, _>(i)?),
+        other => {
+            return Err(corrupt(format!(
+                "column {} holds a {other} value, which backups do not carry",
+                row.column(i).name()
+            )))
+        }
+    })
+}
+
+fn line(out: &mut impl Write, json: &impl Serialize) -> Result<()> {
+    serde_json::to_writer(&mut *out, json).map_err(corrupt)?;
+    out.write_all(b"\n").map_err(corrupt)
+}
+
+impl Store {
+    /// Writes every table to `out` from one read transaction: a snapshot of the moment the
+    /// backup began, whatever is saved meanwhile.
+    pub async fn backup(&self, out: &mut impl Write) -> Result<Moved> {
+        let mut tx = self.pool().begin().await?;
+        let schema: i64 =
+            sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations")
+                .fetch_one(&mut *tx)
+                .await?;
+        line(
+            out,
+            &Header {
+                format: FORMAT.into(),
+                version: VERSION,
+                schema,
+                taken_at: Utc::now(),
+            },
+        )?;
+        let mut moved = Moved { tables: vec![] };
+        for table in TABLES {
+            let columns = columns(&mut *tx, table).await?;
+            let rows: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+                .fetch_one(&mut *tx)
+                .await?;
+            line(
+                out,
+                &TableHeader {
+                    table: table.to_string(),
+                    columns: columns.clone(),
+                    rows: rows as u64,
+                },
+            )?;
+            let sql = format!("SELECT {} FROM {table} ORDER BY rowid", columns.join(", "));
+            let mut stream = sqlx::query(&sql).fetch(&mut *tx);
+            while let Some(row) = stream.try_next().await? {
+                let values = (0..columns.len())
+                    .map(|i| value(&row, i))
+                    .collect::<Result<Vec<_>>>()?;
+                line(out, &values)?;
+            }
+            moved.tables.push((table, rows as u64));
+        }
+        out.flush().map_err(corrupt)?;
+        tx.rollback().await?;
+        Ok(moved)
+    }
+
+    /// Puts a backup back into this database, which must be empty: all of it in one transaction
+    /// (nothing is written if any of it is refused), then every RCI's summary computed again.
+    pub async fn restore(&self, input: impl BufRead) -> Result<Moved> {
+        if !self.is_empty().await? {
+            return Err(StoreError::Invalid(homeward_core::Bilingual::new(
+                "a backup is restored only into an empty database",
+                "ការបម្រុងទុកត្រូវស្ដារទៅក្នុងមូលដ្ឋានទិន្នន័យទទេប៉ុណ្ណោះ",
+            )));
+        }
+        let mut lines = input.lines();
+        let mut next = || -> Result<Option<String>> { lines.next().transpose().map_err(refused) };
+        let header: Header = match next()? {
+            Some(l) => serde_json::from_str(&l).map_err(refused)?,
+            None => return Err(refused("the file is empty")),
+        };
+        if header.format != FORMAT || header.version != VERSION {
+            return Err(refused(format!("format {} {}", header.format, header.version)));
+        }
+        let schema = crate::latest_migration();
+        if header.schema != schema {
+            return Err(refused(format!(
+                "it was taken at schema {}, this Homeward has schema {schema}: restore it with \
+                 the Homeward that took it, then upgrade",
+                header.schema
+            )));
+        }
+        let mut tx = self.write().await?;
+        // Users and RCIs refer to each other: check foreign keys once everything is in.
+        sqlx::query("PRAGMA defer_foreign_keys = ON")
+            .execute(&mut *tx)
+            .await?;
+        let mut moved = Moved { tables: vec![] };
+        for table in TABLES {
+            let head: TableHeader = match next()? {
+                Some(l) => serde_json::from_str(&l).map_err(refused)?,
+                None => return Err(refused(format!("it ends before table {table}"))),
+            };
+            if head.table != *table {
+                return Err(refused(format!("table {} where {table} was expected", head.table)));
+            }
+            if head.columns != columns(&mut *tx, table).await? {
+                return Err(refused(format!("the columns of {table} differ")));
+            }
+            let sql = format!(
+                "INSERT INTO {table} ({}) VALUES ({})",
+                head.columns.join(", "),
+                vec!["?"; head.columns.len()].join(", ")
+            );
+            for n in 0..head.rows {
+                let l = next()?.ok_or_else(|| {
+                    refused(format!("{table} ends after {n} of its {} rows", head.rows))
+                })?;
+                let values: Vec<Value> = serde_json::from_str(&l).map_err(refused)?;
+                if values.len() != head.columns.len() {
+                    return Err(refused(format!("a row of {table} has {} values", values.len())));
+                }
+                let mut query = sqlx::query(&sql);
+                for v in values {
+                    query = match v {
+                        Value::Null => query.bind(None::<i64>),
+                        Value::Number(n) if n.is_i64() => query.bind(n.as_i64()),
+                        Value::Number(n) => query.bind(n.as_f64()),
+                        Value::String(s) => query.bind(s),
+                        other => return Err(refused(format!("a value {other} in {table}"))),
+                    };
+                }
+                query.execute(&mut *tx).await?;
+            }
+            moved.tables.push((table, head.rows));
+        }
+        if next()?.is_some() {
+            return Err(refused("it goes on after the last table"));
+        }
+        let broken: Vec<(String, i64)> =
+            sqlx::query_as("SELECT \"table\", rowid FROM pragma_foreign_key_check")
+                .fetch_all(&mut *tx)
+                .await?;
+        if let Some((table, row)) = broken.first() {
+            return Err(refused(format!("row {row} of {table} refers to a missing record")));
+        }
+        tx.commit().await?;
+        self.reindex().await?;
+        Ok(moved)
+    }
+
+    /// SQLite's own check of the database file: `ok`, or what is damaged.
+    pub async fn integrity_check(&self) -> Result<String> {
+        let lines: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_all(self.pool())
+            .await?;
+        Ok(lines.join("\n"))
+    }
+}
