@@ -142,7 +142,7 @@ impl Store {
         )?;
         let mut moved = Moved { tables: vec![] };
         for table in TABLES {
-            let columns = columns(&mut *tx, table).await?;
+            let columns = columns(&mut tx, table).await?;
             let rows: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
                 .fetch_one(&mut *tx)
                 .await?;
@@ -185,7 +185,10 @@ impl Store {
             None => return Err(refused("the file is empty")),
         };
         if header.format != FORMAT || header.version != VERSION {
-            return Err(refused(format!("format {} {}", header.format, header.version)));
+            return Err(refused(format!(
+                "format {} {}",
+                header.format, header.version
+            )));
         }
         let schema = crate::latest_migration();
         if header.schema != schema {
@@ -207,9 +210,12 @@ impl Store {
                 None => return Err(refused(format!("it ends before table {table}"))),
             };
             if head.table != *table {
-                return Err(refused(format!("table {} where {table} was expected", head.table)));
+                return Err(refused(format!(
+                    "table {} where {table} was expected",
+                    head.table
+                )));
             }
-            if head.columns != columns(&mut *tx, table).await? {
+            if head.columns != columns(&mut tx, table).await? {
                 return Err(refused(format!("the columns of {table} differ")));
             }
             let sql = format!(
@@ -223,7 +229,10 @@ impl Store {
                 })?;
                 let values: Vec<Value> = serde_json::from_str(&l).map_err(refused)?;
                 if values.len() != head.columns.len() {
-                    return Err(refused(format!("a row of {table} has {} values", values.len())));
+                    return Err(refused(format!(
+                        "a row of {table} has {} values",
+                        values.len()
+                    )));
                 }
                 let mut query = sqlx::query(&sql);
                 for v in values {
@@ -247,7 +256,9 @@ impl Store {
                 .fetch_all(&mut *tx)
                 .await?;
         if let Some((table, row)) = broken.first() {
-            return Err(refused(format!("row {row} of {table} refers to a missing record")));
+            return Err(refused(format!(
+                "row {row} of {table} refers to a missing record"
+            )));
         }
         tx.commit().await?;
         self.reindex().await?;

@@ -41,9 +41,16 @@ async fn backups_hold_every_table_but_sessions_and_summaries() {
     .await
     .unwrap();
     tables.sort();
-    let mut known: Vec<String> = TABLES.iter().chain(LEFT_OUT).map(|t| t.to_string()).collect();
+    let mut known: Vec<String> = TABLES
+        .iter()
+        .chain(LEFT_OUT)
+        .map(|t| t.to_string())
+        .collect();
     known.sort();
-    assert_eq!(tables, known, "a new table must be in backups or left out on purpose");
+    assert_eq!(
+        tables, known,
+        "a new table must be in backups or left out on purpose"
+    );
 }
 
 #[tokio::test]
@@ -93,7 +100,10 @@ async fn a_backup_during_saves_holds_every_save_acknowledged_before_it_began() {
                 name: Name::parse("Chan Sokha").unwrap(),
             };
             for n in 0..400 {
-                let id = store.record_counts(rci, counts(n), &by, today()).await.unwrap();
+                let id = store
+                    .record_counts(rci, counts(n), &by, today())
+                    .await
+                    .unwrap();
                 acknowledged.lock().unwrap().push(id);
             }
         })
@@ -105,7 +115,10 @@ async fn a_backup_during_saves_holds_every_save_acknowledged_before_it_began() {
     let taken = backup(&store).await;
     let during = acknowledged.lock().unwrap().len();
     writer.await.unwrap();
-    assert!(during < 400, "the saves had all finished before the backup ended");
+    assert!(
+        during < 400,
+        "the saves had all finished before the backup ended"
+    );
 
     let restored = open(&dir, "restored.db").await;
     restored.restore(taken.as_slice()).await.unwrap();
@@ -116,7 +129,10 @@ async fn a_backup_during_saves_holds_every_save_acknowledged_before_it_began() {
         .await
         .unwrap();
     for id in &before {
-        assert!(ids.contains(id), "snapshot {id}, saved before the backup, is missing");
+        assert!(
+            ids.contains(id),
+            "snapshot {id}, saved before the backup, is missing"
+        );
     }
 }
 
@@ -149,6 +165,9 @@ async fn a_refused_restore_changes_nothing() {
         let err = empty.restore(file.as_bytes()).await.unwrap_err();
         assert!(matches!(err, StoreError::Invalid(_)), "{what}: {err:?}");
         assert!(err.to_string().starts_with("not a backup"), "{what}: {err}");
-        assert!(empty.is_empty().await.unwrap(), "{what} left records behind");
+        assert!(
+            empty.is_empty().await.unwrap(),
+            "{what} left records behind"
+        );
     }
 }

@@ -45,7 +45,10 @@ async fn a_database_from_a_newer_version_is_refused() {
     store.pool().close().await;
     let path = dir.path().join("homeward.db");
     let err = Store::open(&path).await.unwrap_err();
-    assert!(matches!(err, StoreError::NewerDatabase(v) if v == future), "{err:?}");
+    assert!(
+        matches!(err, StoreError::NewerDatabase(v) if v == future),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("newer Homeward"), "{err}");
 }
 

@@ -19,12 +19,16 @@ const DEFAULT_FILTER: &str = "info,sqlx=warn,tower_http=warn";
 
 /// Installs the process's log subscriber, writing to standard error.
 pub fn init(json: bool) {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
     let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
     if json {
-        logs.json().flatten_event(true).with_current_span(true).init();
+        logs.json()
+            .flatten_event(true)
+            .with_current_span(true)
+            .init();
     } else {
         logs.init();
     }

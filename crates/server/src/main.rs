@@ -72,13 +72,9 @@ enum Command {
     },
     /// Write a consistent backup of the database to FILE (safe while the server runs): Homeward's
     /// own format, which `restore` reads into any database Homeward supports.
-    Backup {
-        file: PathBuf,
-    },
+    Backup { file: PathBuf },
     /// Put a backup back into the database, which must be empty (a new file, say).
-    Restore {
-        file: PathBuf,
-    },
+    Restore { file: PathBuf },
     /// Manage users.
     User {
         #[command(subcommand)]

@@ -99,7 +99,8 @@ pub async fn serve(
         let service = hyper::service::service_fn(move |req: hyper::Request<Incoming>| {
             let mut req = req.map(Body::new);
             let client = clients.address(remote, req.headers());
-            req.extensions_mut().insert(ConnectInfo::<SocketAddr>(client));
+            req.extensions_mut()
+                .insert(ConnectInfo::<SocketAddr>(client));
             app.clone().oneshot(req)
         });
         let connection = hyper::server::conn::http1::Builder::new()
@@ -149,7 +150,10 @@ mod tests {
         let mut headers = http::HeaderMap::new();
         headers.insert("x-forwarded-for", "6.6.6.6, 203.0.113.7".parse().unwrap());
         let behind = Clients::BehindLocalProxy;
-        assert_eq!(behind.address(peer, &headers).ip().to_string(), "203.0.113.7");
+        assert_eq!(
+            behind.address(peer, &headers).ip().to_string(),
+            "203.0.113.7"
+        );
         // Direct connections, and connections from elsewhere, are never taken at their word.
         assert_eq!(Clients::Direct.address(peer, &headers), peer);
         let outside: SocketAddr = "198.51.100.1:5000".parse().unwrap();

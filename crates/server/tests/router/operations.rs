@@ -8,7 +8,7 @@ use axum::http::{Request, StatusCode};
 use homeward_store::demo::DEMO_PASSWORD;
 use tower::ServiceExt;
 
-use crate::common::*;
+use crate::common::{body_text, login_request, run, world, Caller};
 
 async fn get(router: &axum::Router, path: &str) -> (StatusCode, String) {
     let req = Request::builder().uri(path).body(Body::empty()).unwrap();
@@ -21,14 +21,26 @@ fn health_needs_no_account_and_readiness_needs_the_database() {
     run(async {
         let world = world().await;
         let (store, router) = world.fresh("health").await;
-        assert_eq!(get(&router, "/healthz").await, (StatusCode::OK, "ok".into()));
-        assert_eq!(get(&router, "/readyz").await, (StatusCode::OK, "ready".into()));
+        assert_eq!(
+            get(&router, "/healthz").await,
+            (StatusCode::OK, "ok".into())
+        );
+        assert_eq!(
+            get(&router, "/readyz").await,
+            (StatusCode::OK, "ready".into())
+        );
         store.pool().close().await;
         assert_eq!(
             get(&router, "/readyz").await,
-            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable".into())
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "database unreachable".into()
+            )
         );
-        assert_eq!(get(&router, "/healthz").await, (StatusCode::OK, "ok".into()));
+        assert_eq!(
+            get(&router, "/healthz").await,
+            (StatusCode::OK, "ok".into())
+        );
     });
 }
 
@@ -70,7 +82,10 @@ fn each_request_logs_method_path_status_latency_and_user_but_no_secret() {
                 .unwrap();
             assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
             let req = world.request(Caller::Adviser, "GET", "/rcis/3?saved=profile", "");
-            assert_eq!(router.clone().oneshot(req).await.unwrap().status(), StatusCode::OK);
+            assert_eq!(
+                router.clone().oneshot(req).await.unwrap().status(),
+                StatusCode::OK
+            );
             (world.cookie(Caller::Adviser).unwrap(), world.adviser_id)
         })
     });
@@ -83,7 +98,9 @@ fn each_request_logs_method_path_status_latency_and_user_but_no_secret() {
         lines
             .iter()
             .find(|l| {
-                l["message"] == "answered" && l["span"]["method"] == method && l["span"]["path"] == path
+                l["message"] == "answered"
+                    && l["span"]["method"] == method
+                    && l["span"]["path"] == path
             })
             .unwrap_or_else(|| panic!("no log of {method} {path} in {text}"))
     };
@@ -94,7 +111,11 @@ fn each_request_logs_method_path_status_latency_and_user_but_no_secret() {
     let page = answered("GET", "/rcis/3");
     assert_eq!(page["status"], 200);
     assert_eq!(page["span"]["user"], adviser);
-    for secret in [DEMO_PASSWORD, token.split('=').nth(1).unwrap(), "saved=profile"] {
+    for secret in [
+        DEMO_PASSWORD,
+        token.split('=').nth(1).unwrap(),
+        "saved=profile",
+    ] {
         assert!(!text.contains(secret), "the logs hold {secret:?}");
     }
 }
