@@ -17,9 +17,10 @@ use homeward_core::history::{Editor, Entity};
 use homeward_core::{Lang, Name, Stored};
 use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
-use sqlx::{FromRow, Row, Sqlite, SqliteConnection, Transaction};
+use sqlx::{FromRow, Row};
 
 use crate::history::{self, Change};
+use crate::db::{Conn, Instant, Tx};
 use crate::{corrupt, Result, Store, StoreError};
 
 #[derive(FromRow)]
@@ -30,8 +31,10 @@ struct UserRow {
     display_name: String,
     role: String,
     rci_id: Option<i64>,
+    #[sqlx(try_from = "crate::db::Flag")]
     active: bool,
     language: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     must_change_password: bool,
 }
 
@@ -62,6 +65,7 @@ impl UserRow {
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
 pub struct LoginAttempt {
     pub login: String,
+    #[sqlx(try_from = "crate::db::Instant")]
     pub attempted_at: DateTime<Utc>,
     /// success, wrong_password, unknown_login, locked_out or disabled.
     pub outcome: String,
@@ -153,9 +157,9 @@ fn token_hash(token: &str) -> String {
         .collect()
 }
 
-async fn assignments(executor: impl sqlx::SqliteExecutor<'_>, user_id: i64) -> Result<Vec<i64>> {
+async fn assignments(executor: impl sqlx::AnyExecutor<'_>, user_id: i64) -> Result<Vec<i64>> {
     Ok(sqlx::query_scalar(
-        "SELECT rci_id FROM adviser_assignments WHERE user_id = ? ORDER BY rci_id",
+        "SELECT rci_id FROM adviser_assignments WHERE user_id = $1 ORDER BY rci_id",
     )
     .bind(user_id)
     .fetch_all(executor)
@@ -163,8 +167,8 @@ async fn assignments(executor: impl sqlx::SqliteExecutor<'_>, user_id: i64) -> R
 }
 
 /// One user, on any connection, so a write can read what it changes.
-async fn read_user(conn: &mut SqliteConnection, id: i64) -> Result<Stored<User>> {
-    let row: UserRow = sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?"))
+async fn read_user(conn: &mut Conn, id: i64) -> Result<Stored<User>> {
+    let row: UserRow = sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?
@@ -175,7 +179,7 @@ async fn read_user(conn: &mut SqliteConnection, id: i64) -> Result<Stored<User>>
 
 /// Records how an account changed (`before` empty for a new one), reading it as it is now.
 async fn record_user(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx,
     id: i64,
     by: &Editor,
     before: &[(&str, String)],
@@ -193,16 +197,16 @@ async fn record_user(
 
 /// What an account's user description was before a change, inside the change's transaction.
 async fn user_before(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx,
     id: i64,
 ) -> Result<Vec<(&'static str, String)>> {
     Ok(read_user(&mut *tx, id).await?.value.describe())
 }
 
 /// Every RCI named must exist: an unknown id is refused, not turned into a database error.
-async fn check_rcis_exist(tx: &mut Transaction<'_, Sqlite>, ids: &[i64]) -> Result<()> {
+async fn check_rcis_exist(tx: &mut Tx, ids: &[i64]) -> Result<()> {
     for id in ids {
-        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM rcis WHERE id = ?")
+        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM rcis WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut **tx)
             .await?;
@@ -214,16 +218,16 @@ async fn check_rcis_exist(tx: &mut Transaction<'_, Sqlite>, ids: &[i64]) -> Resu
 }
 
 async fn replace_assignments(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx,
     user_id: i64,
     assigned: &[i64],
 ) -> Result<()> {
-    sqlx::query("DELETE FROM adviser_assignments WHERE user_id = ?")
+    sqlx::query("DELETE FROM adviser_assignments WHERE user_id = $1")
         .bind(user_id)
         .execute(&mut **tx)
         .await?;
     for rci in assigned {
-        sqlx::query("INSERT INTO adviser_assignments (user_id, rci_id) VALUES (?, ?)")
+        sqlx::query("INSERT INTO adviser_assignments (user_id, rci_id) VALUES ($1, $2)")
             .bind(user_id)
             .bind(rci)
             .execute(&mut **tx)
@@ -234,7 +238,7 @@ async fn replace_assignments(
 
 /// Refuses a change that would leave nobody able to manage users. Called after the change inside
 /// its transaction, so two admins demoting each other at once cannot both succeed.
-async fn keep_an_admin(tx: &mut Transaction<'_, Sqlite>) -> Result<()> {
+async fn keep_an_admin(tx: &mut Tx) -> Result<()> {
     let admins: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = TRUE")
             .fetch_one(&mut **tx)
@@ -245,8 +249,8 @@ async fn keep_an_admin(tx: &mut Transaction<'_, Sqlite>) -> Result<()> {
     Ok(())
 }
 
-async fn end_sessions(tx: &mut Transaction<'_, Sqlite>, user_id: i64) -> Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+async fn end_sessions(tx: &mut Tx, user_id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user_id)
         .execute(&mut **tx)
         .await?;
@@ -267,7 +271,7 @@ impl Store {
         let hash = hash_password(password).await?;
         let now = Utc::now();
         let mut tx = self.write().await?;
-        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE login = ?")
+        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE login = $1")
             .bind(new.login.as_str())
             .fetch_optional(&mut *tx)
             .await?;
@@ -280,7 +284,7 @@ impl Store {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO users (login, display_name, role, rci_id, password_hash, \
              must_change_password, language, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
         .bind(new.login.as_str())
         .bind(new.display_name.as_str())
@@ -289,8 +293,8 @@ impl Store {
         .bind(hash)
         .bind(one_time)
         .bind(new.language.code())
-        .bind(now)
-        .bind(now)
+        .bind(Instant(now))
+        .bind(Instant(now))
         .fetch_one(&mut *tx)
         .await?;
         replace_assignments(&mut tx, id, &new.assigned_rcis).await?;
@@ -314,7 +318,7 @@ impl Store {
     }
 
     pub async fn user_by_login(&self, login: &Login) -> Result<Option<Stored<User>>> {
-        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE login = ?")
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE login = $1")
             .bind(login.as_str())
             .fetch_optional(self.pool())
             .await?;
@@ -363,29 +367,29 @@ impl Store {
         let policy = LockoutPolicy::default();
         let since = now - policy.window - policy.lock_for;
         let mut tx = self.write().await?;
-        sqlx::query("DELETE FROM login_attempts WHERE attempted_at < ?")
-            .bind(now - KEEP_ATTEMPTS_FOR)
+        sqlx::query("DELETE FROM login_attempts WHERE attempted_at < $1")
+            .bind(Instant(now - KEEP_ATTEMPTS_FOR))
             .execute(&mut *tx)
             .await?;
         let failures: Vec<DateTime<Utc>> = sqlx::query_scalar(
-            "SELECT attempted_at FROM login_attempts WHERE login = ? AND attempted_at >= ? \
+            "SELECT attempted_at FROM login_attempts WHERE login = $1 AND attempted_at >= $2 \
              AND outcome IN ('checking', 'wrong_password', 'unknown_login') AND attempted_at > COALESCE(\
-             (SELECT MAX(attempted_at) FROM login_attempts WHERE login = ? AND outcome = 'success'), ?)",
+             (SELECT MAX(attempted_at) FROM login_attempts WHERE login = $3 AND outcome = 'success'), $4)",
         )
         .bind(login.as_str())
-        .bind(since)
+        .bind(Instant(since))
         .bind(login.as_str())
-        .bind(since)
+        .bind(Instant(since))
         .fetch_all(&mut *tx)
         .await?;
         let locked = policy.locked_until(&failures, now);
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO login_attempts (login, user_id, attempted_at, outcome, remote) \
-             VALUES (?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(login.as_str())
         .bind(user_id)
-        .bind(now)
+        .bind(Instant(now))
         .bind(if locked.is_some() {
             "locked_out"
         } else {
@@ -403,7 +407,7 @@ impl Store {
 
     /// Records how a try that [`Store::begin_attempt`] let through ended.
     async fn finish_attempt(&self, attempt: i64, outcome: &str) -> Result<()> {
-        sqlx::query("UPDATE login_attempts SET outcome = ? WHERE id = ?")
+        sqlx::query("UPDATE login_attempts SET outcome = $1 WHERE id = $2")
             .bind(outcome)
             .bind(attempt)
             .execute(self.pool())
@@ -427,7 +431,7 @@ impl Store {
         let attempt = self.begin_attempt(login, user_id, now, remote).await?;
         let hash: Option<String> = match user_id {
             Some(id) => {
-                sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
+                sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
                     .bind(id)
                     .fetch_optional(self.pool())
                     .await?
@@ -477,12 +481,12 @@ impl Store {
         let hash = hash_password(password).await?;
         let mut tx = self.write().await?;
         let changed = sqlx::query(
-            "UPDATE users SET password_hash = ?, must_change_password = ?, version = version + 1, \
-             updated_at = ? WHERE id = ?",
+            "UPDATE users SET password_hash = $1, must_change_password = $2, version = version + 1, \
+             updated_at = $3 WHERE id = $4",
         )
         .bind(hash)
         .bind(must_change)
-        .bind(Utc::now())
+        .bind(Instant(Utc::now()))
         .bind(user_id)
         .execute(&mut *tx)
         .await?
@@ -536,10 +540,10 @@ impl Store {
             other => other?,
         };
         let changed = sqlx::query(
-            "UPDATE users SET active = ?, version = version + 1, updated_at = ? WHERE id = ?",
+            "UPDATE users SET active = $1, version = version + 1, updated_at = $2 WHERE id = $3",
         )
         .bind(active)
-        .bind(Utc::now())
+        .bind(Instant(Utc::now()))
         .bind(user_id)
         .execute(&mut *tx)
         .await?
@@ -568,7 +572,7 @@ impl Store {
     ) -> Result<()> {
         let assigned = check_scope(role, rci_id, assigned).map_err(account)?;
         let mut tx = self.write().await?;
-        let current: Option<i64> = sqlx::query_scalar("SELECT version FROM users WHERE id = ?")
+        let current: Option<i64> = sqlx::query_scalar("SELECT version FROM users WHERE id = $1")
             .bind(user_id)
             .fetch_optional(&mut *tx)
             .await?;
@@ -578,11 +582,11 @@ impl Store {
         rcis.extend(rci_id);
         check_rcis_exist(&mut tx, &rcis).await?;
         sqlx::query(
-            "UPDATE users SET role = ?, rci_id = ?, version = version + 1, updated_at = ? WHERE id = ?",
+            "UPDATE users SET role = $1, rci_id = $2, version = version + 1, updated_at = $3 WHERE id = $4",
         )
         .bind(role.key())
         .bind(rci_id)
-        .bind(Utc::now())
+        .bind(Instant(Utc::now()))
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
@@ -620,12 +624,12 @@ impl Store {
     pub async fn create_session(&self, user_id: i64, now: DateTime<Utc>) -> Result<String> {
         let token = random_hex(32);
         sqlx::query(
-            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4)",
         )
         .bind(token_hash(&token))
         .bind(user_id)
-        .bind(now)
-        .bind(now)
+        .bind(Instant(now))
+        .bind(Instant(now))
         .execute(self.pool())
         .await?;
         Ok(token)
@@ -644,7 +648,7 @@ impl Store {
         let sql = format!(
             "SELECT {USER_COLUMNS}, s.created_at AS session_created, s.last_seen_at AS session_seen \
              FROM sessions s JOIN users ON users.id = s.user_id \
-             WHERE s.token_hash = ? AND users.active = TRUE"
+             WHERE s.token_hash = $1 AND users.active = TRUE"
         );
         let Some(row) = sqlx::query(&sql)
             .bind(&hash)
@@ -662,8 +666,8 @@ impl Store {
             }
             SessionCheck::Valid { renew } => {
                 if renew {
-                    sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
-                        .bind(now)
+                    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                        .bind(Instant(now))
                         .bind(&hash)
                         .execute(self.pool())
                         .await?;
@@ -678,7 +682,7 @@ impl Store {
 
     /// Ends a session (sign-out): the token stops working at once, even if someone copied it.
     pub async fn delete_session(&self, token: &str) -> Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash(token))
             .execute(self.pool())
             .await?;
@@ -689,7 +693,7 @@ impl Store {
     pub async fn login_history(&self, limit: i64) -> Result<Vec<LoginAttempt>> {
         Ok(sqlx::query_as(
             "SELECT login, attempted_at, outcome, remote FROM login_attempts \
-             ORDER BY attempted_at DESC, id DESC LIMIT ?",
+             ORDER BY attempted_at DESC, id DESC LIMIT $1",
         )
         .bind(limit)
         .fetch_all(self.pool())

@@ -18,9 +18,10 @@ use chrono::{DateTime, Utc};
 use futures_util::TryStreamExt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Column, Row, SqliteConnection, TypeInfo, ValueRef};
+use sqlx::any::AnyTypeInfoKind;
+use sqlx::{Column, Row, ValueRef};
 
+use crate::db::{Backend, Conn, DbRow, Flag};
 use crate::{corrupt, Result, Store, StoreError};
 
 const FORMAT: &str = "homeward-backup";
@@ -89,28 +90,36 @@ fn refused(why: impl std::fmt::Display) -> StoreError {
     ))
 }
 
-async fn columns(conn: &mut SqliteConnection, table: &str) -> Result<Vec<String>> {
-    Ok(
-        sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
-            .bind(table)
-            .fetch_all(conn)
-            .await?,
-    )
+/// A table's columns by name (the same order on every backend), each with whether it holds a
+/// yes/no (PostgreSQL's booleans are SQLite's 0/1; a backup writes both as 0/1).
+async fn columns(conn: &mut Conn, backend: Backend, table: &str) -> Result<Vec<(String, bool)>> {
+    let sql = match backend {
+        Backend::Sqlite => "SELECT name, UPPER(type) = 'BOOLEAN' FROM pragma_table_info($1)",
+        Backend::Postgres => {
+            "SELECT CAST(column_name AS TEXT), data_type = 'boolean' FROM information_schema.columns \
+             WHERE table_name = $1 AND table_schema = current_schema()"
+        }
+    };
+    let mut columns: Vec<(String, Flag)> = sqlx::query_as(sql).bind(table).fetch_all(conn).await?;
+    columns.sort();
+    Ok(columns.into_iter().map(|(name, flag)| (name, flag.0)).collect())
 }
 
-fn value(row: &SqliteRow, i: usize) -> Result<Value> {
+fn value(row: &DbRow, i: usize) -> Result<Value> {
     let raw = row.try_get_raw(i)?;
     if raw.is_null() {
         return Ok(Value::Null);
     }
-    let kind = raw.type_info().name().to_string();
-    Ok(match kind.as_str() {
-        "INTEGER" => Value::from(row.try_get_unchecked::<i64, _>(i)?),
-        "REAL" => Value::from(row.try_get_unchecked::<f64, _>(i)?),
-        "TEXT" => Value::from(row.try_get_unchecked::<String, _>(i)?),
-        other => {
+    Ok(match raw.type_info().kind() {
+        AnyTypeInfoKind::Bool => Value::from(i64::from(row.try_get::<bool, _>(i)?)),
+        AnyTypeInfoKind::SmallInt | AnyTypeInfoKind::Integer | AnyTypeInfoKind::BigInt => {
+            Value::from(row.try_get::<i64, _>(i)?)
+        }
+        AnyTypeInfoKind::Real | AnyTypeInfoKind::Double => Value::from(row.try_get::<f64, _>(i)?),
+        AnyTypeInfoKind::Text => Value::from(row.try_get::<String, _>(i)?),
+        AnyTypeInfoKind::Blob | AnyTypeInfoKind::Null => {
             return Err(corrupt(format!(
-                "column {} holds a {other} value, which backups do not carry",
+                "column {} holds a value backups do not carry",
                 row.column(i).name()
             )))
         }
@@ -124,9 +133,15 @@ fn line(out: &mut impl Write, json: &impl Serialize) -> Result<()> {
 
 impl Store {
     /// Writes every table to `out` from one read transaction: a snapshot of the moment the
-    /// backup began, whatever is saved meanwhile.
+    /// backup began, whatever is saved meanwhile. Rows come by id (tables without one are
+    /// small link tables, sorted here), so the same records make the same file on any backend.
     pub async fn backup(&self, out: &mut impl Write) -> Result<Moved> {
         let mut tx = self.pool().begin().await?;
+        if self.backend() == Backend::Postgres {
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .execute(&mut *tx)
+                .await?;
+        }
         let schema: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations")
                 .fetch_one(&mut *tx)
@@ -142,7 +157,11 @@ impl Store {
         )?;
         let mut moved = Moved { tables: vec![] };
         for table in TABLES {
-            let columns = columns(&mut tx, table).await?;
+            let names: Vec<String> = columns(&mut tx, self.backend(), table)
+                .await?
+                .into_iter()
+                .map(|(name, _)| name)
+                .collect();
             let rows: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
                 .fetch_one(&mut *tx)
                 .await?;
@@ -150,17 +169,32 @@ impl Store {
                 out,
                 &TableHeader {
                     table: table.to_string(),
-                    columns: columns.clone(),
+                    columns: names.clone(),
                     rows: rows as u64,
                 },
             )?;
-            let sql = format!("SELECT {} FROM {table} ORDER BY rowid", columns.join(", "));
-            let mut stream = sqlx::query(&sql).fetch(&mut *tx);
-            while let Some(row) = stream.try_next().await? {
-                let values = (0..columns.len())
-                    .map(|i| value(&row, i))
-                    .collect::<Result<Vec<_>>>()?;
-                line(out, &values)?;
+            let row_of = |row: &DbRow| {
+                (0..names.len())
+                    .map(|i| value(row, i))
+                    .collect::<Result<Vec<_>>>()
+            };
+            if names.iter().any(|n| n == "id") {
+                let sql = format!("SELECT {} FROM {table} ORDER BY id", names.join(", "));
+                let mut stream = sqlx::query(&sql).fetch(&mut *tx);
+                while let Some(row) = stream.try_next().await? {
+                    line(out, &row_of(&row)?)?;
+                }
+            } else {
+                let sql = format!("SELECT {} FROM {table}", names.join(", "));
+                let mut all = vec![];
+                for row in sqlx::query(&sql).fetch_all(&mut *tx).await? {
+                    all.push(serde_json::to_string(&row_of(&row)?).map_err(corrupt)?);
+                }
+                all.sort();
+                for row in all {
+                    out.write_all(row.as_bytes()).map_err(corrupt)?;
+                    out.write_all(b"\n").map_err(corrupt)?;
+                }
             }
             moved.tables.push((table, rows as u64));
         }
@@ -185,10 +219,7 @@ impl Store {
             None => return Err(refused("the file is empty")),
         };
         if header.format != FORMAT || header.version != VERSION {
-            return Err(refused(format!(
-                "format {} {}",
-                header.format, header.version
-            )));
+            return Err(refused(format!("format {} {}", header.format, header.version)));
         }
         let schema = crate::latest_migration();
         if header.schema != schema {
@@ -198,11 +229,14 @@ impl Store {
                 header.schema
             )));
         }
+        let backend = self.backend();
         let mut tx = self.write().await?;
-        // Users and RCIs refer to each other: check foreign keys once everything is in.
-        sqlx::query("PRAGMA defer_foreign_keys = ON")
-            .execute(&mut *tx)
-            .await?;
+        // Users and RCIs refer to each other: references are checked once everything is in.
+        let defer = match backend {
+            Backend::Sqlite => "PRAGMA defer_foreign_keys = ON",
+            Backend::Postgres => "SET CONSTRAINTS ALL DEFERRED",
+        };
+        sqlx::query(defer).execute(&mut *tx).await?;
         let mut moved = Moved { tables: vec![] };
         for table in TABLES {
             let head: TableHeader = match next()? {
@@ -210,34 +244,30 @@ impl Store {
                 None => return Err(refused(format!("it ends before table {table}"))),
             };
             if head.table != *table {
-                return Err(refused(format!(
-                    "table {} where {table} was expected",
-                    head.table
-                )));
+                return Err(refused(format!("table {} where {table} was expected", head.table)));
             }
-            if head.columns != columns(&mut tx, table).await? {
+            let columns = columns(&mut tx, backend, table).await?;
+            if head.columns != columns.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>() {
                 return Err(refused(format!("the columns of {table} differ")));
             }
-            let sql = format!(
+            let sql = crate::db::numbered(&format!(
                 "INSERT INTO {table} ({}) VALUES ({})",
                 head.columns.join(", "),
                 vec!["?"; head.columns.len()].join(", ")
-            );
+            ));
             for n in 0..head.rows {
                 let l = next()?.ok_or_else(|| {
                     refused(format!("{table} ends after {n} of its {} rows", head.rows))
                 })?;
                 let values: Vec<Value> = serde_json::from_str(&l).map_err(refused)?;
-                if values.len() != head.columns.len() {
-                    return Err(refused(format!(
-                        "a row of {table} has {} values",
-                        values.len()
-                    )));
+                if values.len() != columns.len() {
+                    return Err(refused(format!("a row of {table} has {} values", values.len())));
                 }
                 let mut query = sqlx::query(&sql);
-                for v in values {
+                for (v, (_, flag)) in values.into_iter().zip(&columns) {
                     query = match v {
                         Value::Null => query.bind(None::<i64>),
+                        Value::Number(n) if *flag => query.bind(Flag(n.as_i64() != Some(0))),
                         Value::Number(n) if n.is_i64() => query.bind(n.as_i64()),
                         Value::Number(n) => query.bind(n.as_f64()),
                         Value::String(s) => query.bind(s),
@@ -251,25 +281,50 @@ impl Store {
         if next()?.is_some() {
             return Err(refused("it goes on after the last table"));
         }
-        let broken: Vec<(String, i64)> =
-            sqlx::query_as("SELECT \"table\", rowid FROM pragma_foreign_key_check")
-                .fetch_all(&mut *tx)
-                .await?;
-        if let Some((table, row)) = broken.first() {
-            return Err(refused(format!(
-                "row {row} of {table} refers to a missing record"
-            )));
+        match backend {
+            Backend::Sqlite => {
+                let broken: Vec<(String, i64)> =
+                    sqlx::query_as("SELECT \"table\", rowid FROM pragma_foreign_key_check")
+                        .fetch_all(&mut *tx)
+                        .await?;
+                if let Some((table, row)) = broken.first() {
+                    return Err(refused(format!("row {row} of {table} refers to a missing record")));
+                }
+            }
+            // Identity columns go on from the highest id restored.
+            Backend::Postgres => {
+                for table in TABLES {
+                    if columns(&mut tx, backend, table).await?.iter().any(|(n, _)| n == "id") {
+                        sqlx::query(&format!(
+                            "SELECT CAST(setval(pg_get_serial_sequence('{table}', 'id'), \
+                             COALESCE(MAX(id), 0) + 1, FALSE) AS BIGINT) FROM {table}"
+                        ))
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                }
+            }
         }
-        tx.commit().await?;
+        // PostgreSQL checks the deferred references here.
+        tx.commit().await.map_err(refused)?;
         self.reindex().await?;
         Ok(moved)
     }
 
-    /// SQLite's own check of the database file: `ok`, or what is damaged.
+    /// The database's own check of its storage: `ok`, or what is damaged. (PostgreSQL keeps no
+    /// such check for a client to run; its constraints were checked as the data went in.)
     pub async fn integrity_check(&self) -> Result<String> {
-        let lines: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
-            .fetch_all(self.pool())
-            .await?;
-        Ok(lines.join("\n"))
+        match self.backend() {
+            Backend::Sqlite => {
+                let lines: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+                    .fetch_all(self.pool())
+                    .await?;
+                Ok(lines.join("\n"))
+            }
+            Backend::Postgres => {
+                self.ping().await?;
+                Ok("ok".into())
+            }
+        }
     }
 }

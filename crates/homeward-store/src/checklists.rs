@@ -5,11 +5,12 @@ use homeward_core::{
     checklists::ChecklistError, default_template, Bilingual, ChecklistItem, CustomStep, ItemChange,
     ItemKey, ItemStatus, Name, Note, Stored, Template, TemplateItem, Track,
 };
-use sqlx::{FromRow, Sqlite, SqliteConnection, Transaction};
+use sqlx::FromRow;
 
 use homeward_core::history::{Editor, Entity};
 
 use crate::history::{self, Change};
+use crate::db::{Conn, Day, Instant, Tx};
 use crate::{corrupt, Result, Store, StoreError};
 
 #[derive(FromRow)]
@@ -22,15 +23,17 @@ struct ItemRow {
     title_km: String,
     guidance_en: String,
     guidance_km: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     custom: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
     hidden: bool,
     status: String,
-    done_on: Option<NaiveDate>,
+    done_on: Option<crate::db::Day>,
     reason: String,
     evidence: String,
     responsible: Option<String>,
     updated_by: Option<String>,
-    updated_at: Option<DateTime<Utc>>,
+    updated_at: Option<crate::db::Instant>,
 }
 
 const ITEM_COLUMNS: &str = "id, version, item_key, track, title_en, title_km, guidance_en, \
@@ -67,14 +70,14 @@ impl ItemRow {
 
 /// Inserts one item into an RCI's checklist inside the caller's transaction; returns its id.
 pub(crate) async fn insert_item(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx,
     rci_id: i64,
     position: i64,
     item: &ChecklistItem,
 ) -> Result<i64> {
     let id = sqlx::query_scalar(
         "INSERT INTO checklist_items (rci_id, item_key, track, position, title_en, title_km, \
-         guidance_en, guidance_km, custom, hidden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         guidance_en, guidance_km, custom, hidden) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
          RETURNING id",
     )
     .bind(rci_id)
@@ -104,11 +107,11 @@ struct TemplateRow {
 
 /// One RCI's checklist in template order, on `conn` (a write's own transaction, or the pool's).
 pub(crate) async fn read_checklist(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     rci_id: i64,
 ) -> Result<Vec<Stored<ChecklistItem>>> {
     let sql = format!(
-        "SELECT {ITEM_COLUMNS} FROM checklist_items WHERE rci_id = ? ORDER BY position, id"
+        "SELECT {ITEM_COLUMNS} FROM checklist_items WHERE rci_id = $1 ORDER BY position, id"
     );
     sqlx::query_as::<_, ItemRow>(&sql)
         .bind(rci_id)
@@ -131,7 +134,7 @@ impl Store {
             for (position, item) in default_template().items().iter().enumerate() {
                 sqlx::query(
                     "INSERT INTO checklist_templates (item_key, track, position, title_en, \
-                     title_km, guidance_en, guidance_km) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     title_km, guidance_en, guidance_km) VALUES ($1, $2, $3, $4, $5, $6, $7)",
                 )
                 .bind(item.key.as_str())
                 .bind(item.track.key())
@@ -202,17 +205,17 @@ impl Store {
         for (item_id, expected_version, change) in changes {
             let before = current_item(&mut tx, rci_id, *item_id, *expected_version).await?;
             sqlx::query(
-                "UPDATE checklist_items SET status = ?, done_on = ?, reason = ?, evidence = ?, \
-                 responsible = ?, updated_by = ?, updated_at = ?, version = version + 1 \
-                 WHERE id = ? AND version = ?",
+                "UPDATE checklist_items SET status = $1, done_on = $2, reason = $3, evidence = $4, \
+                 responsible = $5, updated_by = $6, updated_at = $7, version = version + 1 \
+                 WHERE id = $8 AND version = $9",
             )
             .bind(change.status.kind())
-            .bind(change.status.done_on())
+            .bind(change.status.done_on().map(Day))
             .bind(change.status.reason().map(Note::as_str).unwrap_or(""))
             .bind(change.evidence.as_str())
             .bind(change.responsible.as_ref().map(Name::as_str))
             .bind(by.name.as_str())
-            .bind(now)
+            .bind(Instant(now))
             .bind(item_id)
             .bind(expected_version)
             .execute(&mut *tx)
@@ -244,12 +247,12 @@ impl Store {
         let mut tx = self.write().await?;
         let before = current_item(&mut tx, rci_id, item_id, expected_version).await?;
         sqlx::query(
-            "UPDATE checklist_items SET hidden = ?, updated_by = ?, updated_at = ?, \
-             version = version + 1 WHERE id = ? AND version = ?",
+            "UPDATE checklist_items SET hidden = $1, updated_by = $2, updated_at = $3, \
+             version = version + 1 WHERE id = $4 AND version = $5",
         )
         .bind(hidden)
         .bind(by.name.as_str())
-        .bind(Utc::now())
+        .bind(Instant(Utc::now()))
         .bind(item_id)
         .bind(expected_version)
         .execute(&mut *tx)
@@ -274,9 +277,9 @@ impl Store {
         let mut tx = self.write().await?;
         crate::rcis::ensure_rci(&mut tx, rci_id).await?;
         let (customs, position): (i64, i64) = sqlx::query_as(
-            "SELECT (SELECT COUNT(*) FROM checklist_items WHERE rci_id = ? AND custom = TRUE), \
-             COALESCE((SELECT MAX(position) FROM checklist_items WHERE rci_id = ? AND track = ?), \
-             (SELECT COALESCE(MAX(position), 0) FROM checklist_items WHERE rci_id = ?))",
+            "SELECT (SELECT COUNT(*) FROM checklist_items WHERE rci_id = $1 AND custom = TRUE), \
+             COALESCE((SELECT MAX(position) FROM checklist_items WHERE rci_id = $2 AND track = $3), \
+             (SELECT COALESCE(MAX(position), 0) FROM checklist_items WHERE rci_id = $4))",
         )
         .bind(rci_id)
         .bind(rci_id)
@@ -303,12 +306,12 @@ impl Store {
 
 /// The item as it is now, if it belongs to the RCI and is still at the version the user saw.
 async fn current_item(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx,
     rci_id: i64,
     item_id: i64,
     expected_version: i64,
 ) -> Result<ChecklistItem> {
-    let sql = format!("SELECT {ITEM_COLUMNS} FROM checklist_items WHERE id = ? AND rci_id = ?");
+    let sql = format!("SELECT {ITEM_COLUMNS} FROM checklist_items WHERE id = $1 AND rci_id = $2");
     let current = sqlx::query_as::<_, ItemRow>(&sql)
         .bind(item_id)
         .bind(rci_id)
@@ -325,7 +328,7 @@ async fn current_item(
 }
 
 async fn record_item(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx,
     rci_id: i64,
     item_id: i64,
     before: &ChecklistItem,

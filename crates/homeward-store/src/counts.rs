@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, Utc};
 use homeward_core::quarters::Reintegrations;
 use homeward_core::{ChildrenCounts, CountField, Placement, SexCount, Stored};
-use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
 use homeward_core::history::{Editor, Entity};
 
 use crate::history::{self, Change};
+use crate::db::{Conn, Day, DbRow, Instant};
 use crate::{corrupt, Result, Store, StoreError};
 
 /// The stored columns of one field: `<key>_total` and `<key>_female`.
@@ -31,7 +31,7 @@ fn select_columns() -> String {
         .join(", ")
 }
 
-fn from_row(row: &SqliteRow) -> Result<Stored<ChildrenCounts>> {
+fn from_row(row: &DbRow) -> Result<Stored<ChildrenCounts>> {
     let mut counts = ChildrenCounts::empty(row.try_get("as_of")?);
     for (field, total, female) in columns() {
         let t: i64 = row.try_get(total.as_str())?;
@@ -49,11 +49,11 @@ fn from_row(row: &SqliteRow) -> Result<Stored<ChildrenCounts>> {
 
 /// The newest snapshot of one RCI, on `conn`.
 pub(crate) async fn read_latest_counts(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::Conn,
     rci_id: i64,
 ) -> Result<Option<Stored<ChildrenCounts>>> {
     let sql = format!(
-        "SELECT id, as_of, {} FROM children_counts WHERE rci_id = ? \
+        "SELECT id, as_of, {} FROM children_counts WHERE rci_id = $1 \
          ORDER BY as_of DESC, id DESC LIMIT 1",
         select_columns()
     );
@@ -68,7 +68,7 @@ pub(crate) async fn read_latest_counts(
 /// One RCI's snapshots, oldest first, as only their reintegration figures: what its summary keeps
 /// for the organisation's per-quarter chart.
 pub(crate) async fn read_reintegrations(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::Conn,
     rci_id: i64,
 ) -> Result<Vec<Reintegrations>> {
     let placements: Vec<String> = Placement::ALL
@@ -76,7 +76,7 @@ pub(crate) async fn read_reintegrations(
         .map(|p| format!("{}_total", CountField::Reintegrated(*p).key()))
         .collect();
     let sql = format!(
-        "SELECT as_of, {} FROM children_counts WHERE rci_id = ? ORDER BY as_of, id",
+        "SELECT as_of, {} FROM children_counts WHERE rci_id = $1 ORDER BY as_of, id",
         placements.join(", ")
     );
     type Row = (NaiveDate, i64, i64, i64, i64, i64);
@@ -110,15 +110,15 @@ impl Store {
         let counts =
             ChildrenCounts::new(counts, today).map_err(|e| StoreError::Invalid(e.into()))?;
         let names: Vec<String> = columns().flat_map(|(_, t, f)| [t, f]).collect();
-        let sql = format!(
+        let sql = crate::db::numbered(&format!(
             "INSERT INTO children_counts (rci_id, as_of, {}, recorded_by, recorded_at) \
              VALUES (?, ?, {}, ?, ?) RETURNING id",
             names.join(", "),
             vec!["?"; names.len()].join(", ")
-        );
+        ));
         let mut query = sqlx::query_scalar::<_, i64>(&sql)
             .bind(rci_id)
-            .bind(counts.as_of);
+            .bind(Day(counts.as_of));
         for field in CountField::ALL {
             let v = counts.get(field);
             query = query.bind(i64::from(v.total())).bind(i64::from(v.female()));
@@ -126,7 +126,7 @@ impl Store {
         let mut tx = self.write().await?;
         crate::rcis::ensure_rci(&mut tx, rci_id).await?;
         let latest_sql = format!(
-            "SELECT id, as_of, {} FROM children_counts WHERE rci_id = ? \
+            "SELECT id, as_of, {} FROM children_counts WHERE rci_id = $1 \
              ORDER BY as_of DESC, id DESC LIMIT 1",
             select_columns()
         );
@@ -138,7 +138,7 @@ impl Store {
             .transpose()?;
         let id = query
             .bind(by.name.as_str())
-            .bind(Utc::now())
+            .bind(Instant(Utc::now()))
             .fetch_one(&mut *tx)
             .await?;
         let label = format!("children counts as of {}", counts.as_of);
@@ -164,7 +164,7 @@ impl Store {
     /// Every snapshot of one RCI, oldest first, for charts of change over time.
     pub async fn counts_history(&self, rci_id: i64) -> Result<Vec<Stored<ChildrenCounts>>> {
         let sql = format!(
-            "SELECT id, as_of, {} FROM children_counts WHERE rci_id = ? ORDER BY as_of, id",
+            "SELECT id, as_of, {} FROM children_counts WHERE rci_id = $1 ORDER BY as_of, id",
             select_columns()
         );
         sqlx::query(&sql)

@@ -13,6 +13,7 @@ use homeward_core::{
     SexCount, Stage, Track,
 };
 
+use crate::db::Instant;
 use crate::{corrupt, Result, Store, StoreError};
 use homeward_core::follow_ups::{FollowUpVisit, VisitMode, VisitedBy};
 
@@ -591,11 +592,11 @@ async fn backdate(store: &Store, id: i64, since: NaiveDate) -> Result<()> {
         .unwrap_or_else(Utc::now);
     let mut tx = store.write().await?;
     for sql in [
-        "UPDATE rcis SET updated_at = ? WHERE id = ?",
-        "UPDATE checklist_items SET updated_at = ? WHERE rci_id = ? AND updated_at IS NOT NULL",
-        "UPDATE children_counts SET recorded_at = ? WHERE rci_id = ?",
+        "UPDATE rcis SET updated_at = $1 WHERE id = $2",
+        "UPDATE checklist_items SET updated_at = $1 WHERE rci_id = $2 AND updated_at IS NOT NULL",
+        "UPDATE children_counts SET recorded_at = $1 WHERE rci_id = $2",
     ] {
-        sqlx::query(sql).bind(at).bind(id).execute(&mut *tx).await?;
+        sqlx::query(sql).bind(Instant(at)).bind(id).execute(&mut *tx).await?;
     }
     crate::summaries::refresh(&mut tx, id).await?;
     tx.commit().await?;

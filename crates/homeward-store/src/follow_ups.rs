@@ -9,6 +9,7 @@ use homeward_core::{FollowUpFacts, Note, SexCount, Stored};
 use sqlx::FromRow;
 
 use crate::history::{self, Change};
+use crate::db::{Conn, Day, Instant};
 use crate::{corrupt, Result, Store};
 
 #[derive(FromRow)]
@@ -16,6 +17,7 @@ struct VisitRow {
     id: i64,
     #[sqlx(default)]
     rci_id: i64,
+    #[sqlx(try_from = "crate::db::Day")]
     visited_on: NaiveDate,
     children_total: i64,
     children_female: i64,
@@ -46,11 +48,11 @@ impl VisitRow {
 
 /// One RCI's follow-up facts, on `conn`: its first reintegration and its last visit.
 pub(crate) async fn read_follow_up_facts(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::Conn,
     rci_id: i64,
 ) -> Result<FollowUpFacts> {
     let first_reintegration: Option<NaiveDate> = sqlx::query_scalar(
-        "SELECT MIN(as_of) FROM children_counts WHERE rci_id = ? \
+        "SELECT MIN(as_of) FROM children_counts WHERE rci_id = $1 \
          AND birth_family_total + kinship_care_total + foster_care_total \
              + independent_living_total + long_term_care_total > 0",
     )
@@ -58,7 +60,7 @@ pub(crate) async fn read_follow_up_facts(
     .fetch_one(&mut *conn)
     .await?;
     let last_follow_up: Option<NaiveDate> =
-        sqlx::query_scalar("SELECT MAX(visited_on) FROM follow_up_visits WHERE rci_id = ?")
+        sqlx::query_scalar("SELECT MAX(visited_on) FROM follow_up_visits WHERE rci_id = $1")
             .bind(rci_id)
             .fetch_one(conn)
             .await?;
@@ -80,17 +82,17 @@ impl Store {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO follow_up_visits (rci_id, visited_on, children_total, children_female, \
              visited_by, mode, notes, recorded_by, recorded_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
         .bind(rci_id)
-        .bind(visit.visited_on)
+        .bind(Day(visit.visited_on))
         .bind(i64::from(visit.children.total()))
         .bind(i64::from(visit.children.female()))
         .bind(visit.visited_by.key())
         .bind(visit.mode.key())
         .bind(visit.notes.as_str())
         .bind(by.name.as_str())
-        .bind(Utc::now())
+        .bind(Instant(Utc::now()))
         .fetch_one(&mut *tx)
         .await?;
         let label = format!("follow-up visit on {}", visit.visited_on);
@@ -111,7 +113,7 @@ impl Store {
     pub async fn follow_ups(&self, rci_id: i64) -> Result<Vec<Stored<FollowUpVisit>>> {
         sqlx::query_as::<_, VisitRow>(
             "SELECT id, visited_on, children_total, children_female, visited_by, mode, notes \
-             FROM follow_up_visits WHERE rci_id = ? ORDER BY visited_on DESC, id DESC",
+             FROM follow_up_visits WHERE rci_id = $1 ORDER BY visited_on DESC, id DESC",
         )
         .bind(rci_id)
         .fetch_all(self.pool())
@@ -130,10 +132,10 @@ impl Store {
     ) -> Result<HashMap<i64, Vec<FollowUpVisit>>> {
         let rows = sqlx::query_as::<_, VisitRow>(
             "SELECT id, rci_id, visited_on, children_total, children_female, visited_by, mode, \
-             notes FROM follow_up_visits WHERE visited_on BETWEEN ? AND ? \
+             notes FROM follow_up_visits WHERE visited_on BETWEEN $1 AND $2 \
              ORDER BY visited_on DESC, id DESC",
         )
-        .bind(from)
+        .bind(from.map(Instant))
         .bind(to)
         .fetch_all(self.pool())
         .await?;

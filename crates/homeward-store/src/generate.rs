@@ -109,7 +109,7 @@ pub async fn generate(store: &Store, n: usize, seed: u64, today: NaiveDate) -> R
     if !advisers.is_empty() {
         let mut tx = store.write().await?;
         for (k, id) in ids.iter().enumerate() {
-            sqlx::query("UPDATE rcis SET adviser_id = ? WHERE id = ?")
+            sqlx::query("UPDATE rcis SET adviser_id = $1 WHERE id = $2")
                 .bind(advisers[k % advisers.len()])
                 .bind(id)
                 .execute(&mut *tx)

@@ -4,8 +4,9 @@
 
 use chrono::{DateTime, Utc};
 use homeward_core::history::{diff, Editor, Entity, FieldChange, HistoryEntry, HistoryFilter};
-use sqlx::{FromRow, Sqlite, Transaction};
+use sqlx::FromRow;
 
+use crate::db::{Instant, Tx};
 use crate::{corrupt, Result, Store};
 
 /// What was changed, for [`record`].
@@ -20,7 +21,7 @@ pub(crate) struct Change<'a> {
 
 /// Records the fields that differ between `before` (empty for a new record) and `after`.
 pub(crate) async fn record(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx,
     change: Change<'_>,
     before: &[(&str, String)],
     after: &[(&str, String)],
@@ -34,17 +35,17 @@ pub(crate) async fn record(
         .await?;
     let now = Utc::now();
     // One statement for all the changed fields: a write holds the lock for less time.
-    let sql = format!(
+    let sql = crate::db::numbered(&format!(
         "INSERT INTO history (change_id, rci_id, changed_at, changed_by, user_id, entity, \
          entity_id, label, field, before_value, after_value) VALUES {}",
         vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; changes.len()].join(", ")
-    );
+    ));
     let mut insert = sqlx::query(&sql);
     for c in &changes {
         insert = insert
             .bind(change_id)
             .bind(change.rci_id)
-            .bind(now)
+            .bind(Instant(now))
             .bind(change.by.name.as_str())
             .bind(change.by.user_id)
             .bind(change.entity.key())
@@ -61,6 +62,7 @@ pub(crate) async fn record(
 #[derive(FromRow)]
 struct HistoryRow {
     change_id: i64,
+    #[sqlx(try_from = "crate::db::Instant")]
     changed_at: DateTime<Utc>,
     changed_by: String,
     entity: String,
@@ -116,9 +118,9 @@ impl Store {
         offset: i64,
     ) -> Result<Vec<HistoryEntry>> {
         let rows: Vec<HistoryRow> = sqlx::query_as(&format!(
-            "SELECT {HISTORY_COLUMNS} FROM history WHERE rci_id = ?1 AND change_id IN \
-             (SELECT DISTINCT change_id FROM history WHERE rci_id = ?1 \
-              ORDER BY change_id DESC LIMIT ?2 OFFSET ?3) \
+            "SELECT {HISTORY_COLUMNS} FROM history WHERE rci_id = $1 AND change_id IN \
+             (SELECT DISTINCT change_id FROM history WHERE rci_id = $1 \
+              ORDER BY change_id DESC LIMIT $2 OFFSET $3) \
              ORDER BY change_id DESC, id"
         ))
         .bind(rci_id)
@@ -141,15 +143,15 @@ impl Store {
         let until = filter.to.and_then(|d| d.succ_opt()).and_then(start);
         let rows: Vec<HistoryRow> = sqlx::query_as(&format!(
             "SELECT {HISTORY_COLUMNS} FROM history WHERE change_id IN \
-             (SELECT DISTINCT change_id FROM history WHERE (?1 IS NULL OR user_id = ?1) \
-              AND (?2 IS NULL OR entity = ?2) AND (?3 IS NULL OR changed_at >= ?3) \
-              AND (?4 IS NULL OR changed_at < ?4) ORDER BY change_id DESC LIMIT ?5) \
+             (SELECT DISTINCT change_id FROM history WHERE ($1 IS NULL OR user_id = $1) \
+              AND ($2 IS NULL OR entity = $2) AND ($3 IS NULL OR changed_at >= $3) \
+              AND ($4 IS NULL OR changed_at < $4) ORDER BY change_id DESC LIMIT $5) \
              ORDER BY change_id DESC, id"
         ))
         .bind(filter.user_id)
         .bind(filter.entity.map(Entity::key))
-        .bind(from)
-        .bind(until)
+        .bind(from.map(Instant))
+        .bind(until.map(Instant))
         .bind(limit)
         .fetch_all(self.pool())
         .await?;

@@ -1,17 +1,17 @@
-//! Homeward's storage: SQLite (embedded, the default) through sqlx. Rows are translated to and
-//! from the core's validated types here; the rules themselves live in `homeward-core`.
+//! Homeward's storage: SQLite (embedded, the default) or PostgreSQL, through sqlx ([`db`]). Rows
+//! are translated to and from the core's validated types here; the rules themselves live in
+//! `homeward-core`.
 
-use std::path::Path;
-use std::str::FromStr;
-
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
-use sqlx::SqlitePool;
 use thiserror::Error;
+
+pub use db::{Backend, Location};
+use db::{Conn, Pool, Tx};
 
 pub mod accounts;
 pub mod backup;
 pub mod checklists;
 pub mod counts;
+pub mod db;
 pub mod demo;
 pub mod follow_ups;
 pub mod generate;
@@ -22,12 +22,13 @@ pub mod summaries;
 pub mod tours;
 pub mod trainings;
 
-/// The migrations in the repository's top-level `migrations/`, embedded in the binary.
-pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
-
-/// The newest migration this build carries.
+/// The newest migration this build carries (the same numbers on both backends).
 fn latest_migration() -> i64 {
-    MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
+    db::SQLITE_MIGRATIONS
+        .iter()
+        .map(|m| m.version)
+        .max()
+        .unwrap_or(0)
 }
 
 /// Why a storage call failed, in terms the caller can turn into a message.
@@ -72,33 +73,31 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 /// A handle on the database, cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: Pool,
+    backend: Backend,
 }
 
 impl Store {
-    /// Opens (creating if needed) the SQLite file at `path`, with WAL and foreign keys on,
-    /// and applies any pending migrations.
-    pub async fn open(path: &Path) -> Result<Self> {
-        let options = SqliteConnectOptions::from_str("sqlite:")?
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .foreign_keys(true)
-            // Two advisers saving at once wait for each other instead of failing.
-            .busy_timeout(std::time::Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
-        MIGRATOR.run(&pool).await.map_err(|e| match e {
+    /// Opens the database at `location` (a new SQLite file is created) and applies any pending
+    /// migrations; refuses a database a newer Homeward has upgraded.
+    pub async fn open(location: impl Into<Location>) -> Result<Self> {
+        let location = location.into();
+        let backend = location.backend();
+        let pool = db::connect(&location).await?;
+        backend.migrations().run(&pool).await.map_err(|e| match e {
             sqlx::migrate::MigrateError::VersionMissing(v) if v > latest_migration() => {
                 StoreError::NewerDatabase(v)
             }
             e => e.into(),
         })?;
-        let store = Self { pool };
+        let store = Self { pool, backend };
         store.fill_missing_summaries().await?;
         Ok(store)
+    }
+
+    /// Which database this store runs on.
+    pub fn backend(&self) -> Backend {
+        self.backend
     }
 
     /// Whether the database answers (the server's readiness check).
@@ -107,17 +106,13 @@ impl Store {
         Ok(())
     }
 
-    pub fn pool(&self) -> &SqlitePool {
+    pub fn pool(&self) -> &Pool {
         &self.pool
     }
 
-    /// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`). A
-    /// deferred transaction that reads and then writes fails outright ("database is locked")
-    /// when another writer committed in between; taking the lock first makes concurrent
-    /// writers queue (up to the busy timeout) and then see each other's work, so version checks
-    /// turn a race into a clear conflict.
-    pub(crate) async fn write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    /// Starts a write transaction holding the database's write lock ([`db::begin_write`]).
+    pub(crate) async fn write(&self) -> Result<Tx> {
+        db::begin_write(&self.pool, self.backend).await
     }
 }
 

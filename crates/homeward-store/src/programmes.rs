@@ -5,14 +5,15 @@ use std::collections::HashMap;
 use homeward_core::history::{Editor, Entity};
 use homeward_core::programmes::{Programme, ProgrammeKind, ProgrammeStatus};
 use homeward_core::{Name, SexCount, Stored};
-use sqlx::{FromRow, Sqlite, Transaction};
+use sqlx::FromRow;
 
 use crate::history::{self, Change};
+use crate::db::{Day, Tx};
 use crate::{corrupt, Result, Store};
 
 /// Records a programme's changes in its RCI's history (`before` empty for a new programme).
 async fn record(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx,
     (rci_id, id): (i64, i64),
     p: &Programme,
     by: &Editor,
@@ -36,6 +37,7 @@ struct ProgrammeRow {
     version: i64,
     kind: String,
     name: String,
+    #[sqlx(try_from = "crate::db::Day")]
     started_on: chrono::NaiveDate,
     members_total: i64,
     members_female: i64,
@@ -70,13 +72,13 @@ impl Store {
         crate::rcis::ensure_rci(&mut tx, rci_id).await?;
         let id = sqlx::query_scalar(
             "INSERT INTO community_programmes (rci_id, kind, name, started_on, members_total, \
-             members_female, sessions_per_quarter, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
+             members_female, sessions_per_quarter, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
              RETURNING id",
         )
         .bind(rci_id)
         .bind(p.kind.key())
         .bind(p.name.as_str())
-        .bind(p.started_on)
+        .bind(Day(p.started_on))
         .bind(i64::from(p.members.total()))
         .bind(i64::from(p.members.female()))
         .bind(i64::from(p.sessions_per_quarter))
@@ -99,7 +101,7 @@ impl Store {
     ) -> Result<i64> {
         let mut tx = self.write().await?;
         let current: Option<i64> = sqlx::query_scalar(
-            "SELECT version FROM community_programmes WHERE id = ? AND rci_id = ?",
+            "SELECT version FROM community_programmes WHERE id = $1 AND rci_id = $2",
         )
         .bind(id)
         .bind(rci_id)
@@ -108,20 +110,20 @@ impl Store {
         crate::check_version(current, expected_version)?;
         let before: ProgrammeRow = sqlx::query_as(
             "SELECT id, version, kind, name, started_on, members_total, members_female, \
-             sessions_per_quarter, status FROM community_programmes WHERE id = ?",
+             sessions_per_quarter, status FROM community_programmes WHERE id = $1",
         )
         .bind(id)
         .fetch_one(&mut *tx)
         .await?;
         let before = before.into_stored()?.value.describe();
         sqlx::query(
-            "UPDATE community_programmes SET kind = ?, name = ?, started_on = ?, members_total = ?, \
-             members_female = ?, sessions_per_quarter = ?, status = ?, version = version + 1 \
-             WHERE id = ?",
+            "UPDATE community_programmes SET kind = $1, name = $2, started_on = $3, members_total = $4, \
+             members_female = $5, sessions_per_quarter = $6, status = $7, version = version + 1 \
+             WHERE id = $8",
         )
         .bind(p.kind.key())
         .bind(p.name.as_str())
-        .bind(p.started_on)
+        .bind(Day(p.started_on))
         .bind(i64::from(p.members.total()))
         .bind(i64::from(p.members.female()))
         .bind(i64::from(p.sessions_per_quarter))
@@ -138,7 +140,7 @@ impl Store {
     pub async fn programmes(&self, rci_id: i64) -> Result<Vec<Stored<Programme>>> {
         sqlx::query_as::<_, ProgrammeRow>(
             "SELECT id, version, kind, name, started_on, members_total, members_female, \
-             sessions_per_quarter, status FROM community_programmes WHERE rci_id = ? \
+             sessions_per_quarter, status FROM community_programmes WHERE rci_id = $1 \
              ORDER BY started_on, id",
         )
         .bind(rci_id)

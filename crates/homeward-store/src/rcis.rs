@@ -6,9 +6,10 @@ use homeward_core::FieldError;
 use homeward_core::{
     ChecklistItem, Name, RciOverview, RciProfile, RciSummary, RiskSettings, Stored, Template,
 };
-use sqlx::{FromRow, Row, Sqlite, SqliteConnection, Transaction};
+use sqlx::{FromRow, Row};
 
 use crate::history::{self, Change};
+use crate::db::{Conn, Day, Instant, Tx};
 use crate::{corrupt, Result, Store, StoreError};
 
 /// An RCI's profile with what its page's head shows beside it ([`Store::rci_head`]).
@@ -31,11 +32,14 @@ struct RciRow {
     director_name: Option<String>,
     contact: Option<String>,
     mosvy_registration: Option<String>,
-    mosvy_registered_on: Option<NaiveDate>,
+    mosvy_registered_on: Option<crate::db::Day>,
     adviser_id: Option<i64>,
+    #[sqlx(try_from = "crate::db::Day")]
     transition_start: NaiveDate,
-    transition_target: Option<NaiveDate>,
+    transition_target: Option<crate::db::Day>,
+    #[sqlx(try_from = "crate::db::Flag")]
     has_reintegration_plan: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
     has_reintegration_budget: bool,
 }
 
@@ -90,17 +94,17 @@ fn bind_profile<'q>(
         .bind(name(&p.director))
         .bind(name(&p.contact))
         .bind(name(&p.mosvy_registration))
-        .bind(p.mosvy_registered_on)
+        .bind(p.mosvy_registered_on.map(Day))
         .bind(p.adviser_id)
-        .bind(p.transition_start)
-        .bind(p.transition_target)
+        .bind(Day(p.transition_start))
+        .bind(p.transition_target.map(Day))
         .bind(p.has_reintegration_plan)
         .bind(p.has_reintegration_budget)
 }
 
 /// Refuses a write for an RCI that does not exist ("not found", as for one the caller may not see).
-pub(crate) async fn ensure_rci(tx: &mut Transaction<'_, Sqlite>, rci_id: i64) -> Result<()> {
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM rcis WHERE id = ?")
+pub(crate) async fn ensure_rci(tx: &mut Tx, rci_id: i64) -> Result<()> {
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM rcis WHERE id = $1")
         .bind(rci_id)
         .fetch_optional(&mut **tx)
         .await?;
@@ -110,13 +114,13 @@ pub(crate) async fn ensure_rci(tx: &mut Transaction<'_, Sqlite>, rci_id: i64) ->
 /// The profile's adviser must be an active adviser; naming them lets them edit the RCI, and
 /// the adviser they replace (`previous`) loses that right: the assignment moves with the lead.
 async fn assign_adviser(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx,
     rci_id: i64,
     previous: Option<i64>,
     p: &RciProfile,
 ) -> Result<()> {
     if let Some(old) = previous.filter(|old| Some(*old) != p.adviser_id) {
-        sqlx::query("DELETE FROM adviser_assignments WHERE user_id = ? AND rci_id = ?")
+        sqlx::query("DELETE FROM adviser_assignments WHERE user_id = $1 AND rci_id = $2")
             .bind(old)
             .bind(rci_id)
             .execute(&mut **tx)
@@ -126,7 +130,7 @@ async fn assign_adviser(
         return Ok(());
     };
     let role: Option<String> =
-        sqlx::query_scalar("SELECT role FROM users WHERE id = ? AND active = TRUE")
+        sqlx::query_scalar("SELECT role FROM users WHERE id = $1 AND active = TRUE")
             .bind(adviser)
             .fetch_optional(&mut **tx)
             .await?;
@@ -140,7 +144,7 @@ async fn assign_adviser(
         )));
     }
     sqlx::query(
-        "INSERT INTO adviser_assignments (user_id, rci_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO adviser_assignments (user_id, rci_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
     )
     .bind(adviser)
     .bind(rci_id)
@@ -150,8 +154,8 @@ async fn assign_adviser(
 }
 
 /// One RCI's profile, on `conn`.
-pub(crate) async fn read_rci(conn: &mut SqliteConnection, id: i64) -> Result<Stored<RciProfile>> {
-    let sql = format!("SELECT {RCI_COLUMNS} FROM rcis WHERE id = ?");
+pub(crate) async fn read_rci(conn: &mut Conn, id: i64) -> Result<Stored<RciProfile>> {
+    let sql = format!("SELECT {RCI_COLUMNS} FROM rcis WHERE id = $1");
     sqlx::query_as::<_, RciRow>(&sql)
         .bind(id)
         .fetch_optional(conn)
@@ -162,15 +166,15 @@ pub(crate) async fn read_rci(conn: &mut SqliteConnection, id: i64) -> Result<Sto
 
 /// The last time anything about one RCI was recorded, on `conn`.
 pub(crate) async fn read_last_update(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     rci_id: i64,
 ) -> Result<Option<DateTime<Utc>>> {
     Ok(sqlx::query_scalar(
         "SELECT MAX(at) FROM ( \
-           SELECT updated_at AS at FROM rcis WHERE id = ?1 \
-           UNION ALL SELECT updated_at FROM checklist_items WHERE rci_id = ?1 \
-           UNION ALL SELECT recorded_at FROM children_counts WHERE rci_id = ?1 \
-           UNION ALL SELECT recorded_at FROM follow_up_visits WHERE rci_id = ?1)",
+           SELECT updated_at AS at FROM rcis WHERE id = $1 \
+           UNION ALL SELECT updated_at FROM checklist_items WHERE rci_id = $1 \
+           UNION ALL SELECT recorded_at FROM children_counts WHERE rci_id = $1 \
+           UNION ALL SELECT recorded_at FROM follow_up_visits WHERE rci_id = $1) AS updates",
     )
     .bind(rci_id)
     .fetch_one(conn)
@@ -194,16 +198,16 @@ impl Store {
     ) -> Result<i64> {
         let now = Utc::now();
         let mut tx = self.write().await?;
-        let sql = format!(
+        let sql = crate::db::numbered(&format!(
             "INSERT INTO rcis (name_en, name_km, province, district, commune, director_name, \
              contact, mosvy_registration, mosvy_registered_on, adviser_id, transition_start, \
              transition_target, has_reintegration_plan, has_reintegration_budget, created_at, \
              updated_at) VALUES ({}?, ?) RETURNING id",
             "?, ".repeat(14)
-        );
+        ));
         let id: i64 = bind_profile(sqlx::query(&sql), profile)
-            .bind(now)
-            .bind(now)
+            .bind(Instant(now))
+            .bind(Instant(now))
             .fetch_one(&mut *tx)
             .await?
             .try_get(0)?;
@@ -239,7 +243,7 @@ impl Store {
         by: &Editor,
     ) -> Result<i64> {
         let mut tx = self.write().await?;
-        let sql = format!("SELECT {RCI_COLUMNS} FROM rcis WHERE id = ?");
+        let sql = format!("SELECT {RCI_COLUMNS} FROM rcis WHERE id = $1");
         let current = sqlx::query_as::<_, RciRow>(&sql)
             .bind(rci_id)
             .fetch_optional(&mut *tx)
@@ -251,12 +255,12 @@ impl Store {
                 current_version: current.version,
             });
         }
-        let sql = format!(
+        let sql = crate::db::numbered(&format!(
             "UPDATE rcis SET {PROFILE_SET}, version = version + 1, updated_at = ? \
              WHERE id = ? AND version = ?"
-        );
+        ));
         bind_profile(sqlx::query(&sql), profile)
-            .bind(Utc::now())
+            .bind(Instant(Utc::now()))
             .bind(rci_id)
             .bind(expected_version)
             .execute(&mut *tx)
@@ -319,7 +323,7 @@ impl Store {
             "SELECT {RCI_COLUMNS}, \
              (SELECT summary FROM rci_summaries WHERE rci_id = rcis.id) AS summary, \
              (SELECT display_name FROM users WHERE users.id = rcis.adviser_id) AS adviser_name \
-             FROM rcis WHERE id = ?"
+             FROM rcis WHERE id = $1"
         );
         let row = sqlx::query(&sql)
             .bind(id)

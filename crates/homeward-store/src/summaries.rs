@@ -6,13 +6,13 @@ use std::collections::HashMap;
 
 use homeward_core::calendar::cambodia_date;
 use homeward_core::{ChecklistItem, RciSummary};
-use sqlx::SqliteConnection;
 
+use crate::db::Conn;
 use crate::{corrupt, Result, Store};
 
 /// The summary of one RCI computed from its records as `conn` sees them (inside a write: the
 /// write's own transaction, so it includes the change).
-async fn compute(conn: &mut SqliteConnection, rci_id: i64) -> Result<RciSummary> {
+async fn compute(conn: &mut Conn, rci_id: i64) -> Result<RciSummary> {
     let rci = crate::rcis::read_rci(conn, rci_id).await?;
     let items: Vec<ChecklistItem> = crate::checklists::read_checklist(conn, rci_id)
         .await?
@@ -36,10 +36,10 @@ async fn compute(conn: &mut SqliteConnection, rci_id: i64) -> Result<RciSummary>
 }
 
 /// Rewrites one RCI's summary; called by every write that changes its records, before commit.
-pub(crate) async fn refresh(conn: &mut SqliteConnection, rci_id: i64) -> Result<()> {
+pub(crate) async fn refresh(conn: &mut Conn, rci_id: i64) -> Result<()> {
     let summary = compute(conn, rci_id).await?;
     sqlx::query(
-        "INSERT INTO rci_summaries (rci_id, summary) VALUES (?, ?) \
+        "INSERT INTO rci_summaries (rci_id, summary) VALUES ($1, $2) \
          ON CONFLICT (rci_id) DO UPDATE SET summary = excluded.summary",
     )
     .bind(rci_id)
@@ -53,7 +53,7 @@ impl Store {
     /// One RCI's stored summary.
     pub async fn summary(&self, rci_id: i64) -> Result<RciSummary> {
         let json: Option<String> =
-            sqlx::query_scalar("SELECT summary FROM rci_summaries WHERE rci_id = ?")
+            sqlx::query_scalar("SELECT summary FROM rci_summaries WHERE rci_id = $1")
                 .bind(rci_id)
                 .fetch_optional(self.pool())
                 .await?;

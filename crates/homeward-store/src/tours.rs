@@ -8,9 +8,10 @@ use homeward_core::tours::{
     check_tour, ActionStatus, StudyTour, TourAction, VisitorRole, Visitors,
 };
 use homeward_core::{DateRange, Name, Note, SexCount, Stored};
-use sqlx::{FromRow, Sqlite, SqliteConnection, Transaction};
+use sqlx::FromRow;
 
 use crate::history::{self, Change};
+use crate::db::{Conn, Day, Instant, Tx};
 use crate::{corrupt, Result, Store, StoreError};
 
 #[derive(FromRow)]
@@ -18,7 +19,9 @@ struct TourRow {
     id: i64,
     version: i64,
     title: String,
+    #[sqlx(try_from = "crate::db::Day")]
     starts_on: NaiveDate,
+    #[sqlx(try_from = "crate::db::Day")]
     ends_on: NaiveDate,
     location: String,
     objectives: String,
@@ -26,13 +29,13 @@ struct TourRow {
 }
 
 /// The organisation's id, adding it to the reusable list the first time it is named.
-async fn organisation_id(tx: &mut Transaction<'_, Sqlite>, name: &Name) -> Result<i64> {
-    sqlx::query("INSERT INTO organisations (name) VALUES (?) ON CONFLICT (name) DO NOTHING")
+async fn organisation_id(tx: &mut Tx, name: &Name) -> Result<i64> {
+    sqlx::query("INSERT INTO organisations (name) VALUES ($1) ON CONFLICT (name) DO NOTHING")
         .bind(name.as_str())
         .execute(&mut **tx)
         .await?;
     Ok(
-        sqlx::query_scalar("SELECT id FROM organisations WHERE name = ?")
+        sqlx::query_scalar("SELECT id FROM organisations WHERE name = $1")
             .bind(name.as_str())
             .fetch_one(&mut **tx)
             .await?,
@@ -40,11 +43,11 @@ async fn organisation_id(tx: &mut Transaction<'_, Sqlite>, name: &Name) -> Resul
 }
 
 /// Writes a tour's organisations, hosts, visitors and actions (its own row already written).
-async fn write_parts(tx: &mut Transaction<'_, Sqlite>, id: i64, tour: &StudyTour) -> Result<()> {
+async fn write_parts(tx: &mut Tx, id: i64, tour: &StudyTour) -> Result<()> {
     for org in &tour.organised_with {
         let org = organisation_id(tx, org).await?;
         sqlx::query(
-            "INSERT INTO study_tour_organisations (tour_id, organisation_id) VALUES (?, ?) \
+            "INSERT INTO study_tour_organisations (tour_id, organisation_id) VALUES ($1, $2) \
              ON CONFLICT DO NOTHING",
         )
         .bind(id)
@@ -54,7 +57,7 @@ async fn write_parts(tx: &mut Transaction<'_, Sqlite>, id: i64, tour: &StudyTour
     }
     for host in &tour.hosts {
         crate::rcis::ensure_rci(tx, *host).await?;
-        sqlx::query("INSERT INTO study_tour_hosts (tour_id, rci_id) VALUES (?, ?)")
+        sqlx::query("INSERT INTO study_tour_hosts (tour_id, rci_id) VALUES ($1, $2)")
             .bind(id)
             .bind(host)
             .execute(&mut **tx)
@@ -64,7 +67,7 @@ async fn write_parts(tx: &mut Transaction<'_, Sqlite>, id: i64, tour: &StudyTour
         crate::rcis::ensure_rci(tx, v.rci_id).await?;
         sqlx::query(
             "INSERT INTO study_tour_visitors (tour_id, rci_id, role, people_total, \
-             people_female) VALUES (?, ?, ?, ?, ?)",
+             people_female) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(id)
         .bind(v.rci_id)
@@ -77,7 +80,7 @@ async fn write_parts(tx: &mut Transaction<'_, Sqlite>, id: i64, tour: &StudyTour
     for a in &tour.actions {
         sqlx::query(
             "INSERT INTO study_tour_actions (tour_id, description, owner_rci_id, due_on, \
-             status) VALUES (?, ?, ?, ?, ?)",
+             status) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(id)
         .bind(a.description.as_str())
@@ -92,7 +95,7 @@ async fn write_parts(tx: &mut Transaction<'_, Sqlite>, id: i64, tour: &StudyTour
 
 /// Records a tour's changes in the history (`before` empty for a new tour).
 async fn record(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx,
     id: i64,
     tour: &StudyTour,
     by: &Editor,
@@ -117,19 +120,19 @@ enum Which {
     Involving(i64),
 }
 
-/// The filter each query of [`read_tours`] puts on its tour id column `col`: `?1` a tour's id,
-/// `?2` an RCI that hosted or visited (either may be NULL).
+/// The filter each query of [`read_tours`] puts on its tour id column `col`: `$1` a tour's id,
+/// `$2` an RCI that hosted or visited (either may be NULL).
 fn matching(col: &str) -> String {
     format!(
-        "(?1 IS NULL OR {col} = ?1) AND (?2 IS NULL OR {col} IN \
-         (SELECT tour_id FROM study_tour_hosts WHERE rci_id = ?2 \
-          UNION SELECT tour_id FROM study_tour_visitors WHERE rci_id = ?2))"
+        "($1 IS NULL OR {col} = $1) AND ($2 IS NULL OR {col} IN \
+         (SELECT tour_id FROM study_tour_hosts WHERE rci_id = $2 \
+          UNION SELECT tour_id FROM study_tour_visitors WHERE rci_id = $2))"
     )
 }
 
 /// The tours `which` names, newest first, with their hosts, visitors, organisations and actions;
 /// on any connection, so a write can read what it replaces.
-async fn read_tours(conn: &mut SqliteConnection, which: Which) -> Result<Vec<Stored<StudyTour>>> {
+async fn read_tours(conn: &mut Conn, which: Which) -> Result<Vec<Stored<StudyTour>>> {
     let (only, rci) = match which {
         Which::All => (None, None),
         Which::One(id) => (Some(id), None),
@@ -236,16 +239,16 @@ impl Store {
         let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO study_tours (title, starts_on, ends_on, location, objectives, outcomes, \
-             recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(tour.title.as_str())
-        .bind(tour.dates.start())
-        .bind(tour.dates.end())
+        .bind(Day(tour.dates.start()))
+        .bind(Day(tour.dates.end()))
         .bind(tour.location.as_str())
         .bind(tour.objectives.as_str())
         .bind(tour.outcomes.as_str())
         .bind(by.name.as_str())
-        .bind(chrono::Utc::now())
+        .bind(Instant(chrono::Utc::now()))
         .fetch_one(&mut *tx)
         .await?;
         write_parts(&mut tx, id, tour).await?;
@@ -266,7 +269,7 @@ impl Store {
         check_tour(tour).map_err(StoreError::Field)?;
         let mut tx = self.write().await?;
         let current: Option<i64> =
-            sqlx::query_scalar("SELECT version FROM study_tours WHERE id = ?")
+            sqlx::query_scalar("SELECT version FROM study_tours WHERE id = $1")
                 .bind(id)
                 .fetch_optional(&mut *tx)
                 .await?;
@@ -276,18 +279,18 @@ impl Store {
             .pop()
             .ok_or(StoreError::NotFound)?;
         sqlx::query(
-            "UPDATE study_tours SET title = ?, starts_on = ?, ends_on = ?, location = ?, \
-             objectives = ?, outcomes = ?, recorded_by = ?, recorded_at = ?, \
-             version = version + 1 WHERE id = ?",
+            "UPDATE study_tours SET title = $1, starts_on = $2, ends_on = $3, location = $4, \
+             objectives = $5, outcomes = $6, recorded_by = $7, recorded_at = $8, \
+             version = version + 1 WHERE id = $9",
         )
         .bind(tour.title.as_str())
-        .bind(tour.dates.start())
-        .bind(tour.dates.end())
+        .bind(Day(tour.dates.start()))
+        .bind(Day(tour.dates.end()))
         .bind(tour.location.as_str())
         .bind(tour.objectives.as_str())
         .bind(tour.outcomes.as_str())
         .bind(by.name.as_str())
-        .bind(chrono::Utc::now())
+        .bind(Instant(chrono::Utc::now()))
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -297,7 +300,7 @@ impl Store {
             "study_tour_visitors",
             "study_tour_actions",
         ] {
-            sqlx::query(&format!("DELETE FROM {table} WHERE tour_id = ?"))
+            sqlx::query(&format!("DELETE FROM {table} WHERE tour_id = $1"))
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;

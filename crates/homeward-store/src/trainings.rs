@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use homeward_core::history::{Editor, Entity};
 use homeward_core::trainings::{Participants, Training, TrainingCategory};
 use homeward_core::{DateRange, Name, Note, SexCount, Stored};
-use sqlx::{FromRow, Sqlite, SqliteConnection, Transaction};
+use sqlx::FromRow;
 
 use crate::history::{self, Change};
+use crate::db::{Conn, Day, Instant, Tx};
 use crate::{corrupt, Result, Store, StoreError};
 
 #[derive(FromRow)]
@@ -17,7 +18,9 @@ struct TrainingRow {
     version: i64,
     category: String,
     title: String,
+    #[sqlx(try_from = "crate::db::Day")]
     starts_on: NaiveDate,
+    #[sqlx(try_from = "crate::db::Day")]
     ends_on: NaiveDate,
     venue: String,
     trainers: String,
@@ -54,12 +57,12 @@ impl ParticipantRow {
 }
 
 /// Writes a training's participant rows (its own row already written).
-async fn write_participants(tx: &mut Transaction<'_, Sqlite>, id: i64, t: &Training) -> Result<()> {
+async fn write_participants(tx: &mut Tx, id: i64, t: &Training) -> Result<()> {
     for p in &t.participants {
         crate::rcis::ensure_rci(tx, p.rci_id).await?;
         sqlx::query(
             "INSERT INTO training_participants (training_id, rci_id, people_total, \
-             people_female, pre_score, post_score) VALUES (?, ?, ?, ?, ?, ?)",
+             people_female, pre_score, post_score) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(id)
         .bind(p.rci_id)
@@ -75,7 +78,7 @@ async fn write_participants(tx: &mut Transaction<'_, Sqlite>, id: i64, t: &Train
 
 /// Records a training's changes in the history (`before` empty for a new training).
 async fn record(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx,
     id: i64,
     t: &Training,
     by: &Editor,
@@ -95,14 +98,14 @@ async fn record(
 /// in), newest first, with its participants; on any connection, so a write can read what it
 /// replaces.
 async fn read_trainings(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     only: Option<i64>,
     attended_by: Option<i64>,
 ) -> Result<Vec<Stored<Training>>> {
     let matching = |col: &str| {
         format!(
-            "(?1 IS NULL OR {col} = ?1) AND (?2 IS NULL OR {col} IN \
-             (SELECT training_id FROM training_participants WHERE rci_id = ?2))"
+            "($1 IS NULL OR {col} = $1) AND ($2 IS NULL OR {col} IN \
+             (SELECT training_id FROM training_participants WHERE rci_id = $2))"
         )
     };
     let rows: Vec<TrainingRow> = sqlx::query_as(&format!(
@@ -157,16 +160,16 @@ impl Store {
         let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO trainings (category, title, starts_on, ends_on, venue, trainers, \
-             recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(t.category.key())
         .bind(t.title.as_str())
-        .bind(t.dates.start())
-        .bind(t.dates.end())
+        .bind(Day(t.dates.start()))
+        .bind(Day(t.dates.end()))
         .bind(t.venue.as_str())
         .bind(t.trainers.as_str())
         .bind(by.name.as_str())
-        .bind(chrono::Utc::now())
+        .bind(Instant(chrono::Utc::now()))
         .fetch_one(&mut *tx)
         .await?;
         write_participants(&mut tx, id, t).await?;
@@ -185,7 +188,7 @@ impl Store {
         by: &Editor,
     ) -> Result<i64> {
         let mut tx = self.write().await?;
-        let current: Option<i64> = sqlx::query_scalar("SELECT version FROM trainings WHERE id = ?")
+        let current: Option<i64> = sqlx::query_scalar("SELECT version FROM trainings WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
@@ -195,21 +198,21 @@ impl Store {
             .pop()
             .ok_or(StoreError::NotFound)?;
         sqlx::query(
-            "UPDATE trainings SET category = ?, title = ?, starts_on = ?, ends_on = ?, venue = ?, \
-             trainers = ?, recorded_by = ?, recorded_at = ?, version = version + 1 WHERE id = ?",
+            "UPDATE trainings SET category = $1, title = $2, starts_on = $3, ends_on = $4, venue = $5, \
+             trainers = $6, recorded_by = $7, recorded_at = $8, version = version + 1 WHERE id = $9",
         )
         .bind(t.category.key())
         .bind(t.title.as_str())
-        .bind(t.dates.start())
-        .bind(t.dates.end())
+        .bind(Day(t.dates.start()))
+        .bind(Day(t.dates.end()))
         .bind(t.venue.as_str())
         .bind(t.trainers.as_str())
         .bind(by.name.as_str())
-        .bind(chrono::Utc::now())
+        .bind(Instant(chrono::Utc::now()))
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("DELETE FROM training_participants WHERE training_id = ?")
+        sqlx::query("DELETE FROM training_participants WHERE training_id = $1")
             .bind(id)
             .execute(&mut *tx)
             .await?;
@@ -240,8 +243,9 @@ impl Store {
     /// Everyone from one RCI trained so far, all trainings together.
     pub async fn trained_people(&self, rci_id: i64) -> Result<SexCount> {
         let (total, female): (i64, i64) = sqlx::query_as(
-            "SELECT COALESCE(SUM(people_total), 0), COALESCE(SUM(people_female), 0) \
-             FROM training_participants WHERE rci_id = ?",
+            "SELECT CAST(COALESCE(SUM(people_total), 0) AS BIGINT), \
+             CAST(COALESCE(SUM(people_female), 0) AS BIGINT) \
+             FROM training_participants WHERE rci_id = $1",
         )
         .bind(rci_id)
         .fetch_one(self.pool())

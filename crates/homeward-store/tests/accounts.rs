@@ -4,6 +4,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use homeward_core::accounts::{AccountError, Login, NewUser, Password, Role, SessionPolicy};
 use homeward_core::history::Editor;
 use homeward_core::{Lang, Name, RciProfile};
+use homeward_store::db::{scratch, Instant};
 use homeward_store::{demo, Store, StoreError};
 
 fn system() -> Editor {
@@ -12,7 +13,7 @@ fn system() -> Editor {
 
 async fn open() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("homeward.db")).await.unwrap();
+    let store = Store::open(scratch(dir.path(), "homeward", None).await.unwrap()).await.unwrap();
     (dir, store)
 }
 
@@ -52,7 +53,7 @@ async fn rci(store: &Store) -> i64 {
 /// Everything a refused write must leave as it was.
 async fn snapshot(store: &Store) -> Vec<String> {
     sqlx::query_scalar(
-        "SELECT login || '|' || role || '|' || COALESCE(rci_id, '') || '|' || active || '|' || \
+        "SELECT login || '|' || role || '|' || COALESCE(CAST(rci_id AS TEXT), '') || '|' || active || '|' || \
          version || '|' || password_hash FROM users ORDER BY id",
     )
     .fetch_all(store.pool())
@@ -250,11 +251,11 @@ async fn old_sign_in_tries_are_pruned() {
         .verify_login(&login("sokha"), "a good password", t0(), "")
         .await
         .unwrap();
-    let left: Vec<DateTime<Utc>> = sqlx::query_scalar("SELECT attempted_at FROM login_attempts")
+    let left: Vec<Instant> = sqlx::query_scalar("SELECT attempted_at FROM login_attempts")
         .fetch_all(store.pool())
         .await
         .unwrap();
-    assert_eq!(left, [t0()], "the try from 91 days before is gone");
+    assert_eq!(left, [Instant(t0())], "the try from 91 days before is gone");
 }
 
 #[tokio::test]

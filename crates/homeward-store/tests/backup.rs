@@ -6,15 +6,16 @@ use std::sync::{Arc, Mutex};
 use chrono::NaiveDate;
 use homeward_core::history::Editor;
 use homeward_core::{ChildrenCounts, CountField, Name, SexCount};
+use homeward_store::db::scratch;
 use homeward_store::backup::{LEFT_OUT, TABLES};
-use homeward_store::{demo, generate, Store, StoreError};
+use homeward_store::{demo, generate, Backend, Store, StoreError};
 
 fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
 async fn open(dir: &tempfile::TempDir, name: &str) -> Store {
-    Store::open(&dir.path().join(name)).await.unwrap()
+    Store::open(scratch(dir.path(), name, None).await.unwrap()).await.unwrap()
 }
 
 /// The records after the header line (which says when the backup was taken).
@@ -33,13 +34,20 @@ async fn backup(store: &Store) -> Vec<u8> {
 async fn backups_hold_every_table_but_sessions_and_summaries() {
     let dir = tempfile::tempdir().unwrap();
     let store = open(&dir, "a.db").await;
-    let mut tables: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' \
-         AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations' ORDER BY name",
-    )
-    .fetch_all(store.pool())
-    .await
-    .unwrap();
+    let catalog = match store.backend() {
+        Backend::Sqlite => {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        }
+        Backend::Postgres => {
+            "SELECT CAST(table_name AS TEXT) FROM information_schema.tables \
+             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+        }
+    };
+    let mut tables: Vec<String> = sqlx::query_scalar(catalog)
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+    tables.retain(|t| t != "_sqlx_migrations");
     tables.sort();
     let mut known: Vec<String> = TABLES
         .iter()
@@ -123,7 +131,7 @@ async fn a_backup_during_saves_holds_every_save_acknowledged_before_it_began() {
     let restored = open(&dir, "restored.db").await;
     restored.restore(taken.as_slice()).await.unwrap();
     assert_eq!(restored.integrity_check().await.unwrap(), "ok");
-    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM children_counts WHERE rci_id = ?")
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM children_counts WHERE rci_id = $1")
         .bind(rci)
         .fetch_all(restored.pool())
         .await

@@ -6,6 +6,7 @@ use homeward_core::{
     ChildrenCounts, CountField, ItemChange, ItemStatus, Name, Note, Phase, Placement, RciProfile,
     RiskFlag, RiskSettings, SexCount, Stage, Track,
 };
+use homeward_store::db::scratch;
 use homeward_store::{demo, Store, StoreError};
 
 fn today() -> NaiveDate {
@@ -14,7 +15,7 @@ fn today() -> NaiveDate {
 
 async fn open() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("homeward.db")).await.unwrap();
+    let store = Store::open(scratch(dir.path(), "homeward", None).await.unwrap()).await.unwrap();
     (dir, store)
 }
 
@@ -32,19 +33,21 @@ fn adviser() -> Editor {
 /// A database a newer Homeward upgraded is refused with a message saying so, and left as it was.
 #[tokio::test]
 async fn a_database_from_a_newer_version_is_refused() {
-    let (dir, store) = open().await;
+    let dir = tempfile::tempdir().unwrap();
+    let location = scratch(dir.path(), "newer", None).await.unwrap();
+    let store = Store::open(location.clone()).await.unwrap();
     let future = 99_990_101_000_000_i64;
     sqlx::query(
         "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
-         VALUES (?, 'from a later version', TRUE, X'00', 0)",
+         VALUES ($1, 'from a later version', TRUE, $2, 0)",
     )
     .bind(future)
+    .bind(vec![0u8])
     .execute(store.pool())
     .await
     .unwrap();
     store.pool().close().await;
-    let path = dir.path().join("homeward.db");
-    let err = Store::open(&path).await.unwrap_err();
+    let err = Store::open(location).await.unwrap_err();
     assert!(
         matches!(err, StoreError::NewerDatabase(v) if v == future),
         "{err:?}"
@@ -52,10 +55,13 @@ async fn a_database_from_a_newer_version_is_refused() {
     assert!(err.to_string().contains("newer Homeward"), "{err}");
 }
 
+/// SQLite's own settings (PostgreSQL has no file, journal mode or per-connection foreign keys).
 #[tokio::test]
-async fn opening_creates_the_file_with_wal_and_foreign_keys() {
-    let (dir, store) = open().await;
-    assert!(dir.path().join("homeward.db").exists());
+async fn opening_a_file_creates_it_with_wal_and_foreign_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("homeward.db");
+    let store = Store::open(&path).await.unwrap();
+    assert!(path.exists());
     let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
         .fetch_one(store.pool())
         .await
@@ -68,7 +74,7 @@ async fn opening_creates_the_file_with_wal_and_foreign_keys() {
     assert_eq!(fk, 1);
     // Re-opening applies no migration twice.
     drop(store);
-    Store::open(&dir.path().join("homeward.db")).await.unwrap();
+    Store::open(&path).await.unwrap();
 }
 
 #[tokio::test]

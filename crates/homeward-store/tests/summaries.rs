@@ -8,6 +8,7 @@ use homeward_core::{
     ChildrenCounts, CountField, CustomStepInput, ItemChange, ItemStatus, Name, Note, Placement,
     RciProfile, RiskSettings, SexCount, Track,
 };
+use homeward_store::db::scratch;
 use homeward_store::Store;
 use proptest::prelude::*;
 
@@ -179,7 +180,7 @@ proptest! {
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         runtime.block_on(async {
             let dir = tempfile::tempdir().unwrap();
-            let store = Store::open(&dir.path().join("homeward.db")).await.unwrap();
+            let store = Store::open(scratch(dir.path(), "homeward", None).await.unwrap()).await.unwrap();
             let template = store.template().await.unwrap();
             let mut ids = Vec::new();
             for name in ["Hope House", "Lotus Home", "Sunrise Shelter"] {

@@ -6,11 +6,12 @@ use homeward_core::programmes::ProgrammeInput;
 use homeward_core::tours::{ActionStatus, StudyTour, TourAction, VisitorRole, Visitors};
 use homeward_core::trainings::{ParticipantsInput, TrainingInput};
 use homeward_core::{DateRange, Name, Note, SexCount};
+use homeward_store::db::scratch;
 use homeward_store::{demo, Store, StoreError};
 
 async fn demo_store() -> (tempfile::TempDir, Store, Vec<i64>) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("homeward.db")).await.unwrap();
+    let store = Store::open(scratch(dir.path(), "homeward", None).await.unwrap()).await.unwrap();
     demo::load(&store, Utc::now().date_naive()).await.unwrap();
     let ids = store.rcis().await.unwrap().iter().map(|r| r.id).collect();
     (dir, store, ids)

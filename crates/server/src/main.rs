@@ -21,14 +21,15 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
     about = "Homeward: residential care transition tracking"
 )]
 struct Cli {
-    /// The SQLite database file (created if missing).
+    /// The database: a SQLite file (created if missing) or a PostgreSQL URL
+    /// (`postgres://user:password@host/database`).
     #[arg(
         long,
         env = "HOMEWARD_DB",
         default_value = "homeward.db",
         global = true
     )]
-    db: PathBuf,
+    db: homeward_store::Location,
     /// Write logs as one JSON object per line (for a log collector) instead of plain text.
     /// `RUST_LOG` chooses what is logged (default: `info`).
     #[arg(long, env = "HOMEWARD_LOG_JSON", value_parser = clap::builder::BoolishValueParser::new(), global = true)]
@@ -144,7 +145,7 @@ async fn main() {
 }
 
 async fn run(cli: Cli) -> Result<(), Error> {
-    let store = Store::open(&cli.db).await?;
+    let store = Store::open(cli.db.clone()).await?;
     let today = homeward_core::calendar::cambodia_date(chrono::Utc::now());
     let command = match cli.command {
         Some(command) => command,
@@ -155,7 +156,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
         },
     };
     match command {
-        Command::Migrate => tracing::info!("database {} is up to date", cli.db.display()),
+        Command::Migrate => tracing::info!("database {} is up to date", cli.db),
         Command::Reindex => {
             let started = std::time::Instant::now();
             let n = store.reindex().await?;
@@ -166,7 +167,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::DemoData => {
             let n = demo::load(&store, today).await?;
-            tracing::info!("loaded {n} demo partner RCIs into {}", cli.db.display());
+            tracing::info!("loaded {n} demo partner RCIs into {}", cli.db);
         }
         Command::Generate { rcis, seed } => {
             let started = std::time::Instant::now();
@@ -174,7 +175,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
             tracing::info!(
                 "added {} generated partner RCIs to {} in {:.1} s",
                 ids.len(),
-                cli.db.display(),
+                cli.db,
                 started.elapsed().as_secs_f64()
             );
         }
@@ -199,7 +200,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
                 "restored {} records from {} into {}",
                 moved.rows(),
                 file.display(),
-                cli.db.display()
+                cli.db
             );
         }
         Command::User { action } => user_command(&store, action).await?,

@@ -706,7 +706,7 @@ fn a_director_receives_nothing_outside_their_scope() {
             .collect();
         assert!(out_of_scope.contains(&w.other_rci));
         for id in &out_of_scope {
-            sqlx::query("UPDATE rcis SET name_en = ?, name_km = ? WHERE id = ?")
+            sqlx::query("UPDATE rcis SET name_en = $1, name_km = $2 WHERE id = $3")
                 .bind(format!("Outofscope-{id}"))
                 .bind(format!("ក្រៅវិសាលភាព-{id}"))
                 .bind(id)

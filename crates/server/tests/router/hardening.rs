@@ -495,7 +495,7 @@ fn every_change_is_in_the_history_by_user_and_an_admin_can_list_them() {
             }
         }
         let kinds: Vec<String> = sqlx::query_scalar(
-            "SELECT DISTINCT entity FROM history WHERE user_id = ? ORDER BY entity",
+            "SELECT DISTINCT entity FROM history WHERE user_id = $1 ORDER BY entity",
         )
         .bind(admin)
         .fetch_all(store.pool())
@@ -510,7 +510,7 @@ fn every_change_is_in_the_history_by_user_and_an_admin_can_list_them() {
         .unwrap();
         assert_eq!(renamed, 1, "an edit records the title before and after");
         let leaked: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM history WHERE after_value LIKE ? OR before_value LIKE ?",
+            "SELECT COUNT(*) FROM history WHERE after_value LIKE $1 OR before_value LIKE $2",
         )
         .bind(format!("%{one_time}%"))
         .bind(format!("%{one_time}%"))

@@ -1,8 +1,6 @@
 //! What the server's integration tests share: the demo world signed in once per role, fresh
 //! database copies, and a dump that shows whether anything changed.
 
-use std::path::PathBuf;
-
 use app::server::AppState;
 use axum::body::Body;
 use axum::http::{header, Request};
@@ -84,8 +82,8 @@ pub use Expect::*;
 /// The demo data, signed in once per role, copied fresh for every call so calls cannot affect
 /// each other.
 pub struct World {
-    _dir: tempfile::TempDir,
-    pub template: PathBuf,
+    dir: tempfile::TempDir,
+    pub template: homeward_store::Location,
     pub tokens: Vec<(Caller, String)>,
     /// RCI ids by demo position: 3 is the director's own and assigned to the adviser; 5 is neither.
     pub own_rci: i64,
@@ -107,8 +105,10 @@ pub struct World {
 
 pub async fn world() -> World {
     let dir = tempfile::tempdir().unwrap();
-    let template = dir.path().join("template.db");
-    let store = Store::open(&template).await.unwrap();
+    let template = homeward_store::db::scratch(dir.path(), "template", None)
+        .await
+        .unwrap();
+    let store = Store::open(template.clone()).await.unwrap();
     demo::load(&store, app::server::today()).await.unwrap();
     let mut tokens = vec![];
     for caller in CALLERS {
@@ -174,13 +174,16 @@ pub async fn world() -> World {
     };
     let (own_tour, other_tour) = (tour(true), tour(false));
     let training = store.trainings().await.unwrap()[0].id;
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-        .execute(store.pool())
-        .await
-        .unwrap();
+    if store.backend() == homeward_store::Backend::Sqlite {
+        // Copies are of the file alone: everything in it, nothing left in the WAL.
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(store.pool())
+            .await
+            .unwrap();
+    }
     store.pool().close().await;
     World {
-        _dir: dir,
+        dir,
         template,
         tokens,
         own_rci,
@@ -205,9 +208,10 @@ impl World {
 
     /// [`World::fresh`], served as over HTTPS (`--secure-cookies`) when `secure`.
     pub async fn fresh_with(&self, name: &str, secure: bool) -> (Store, Router) {
-        let path = self.template.with_file_name(format!("{name}.db"));
-        std::fs::copy(&self.template, &path).unwrap();
-        let store = Store::open(&path).await.unwrap();
+        let location = homeward_store::db::scratch(self.dir.path(), name, Some(&self.template))
+            .await
+            .unwrap();
+        let store = Store::open(location).await.unwrap();
         let state = AppState {
             store: store.clone(),
             settings: RiskSettings::default(),
@@ -245,35 +249,17 @@ impl World {
     }
 }
 
-/// Every row of every table, as SQL literals: two equal dumps mean nothing changed.
+/// Every record of every table (a backup's, without its header, sessions or summaries): two
+/// equal dumps mean nothing changed.
 pub async fn dump(store: &Store) -> Vec<String> {
-    let tables: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-    )
-    .fetch_all(store.pool())
-    .await
-    .unwrap();
-    let mut rows = vec![];
-    for table in tables {
-        let columns: Vec<String> =
-            sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{table}')"))
-                .fetch_all(store.pool())
-                .await
-                .unwrap();
-        let row = columns
-            .iter()
-            .map(|c| format!("quote(\"{c}\")"))
-            .collect::<Vec<_>>()
-            .join(" || '|' || ");
-        let table_rows: Vec<String> = sqlx::query_scalar(&format!(
-            "SELECT '{table}|' || {row} FROM \"{table}\" ORDER BY rowid"
-        ))
-        .fetch_all(store.pool())
-        .await
-        .unwrap();
-        rows.extend(table_rows);
-    }
-    rows
+    let mut backup = vec![];
+    store.backup(&mut backup).await.unwrap();
+    String::from_utf8(backup)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect()
 }
 
 pub async fn body_text(response: axum::response::Response) -> String {
