@@ -65,8 +65,10 @@ pub(crate) async fn read_latest_counts(
         .transpose()
 }
 
-/// One RCI's snapshots, oldest first, as only their reintegration figures: what its summary keeps
-/// for the organisation's per-quarter chart.
+/// The last snapshot of each quarter of one RCI, oldest first, as only its reintegration figures:
+/// what its summary keeps for the organisation's per-quarter chart. The database picks them (a
+/// snapshot is the last of its quarter when none is later in it), so a save reads a row per
+/// quarter however many snapshots an RCI has; the core's `last_of_each_quarter` gives the same.
 pub(crate) async fn read_reintegrations(
     conn: &mut sqlx::SqliteConnection,
     rci_id: i64,
@@ -75,8 +77,14 @@ pub(crate) async fn read_reintegrations(
         .iter()
         .map(|p| format!("{}_total", CountField::Reintegrated(*p).key()))
         .collect();
+    // The quarter of an ISO day, in SQL both databases read: its year and (month + 2) / 3.
     let sql = format!(
-        "SELECT as_of, {} FROM children_counts WHERE rci_id = ? ORDER BY as_of, id",
+        "SELECT as_of, {} FROM ( \
+           SELECT *, ROW_NUMBER() OVER ( \
+             PARTITION BY substr(as_of, 1, 4), (CAST(substr(as_of, 6, 2) AS INTEGER) + 2) / 3 \
+             ORDER BY as_of DESC, id DESC) AS newest \
+           FROM children_counts WHERE rci_id = ?) AS snapshots \
+         WHERE newest = 1 ORDER BY as_of",
         placements.join(", ")
     );
     type Row = (NaiveDate, i64, i64, i64, i64, i64);
