@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
-use homeward_core::quarters::Reintegrations;
+use homeward_core::quarters::{Quarter, Reintegrations};
 use homeward_core::{ChildrenCounts, CountField, Placement, SexCount, Stored};
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
@@ -66,9 +66,10 @@ pub(crate) async fn read_latest_counts(
 }
 
 /// The last snapshot of each quarter of one RCI, oldest first, as only its reintegration figures:
-/// what its summary keeps for the organisation's per-quarter chart. The database picks them (a
-/// snapshot is the last of its quarter when none is later in it), so a save reads a row per
-/// quarter however many snapshots an RCI has; the core's `last_of_each_quarter` gives the same.
+/// what its summary keeps for the organisation's per-quarter chart (the core's
+/// `last_of_each_quarter`). Read newest first, one index lookup per quarter — the newest
+/// snapshot before the quarter just found —, so a save costs the same however many snapshots
+/// the RCI has.
 pub(crate) async fn read_reintegrations(
     conn: &mut sqlx::SqliteConnection,
     rci_id: i64,
@@ -77,33 +78,32 @@ pub(crate) async fn read_reintegrations(
         .iter()
         .map(|p| format!("{}_total", CountField::Reintegrated(*p).key()))
         .collect();
-    // The quarter of an ISO day, in SQL both databases read: its year and (month + 2) / 3.
     let sql = format!(
-        "SELECT as_of, {} FROM ( \
-           SELECT *, ROW_NUMBER() OVER ( \
-             PARTITION BY substr(as_of, 1, 4), (CAST(substr(as_of, 6, 2) AS INTEGER) + 2) / 3 \
-             ORDER BY as_of DESC, id DESC) AS newest \
-           FROM children_counts WHERE rci_id = ?) AS snapshots \
-         WHERE newest = 1 ORDER BY as_of",
+        "SELECT as_of, {} FROM children_counts WHERE rci_id = ? AND as_of < ? \
+         ORDER BY as_of DESC, id DESC LIMIT 1",
         placements.join(", ")
     );
     type Row = (NaiveDate, i64, i64, i64, i64, i64);
-    sqlx::query_as::<_, Row>(&sql)
+    let mut quarters = Vec::new();
+    let mut before = NaiveDate::from_ymd_opt(9999, 12, 31).ok_or_else(|| corrupt("no last day"))?;
+    while let Some((as_of, a, b, c, d, e)) = sqlx::query_as::<_, Row>(&sql)
         .bind(rci_id)
-        .fetch_all(conn)
+        .bind(before)
+        .fetch_optional(&mut *conn)
         .await?
-        .into_iter()
-        .map(|(as_of, a, b, c, d, e)| {
-            let mut by_placement = [0u32; 5];
-            for (slot, v) in by_placement.iter_mut().zip([a, b, c, d, e]) {
-                *slot = u32::try_from(v).map_err(corrupt)?;
-            }
-            Ok(Reintegrations {
-                as_of,
-                by_placement,
-            })
-        })
-        .collect()
+    {
+        let mut by_placement = [0u32; 5];
+        for (slot, v) in by_placement.iter_mut().zip([a, b, c, d, e]) {
+            *slot = u32::try_from(v).map_err(corrupt)?;
+        }
+        quarters.push(Reintegrations {
+            as_of,
+            by_placement,
+        });
+        before = Quarter::of(as_of).start();
+    }
+    quarters.reverse();
+    Ok(quarters)
 }
 
 impl Store {
