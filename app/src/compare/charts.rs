@@ -1,6 +1,5 @@
 //! The comparison's charts: partners per stage, children reintegrated per quarter.
 
-use homeward_core::comparison::ComparisonRow;
 use homeward_core::quarters::Quarter;
 use homeward_core::{Lang, Phase, Placement, Stage};
 use leptos::prelude::*;
@@ -10,17 +9,17 @@ use crate::labels::Label;
 
 /// How many partners are in each stage: a bar per stage, drawn on the server.
 #[component]
-pub(super) fn StageChart(rows: Vec<ComparisonRow>, lang: Lang) -> impl IntoView {
+pub(super) fn StageChart(phases: Vec<Phase>, lang: Lang) -> impl IntoView {
     let mut bars: Vec<(String, usize)> = Stage::ALL
         .into_iter()
         .map(|s| {
-            let n = rows.iter().filter(|r| r.phase == Phase::In(s)).count();
+            let n = phases.iter().filter(|p| **p == Phase::In(s)).count();
             (format!("{}. {}", s.number(), s.title().get(lang)), n)
         })
         .collect();
     bars.push((
         Msg::Completed.text(lang).to_string(),
-        rows.iter().filter(|r| r.phase == Phase::Completed).count(),
+        phases.iter().filter(|p| **p == Phase::Completed).count(),
     ));
     let max = bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1) as f64;
     let (w, row_h, label_w) = (420.0_f64, 26.0_f64, 190.0_f64);

@@ -46,12 +46,7 @@ async fn rows_of(
     settings: &homeward_core::RiskSettings,
     today: chrono::NaiveDate,
 ) -> Result<Vec<ComparisonRow>, AppError> {
-    let advisers: std::collections::HashMap<i64, String> = store
-        .users()
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.value.display_name.to_string()))
-        .collect();
+    let advisers = store.user_names().await?;
     Ok(partners
         .iter()
         .map(|(rci, summary)| {

@@ -31,10 +31,11 @@ pub fn ComparePage() -> impl IntoView {
                 let q = state();
                 let shown = compare(&data.rows, &q.filter, q.sort);
                 let sums = totals(&shown);
+                let phases = shown.iter().map(|r| r.phase).collect();
                 view! {
-                    <CompareFilters rows=data.rows.clone() q=q.clone() lang/>
+                    <CompareFilters rows=&data.rows q=q.clone() lang/>
                     <div class="charts">
-                        <StageChart rows=shown.clone() lang/>
+                        <StageChart phases lang/>
                         <QuarterChart per_quarter=data.per_quarter lang/>
                     </div>
                     <CompareTable rows=shown sums q lang/>
@@ -46,7 +47,7 @@ pub fn ComparePage() -> impl IntoView {
 }
 
 #[component]
-fn CompareFilters(rows: Vec<ComparisonRow>, q: CompareQuery, lang: Lang) -> impl IntoView {
+fn CompareFilters<'a>(rows: &'a [ComparisonRow], q: CompareQuery, lang: Lang) -> impl IntoView {
     let distinct = |f: fn(&ComparisonRow) -> Option<String>| {
         let mut v: Vec<String> = rows.iter().filter_map(f).collect();
         v.sort();
@@ -135,9 +136,10 @@ fn CompareTable(
         }
     };
     let empty = rows.is_empty();
-    let track_titles: Vec<String> = Track::ALL
+    // Shared, not copied, into every row's six cells.
+    let track_titles: Vec<std::sync::Arc<str>> = Track::ALL
         .iter()
-        .map(|t| t.title().get(lang).to_string())
+        .map(|t| t.title().get(lang).into())
         .collect();
     let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_else(|| "—".into());
     view! {

@@ -307,6 +307,14 @@ impl Store {
         read_user(&mut *self.pool().acquire().await?, id).await
     }
 
+    /// Every user's display name by id: how lists name lead advisers (former ones included).
+    pub async fn user_names(&self) -> Result<std::collections::HashMap<i64, String>> {
+        let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, display_name FROM users")
+            .fetch_all(self.pool())
+            .await?;
+        Ok(rows.into_iter().collect())
+    }
+
     /// Active advisers by name: whom an admin may make an RCI's lead adviser.
     pub async fn active_advisers(&self) -> Result<Vec<(i64, String)>> {
         Ok(sqlx::query_as(

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
-use homeward_core::quarters::Reintegrations;
+use homeward_core::quarters::{Quarter, Reintegrations};
 use homeward_core::{ChildrenCounts, CountField, Placement, SexCount, Stored};
 use sqlx::Row;
 
@@ -49,7 +49,7 @@ fn from_row(row: &DbRow) -> Result<Stored<ChildrenCounts>> {
 
 /// The newest snapshot of one RCI, on `conn`.
 pub(crate) async fn read_latest_counts(
-    conn: &mut sqlx::Conn,
+    conn: &mut Conn,
     rci_id: i64,
 ) -> Result<Option<Stored<ChildrenCounts>>> {
     let sql = format!(
@@ -65,10 +65,13 @@ pub(crate) async fn read_latest_counts(
         .transpose()
 }
 
-/// One RCI's snapshots, oldest first, as only their reintegration figures: what its summary keeps
-/// for the organisation's per-quarter chart.
+/// The last snapshot of each quarter of one RCI, oldest first, as only its reintegration figures:
+/// what its summary keeps for the organisation's per-quarter chart (the core's
+/// `last_of_each_quarter`). Read newest first, one index lookup per quarter — the newest
+/// snapshot before the quarter just found —, so a save costs the same however many snapshots
+/// the RCI has.
 pub(crate) async fn read_reintegrations(
-    conn: &mut sqlx::Conn,
+    conn: &mut Conn,
     rci_id: i64,
 ) -> Result<Vec<Reintegrations>> {
     let placements: Vec<String> = Placement::ALL
@@ -76,26 +79,31 @@ pub(crate) async fn read_reintegrations(
         .map(|p| format!("{}_total", CountField::Reintegrated(*p).key()))
         .collect();
     let sql = format!(
-        "SELECT as_of, {} FROM children_counts WHERE rci_id = $1 ORDER BY as_of, id",
+        "SELECT as_of, {} FROM children_counts WHERE rci_id = $1 AND as_of < $2 \
+         ORDER BY as_of DESC, id DESC LIMIT 1",
         placements.join(", ")
     );
     type Row = (NaiveDate, i64, i64, i64, i64, i64);
-    sqlx::query_as::<_, Row>(&sql)
+    let mut quarters = Vec::new();
+    let mut before = NaiveDate::from_ymd_opt(9999, 12, 31).ok_or_else(|| corrupt("no last day"))?;
+    while let Some((as_of, a, b, c, d, e)) = sqlx::query_as::<_, Row>(&sql)
         .bind(rci_id)
-        .fetch_all(conn)
+        .bind(Day(before))
+        .fetch_optional(&mut *conn)
         .await?
-        .into_iter()
-        .map(|(as_of, a, b, c, d, e)| {
-            let mut by_placement = [0u32; 5];
-            for (slot, v) in by_placement.iter_mut().zip([a, b, c, d, e]) {
-                *slot = u32::try_from(v).map_err(corrupt)?;
-            }
-            Ok(Reintegrations {
-                as_of,
-                by_placement,
-            })
-        })
-        .collect()
+    {
+        let mut by_placement = [0u32; 5];
+        for (slot, v) in by_placement.iter_mut().zip([a, b, c, d, e]) {
+            *slot = u32::try_from(v).map_err(corrupt)?;
+        }
+        quarters.push(Reintegrations {
+            as_of,
+            by_placement,
+        });
+        before = Quarter::of(as_of).start();
+    }
+    quarters.reverse();
+    Ok(quarters)
 }
 
 impl Store {

@@ -107,7 +107,7 @@ impl fmt::Debug for Location {
 
 /// Opens a pool on `location`. SQLite: the file is created if missing, in WAL mode (readers
 /// never wait for the writer), with foreign keys enforced and a 5 s wait for the write lock.
-pub(crate) async fn connect(location: &Location) -> Result<Pool> {
+pub(crate) async fn connect(location: &Location, connections: u32) -> Result<Pool> {
     sqlx::any::install_default_drivers();
     let url = match location {
         Location::Sqlite(path) => sqlx::sqlite::SqliteConnectOptions::new()
@@ -124,7 +124,7 @@ pub(crate) async fn connect(location: &Location) -> Result<Pool> {
     let options = AnyConnectOptions::from_url(&url)?;
     let sqlite = location.backend() == Backend::Sqlite;
     Ok(AnyPoolOptions::new()
-        .max_connections(8)
+        .max_connections(connections)
         .after_connect(move |conn, _| {
             Box::pin(async move {
                 if sqlite {
@@ -309,7 +309,7 @@ pub async fn scratch(dir: &std::path::Path, name: &str, from: Option<&Location>)
         name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase()
     );
     sqlx::any::install_default_drivers();
-    let mut admin = <Conn as sqlx::Connection>::connect(&server).await?;
+    let mut admin = <Conn as Connection>::connect(&server).await?;
     let template = match from {
         Some(Location::Postgres(url)) => {
             let name = url::Url::parse(url).map_err(crate::corrupt)?.path().trim_start_matches('/').to_string();

@@ -48,7 +48,7 @@ impl VisitRow {
 
 /// One RCI's follow-up facts, on `conn`: its first reintegration and its last visit.
 pub(crate) async fn read_follow_up_facts(
-    conn: &mut sqlx::Conn,
+    conn: &mut Conn,
     rci_id: i64,
 ) -> Result<FollowUpFacts> {
     let first_reintegration: Option<NaiveDate> = sqlx::query_scalar(

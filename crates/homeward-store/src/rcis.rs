@@ -164,7 +164,8 @@ pub(crate) async fn read_rci(conn: &mut Conn, id: i64) -> Result<Stored<RciProfi
         .into_stored()
 }
 
-/// The last time anything about one RCI was recorded, on `conn`.
+/// The last time anything about one RCI was recorded, on `conn`: the newest of each kind of
+/// record, each an index lookup (a save reads it, however many records the RCI has).
 pub(crate) async fn read_last_update(
     conn: &mut Conn,
     rci_id: i64,
@@ -172,9 +173,9 @@ pub(crate) async fn read_last_update(
     Ok(sqlx::query_scalar(
         "SELECT MAX(at) FROM ( \
            SELECT updated_at AS at FROM rcis WHERE id = $1 \
-           UNION ALL SELECT updated_at FROM checklist_items WHERE rci_id = $1 \
-           UNION ALL SELECT recorded_at FROM children_counts WHERE rci_id = $1 \
-           UNION ALL SELECT recorded_at FROM follow_up_visits WHERE rci_id = $1) AS updates",
+           UNION ALL SELECT MAX(updated_at) FROM checklist_items WHERE rci_id = $1 \
+           UNION ALL SELECT MAX(recorded_at) FROM children_counts WHERE rci_id = $1 \
+           UNION ALL SELECT MAX(recorded_at) FROM follow_up_visits WHERE rci_id = $1) AS updates",
     )
     .bind(rci_id)
     .fetch_one(conn)

@@ -4,6 +4,7 @@
 use chrono::{Days, NaiveDate};
 use homeward_core::follow_ups::{FollowUpVisit, VisitMode, VisitedBy};
 use homeward_core::history::Editor;
+use homeward_core::quarters::last_of_each_quarter;
 use homeward_core::{
     ChildrenCounts, CountField, CustomStepInput, ItemChange, ItemStatus, Name, Note, Placement,
     RciProfile, RiskSettings, SexCount, Track,
@@ -194,6 +195,9 @@ proptest! {
             assert_eq!(stored.len(), ids.len());
             for id in &ids {
                 assert_eq!(&stored[id], &store.computed_summary(*id).await.unwrap(), "RCI {id}");
+                // The quarters the database picked are the ones the core picks from every snapshot.
+                let history: Vec<_> = store.counts_history(*id).await.unwrap().into_iter().map(|c| c.value).collect();
+                assert_eq!(stored[id].reintegrations, last_of_each_quarter(&history), "RCI {id}");
             }
             // The partners list reads the summaries; one RCI's page reads its own: the same.
             for (rci, overview) in store.rci_overviews(&RiskSettings::default(), today()).await.unwrap() {

@@ -10,11 +10,6 @@ use homeward_core::{FollowUpCadence, Lang, Name, RiskSettings};
 use homeward_store::{demo, Store};
 use leptos::prelude::*;
 
-/// mimalloc over the system allocator: a page is built from many small strings, and under load
-/// glibc's malloc took a sixth of the server's time.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Parser)]
 #[command(
     name = "homeward",
