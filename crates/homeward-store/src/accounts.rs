@@ -19,8 +19,8 @@ use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
 use sqlx::{FromRow, Row};
 
-use crate::history::{self, Change};
 use crate::db::{Conn, Instant, Tx};
+use crate::history::{self, Change};
 use crate::{corrupt, Result, Store, StoreError};
 
 #[derive(FromRow)]
@@ -178,12 +178,7 @@ async fn read_user(conn: &mut Conn, id: i64) -> Result<Stored<User>> {
 }
 
 /// Records how an account changed (`before` empty for a new one), reading it as it is now.
-async fn record_user(
-    tx: &mut Tx,
-    id: i64,
-    by: &Editor,
-    before: &[(&str, String)],
-) -> Result<()> {
+async fn record_user(tx: &mut Tx, id: i64, by: &Editor, before: &[(&str, String)]) -> Result<()> {
     let after = read_user(&mut *tx, id).await?.value;
     let change = Change {
         rci_id: None,
@@ -196,10 +191,7 @@ async fn record_user(
 }
 
 /// What an account's user description was before a change, inside the change's transaction.
-async fn user_before(
-    tx: &mut Tx,
-    id: i64,
-) -> Result<Vec<(&'static str, String)>> {
+async fn user_before(tx: &mut Tx, id: i64) -> Result<Vec<(&'static str, String)>> {
     Ok(read_user(&mut *tx, id).await?.value.describe())
 }
 
@@ -217,11 +209,7 @@ async fn check_rcis_exist(tx: &mut Tx, ids: &[i64]) -> Result<()> {
     Ok(())
 }
 
-async fn replace_assignments(
-    tx: &mut Tx,
-    user_id: i64,
-    assigned: &[i64],
-) -> Result<()> {
+async fn replace_assignments(tx: &mut Tx, user_id: i64, assigned: &[i64]) -> Result<()> {
     sqlx::query("DELETE FROM adviser_assignments WHERE user_id = $1")
         .bind(user_id)
         .execute(&mut **tx)
@@ -379,7 +367,7 @@ impl Store {
             .bind(Instant(now - KEEP_ATTEMPTS_FOR))
             .execute(&mut *tx)
             .await?;
-        let failures: Vec<DateTime<Utc>> = sqlx::query_scalar(
+        let failures: Vec<Instant> = sqlx::query_scalar(
             "SELECT attempted_at FROM login_attempts WHERE login = $1 AND attempted_at >= $2 \
              AND outcome IN ('checking', 'wrong_password', 'unknown_login') AND attempted_at > COALESCE(\
              (SELECT MAX(attempted_at) FROM login_attempts WHERE login = $3 AND outcome = 'success'), $4)",
@@ -390,6 +378,7 @@ impl Store {
         .bind(Instant(since))
         .fetch_all(&mut *tx)
         .await?;
+        let failures: Vec<DateTime<Utc>> = failures.into_iter().map(DateTime::from).collect();
         let locked = policy.locked_until(&failures, now);
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO login_attempts (login, user_id, attempted_at, outcome, remote) \
@@ -665,8 +654,8 @@ impl Store {
         else {
             return Ok(None);
         };
-        let created_at: DateTime<Utc> = row.try_get("session_created")?;
-        let last_seen_at: DateTime<Utc> = row.try_get("session_seen")?;
+        let Instant(created_at) = row.try_get("session_created")?;
+        let Instant(last_seen_at) = row.try_get("session_seen")?;
         match policy.check(created_at, last_seen_at, now) {
             SessionCheck::Expired => {
                 self.delete_session(token).await?;

@@ -100,9 +100,10 @@ async fn columns(conn: &mut Conn, backend: Backend, table: &str) -> Result<Vec<(
              WHERE table_name = $1 AND table_schema = current_schema()"
         }
     };
-    let mut columns: Vec<(String, Flag)> = sqlx::query_as(sql).bind(table).fetch_all(conn).await?;
+    let columns: Vec<(String, Flag)> = sqlx::query_as(sql).bind(table).fetch_all(conn).await?;
+    let mut columns: Vec<(String, bool)> = columns.into_iter().map(|(n, f)| (n, f.0)).collect();
     columns.sort();
-    Ok(columns.into_iter().map(|(name, flag)| (name, flag.0)).collect())
+    Ok(columns)
 }
 
 fn value(row: &DbRow, i: usize) -> Result<Value> {
@@ -219,7 +220,10 @@ impl Store {
             None => return Err(refused("the file is empty")),
         };
         if header.format != FORMAT || header.version != VERSION {
-            return Err(refused(format!("format {} {}", header.format, header.version)));
+            return Err(refused(format!(
+                "format {} {}",
+                header.format, header.version
+            )));
         }
         let schema = crate::latest_migration();
         if header.schema != schema {
@@ -244,7 +248,10 @@ impl Store {
                 None => return Err(refused(format!("it ends before table {table}"))),
             };
             if head.table != *table {
-                return Err(refused(format!("table {} where {table} was expected", head.table)));
+                return Err(refused(format!(
+                    "table {} where {table} was expected",
+                    head.table
+                )));
             }
             let columns = columns(&mut tx, backend, table).await?;
             if head.columns != columns.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>() {
@@ -261,7 +268,10 @@ impl Store {
                 })?;
                 let values: Vec<Value> = serde_json::from_str(&l).map_err(refused)?;
                 if values.len() != columns.len() {
-                    return Err(refused(format!("a row of {table} has {} values", values.len())));
+                    return Err(refused(format!(
+                        "a row of {table} has {} values",
+                        values.len()
+                    )));
                 }
                 let mut query = sqlx::query(&sql);
                 for (v, (_, flag)) in values.into_iter().zip(&columns) {
@@ -288,13 +298,19 @@ impl Store {
                         .fetch_all(&mut *tx)
                         .await?;
                 if let Some((table, row)) = broken.first() {
-                    return Err(refused(format!("row {row} of {table} refers to a missing record")));
+                    return Err(refused(format!(
+                        "row {row} of {table} refers to a missing record"
+                    )));
                 }
             }
             // Identity columns go on from the highest id restored.
             Backend::Postgres => {
                 for table in TABLES {
-                    if columns(&mut tx, backend, table).await?.iter().any(|(n, _)| n == "id") {
+                    if columns(&mut tx, backend, table)
+                        .await?
+                        .iter()
+                        .any(|(n, _)| n == "id")
+                    {
                         sqlx::query(&format!(
                             "SELECT CAST(setval(pg_get_serial_sequence('{table}', 'id'), \
                              COALESCE(MAX(id), 0) + 1, FALSE) AS BIGINT) FROM {table}"

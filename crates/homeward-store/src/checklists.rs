@@ -9,8 +9,8 @@ use sqlx::FromRow;
 
 use homeward_core::history::{Editor, Entity};
 
-use crate::history::{self, Change};
 use crate::db::{Conn, Day, Instant, Tx};
+use crate::history::{self, Change};
 use crate::{corrupt, Result, Store, StoreError};
 
 #[derive(FromRow)]
@@ -41,7 +41,7 @@ const ITEM_COLUMNS: &str = "id, version, item_key, track, title_en, title_km, gu
 
 impl ItemRow {
     fn into_stored(self) -> Result<Stored<ChecklistItem>> {
-        let date = self.done_on.map(|d| d.format("%Y-%m-%d").to_string());
+        let date = self.done_on.map(|d| d.0.format("%Y-%m-%d").to_string());
         // Stored statuses were valid when written; reading them must not depend on today's date.
         let status =
             ItemStatus::from_parts(&self.status, date.as_deref(), &self.reason, NaiveDate::MAX)
@@ -58,7 +58,7 @@ impl ItemRow {
             evidence: Note::parse(&self.evidence).map_err(corrupt)?,
             responsible: name(self.responsible)?,
             updated_by: name(self.updated_by)?,
-            updated_at: self.updated_at,
+            updated_at: self.updated_at.map(DateTime::from),
         };
         Ok(Stored {
             id: self.id,

@@ -9,8 +9,8 @@ use sqlx::Row;
 
 use homeward_core::history::{Editor, Entity};
 
-use crate::history::{self, Change};
 use crate::db::{Conn, Day, DbRow, Instant};
+use crate::history::{self, Change};
 use crate::{corrupt, Result, Store, StoreError};
 
 /// The stored columns of one field: `<key>_total` and `<key>_female`.
@@ -32,7 +32,8 @@ fn select_columns() -> String {
 }
 
 fn from_row(row: &DbRow) -> Result<Stored<ChildrenCounts>> {
-    let mut counts = ChildrenCounts::empty(row.try_get("as_of")?);
+    let Day(as_of) = row.try_get("as_of")?;
+    let mut counts = ChildrenCounts::empty(as_of);
     for (field, total, female) in columns() {
         let t: i64 = row.try_get(total.as_str())?;
         let f: i64 = row.try_get(female.as_str())?;
@@ -83,10 +84,10 @@ pub(crate) async fn read_reintegrations(
          ORDER BY as_of DESC, id DESC LIMIT 1",
         placements.join(", ")
     );
-    type Row = (NaiveDate, i64, i64, i64, i64, i64);
+    type Row = (Day, i64, i64, i64, i64, i64);
     let mut quarters = Vec::new();
     let mut before = NaiveDate::from_ymd_opt(9999, 12, 31).ok_or_else(|| corrupt("no last day"))?;
-    while let Some((as_of, a, b, c, d, e)) = sqlx::query_as::<_, Row>(&sql)
+    while let Some((Day(as_of), a, b, c, d, e)) = sqlx::query_as::<_, Row>(&sql)
         .bind(rci_id)
         .bind(Day(before))
         .fetch_optional(&mut *conn)

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use sqlx::any::{AnyArgumentBuffer, AnyConnectOptions, AnyPoolOptions, AnyTypeInfo, AnyValueRef};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyTypeInfo, AnyValueRef};
 use sqlx::encode::IsNull;
 use sqlx::error::BoxDynError;
 use sqlx::migrate::Migrator;
@@ -193,7 +193,7 @@ impl Type<Db> for Day {
 impl<'q> Encode<'q, Db> for Day {
     fn encode_by_ref(
         &self,
-        buf: &mut AnyArgumentBuffer<'q>,
+        buf: &mut <Db as sqlx::Database>::ArgumentBuffer<'q>,
     ) -> std::result::Result<IsNull, BoxDynError> {
         <String as Encode<'q, Db>>::encode(self.0.format("%Y-%m-%d").to_string(), buf)
     }
@@ -224,7 +224,7 @@ impl Type<Db> for Instant {
 impl<'q> Encode<'q, Db> for Instant {
     fn encode_by_ref(
         &self,
-        buf: &mut AnyArgumentBuffer<'q>,
+        buf: &mut <Db as sqlx::Database>::ArgumentBuffer<'q>,
     ) -> std::result::Result<IsNull, BoxDynError> {
         <String as Encode<'q, Db>>::encode(
             self.0.to_rfc3339_opts(SecondsFormat::AutoSi, false),
@@ -236,7 +236,9 @@ impl<'q> Encode<'q, Db> for Instant {
 impl<'r> Decode<'r, Db> for Instant {
     fn decode(value: AnyValueRef<'r>) -> std::result::Result<Self, BoxDynError> {
         let text = <&str as Decode<'r, Db>>::decode(value)?;
-        Ok(Instant(DateTime::parse_from_rfc3339(text)?.with_timezone(&Utc)))
+        Ok(Instant(
+            DateTime::parse_from_rfc3339(text)?.with_timezone(&Utc),
+        ))
     }
 }
 
@@ -257,7 +259,7 @@ impl Type<Db> for Flag {
 impl<'q> Encode<'q, Db> for Flag {
     fn encode_by_ref(
         &self,
-        buf: &mut AnyArgumentBuffer<'q>,
+        buf: &mut <Db as sqlx::Database>::ArgumentBuffer<'q>,
     ) -> std::result::Result<IsNull, BoxDynError> {
         <bool as Encode<'q, Db>>::encode(self.0, buf)
     }
@@ -292,7 +294,11 @@ pub const TEST_POSTGRES: &str = "HOMEWARD_TEST_POSTGRES";
 /// A new, empty database for a test called `name`: a file in `dir`, or, with
 /// [`TEST_POSTGRES`] set, a new database on that server (named `hw_test_…`; the test script
 /// drops them all when the run ends). `from` copies an earlier scratch database instead.
-pub async fn scratch(dir: &std::path::Path, name: &str, from: Option<&Location>) -> Result<Location> {
+pub async fn scratch(
+    dir: &std::path::Path,
+    name: &str,
+    from: Option<&Location>,
+) -> Result<Location> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     let Ok(server) = std::env::var(TEST_POSTGRES) else {
@@ -306,18 +312,27 @@ pub async fn scratch(dir: &std::path::Path, name: &str, from: Option<&Location>)
         "hw_test_{}_{}_{}",
         std::process::id(),
         NEXT.fetch_add(1, Ordering::Relaxed),
-        name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase()
+        name.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_lowercase()
     );
     sqlx::any::install_default_drivers();
-    let mut admin = <Conn as Connection>::connect(&server).await?;
+    let mut admin = <Conn as sqlx::Connection>::connect(&server).await?;
     let template = match from {
         Some(Location::Postgres(url)) => {
-            let name = url::Url::parse(url).map_err(crate::corrupt)?.path().trim_start_matches('/').to_string();
+            let name = url::Url::parse(url)
+                .map_err(crate::corrupt)?
+                .path()
+                .trim_start_matches('/')
+                .to_string();
             format!(" TEMPLATE \"{name}\"")
         }
         _ => String::new(),
     };
-    admin.execute(format!("CREATE DATABASE \"{db}\"{template}").as_str()).await?;
+    admin
+        .execute(format!("CREATE DATABASE \"{db}\"{template}").as_str())
+        .await?;
     let mut url = url::Url::parse(&server).map_err(crate::corrupt)?;
     url.set_path(&format!("/{db}"));
     Ok(Location::Postgres(url.to_string()))

@@ -596,7 +596,11 @@ async fn backdate(store: &Store, id: i64, since: NaiveDate) -> Result<()> {
         "UPDATE checklist_items SET updated_at = $1 WHERE rci_id = $2 AND updated_at IS NOT NULL",
         "UPDATE children_counts SET recorded_at = $1 WHERE rci_id = $2",
     ] {
-        sqlx::query(sql).bind(Instant(at)).bind(id).execute(&mut *tx).await?;
+        sqlx::query(sql)
+            .bind(Instant(at))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
     }
     crate::summaries::refresh(&mut tx, id).await?;
     tx.commit().await?;

@@ -8,8 +8,8 @@ use homeward_core::history::{Editor, Entity};
 use homeward_core::{FollowUpFacts, Note, SexCount, Stored};
 use sqlx::FromRow;
 
-use crate::history::{self, Change};
 use crate::db::{Conn, Day, Instant};
+use crate::history::{self, Change};
 use crate::{corrupt, Result, Store};
 
 #[derive(FromRow)]
@@ -47,11 +47,8 @@ impl VisitRow {
 }
 
 /// One RCI's follow-up facts, on `conn`: its first reintegration and its last visit.
-pub(crate) async fn read_follow_up_facts(
-    conn: &mut Conn,
-    rci_id: i64,
-) -> Result<FollowUpFacts> {
-    let first_reintegration: Option<NaiveDate> = sqlx::query_scalar(
+pub(crate) async fn read_follow_up_facts(conn: &mut Conn, rci_id: i64) -> Result<FollowUpFacts> {
+    let first_reintegration: Option<Day> = sqlx::query_scalar(
         "SELECT MIN(as_of) FROM children_counts WHERE rci_id = $1 \
          AND birth_family_total + kinship_care_total + foster_care_total \
              + independent_living_total + long_term_care_total > 0",
@@ -59,14 +56,14 @@ pub(crate) async fn read_follow_up_facts(
     .bind(rci_id)
     .fetch_one(&mut *conn)
     .await?;
-    let last_follow_up: Option<NaiveDate> =
+    let last_follow_up: Option<Day> =
         sqlx::query_scalar("SELECT MAX(visited_on) FROM follow_up_visits WHERE rci_id = $1")
             .bind(rci_id)
             .fetch_one(conn)
             .await?;
     Ok(FollowUpFacts {
-        first_reintegration,
-        last_follow_up,
+        first_reintegration: first_reintegration.map(NaiveDate::from),
+        last_follow_up: last_follow_up.map(NaiveDate::from),
     })
 }
 
@@ -135,8 +132,8 @@ impl Store {
              notes FROM follow_up_visits WHERE visited_on BETWEEN $1 AND $2 \
              ORDER BY visited_on DESC, id DESC",
         )
-        .bind(from.map(Instant))
-        .bind(to)
+        .bind(Day(from))
+        .bind(Day(to))
         .fetch_all(self.pool())
         .await?;
         let mut visits: HashMap<i64, Vec<FollowUpVisit>> = HashMap::new();

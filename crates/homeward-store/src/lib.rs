@@ -5,7 +5,7 @@
 use thiserror::Error;
 
 pub use db::{Backend, Location};
-use db::{Conn, Pool, Tx};
+use db::{Pool, Tx};
 
 pub mod accounts;
 pub mod backup;

@@ -7,8 +7,8 @@ use homeward_core::programmes::{Programme, ProgrammeKind, ProgrammeStatus};
 use homeward_core::{Name, SexCount, Stored};
 use sqlx::FromRow;
 
-use crate::history::{self, Change};
 use crate::db::{Day, Tx};
+use crate::history::{self, Change};
 use crate::{corrupt, Result, Store};
 
 /// Records a programme's changes in its RCI's history (`before` empty for a new programme).

@@ -8,8 +8,8 @@ use homeward_core::{
 };
 use sqlx::{FromRow, Row};
 
+use crate::db::{Conn, Day, Db, Instant, Tx};
 use crate::history::{self, Change};
-use crate::db::{Conn, Day, Instant, Tx};
 use crate::{corrupt, Result, Store, StoreError};
 
 /// An RCI's profile with what its page's head shows beside it ([`Store::rci_head`]).
@@ -55,10 +55,10 @@ impl RciRow {
             director: optional(self.director_name).map_err(corrupt)?,
             contact: optional(self.contact).map_err(corrupt)?,
             mosvy_registration: optional(self.mosvy_registration).map_err(corrupt)?,
-            mosvy_registered_on: self.mosvy_registered_on,
+            mosvy_registered_on: self.mosvy_registered_on.map(NaiveDate::from),
             adviser_id: self.adviser_id,
             transition_start: self.transition_start,
-            transition_target: self.transition_target,
+            transition_target: self.transition_target.map(NaiveDate::from),
             has_reintegration_plan: self.has_reintegration_plan,
             has_reintegration_budget: self.has_reintegration_budget,
         };
@@ -81,9 +81,9 @@ const PROFILE_SET: &str = "name_en = ?, name_km = ?, province = ?, district = ?,
      has_reintegration_budget = ?";
 
 fn bind_profile<'q>(
-    query: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
+    query: sqlx::query::Query<'q, Db, sqlx::any::AnyArguments<'q>>,
     p: &'q RciProfile,
-) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
+) -> sqlx::query::Query<'q, Db, sqlx::any::AnyArguments<'q>> {
     let name = |n: &'q Option<Name>| n.as_ref().map(Name::as_str);
     query
         .bind(p.name_en.as_str())
@@ -170,7 +170,7 @@ pub(crate) async fn read_last_update(
     conn: &mut Conn,
     rci_id: i64,
 ) -> Result<Option<DateTime<Utc>>> {
-    Ok(sqlx::query_scalar(
+    let at: Option<Instant> = sqlx::query_scalar(
         "SELECT MAX(at) FROM ( \
            SELECT updated_at AS at FROM rcis WHERE id = $1 \
            UNION ALL SELECT MAX(updated_at) FROM checklist_items WHERE rci_id = $1 \
@@ -179,7 +179,8 @@ pub(crate) async fn read_last_update(
     )
     .bind(rci_id)
     .fetch_one(conn)
-    .await?)
+    .await?;
+    Ok(at.map(DateTime::from))
 }
 
 impl Store {

@@ -10,8 +10,8 @@ use homeward_core::tours::{
 use homeward_core::{DateRange, Name, Note, SexCount, Stored};
 use sqlx::FromRow;
 
-use crate::history::{self, Change};
 use crate::db::{Conn, Day, Instant, Tx};
+use crate::history::{self, Change};
 use crate::{corrupt, Result, Store, StoreError};
 
 #[derive(FromRow)]
@@ -85,7 +85,7 @@ async fn write_parts(tx: &mut Tx, id: i64, tour: &StudyTour) -> Result<()> {
         .bind(id)
         .bind(a.description.as_str())
         .bind(a.owner_rci_id)
-        .bind(a.due)
+        .bind(Day(a.due))
         .bind(a.status.key())
         .execute(&mut **tx)
         .await?;
@@ -193,7 +193,7 @@ async fn read_tours(conn: &mut Conn, which: Which) -> Result<Vec<Stored<StudyTou
             .push(Name::parse(&name).map_err(corrupt)?);
     }
     let mut actions: HashMap<i64, Vec<TourAction>> = HashMap::new();
-    let action_rows: Vec<(i64, String, i64, NaiveDate, String)> = sqlx::query_as(&format!(
+    let action_rows: Vec<(i64, String, i64, Day, String)> = sqlx::query_as(&format!(
         "SELECT tour_id, description, owner_rci_id, due_on, status FROM study_tour_actions \
              WHERE {} ORDER BY due_on, id",
         matching("tour_id")
@@ -202,7 +202,7 @@ async fn read_tours(conn: &mut Conn, which: Which) -> Result<Vec<Stored<StudyTou
     .bind(rci)
     .fetch_all(&mut *conn)
     .await?;
-    for (tour, description, owner_rci_id, due, status) in action_rows {
+    for (tour, description, owner_rci_id, Day(due), status) in action_rows {
         actions.entry(tour).or_default().push(TourAction {
             description: Name::parse(&description).map_err(corrupt)?,
             owner_rci_id,

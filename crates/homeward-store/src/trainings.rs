@@ -8,8 +8,8 @@ use homeward_core::trainings::{Participants, Training, TrainingCategory};
 use homeward_core::{DateRange, Name, Note, SexCount, Stored};
 use sqlx::FromRow;
 
-use crate::history::{self, Change};
 use crate::db::{Conn, Day, Instant, Tx};
+use crate::history::{self, Change};
 use crate::{corrupt, Result, Store, StoreError};
 
 #[derive(FromRow)]
@@ -188,10 +188,11 @@ impl Store {
         by: &Editor,
     ) -> Result<i64> {
         let mut tx = self.write().await?;
-        let current: Option<i64> = sqlx::query_scalar("SELECT version FROM trainings WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let current: Option<i64> =
+            sqlx::query_scalar("SELECT version FROM trainings WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
         crate::check_version(current, expected_version)?;
         let before = read_trainings(&mut tx, Some(id), None)
             .await?

@@ -13,7 +13,9 @@ fn system() -> Editor {
 
 async fn open() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(scratch(dir.path(), "homeward", None).await.unwrap()).await.unwrap();
+    let store = Store::open(scratch(dir.path(), "homeward", None).await.unwrap())
+        .await
+        .unwrap();
     (dir, store)
 }
 

@@ -6,8 +6,8 @@ use std::sync::{Arc, Mutex};
 use chrono::NaiveDate;
 use homeward_core::history::Editor;
 use homeward_core::{ChildrenCounts, CountField, Name, SexCount};
-use homeward_store::db::scratch;
 use homeward_store::backup::{LEFT_OUT, TABLES};
+use homeward_store::db::scratch;
 use homeward_store::{demo, generate, Backend, Store, StoreError};
 
 fn today() -> NaiveDate {
@@ -15,7 +15,9 @@ fn today() -> NaiveDate {
 }
 
 async fn open(dir: &tempfile::TempDir, name: &str) -> Store {
-    Store::open(scratch(dir.path(), name, None).await.unwrap()).await.unwrap()
+    Store::open(scratch(dir.path(), name, None).await.unwrap())
+        .await
+        .unwrap()
 }
 
 /// The records after the header line (which says when the backup was taken).

@@ -15,7 +15,9 @@ fn today() -> NaiveDate {
 
 async fn open() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(scratch(dir.path(), "homeward", None).await.unwrap()).await.unwrap();
+    let store = Store::open(scratch(dir.path(), "homeward", None).await.unwrap())
+        .await
+        .unwrap();
     (dir, store)
 }
 

@@ -11,7 +11,9 @@ use homeward_store::{demo, Store, StoreError};
 
 async fn demo_store() -> (tempfile::TempDir, Store, Vec<i64>) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(scratch(dir.path(), "homeward", None).await.unwrap()).await.unwrap();
+    let store = Store::open(scratch(dir.path(), "homeward", None).await.unwrap())
+        .await
+        .unwrap();
     demo::load(&store, Utc::now().date_naive()).await.unwrap();
     let ids = store.rcis().await.unwrap().iter().map(|r| r.id).collect();
     (dir, store, ids)
