@@ -306,7 +306,7 @@ impl Store {
     /// Active advisers by name: whom an admin may make an RCI's lead adviser.
     pub async fn active_advisers(&self) -> Result<Vec<(i64, String)>> {
         Ok(sqlx::query_as(
-            "SELECT id, display_name FROM users WHERE role = 'adviser' AND active = 1 \
+            "SELECT id, display_name FROM users WHERE role = 'adviser' AND active = TRUE \
              ORDER BY display_name",
         )
         .fetch_all(self.pool())
