@@ -181,3 +181,48 @@ async fn a_refused_restore_changes_nothing() {
         );
     }
 }
+
+/// One file moves an organisation from SQLite to PostgreSQL and back: demo and generated data →
+/// backup → restore into the other database → backup again → the same records. Needs a
+/// PostgreSQL server (`HOMEWARD_TEST_POSTGRES`, which `scripts/test` sets for its second pass).
+#[tokio::test]
+async fn a_backup_moves_between_sqlite_and_postgresql() {
+    if std::env::var(homeward_store::db::TEST_POSTGRES).is_err() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = Store::open(&dir.path().join("from.db")).await.unwrap();
+    assert_eq!(sqlite.backend(), Backend::Sqlite);
+    demo::load(&sqlite, today()).await.unwrap();
+    generate::generate(&sqlite, 8, 3, today()).await.unwrap();
+    let first = backup(&sqlite).await;
+
+    let postgres = open(&dir, "moved").await;
+    assert_eq!(postgres.backend(), Backend::Postgres);
+    postgres.restore(first.as_slice()).await.unwrap();
+    let second = backup(&postgres).await;
+    assert_eq!(
+        String::from_utf8_lossy(records(&second)),
+        String::from_utf8_lossy(records(&first))
+    );
+    // New records on PostgreSQL go on from the restored ids.
+    let rci = postgres.rcis().await.unwrap()[0].id;
+    let by = Editor {
+        user_id: None,
+        name: Name::parse("Chan Sokha").unwrap(),
+    };
+    postgres
+        .record_counts(rci, counts(3), &by, today())
+        .await
+        .unwrap();
+
+    let back = Store::open(&dir.path().join("back.db")).await.unwrap();
+    back.restore(backup(&postgres).await.as_slice())
+        .await
+        .unwrap();
+    assert_eq!(back.integrity_check().await.unwrap(), "ok");
+    assert_eq!(
+        records(&backup(&back).await),
+        records(&backup(&postgres).await)
+    );
+}
