@@ -321,8 +321,14 @@ impl Store {
                 }
             }
         }
-        // PostgreSQL checks the deferred references here.
-        tx.commit().await.map_err(refused)?;
+        // PostgreSQL checks the deferred references here: a broken one is the file's fault, any
+        // other failure the database's.
+        tx.commit().await.map_err(|e| match &e {
+            sqlx::Error::Database(d) if d.kind() == sqlx::error::ErrorKind::ForeignKeyViolation => {
+                refused(e)
+            }
+            _ => e.into(),
+        })?;
         self.reindex().await?;
         Ok(moved)
     }
