@@ -301,9 +301,10 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
                     .take(3)
                     .collect(),
                 next_follow_up_due,
-                overdue_actions: took_part(store, id, today)
+                overdue_actions: tours_taken_part(store, id, today)
                     .await?
                     .into_iter()
+                    .map(|(_, t)| t)
                     .filter(|t| !t.overdue_actions.is_empty())
                     .collect(),
                 // Only an admin chooses the lead adviser: everyone else gets no list.
@@ -331,7 +332,12 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
         },
         Section::Activities => SectionData::Activities {
             programmes: store.programmes(id).await?,
-            took_part: took_part(store, id, today).await?,
+            took_part: {
+                let mut entries = tours_taken_part(store, id, today).await?;
+                entries.extend(trainings_attended(store, id).await?);
+                entries.sort_by_key(|(start, _)| std::cmp::Reverse(*start));
+                entries.into_iter().map(|(_, e)| e).collect()
+            },
             trained: store.trained_people(id).await?,
         },
         Section::History => {
@@ -357,32 +363,33 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
     })
 }
 
-/// The tours and trainings an RCI took part in, newest first, with its overdue tour actions.
+/// The study tours an RCI hosted or visited, newest first, each with its start (to sort by) and
+/// the RCI's overdue follow-up actions.
 #[cfg(feature = "ssr")]
-async fn took_part(
+async fn tours_taken_part(
     store: &homeward_store::Store,
     rci: i64,
     today: NaiveDate,
-) -> Result<Vec<TookPart>, AppError> {
+) -> Result<Vec<(NaiveDate, TookPart)>, AppError> {
     let lang = crate::server::request_lang();
-    let dates = |d: &homeward_core::DateRange| format!("{} – {}", d.start(), d.end());
-    let mut entries: Vec<(NaiveDate, TookPart)> = Vec::new();
-    for tour in store.tours_involving(rci).await? {
-        let t = tour.value;
-        let hosted = t.hosts.contains(&rci);
-        let people = t
-            .visitors
-            .iter()
-            .filter(|v| v.rci_id == rci)
-            .fold(SexCount::ZERO, |sum, v| {
-                sum.checked_add(v.people).unwrap_or(sum)
-            });
-        entries.push((
-            t.dates.start(),
-            TookPart {
+    Ok(store
+        .tours_involving(rci)
+        .await?
+        .into_iter()
+        .map(|tour| {
+            let t = tour.value;
+            let hosted = t.hosts.contains(&rci);
+            let people = t
+                .visitors
+                .iter()
+                .filter(|v| v.rci_id == rci)
+                .fold(SexCount::ZERO, |sum, v| {
+                    sum.checked_add(v.people).unwrap_or(sum)
+                });
+            let entry = TookPart {
                 title: t.title.to_string(),
                 href: format!("/tours/{}", tour.id),
-                dates: dates(&t.dates),
+                dates: t.dates.to_string(),
                 how: if hosted {
                     Msg::TourHosted
                 } else {
@@ -397,27 +404,37 @@ async fn took_part(
                     .filter(|a| a.owner_rci_id == rci && a.is_overdue(today))
                     .map(|a| format!("{} ({})", a.description, a.due))
                     .collect(),
-            },
-        ));
-    }
-    for training in store.trainings_attended_by(rci).await? {
-        let t = training.value;
-        if let Some(p) = t.participants.iter().find(|p| p.rci_id == rci) {
-            entries.push((
-                t.dates.start(),
-                TookPart {
-                    title: t.title.to_string(),
-                    href: format!("/trainings/{}", training.id),
-                    dates: dates(&t.dates),
-                    how: Msg::TrainingAttended.text(lang).to_string(),
-                    people: Some(p.people),
-                    overdue_actions: vec![],
-                },
-            ));
-        }
-    }
-    entries.sort_by_key(|(start, _)| std::cmp::Reverse(*start));
-    Ok(entries.into_iter().map(|(_, e)| e).collect())
+            };
+            (t.dates.start(), entry)
+        })
+        .collect())
+}
+
+/// The trainings people from an RCI attended, each with its start (to sort by).
+#[cfg(feature = "ssr")]
+async fn trainings_attended(
+    store: &homeward_store::Store,
+    rci: i64,
+) -> Result<Vec<(NaiveDate, TookPart)>, AppError> {
+    let lang = crate::server::request_lang();
+    Ok(store
+        .trainings_attended_by(rci)
+        .await?
+        .into_iter()
+        .filter_map(|training| {
+            let t = training.value;
+            let p = t.participants.iter().find(|p| p.rci_id == rci)?;
+            let entry = TookPart {
+                title: t.title.to_string(),
+                href: format!("/trainings/{}", training.id),
+                dates: t.dates.to_string(),
+                how: Msg::TrainingAttended.text(lang).to_string(),
+                people: Some(p.people),
+                overdue_actions: vec![],
+            };
+            Some((t.dates.start(), entry))
+        })
+        .collect())
 }
 
 /// Saves an RCI's profile, refusing a save from a page older than the last save.

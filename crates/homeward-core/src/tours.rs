@@ -309,10 +309,7 @@ impl StudyTour {
         let list = |items: Vec<String>| items.join("; ");
         vec![
             ("title", self.title.to_string()),
-            (
-                "dates",
-                format!("{} – {}", self.dates.start(), self.dates.end()),
-            ),
+            ("dates", self.dates.to_string()),
             ("location", self.location.to_string()),
             (
                 "organisations",

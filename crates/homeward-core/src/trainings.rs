@@ -77,10 +77,7 @@ impl Training {
         vec![
             ("category", self.category.key().to_string()),
             ("title", self.title.to_string()),
-            (
-                "dates",
-                format!("{} – {}", self.dates.start(), self.dates.end()),
-            ),
+            ("dates", self.dates.to_string()),
             ("venue", self.venue.to_string()),
             ("trainers", self.trainers.as_str().to_string()),
             ("participants", participants.join("; ")),

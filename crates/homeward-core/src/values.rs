@@ -286,6 +286,13 @@ pub struct DateRange {
     end: NaiveDate,
 }
 
+/// "2026-12-08 – 2026-12-09", as lists and history show a range.
+impl std::fmt::Display for DateRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} – {}", self.start, self.end)
+    }
+}
+
 impl DateRange {
     pub fn new(start: NaiveDate, end: NaiveDate) -> Result<Self, ValueError> {
         if end < start {

@@ -642,10 +642,13 @@ impl Store {
     ) -> Result<Option<(Actor, User)>> {
         let hash = token_hash(token);
         // The session and its user in one query: every signed-in request starts here.
+        // …with the adviser's RCIs gathered into one column.
         let sql = format!(
-            "SELECT {USER_COLUMNS}, s.created_at AS session_created, s.last_seen_at AS session_seen \
+            "SELECT {USER_COLUMNS}, s.created_at AS session_created, s.last_seen_at AS session_seen, \
+             (SELECT {} FROM adviser_assignments a WHERE a.user_id = users.id) AS assigned \
              FROM sessions s JOIN users ON users.id = s.user_id \
-             WHERE s.token_hash = $1 AND users.active = TRUE"
+             WHERE s.token_hash = $1 AND users.active = TRUE",
+            self.backend().id_list("a.rci_id")
         );
         let Some(row) = sqlx::query(&sql)
             .bind(&hash)
@@ -669,9 +672,10 @@ impl Store {
                         .execute(self.pool())
                         .await?;
                 }
+                let assigned: Option<String> = row.try_get("assigned")?;
                 let user = UserRow::from_row(&row)?;
                 let id = user.id;
-                let user = user.into_stored(assignments(self.pool(), id).await?)?;
+                let user = user.into_stored(crate::db::parse_id_list(assigned.as_deref())?)?;
                 Ok(Some((user.value.actor(id), user.value)))
             }
         }

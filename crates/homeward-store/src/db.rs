@@ -16,7 +16,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyTypeInfo, AnyValueRef};
 use sqlx::encode::IsNull;
 use sqlx::error::BoxDynError;
 use sqlx::migrate::Migrator;
-use sqlx::{ConnectOptions, Decode, Encode, Executor, Type, ValueRef};
+use sqlx::{ConnectOptions, Decode, Encode, Executor, Row, Type, ValueRef};
 
 use crate::Result;
 
@@ -43,6 +43,27 @@ impl Backend {
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         }
     }
+
+    /// SQL gathering an integer column's values into one comma-separated text (NULL when
+    /// there are none), so a list comes back with its parent row instead of in a query of its own.
+    pub(crate) fn id_list(self, column: &str) -> String {
+        match self {
+            Backend::Sqlite => format!("group_concat({column}, ',')"),
+            Backend::Postgres => format!("string_agg({column}::text, ',')"),
+        }
+    }
+}
+
+/// The ids of a list gathered by [`Backend::id_list`], in ascending order.
+pub(crate) fn parse_id_list(list: Option<&str>) -> Result<Vec<i64>> {
+    let mut ids = list
+        .unwrap_or_default()
+        .split(',')
+        .filter(|id| !id.is_empty())
+        .map(|id| id.parse().map_err(crate::corrupt))
+        .collect::<Result<Vec<i64>>>()?;
+    ids.sort_unstable();
+    Ok(ids)
 }
 
 /// Where the data lives, as `--db` says it: a file path (SQLite) or a `postgres://` URL.
@@ -136,6 +157,31 @@ pub(crate) async fn connect(location: &Location, connections: u32) -> Result<Poo
         })
         .connect_with(options)
         .await?)
+}
+
+/// Applies the migrations this database has not had yet. SQLite runs them with its reference
+/// checks off and checks every reference afterwards — its documented way to rebuild a table,
+/// because dropping a table that other rows refer to fails even when the rebuilt table holds the
+/// same ids, and the checks cannot be switched off inside a migration's transaction.
+pub(crate) async fn migrate(pool: &Pool, backend: Backend) -> Result<()> {
+    if backend == Backend::Postgres {
+        return Ok(backend.migrations().run(pool).await?);
+    }
+    let mut conn = pool.acquire().await?;
+    conn.execute("PRAGMA foreign_keys = OFF").await?;
+    let migrated = backend.migrations().run_direct(&mut *conn).await;
+    let broken = sqlx::query("PRAGMA foreign_key_check")
+        .fetch_optional(&mut *conn)
+        .await;
+    conn.execute("PRAGMA foreign_keys = ON").await?;
+    migrated?;
+    match broken? {
+        None => Ok(()),
+        Some(row) => Err(crate::corrupt(format!(
+            "after its migrations, a row of {} refers to a missing record",
+            row.try_get::<String, _>(0)?
+        ))),
+    }
 }
 
 /// Starts a write transaction holding the database's one write lock, so that writers queue and

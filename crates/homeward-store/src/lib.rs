@@ -88,11 +88,13 @@ impl Store {
         let location = location.into();
         let backend = location.backend();
         let pool = db::connect(&location, 8).await?;
-        backend.migrations().run(&pool).await.map_err(|e| match e {
-            sqlx::migrate::MigrateError::VersionMissing(v) if v > latest_migration() => {
+        db::migrate(&pool, backend).await.map_err(|e| match e {
+            StoreError::Migrate(sqlx::migrate::MigrateError::VersionMissing(v))
+                if v > latest_migration() =>
+            {
                 StoreError::NewerDatabase(v)
             }
-            e => e.into(),
+            e => e,
         })?;
         let writer = db::connect(&location, 1).await?;
         let store = Self {

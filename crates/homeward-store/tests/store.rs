@@ -57,6 +57,74 @@ async fn a_database_from_a_newer_version_is_refused() {
     assert!(err.to_string().contains("newer Homeward"), "{err}");
 }
 
+/// A database holding records upgrades with every one of them kept and its references still
+/// enforced. SQLite's migration 9 rebuilds each table; on a database whose rows refer to each
+/// other (every real one) it used to fail, until migrations ran with reference checks at the end.
+#[tokio::test]
+async fn a_database_with_records_upgrades_keeping_them() {
+    use homeward_store::Location;
+    use sqlx::migrate::Migrator;
+    let dir = tempfile::tempdir().unwrap();
+    let location = scratch(dir.path(), "upgrade", None).await.unwrap();
+    let url = match &location {
+        Location::Sqlite(path) => format!("sqlite://{}?mode=rwc", path.display()),
+        Location::Postgres(url) => url.clone(),
+    };
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+    let before_9 = Migrator {
+        migrations: location
+            .backend()
+            .migrations()
+            .iter()
+            .filter(|m| m.version < 9)
+            .cloned()
+            .collect(),
+        ..Migrator::DEFAULT
+    };
+    before_9.run(&pool).await.unwrap();
+    let at = "'2026-01-05T08:00:00Z'";
+    for sql in [
+        format!(
+            "INSERT INTO users (id, login, display_name, role, password_hash, created_at, \
+             updated_at) VALUES (1, 'sokha', 'Chan Sokha', 'adviser', 'x', {at}, {at})"
+        ),
+        format!(
+            "INSERT INTO rcis (id, name_en, province, transition_start, created_at, updated_at, \
+             adviser_id) VALUES (1, 'Hope House', 'Pursat', '2026-01-05', {at}, {at}, 1)"
+        ),
+        format!(
+            "INSERT INTO users (id, login, display_name, role, rci_id, password_hash, \
+             created_at, updated_at) VALUES (2, 'dara', 'Dara', 'director', 1, 'x', {at}, {at})"
+        ),
+        "INSERT INTO checklist_items (rci_id, item_key, track, position, title_en, title_km, \
+         guidance_en, guidance_km, status, done_on) VALUES (1, 'assess_children', 'assessment', \
+         0, 'Assess each child', 'វាយតម្លៃ', '', '', 'done', '2026-02-01')"
+            .to_string(),
+    ] {
+        sqlx::query(&sql).execute(&pool).await.unwrap();
+    }
+    pool.close().await;
+
+    let store = Store::open(location).await.unwrap();
+    assert_eq!(
+        store.rci(1).await.unwrap().value.name_en.to_string(),
+        "Hope House"
+    );
+    assert_eq!(store.rci(1).await.unwrap().value.adviser_id, Some(1));
+    let items = store.checklist(1).await.unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].value.key.as_str(), "assess_children");
+    assert_eq!(store.user(2).await.unwrap().value.rci_id, Some(1));
+    let orphan = sqlx::query(
+        "INSERT INTO checklist_items (rci_id, item_key, track, position, title_en, title_km, \
+         guidance_en, guidance_km) VALUES (99, 'k', 'assessment', 1, 't', 't', '', '')",
+    )
+    .execute(store.pool())
+    .await;
+    assert!(orphan.is_err(), "a row referring to no RCI was accepted");
+}
+
 /// SQLite's own settings (PostgreSQL has no file, journal mode or per-connection foreign keys).
 #[tokio::test]
 async fn opening_a_file_creates_it_with_wal_and_foreign_keys() {
