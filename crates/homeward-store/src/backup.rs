@@ -50,9 +50,9 @@ pub const TABLES: &[&str] = &[
     "community_programmes",
 ];
 
-/// Tables a backup leaves out: sessions (a restored server signs everyone in again) and what is
-/// computed from the rest.
-pub const LEFT_OUT: &[&str] = &["sessions", "rci_summaries"];
+/// Tables a backup leaves out: sessions (a restored server signs everyone in again), what is
+/// computed from the rest, and the write counter (each database counts its own writes).
+pub const LEFT_OUT: &[&str] = &["sessions", "rci_summaries", "store_revision"];
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Header {

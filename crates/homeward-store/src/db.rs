@@ -188,8 +188,9 @@ pub(crate) async fn migrate(pool: &Pool, backend: Backend) -> Result<()> {
 /// each sees the work of those before it: version checks then turn a race into a clear conflict.
 /// SQLite: `BEGIN IMMEDIATE` (a deferred transaction that reads, then writes, fails outright when
 /// another writer committed between). PostgreSQL: a transaction-wide advisory lock.
+/// Every write also raises the database's revision, which tells readers that something changed.
 pub(crate) async fn begin_write(pool: &Pool, backend: Backend) -> Result<Tx> {
-    Ok(match backend {
+    let mut tx = match backend {
         Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
         Backend::Postgres => {
             let mut tx = pool.begin().await?;
@@ -198,7 +199,11 @@ pub(crate) async fn begin_write(pool: &Pool, backend: Backend) -> Result<Tx> {
                 .await?;
             tx
         }
-    })
+    };
+    sqlx::query("UPDATE store_revision SET revision = revision + 1")
+        .execute(&mut *tx)
+        .await?;
+    Ok(tx)
 }
 
 /// `?` placeholders numbered `$1, $2, …` in order: for SQL assembled from pieces, whose

@@ -2,6 +2,9 @@
 //! are translated to and from the core's validated types here; the rules themselves live in
 //! `homeward-core`.
 
+use std::sync::{Arc, Mutex};
+
+use homeward_core::{RciProfile, RciSummary, Stored};
 use thiserror::Error;
 
 pub use db::{Backend, Location};
@@ -79,7 +82,13 @@ pub struct Store {
     /// seconds behind under load).
     writer: Pool,
     backend: Backend,
+    /// Every partner's profile and summary as last read, with the revision they were read at
+    /// ([`Store::rci_summaries`]).
+    partners: Arc<Mutex<Option<(i64, Partners)>>>,
 }
+
+/// Every RCI with its stored summary, shared by the requests that read them.
+pub type Partners = Arc<[(Stored<RciProfile>, RciSummary)]>;
 
 impl Store {
     /// Opens the database at `location` (a new SQLite file is created) and applies any pending
@@ -101,6 +110,7 @@ impl Store {
             pool,
             writer,
             backend,
+            partners: Arc::default(),
         };
         store.fill_missing_summaries().await?;
         Ok(store)
@@ -119,6 +129,13 @@ impl Store {
 
     pub fn pool(&self) -> &Pool {
         &self.pool
+    }
+
+    /// How many write transactions the database has committed: unchanged means nothing changed.
+    pub async fn revision(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT revision FROM store_revision")
+            .fetch_one(self.pool())
+            .await?)
     }
 
     /// Starts a write transaction holding the database's write lock ([`db::begin_write`]).

@@ -10,7 +10,7 @@ use sqlx::{FromRow, Row};
 
 use crate::db::{Conn, Day, Db, Instant, Tx};
 use crate::history::{self, Change};
-use crate::{corrupt, Result, Store, StoreError};
+use crate::{corrupt, Partners, Result, Store, StoreError};
 
 /// An RCI's profile with what its page's head shows beside it ([`Store::rci_head`]).
 #[derive(Debug)]
@@ -354,9 +354,27 @@ impl Store {
             .overview(&rci.value, settings, today))
     }
 
-    /// Every RCI with its stored summary, by English name: two queries (profiles and
-    /// summaries), however many items and snapshots.
-    pub async fn rci_summaries(&self) -> Result<Vec<(Stored<RciProfile>, RciSummary)>> {
+    /// Every RCI with its stored summary, by English name. Kept in memory while the database's
+    /// revision stays the same, so the organisation's pages read one number instead of every
+    /// profile and summary; read again after any write, in this process or another.
+    pub async fn rci_summaries(&self) -> Result<Partners> {
+        let revision = self.revision().await?;
+        if let Some((seen, partners)) = &*self.partners.lock().unwrap_or_else(|e| e.into_inner()) {
+            if *seen == revision {
+                return Ok(partners.clone());
+            }
+        }
+        let partners: Partners = self.read_rci_summaries().await?.into();
+        // Kept only if no write committed while they were read, so they match their revision.
+        if self.revision().await? == revision {
+            *self.partners.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some((revision, partners.clone()));
+        }
+        Ok(partners)
+    }
+
+    /// Two queries (profiles and summaries), however many items and snapshots.
+    async fn read_rci_summaries(&self) -> Result<Vec<(Stored<RciProfile>, RciSummary)>> {
         let rcis = self.rcis().await?;
         let mut summaries = self.summaries().await?;
         rcis.into_iter()
@@ -378,10 +396,10 @@ impl Store {
         Ok(self
             .rci_summaries()
             .await?
-            .into_iter()
+            .iter()
             .map(|(rci, summary)| {
                 let o = summary.overview(&rci.value, settings, today);
-                (rci, o)
+                (rci.clone(), o)
             })
             .collect())
     }

@@ -181,6 +181,61 @@ async fn an_unknown_rci_is_not_found() {
     ));
 }
 
+/// The partners' profiles and summaries are kept between reads, and the next read after any
+/// write — by this server or by another process on the same database — sees it.
+#[tokio::test]
+async fn the_partners_read_follows_every_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let location = scratch(dir.path(), "partners", None).await.unwrap();
+    let store = Store::open(location.clone()).await.unwrap();
+    let template = store.template().await.unwrap();
+    let id = store
+        .create_rci(&profile("Hope House"), &template)
+        .await
+        .unwrap();
+    let first = store.rci_summaries().await.unwrap();
+    assert!(std::sync::Arc::ptr_eq(
+        &first,
+        &store.rci_summaries().await.unwrap()
+    ));
+    let done_so_far = |partners: &homeward_store::Partners| partners[0].1.progress.overall.done;
+    assert_eq!(done_so_far(&first), 0);
+
+    // Another process (`homeward` on the command line, or a second server) marks an item done.
+    let elsewhere = Store::open(location).await.unwrap();
+    let item = elsewhere.checklist(id).await.unwrap().remove(0);
+    let done = ItemChange {
+        status: ItemStatus::Done { on: today() },
+        evidence: Note::default(),
+        responsible: None,
+    };
+    elsewhere
+        .update_item(id, item.id, item.version, &done, &adviser())
+        .await
+        .unwrap();
+    assert_eq!(done_so_far(&store.rci_summaries().await.unwrap()), 1);
+
+    // This store renames it; a new RCI appears too.
+    let mut renamed = store.rci(id).await.unwrap();
+    renamed.value.name_en = Name::parse("Hope House Battambang").unwrap();
+    store
+        .update_profile(id, renamed.version, &renamed.value, &adviser())
+        .await
+        .unwrap();
+    store
+        .create_rci(&profile("Akphivath"), &template)
+        .await
+        .unwrap();
+    let names: Vec<String> = store
+        .rci_summaries()
+        .await
+        .unwrap()
+        .iter()
+        .map(|(rci, _)| rci.value.name_en.to_string())
+        .collect();
+    assert_eq!(names, ["Akphivath", "Hope House Battambang"]);
+}
+
 #[tokio::test]
 async fn item_updates_are_stored_and_stale_versions_refused() {
     let (_dir, store) = open().await;
