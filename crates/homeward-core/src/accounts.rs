@@ -25,6 +25,7 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, in the order choices are offered.
     pub const ALL: [Role; 4] = [Role::Admin, Role::Adviser, Role::Director, Role::Viewer];
 
     /// The stable key used in the database, forms and the CLI.
@@ -37,6 +38,7 @@ impl Role {
         }
     }
 
+    /// Reads a role's key (surrounding space ignored); any other text is an unknown role.
     pub fn parse(raw: &str) -> Result<Role, AccountError> {
         Role::ALL
             .into_iter()
@@ -48,28 +50,49 @@ impl Role {
 /// Why an account operation was refused, worded for the person who asked.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum AccountError {
+    /// The login breaks the rules of [`Login::parse`].
     #[error("login must be 3 to 40 characters: lower-case letters, digits, '.', '-' or '_'")]
     InvalidLogin,
+    /// The new password is shorter than [`Password::MIN`].
     #[error("password must be at least {min} characters")]
-    PasswordTooShort { min: usize },
+    PasswordTooShort {
+        /// The shortest length allowed, in characters.
+        min: usize,
+    },
+    /// The new password is longer than [`Password::MAX`].
     #[error("password must be at most {max} characters")]
-    PasswordTooLong { max: usize },
+    PasswordTooLong {
+        /// The longest length allowed, in characters.
+        max: usize,
+    },
+    /// The text names no role; it holds the text given.
     #[error("unknown role: {0} (expected admin, adviser, director or viewer)")]
     UnknownRole(String),
+    /// A director was given no RCI, so would see nothing.
     #[error("a director must belong to one RCI")]
     DirectorWithoutRci,
+    /// An RCI was given to a role other than director.
     #[error("only a director belongs to an RCI")]
     RciWithoutDirector,
+    /// Assigned RCIs were given to a role other than adviser.
     #[error("only an adviser is assigned RCIs")]
     AssignmentsWithoutAdviser,
+    /// Another account already signs in with this login; it holds the login.
     #[error("the login {0} is already taken")]
     LoginTaken(String),
+    /// The sign-in failed; it does not say which was wrong, so logins cannot be probed.
     #[error("wrong login or password")]
     WrongCredentials,
+    /// Too many failed sign-ins: tries are refused until the lock ends.
     #[error("too many failed sign-ins: try again after {until} (UTC)")]
-    LockedOut { until: DateTime<Utc> },
+    LockedOut {
+        /// When tries are accepted again.
+        until: DateTime<Utc>,
+    },
+    /// An admin has disabled the account: it cannot sign in.
     #[error("this account is disabled")]
     Disabled,
+    /// The change would leave nobody able to manage users.
     #[error("the last active admin cannot be removed or demoted")]
     LastAdmin,
 }
@@ -118,6 +141,7 @@ impl Login {
         }
     }
 
+    /// The login as stored: trimmed and lower-case.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -135,9 +159,12 @@ impl std::fmt::Display for Login {
 pub struct Password(String);
 
 impl Password {
+    /// The shortest password accepted, in characters.
     pub const MIN: usize = 10;
+    /// The longest password accepted, in characters.
     pub const MAX: usize = 200;
 
+    /// Checks the length only; the password is kept exactly as typed, spaces included.
     pub fn parse(raw: &str) -> Result<Password, AccountError> {
         let len = raw.chars().count();
         if len < Self::MIN {
@@ -149,6 +176,7 @@ impl Password {
         }
     }
 
+    /// The password as typed, for hashing: never store or log it.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -186,14 +214,19 @@ pub fn check_scope(
 /// A user as stored (without the password hash, which never leaves the storage layer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {
+    /// What the user signs in with.
     pub login: Login,
+    /// The name colleagues and the change history see.
     pub display_name: Name,
+    /// Decides what the user may see and change.
     pub role: Role,
     /// A director's RCI.
     pub rci_id: Option<i64>,
     /// An adviser's assigned RCIs.
     pub assigned_rcis: Vec<i64>,
+    /// `false` once an admin disables the account: it can no longer sign in.
     pub active: bool,
+    /// The language pages are shown in for this user.
     pub language: Lang,
     /// Set after an admin reset: the password was shown to someone other than its owner.
     pub must_change_password: bool,
@@ -234,15 +267,22 @@ impl User {
 /// A user to be created: validated as a whole, so a director without an RCI cannot exist.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewUser {
+    /// What the user will sign in with.
     pub login: Login,
+    /// The name colleagues and the change history will see.
     pub display_name: Name,
+    /// Decides what the user may see and change.
     pub role: Role,
+    /// A director's RCI; `None` for every other role.
     pub rci_id: Option<i64>,
+    /// An adviser's assigned RCIs, sorted and without repeats; empty for every other role.
     pub assigned_rcis: Vec<i64>,
+    /// The language pages are shown in for this user.
     pub language: Lang,
 }
 
 impl NewUser {
+    /// Refuses an RCI or assignments that do not fit the role (see [`check_scope`]).
     pub fn new(
         login: Login,
         display_name: Name,
@@ -266,9 +306,13 @@ impl NewUser {
 /// Who is asking, as every access decision needs them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
+    /// The signed-in user's id.
     pub user_id: i64,
+    /// The user's role, which decides most answers.
     pub role: Role,
+    /// A director's own RCI, the only one they may read.
     pub rci_id: Option<i64>,
+    /// The RCIs an adviser may edit.
     pub assigned_rcis: Vec<i64>,
 }
 
@@ -295,6 +339,7 @@ impl Actor {
         matches!(self.role, Role::Admin | Role::Adviser)
     }
 
+    /// Only admins create accounts, change roles and assignments, and reset passwords.
     pub fn can_manage_users(&self) -> bool {
         self.role == Role::Admin
     }
@@ -315,7 +360,9 @@ impl Actor {
 /// any case, so a phone left signed in on a shared desk does not stay signed in for ever.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SessionPolicy {
+    /// How long a session survives without a request.
     pub idle: TimeDelta,
+    /// How long a session lives at most, however active.
     pub absolute: TimeDelta,
 }
 
@@ -331,15 +378,18 @@ impl Default for SessionPolicy {
 /// What to do with a session on a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SessionCheck {
+    /// Idle too long or too old: the user must sign in again.
     Expired,
     /// Valid; `renew` says its last-seen time is old enough to be worth writing again
     /// (renewing on every request would turn every page view into a database write).
     Valid {
+        /// Whether to store the session's new last-seen time.
         renew: bool,
     },
 }
 
 impl SessionPolicy {
+    /// Judges a session created at `created_at` and last seen at `last_seen_at`, as of `now`.
     pub fn check(
         &self,
         created_at: DateTime<Utc>,
@@ -360,8 +410,11 @@ impl SessionPolicy {
 /// tries for `lock_for` after the last failure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LockoutPolicy {
+    /// Failed sign-ins within `window` that lock the account (0 never locks).
     pub max_failures: usize,
+    /// How close together the failures must fall to lock.
     pub window: TimeDelta,
+    /// How long the lock lasts after the last failure.
     pub lock_for: TimeDelta,
 }
 

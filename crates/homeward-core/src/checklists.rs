@@ -10,16 +10,22 @@ use crate::values::{optional_name, parse_date, FieldError, Name, Note, ValueErro
 /// Why a checklist change was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum ChecklistError {
+    /// A text or date of the change was invalid.
     #[error(transparent)]
     Value(#[from] ValueError),
+    /// A step's key is not 2–60 lower-case letters, digits or underscores; it holds the key.
     #[error("item key must be 2–60 lowercase letters, digits or underscores: {0}")]
     BadKey(String),
+    /// Two steps of a template would share a key, and RCIs' copies could not be matched.
     #[error("the template already has an item with the key {0}")]
     DuplicateKey(String),
+    /// The status is none of [`StatusKind::ALL`]'s keys; it holds the text given.
     #[error("unknown status: {0}")]
     UnknownStatus(String),
+    /// A done step needs the day it was done: progress over time is read from it.
     #[error("a done item needs the date it was done")]
     DoneWithoutDate,
+    /// A step cannot be done on a day that has not come yet.
     #[error("the done date {0} is in the future")]
     DoneInFuture(NaiveDate),
 }
@@ -48,6 +54,7 @@ impl ChecklistError {
 pub struct ItemKey(String);
 
 impl ItemKey {
+    /// Accepts 2–60 lower-case ASCII letters, digits or underscores: safe in URLs and forms.
     pub fn parse(raw: &str) -> Result<Self, ChecklistError> {
         let ok = (2..=60).contains(&raw.len())
             && raw
@@ -60,6 +67,7 @@ impl ItemKey {
         }
     }
 
+    /// The key as stored.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -81,9 +89,13 @@ impl From<ItemKey> for String {
 /// One step of a template: what to do, in both languages, and a hint on how.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TemplateItem {
+    /// Matches the step to every RCI's copy of it.
     pub key: ItemKey,
+    /// The stage, or the organisation track, the step belongs to.
     pub track: Track,
+    /// What to do.
     pub title: Bilingual,
+    /// How to do it: forms to use, people to involve, what to watch for.
     pub guidance: Bilingual,
 }
 
@@ -94,6 +106,7 @@ pub struct Template {
 }
 
 impl Template {
+    /// Every step, in the order added.
     pub fn items(&self) -> &[TemplateItem] {
         &self.items
     }
@@ -107,6 +120,7 @@ impl Template {
         Ok(())
     }
 
+    /// The steps of one track, in order.
     pub fn for_track(&self, track: Track) -> impl Iterator<Item = &TemplateItem> {
         self.items.iter().filter(move |i| i.track == track)
     }
@@ -115,17 +129,24 @@ impl Template {
 /// Where one step stands for one RCI.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ItemStatus {
+    /// Nothing done yet: every new copy of a step starts here.
     #[default]
     NotStarted,
+    /// Work has begun.
     InProgress,
+    /// Finished: counts as done in progress.
     Done {
+        /// The day it was done, which dates the progress chart.
         on: NaiveDate,
     },
     /// Does not apply to this RCI; excluded from progress.
     NotApplicable {
+        /// Why it does not apply (never empty).
         reason: Note,
     },
+    /// Stuck: still work to do, so it counts against progress.
     Blocked {
+        /// What it is waiting for (never empty).
         reason: Note,
     },
 }
@@ -133,14 +154,20 @@ pub enum ItemStatus {
 /// What a status is, without its date or reason: what the status select offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum StatusKind {
+    /// Nothing done yet.
     NotStarted,
+    /// Work has begun.
     InProgress,
+    /// Finished, on a given day.
     Done,
+    /// Does not apply to this RCI, for a given reason.
     NotApplicable,
+    /// Stuck, for a given reason.
     Blocked,
 }
 
 impl StatusKind {
+    /// Every status, in the order the status select offers them.
     pub const ALL: [StatusKind; 5] = [
         StatusKind::NotStarted,
         StatusKind::InProgress,
@@ -160,6 +187,7 @@ impl StatusKind {
         }
     }
 
+    /// The kind with this key; `None` for anything else.
     pub fn parse(key: &str) -> Option<StatusKind> {
         Self::ALL.into_iter().find(|k| k.key() == key)
     }
@@ -213,10 +241,12 @@ impl ItemStatus {
         }
     }
 
+    /// Whether the step is finished.
     pub fn is_done(&self) -> bool {
         matches!(self, ItemStatus::Done { .. })
     }
 
+    /// The day the step was done, if it is.
     pub fn done_on(&self) -> Option<NaiveDate> {
         match self {
             ItemStatus::Done { on } => Some(*on),
@@ -229,6 +259,7 @@ impl ItemStatus {
         !matches!(self, ItemStatus::NotApplicable { .. })
     }
 
+    /// The reason given for a not-applicable or blocked step.
     pub fn reason(&self) -> Option<&Note> {
         match self {
             ItemStatus::NotApplicable { reason } | ItemStatus::Blocked { reason } => Some(reason),
@@ -241,14 +272,18 @@ impl ItemStatus {
 /// [`CustomStepInput::parse`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomStepInput {
+    /// The title in English (required).
     pub title_en: String,
+    /// The title in Khmer; blank takes the English one.
     pub title_km: String,
 }
 
 /// A valid step of an RCI's own: its track and its title in both languages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomStep {
+    /// The stage, or the organisation track, the step is added to.
     pub track: Track,
+    /// The step's title in both languages.
     pub title: Bilingual,
 }
 
@@ -271,18 +306,26 @@ impl CustomStepInput {
 /// A change to one item as its edit form sends it: text, read by [`ItemInput::parse`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemInput {
+    /// A [`StatusKind`] key.
     pub status: String,
+    /// The day it was done (YYYY-MM-DD); required when done.
     pub done_on: Option<String>,
+    /// Why it does not apply or is blocked; required for those statuses.
     pub reason: Option<String>,
+    /// What shows the step was done (a document, a visit); may be blank.
     pub evidence: Option<String>,
+    /// Who is responsible for the step; blank when nobody is named.
     pub responsible: Option<String>,
 }
 
 /// A valid change to one item: what the store saves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemChange {
+    /// The step's new status.
     pub status: ItemStatus,
+    /// What shows the step was done; may be empty.
     pub evidence: Note,
+    /// Who is responsible for the step, if anyone is named.
     pub responsible: Option<Name>,
 }
 
@@ -307,18 +350,27 @@ impl ItemInput {
 /// One RCI's copy of a step, with its state and who last touched it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChecklistItem {
+    /// The template step's key, or the key the RCI's checklist gave its own step.
     pub key: ItemKey,
+    /// The stage, or the organisation track, the step belongs to.
     pub track: Track,
+    /// What to do.
     pub title: Bilingual,
+    /// How to do it (empty for a step added for this RCI).
     pub guidance: Bilingual,
     /// Added for this RCI only, not from the template.
     pub custom: bool,
     /// A template step hidden for this RCI: kept, never deleted, and out of progress.
     pub hidden: bool,
+    /// Where the step stands for this RCI.
     pub status: ItemStatus,
+    /// What shows the step was done (a document, a visit); may be empty.
     pub evidence: Note,
+    /// Who is responsible for the step, if anyone is named.
     pub responsible: Option<Name>,
+    /// Who last changed the step; `None` if nobody has.
     pub updated_by: Option<Name>,
+    /// When the step was last changed; `None` if never.
     pub updated_at: Option<DateTime<Utc>>,
 }
 

@@ -14,23 +14,33 @@ use crate::values::SexCount;
 /// One partner's line of the comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComparisonRow {
+    /// The RCI's id, for links to its page.
     pub rci_id: i64,
+    /// The RCI's English name.
     pub name: String,
+    /// The RCI's Khmer name, if it has one.
     pub name_km: Option<String>,
+    /// The province the RCI is in.
     pub province: String,
+    /// The lead adviser's name, if one is named.
     pub adviser: Option<String>,
+    /// The stage the RCI is working on, or completed.
     pub phase: Phase,
+    /// Days since the RCI entered its current phase.
     pub days_in_phase: i64,
     /// Whole percent done of each track, in [`Track::ALL`] order.
     pub tracks: Vec<(Track, u8)>,
+    /// Whole percent done over every track.
     pub overall: u8,
-    /// Children in care when the transition began, and reintegrated so far (latest counts).
+    /// Children in care when the transition began (latest counts).
     pub baseline: SexCount,
+    /// Children reintegrated so far, every placement together (latest counts).
     pub reintegrated: SexCount,
     /// Days since the next follow-up visit was due; `None` if none is overdue.
     pub follow_ups_overdue_days: Option<i64>,
     /// Days since anything was recorded; `None` if never.
     pub days_since_update: Option<i64>,
+    /// Every risk flag that applies on the day, in a stable order.
     pub flags: Vec<RiskFlag>,
 }
 
@@ -85,21 +95,34 @@ impl ComparisonRow {
 /// A column to sort by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SortKey {
+    /// The RCI's English name.
     Name,
+    /// The province.
     Province,
+    /// The lead adviser's name; RCIs without one come first.
     Adviser,
+    /// How far the RCI has got: stage order, completed last.
     Stage,
+    /// Days in the current stage.
     DaysInStage,
+    /// Percent done of one track.
     Track(Track),
+    /// Percent done over every track.
     Overall,
+    /// Children in care when the transition began.
     Baseline,
+    /// Children reintegrated so far.
     Reintegrated,
+    /// Days follow-ups are overdue; RCIs with none overdue come first.
     FollowUpsOverdue,
+    /// Days since anything was recorded; RCIs never updated come first.
     DaysSinceUpdate,
+    /// How many risk flags the RCI carries.
     Risks,
 }
 
 impl SortKey {
+    /// Every sortable column, in the table's order.
     pub const ALL: [SortKey; 17] = [
         SortKey::Name,
         SortKey::Province,
@@ -138,6 +161,7 @@ impl SortKey {
         }
     }
 
+    /// The column with this URL key; `None` for anything else.
     pub fn parse(raw: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.key() == raw)
     }
@@ -147,7 +171,9 @@ impl SortKey {
 /// always the same for the same data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sort {
+    /// The column sorted by.
     pub key: SortKey,
+    /// Largest (or last) first when `true`.
     pub descending: bool,
 }
 
@@ -163,7 +189,9 @@ impl Default for Sort {
 /// Which partners the table shows; every filter empty shows all.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComparisonFilter {
+    /// Only RCIs in this province.
     pub province: Option<String>,
+    /// Only RCIs whose lead adviser has this name.
     pub adviser: Option<String>,
     /// A stage number (1–5), or 0 for "transition completed".
     pub stage: Option<usize>,
@@ -172,6 +200,7 @@ pub struct ComparisonFilter {
 }
 
 impl ComparisonFilter {
+    /// Whether the row passes every filter that is set.
     pub fn keeps(&self, row: &ComparisonRow) -> bool {
         let stage_number = match row.phase {
             Phase::In(stage) => stage.number(),
@@ -224,14 +253,19 @@ pub fn compare(
 /// The totals row of the rows shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComparisonTotals {
+    /// How many RCIs are shown.
     pub rcis: usize,
+    /// Children in care when the transitions began, every RCI shown together.
     pub baseline: SexCount,
+    /// Children reintegrated so far, every RCI shown together.
     pub reintegrated: SexCount,
     /// The mean of the rows' overall progress, rounded down.
     pub mean_overall: u8,
     /// How many RCIs carry each kind of risk.
     pub with_risk: Vec<(RiskKind, usize)>,
+    /// How many RCIs have follow-up visits overdue.
     pub follow_ups_overdue: usize,
+    /// How many RCIs have completed every stage.
     pub completed: usize,
 }
 

@@ -10,15 +10,20 @@ use crate::values::{Count, FieldError, SexCount, ValueError};
 /// Where a child went on leaving the RCI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Placement {
+    /// Back with a parent.
     BirthFamily,
+    /// With relatives other than the parents, such as grandparents, aunts or uncles.
     KinshipCare,
+    /// With a foster family not related to the child.
     FosterCare,
+    /// A young person living on their own, with support.
     IndependentLiving,
     /// When tracing finds no family, referral to long-term care agreed with the authorities.
     LongTermCare,
 }
 
 impl Placement {
+    /// Every placement, in the order forms and reports list them.
     pub const ALL: [Placement; 5] = [
         Placement::BirthFamily,
         Placement::KinshipCare,
@@ -27,6 +32,7 @@ impl Placement {
         Placement::LongTermCare,
     ];
 
+    /// The stable key used in forms, storage and exports.
     pub fn key(self) -> &'static str {
         match self {
             Placement::BirthFamily => "birth_family",
@@ -41,11 +47,17 @@ impl Placement {
 /// Every number in a snapshot, named so that an error can say which one is wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CountField {
+    /// Children in care when the transition began.
     Baseline,
+    /// Children admitted since the transition began.
     Admissions,
+    /// Children whose needs and family situation have been assessed.
     Assessed,
+    /// Children whose families have been traced.
     Traced,
+    /// Children (and their families) prepared for reintegration.
     Prepared,
+    /// Children reintegrated into one kind of placement.
     Reintegrated(Placement),
     /// The sum of all placements.
     ReintegratedTotal,
@@ -83,22 +95,35 @@ impl CountField {
 /// Why a snapshot was refused; each names the field to fix.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum CountsError {
+    /// The date, or one of the numbers, was invalid.
     #[error(transparent)]
     Value(#[from] ValueError),
+    /// A step, or every placement together, counts more children than were ever in care.
     #[error("{}: {value} is more than the {cap} children in care (baseline plus admissions)", .field.key())]
     ExceedsChildrenInCare {
+        /// The field that is too high.
         field: CountField,
+        /// Its total.
         value: u32,
+        /// Children ever in care: baseline plus admissions.
         cap: u32,
     },
+    /// A step, or every placement together, counts more girls than were ever in care.
     #[error("{}: {value} girls is more than the {cap} girls in care (baseline plus admissions)", .field.key())]
     FemaleExceedsGirlsInCare {
+        /// The field that is too high.
         field: CountField,
+        /// Its girls.
         value: u32,
+        /// Girls ever in care: baseline plus admissions.
         cap: u32,
     },
+    /// The snapshot is dated after today.
     #[error("the date {date} is in the future")]
-    InFuture { date: NaiveDate },
+    InFuture {
+        /// The snapshot's date.
+        date: NaiveDate,
+    },
 }
 
 impl CountsError {
@@ -131,13 +156,17 @@ impl CountsError {
 /// The pipeline at one date. Cumulative since the transition began.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChildrenCounts {
+    /// The day the figures describe.
     pub as_of: NaiveDate,
     /// Children in care when the transition began.
     pub baseline: SexCount,
     /// Children admitted since (admissions should stop, but sometimes do not).
     pub admissions: SexCount,
+    /// Children assessed so far.
     pub assessed: SexCount,
+    /// Children whose families have been traced so far.
     pub traced: SexCount,
+    /// Children prepared for reintegration so far.
     pub prepared: SexCount,
     /// Indexed as [`Placement::ALL`].
     pub reintegrated: [SexCount; 5],
@@ -183,6 +212,7 @@ impl ChildrenCounts {
         add(self.baseline, self.admissions)
     }
 
+    /// Children reintegrated into one kind of placement so far.
     pub fn placement(&self, placement: Placement) -> SexCount {
         let i = Placement::ALL
             .iter()

@@ -9,18 +9,23 @@ use crate::values::{parse_date, FieldError, Note, SexCount};
 /// Who made a follow-up visit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum VisitedBy {
+    /// The NGO's own staff.
     NgoStaff,
+    /// The provincial Department of Social Affairs, which may stand in when travel is hard.
     Dosvy,
+    /// Commune or village officials.
     LocalAuthority,
 }
 
 impl VisitedBy {
+    /// Every visitor, in the order choices are offered.
     pub const ALL: [VisitedBy; 3] = [
         VisitedBy::NgoStaff,
         VisitedBy::Dosvy,
         VisitedBy::LocalAuthority,
     ];
 
+    /// The stable key used in forms and storage.
     pub fn key(self) -> &'static str {
         match self {
             VisitedBy::NgoStaff => "ngo_staff",
@@ -29,6 +34,7 @@ impl VisitedBy {
         }
     }
 
+    /// The visitor with this key; `None` for anything else.
     pub fn parse(raw: &str) -> Option<VisitedBy> {
         Self::ALL.into_iter().find(|v| v.key() == raw.trim())
     }
@@ -37,13 +43,17 @@ impl VisitedBy {
 /// A visit in person or a phone call (when travel is hard).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum VisitMode {
+    /// In person, at the family's home.
     Visit,
+    /// A phone call, when travel is hard.
     Phone,
 }
 
 impl VisitMode {
+    /// Both modes, in the order choices are offered.
     pub const ALL: [VisitMode; 2] = [VisitMode::Visit, VisitMode::Phone];
 
+    /// The stable key used in forms and storage.
     pub fn key(self) -> &'static str {
         match self {
             VisitMode::Visit => "visit",
@@ -51,6 +61,7 @@ impl VisitMode {
         }
     }
 
+    /// The mode with this key; `None` for anything else.
     pub fn parse(raw: &str) -> Option<VisitMode> {
         Self::ALL.into_iter().find(|v| v.key() == raw.trim())
     }
@@ -59,10 +70,15 @@ impl VisitMode {
 /// One follow-up visit as recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUpVisit {
+    /// The day of the visit or call; follow-ups fall due again from it.
     pub visited_on: NaiveDate,
+    /// How many children were seen, girls among them.
     pub children: SexCount,
+    /// Who made the visit.
     pub visited_by: VisitedBy,
+    /// In person or by phone.
     pub mode: VisitMode,
+    /// What the visitor found; may be empty.
     pub notes: Note,
 }
 
@@ -70,11 +86,17 @@ pub struct FollowUpVisit {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FollowUpInput {
+    /// The visit date (YYYY-MM-DD).
     pub visited_on: String,
+    /// Children seen, as typed.
     pub children_total: String,
+    /// Girls among them, as typed; blank means none.
     pub children_female: String,
+    /// A [`VisitedBy`] key.
     pub visited_by: String,
+    /// A [`VisitMode`] key.
     pub mode: String,
+    /// What the visitor found, as typed.
     pub notes: String,
 }
 

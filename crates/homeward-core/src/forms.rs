@@ -11,7 +11,7 @@ use crate::values::FieldError;
 pub type Form = HashMap<String, String>;
 
 /// One field's text; a missing field reads as empty, like an empty input.
-pub fn text<'a>(form: &'a Form, name: &str) -> &'a str {
+pub(crate) fn text<'a>(form: &'a Form, name: &str) -> &'a str {
     form.get(name).map(String::as_str).unwrap_or("")
 }
 
@@ -27,7 +27,7 @@ pub const MAX_ROWS: usize = 200;
 
 /// How many rows a list has: one more than the highest row number sent (rows in between that
 /// were not sent read as blank). A row number of [`MAX_ROWS`] or more is refused.
-pub fn row_count(form: &Form, list: &str) -> Result<usize, FieldError> {
+pub(crate) fn row_count(form: &Form, list: &str) -> Result<usize, FieldError> {
     let prefix = format!("{list}_");
     let mut count = 0;
     for row in form
@@ -46,7 +46,7 @@ pub fn row_count(form: &Form, list: &str) -> Result<usize, FieldError> {
 }
 
 /// The refusal of a list longer than its limit, at the list's field.
-pub fn too_many(field: &str, max: usize) -> FieldError {
+pub(crate) fn too_many(field: &str, max: usize) -> FieldError {
     FieldError::new(
         field,
         Bilingual::new(
@@ -59,7 +59,7 @@ pub fn too_many(field: &str, max: usize) -> FieldError {
 /// The values of every field called `<prefix><anything>` that is present and not blank, e.g. the
 /// ticked checkboxes `host_1`, `host_6`. Sorted by field name, so the result does not depend on
 /// the map's order.
-pub fn ticked<'a>(form: &'a Form, prefix: &str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn ticked<'a>(form: &'a Form, prefix: &str) -> Vec<(&'a str, &'a str)> {
     let mut found: Vec<(&str, &str)> = form
         .iter()
         .filter_map(|(k, v)| Some((k.strip_prefix(prefix)?, v.as_str())))

@@ -13,12 +13,19 @@ use crate::values::Name;
 /// What kind of record changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Entity {
+    /// An RCI's profile.
     Profile,
+    /// One step of an RCI's checklist.
     ChecklistItem,
+    /// A children-counts snapshot.
     Counts,
+    /// A follow-up visit.
     FollowUp,
+    /// A community programme.
     Programme,
+    /// A study tour.
     Tour,
+    /// A training.
     Training,
     /// An account: created, its role, RCI, assignments or active flag changed.
     User,
@@ -27,6 +34,7 @@ pub enum Entity {
 }
 
 impl Entity {
+    /// Every kind, in the order the history filter offers them.
     pub const ALL: [Entity; 9] = [
         Entity::Profile,
         Entity::ChecklistItem,
@@ -39,6 +47,7 @@ impl Entity {
         Entity::Password,
     ];
 
+    /// The stable key stored with each change and used in filters.
     pub fn key(self) -> &'static str {
         match self {
             Entity::Profile => "profile",
@@ -53,6 +62,7 @@ impl Entity {
         }
     }
 
+    /// The kind with this key; `None` for anything else.
     pub fn parse(raw: &str) -> Option<Entity> {
         Self::ALL.into_iter().find(|e| e.key() == raw)
     }
@@ -62,11 +72,14 @@ impl Entity {
 /// Homeward itself (demo data, the command line) with no user id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Editor {
+    /// The user's id; `None` for Homeward itself.
     pub user_id: Option<i64>,
+    /// The name the history shows for the change.
     pub name: Name,
 }
 
 impl Editor {
+    /// A change by a signed-in user.
     pub fn user(user_id: i64, name: Name) -> Self {
         Self {
             user_id: Some(user_id),
@@ -86,31 +99,41 @@ impl Editor {
 /// Which changes a history listing shows; `None` means any.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryFilter {
+    /// Only changes by this user.
     pub user_id: Option<i64>,
+    /// Only changes to this kind of record.
     pub entity: Option<Entity>,
+    /// Only changes on or after this day.
     pub from: Option<NaiveDate>,
+    /// Only changes on or before this day.
     pub to: Option<NaiveDate>,
 }
 
 /// One field's change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldChange {
+    /// The field's label, as the record's `describe` names it.
     pub field: String,
     /// Empty when the record was created.
     pub before: String,
+    /// Empty when the field was cleared.
     pub after: String,
 }
 
 /// One saved change of one record, as the timeline shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
+    /// When the change was saved.
     pub at: DateTime<Utc>,
+    /// The name of whoever made it.
     pub by: String,
+    /// What kind of record changed.
     pub entity: Entity,
     /// The changed record's id (a tour's, a user's…), for a link to it.
     pub entity_id: i64,
     /// What changed, in words: an item's title, "profile", a count's date.
     pub label: String,
+    /// Each field that changed, before and after.
     pub changes: Vec<FieldChange>,
 }
 

@@ -1,8 +1,83 @@
-//! Homeward's core: the model of a residential care institution's transition to family- and
-//! community-based care, as Cambodian NGOs walk partner RCIs through it.
+//! Homeward's core: the model of a residential care institution's (RCI's) transition to family-
+//! and community-based care, as Cambodian NGOs walk partner RCIs through it.
 //!
-//! Plain types and pure functions only — no web, no database — so that the app, the CLI, reports
-//! and other tools share one set of rules.
+//! Plain types and pure functions only — no web, no database — so that the app, the command
+//! line, reports and other tools share one set of rules. Rules that depend on the day take it as
+//! an argument (`today`), so that results can be reproduced.
+//!
+//! # The model in five minutes
+//!
+//! - An RCI works through five **stages** in order ([`Stage`]): assessment, family tracing,
+//!   preparation, reintegration (with follow-up visits) and community programmes, beside an
+//!   **organisation** track (board and donors, staff, buildings, government) — together the
+//!   [`Track`]s.
+//! - Each track is a list of steps. A [`Template`] holds the organisation's steps
+//!   ([`default_template`] is Homeward's); each RCI gets its own copy, a list of
+//!   [`ChecklistItem`]s, whose [`ItemStatus`] advisers record (done on a day, in progress, not
+//!   applicable with a reason, blocked with a reason).
+//! - From the items follow the RCI's [`TransitionProgress`] (per track and overall; steps that do
+//!   not apply are left out) and its [`Phase`]: the first stage, in order, that is not complete.
+//! - Children are counted, never named: [`ChildrenCounts`] holds dated, sex-disaggregated
+//!   [`SexCount`]s ("42 (17F)") of children in care, assessed, traced, prepared and reintegrated
+//!   by [`Placement`].
+//! - [`risks::risk_flags`] says what needs attention on a given day ([`RiskFlag`]): no
+//!   reintegration plan or budget from the preparation stage on, no update for a while, follow-up
+//!   visits overdue. [`RciSummary`] and [`RciOverview`] bring it all together for one RCI.
+//! - Values are parsed once at the edge ([`Name`], [`Note`], [`SexCount`], [`DateRange`]…) and
+//!   every refusal can be worded in English and Khmer ([`Bilingual`]).
+//!
+//! # A worked example
+//!
+//! Build an RCI's checklist from the template, record progress, and read where it stands:
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use homeward_core::{
+//!     default_template, overview, ChecklistItem, FollowUpFacts, ItemStatus, Phase, RciProfile,
+//!     RiskFlag, RiskSettings, Stage, Track, TransitionProgress,
+//! };
+//!
+//! let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+//! let profile = RciProfile::parse("Hope House", "", "Pursat", "Krakor", day("2026-01-12"))?;
+//!
+//! // The RCI's own copy of every step of the template.
+//! let mut items: Vec<ChecklistItem> = default_template()
+//!     .items()
+//!     .iter()
+//!     .map(ChecklistItem::from_template)
+//!     .collect();
+//!
+//! // The adviser records the whole assessment stage done on 2 March.
+//! for item in items.iter_mut().filter(|i| i.track == Track::Stage(Stage::Assessment)) {
+//!     item.status = ItemStatus::Done { on: day("2026-03-02") };
+//! }
+//!
+//! let progress = TransitionProgress::of(&items);
+//! assert_eq!(progress.phase, Phase::In(Stage::FamilyTracing));
+//! assert_eq!(progress.track(Track::Stage(Stage::Assessment)).percent(), 100);
+//! assert_eq!(progress.track(Track::Stage(Stage::FamilyTracing)).percent(), 0);
+//!
+//! // Nothing recorded since March: by late November the transition has stalled.
+//! let today = day("2026-11-26");
+//! let now = overview(
+//!     &profile,
+//!     &items,
+//!     None,
+//!     FollowUpFacts::default(),
+//!     Some(day("2026-03-02")),
+//!     &RiskSettings::default(),
+//!     today,
+//! );
+//! assert_eq!(now.flags, [RiskFlag::Stalled { days: 269 }]);
+//! assert_eq!(now.days_in_phase, 269);
+//! # Ok::<(), homeward_core::ValueError>(())
+//! ```
+//!
+//! `examples/progress_from_csv.rs` does the same for a whole spreadsheet: it reads each RCI's
+//! item statuses from a CSV file and prints every RCI's progress, stage and risks
+//! (`cargo run -p homeward-core --example progress_from_csv -- FILE.csv`).
+
+#![warn(missing_docs)]
 
 pub mod accounts;
 pub mod calendar;

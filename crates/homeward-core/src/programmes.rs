@@ -10,15 +10,22 @@ use crate::values::{parse_date, Count, FieldError, Name, SexCount};
 /// What kind of programme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProgrammeKind {
+    /// Regular sessions on positive parenting for families and neighbours.
     ParentingClub,
+    /// Reintegrated and local young people meeting and learning together.
     YouthGroup,
+    /// Young people who left care supporting each other.
     CareleaverNetwork,
+    /// Trusted community members who mentor children and families.
     CommunityRoleModels,
+    /// Families saving and lending together to strengthen their income.
     SavingsGroup,
+    /// Anything else; its name says what.
     Other,
 }
 
 impl ProgrammeKind {
+    /// Every kind, in the order choices are offered.
     pub const ALL: [ProgrammeKind; 6] = [
         ProgrammeKind::ParentingClub,
         ProgrammeKind::YouthGroup,
@@ -28,6 +35,7 @@ impl ProgrammeKind {
         ProgrammeKind::Other,
     ];
 
+    /// The stable key used in forms and storage.
     pub fn key(self) -> &'static str {
         match self {
             ProgrammeKind::ParentingClub => "parenting_club",
@@ -39,6 +47,7 @@ impl ProgrammeKind {
         }
     }
 
+    /// The kind with this key; `None` for anything else.
     pub fn parse(raw: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.key() == raw.trim())
     }
@@ -47,13 +56,18 @@ impl ProgrammeKind {
 /// Where a programme stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProgrammeStatus {
+    /// Being set up; not yet meeting.
     Starting,
+    /// Meeting regularly: the only status that counts as running.
     Active,
+    /// Stopped for now.
     Paused,
+    /// No longer running.
     Ended,
 }
 
 impl ProgrammeStatus {
+    /// Every status, in the order choices are offered.
     pub const ALL: [ProgrammeStatus; 4] = [
         ProgrammeStatus::Starting,
         ProgrammeStatus::Active,
@@ -61,6 +75,7 @@ impl ProgrammeStatus {
         ProgrammeStatus::Ended,
     ];
 
+    /// The stable key used in forms and storage.
     pub fn key(self) -> &'static str {
         match self {
             ProgrammeStatus::Starting => "starting",
@@ -70,6 +85,7 @@ impl ProgrammeStatus {
         }
     }
 
+    /// The status with this key; `None` for anything else.
     pub fn parse(raw: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.key() == raw.trim())
     }
@@ -78,11 +94,17 @@ impl ProgrammeStatus {
 /// One community programme of one RCI.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Programme {
+    /// What kind of programme.
     pub kind: ProgrammeKind,
+    /// What the RCI calls it.
     pub name: Name,
+    /// When it began (never in the future).
     pub started_on: NaiveDate,
+    /// How many take part, female members among them.
     pub members: SexCount,
+    /// How often it meets.
     pub sessions_per_quarter: u32,
+    /// Where the programme stands.
     pub status: ProgrammeStatus,
 }
 
@@ -112,16 +134,24 @@ impl Programme {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProgrammeInput {
+    /// A [`ProgrammeKind`] key.
     pub kind: String,
+    /// The programme's name, as typed.
     pub name: String,
+    /// The start date (YYYY-MM-DD).
     pub started_on: String,
+    /// Members, as typed.
     pub members_total: String,
+    /// Female members, as typed; blank means none.
     pub members_female: String,
+    /// Sessions a quarter, as typed; blank means none.
     pub sessions_per_quarter: String,
+    /// A [`ProgrammeStatus`] key.
     pub status: String,
 }
 
 impl ProgrammeInput {
+    /// Refuses an unknown kind or status, a missing name, a future start or inconsistent counts.
     pub fn parse(&self, today: NaiveDate) -> Result<Programme, FieldError> {
         let at = FieldError::at;
         let kind = ProgrammeKind::parse(&self.kind).ok_or_else(|| {

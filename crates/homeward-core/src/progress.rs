@@ -9,7 +9,9 @@ use crate::stages::{Stage, Track};
 /// Items done out of items that count (hidden and not-applicable items left out).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
+    /// Items done.
     pub done: u32,
+    /// Items that count: neither hidden nor not applicable.
     pub applicable: u32,
 }
 
@@ -34,6 +36,7 @@ impl Progress {
         (u64::from(self.done) * 100 / u64::from(self.applicable)) as u8
     }
 
+    /// Whether every item that counts is done (so also when none counts).
     pub fn is_complete(&self) -> bool {
         self.done >= self.applicable
     }
@@ -61,12 +64,16 @@ impl Phase {
 /// Progress of one RCI, per track and overall.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TransitionProgress {
+    /// Each track's progress, in [`Track::ALL`] order.
     pub tracks: Vec<(Track, Progress)>,
+    /// Every track together, the organisation track included.
     pub overall: Progress,
+    /// The stage being worked on, or completed.
     pub phase: Phase,
 }
 
 impl TransitionProgress {
+    /// Measures one RCI's checklist.
     pub fn of(items: &[ChecklistItem]) -> Self {
         let tracks = Track::ALL
             .into_iter()
@@ -79,6 +86,7 @@ impl TransitionProgress {
         }
     }
 
+    /// One track's progress.
     pub fn track(&self, track: Track) -> Progress {
         self.tracks
             .iter()

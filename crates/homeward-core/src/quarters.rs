@@ -9,6 +9,7 @@ use crate::counts::ChildrenCounts;
 /// A calendar quarter, written `2026-Q4`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Quarter {
+    /// The calendar year.
     pub year: i32,
     /// 1–4.
     pub number: u32,
@@ -32,18 +33,22 @@ impl Quarter {
             .then_some(Self { year, number })
     }
 
+    /// `2026-Q4`: the form used in URLs and exports, and read by [`Quarter::parse`].
     pub fn key(self) -> String {
         format!("{}-Q{}", self.year, self.number)
     }
 
+    /// The quarter's first day.
     pub fn start(self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year, (self.number - 1) * 3 + 1, 1).expect("a valid quarter")
     }
 
+    /// The quarter's last day.
     pub fn end(self) -> NaiveDate {
         self.next().start().pred_opt().expect("a day before")
     }
 
+    /// Whether a day falls in this quarter.
     pub fn contains(self, day: NaiveDate) -> bool {
         Self::of(day) == self
     }
@@ -53,6 +58,7 @@ impl Quarter {
         start <= self.end() && end >= self.start()
     }
 
+    /// The quarter after this one.
     pub fn next(self) -> Self {
         if self.number == 4 {
             Self {
@@ -67,6 +73,7 @@ impl Quarter {
         }
     }
 
+    /// The quarter before this one.
     pub fn previous(self) -> Self {
         if self.number == 1 {
             Self {
@@ -101,6 +108,7 @@ impl std::fmt::Display for Quarter {
 /// A dated snapshot of the children reintegrated so far: a whole counts snapshot, or only its
 /// reintegration figures where that is all the organisation's chart needs to read.
 pub trait ReintegrationSnapshot {
+    /// The day the figures describe.
     fn as_of(&self) -> NaiveDate;
     /// Children reintegrated so far, by placement (in [`crate::Placement::ALL`] order).
     fn reintegrated(&self) -> [u32; 5];
@@ -119,7 +127,9 @@ impl ReintegrationSnapshot for ChildrenCounts {
 /// Only the reintegration figures of one snapshot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reintegrations {
+    /// The snapshot's date.
     pub as_of: NaiveDate,
+    /// Children reintegrated so far, by placement (in [`crate::Placement::ALL`] order).
     pub by_placement: [u32; 5],
 }
 
@@ -166,9 +176,10 @@ pub fn last_of_each_quarter<S: ReintegrationSnapshot>(history: &[S]) -> Vec<Rein
     last.into_values().collect()
 }
 
-/// Children reintegrated during each quarter, by placement (indexed as [`Placement::ALL`]), over
-/// all the RCIs whose snapshot histories are given. A quarter's figure is the growth of each RCI's
-/// cumulative count over the quarter; a correction downwards counts as none, never as negative.
+/// Children reintegrated during each quarter, by placement (indexed as
+/// [`Placement::ALL`](crate::Placement::ALL)), over all the RCIs whose snapshot histories are
+/// given. A quarter's figure is the growth of each RCI's cumulative count over the quarter; a
+/// correction downwards counts as none, never as negative.
 pub fn reintegrated_per_quarter<S: ReintegrationSnapshot>(
     histories: &[Vec<S>],
     quarters: &[Quarter],

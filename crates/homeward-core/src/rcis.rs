@@ -14,24 +14,33 @@ use crate::values::{optional_date, optional_name, parse_date, FieldError, Name, 
 /// What identifies a partner RCI and the facts the risk flags need.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RciProfile {
+    /// The RCI's name in English (required): how lists and reports name it.
     pub name_en: Name,
     /// Many RCIs are known locally by their Khmer name; optional because not all have one.
     pub name_km: Option<Name>,
+    /// The province the RCI is in (required).
     pub province: Name,
+    /// The district, if given.
     pub district: Option<Name>,
+    /// The commune, if given.
     pub commune: Option<Name>,
+    /// The director's name, if given.
     pub director: Option<Name>,
     /// A phone number or e-mail address for the director or office.
     pub contact: Option<Name>,
     /// The Ministry of Social Affairs' registration of the RCI.
     pub mosvy_registration: Option<Name>,
+    /// When the RCI was registered with the Ministry (never in the future).
     pub mosvy_registered_on: Option<NaiveDate>,
     /// The lead transition adviser (a user).
     pub adviser_id: Option<i64>,
+    /// When the transition began: time in the first stage, and stalls, count from it.
     pub transition_start: NaiveDate,
     /// When the RCI aims to have completed its transition.
     pub transition_target: Option<NaiveDate>,
+    /// Whether a written reintegration plan exists: expected from the preparation stage on.
     pub has_reintegration_plan: bool,
+    /// Whether a reintegration budget is agreed: expected from the preparation stage on.
     pub has_reintegration_budget: bool,
 }
 
@@ -39,19 +48,33 @@ pub struct RciProfile {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProfileInput {
+    /// The English name, as typed (required).
     pub name_en: String,
+    /// The Khmer name, as typed; blank for none.
     pub name_km: String,
+    /// The province, as typed (required).
     pub province: String,
+    /// The district, as typed; blank for none.
     pub district: String,
+    /// The commune, as typed; blank for none.
     pub commune: String,
+    /// The director's name, as typed; blank for none.
     pub director: String,
+    /// A phone number or e-mail address, as typed; blank for none.
     pub contact: String,
+    /// The MoSVY registration number, as typed; blank for none.
     pub mosvy_registration: String,
+    /// The registration date (YYYY-MM-DD); blank for none.
     pub mosvy_registered_on: String,
+    /// The lead adviser's user id, as chosen from the list; blank for none.
     pub adviser_id: String,
+    /// The transition's start date (YYYY-MM-DD, required).
     pub transition_start: String,
+    /// The target date (YYYY-MM-DD); blank for none.
     pub transition_target: String,
+    /// Present when the reintegration plan box is ticked.
     pub has_reintegration_plan: Option<String>,
+    /// Present when the reintegration budget box is ticked.
     pub has_reintegration_budget: Option<String>,
 }
 
@@ -201,16 +224,22 @@ impl RciProfile {
 /// Facts about follow-up visits, kept as dates so the core needs no storage.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUpFacts {
+    /// When the first child was reintegrated: follow-ups are due from then.
     pub first_reintegration: Option<NaiveDate>,
+    /// The day of the latest follow-up visit, if any.
     pub last_follow_up: Option<NaiveDate>,
 }
 
 /// Everything the partners list and comparison show for one RCI, computed in one place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RciOverview {
+    /// Progress per track and overall, and the phase.
     pub progress: TransitionProgress,
+    /// Days in the current phase, as of the overview's day.
     pub days_in_phase: i64,
+    /// Every risk flag that applies on the overview's day, in a stable order.
     pub flags: Vec<RiskFlag>,
+    /// The most recent children-counts snapshot, if any.
     pub latest_counts: Option<ChildrenCounts>,
     /// The last day anything about the RCI was recorded; `None` if never.
     pub last_update: Option<NaiveDate>,
@@ -222,9 +251,13 @@ pub struct RciOverview {
 /// every partner read one summary per RCI instead of every item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RciSummary {
+    /// Progress per track and overall, and the phase.
     pub progress: TransitionProgress,
+    /// The day the RCI entered its current phase.
     pub phase_entered_on: NaiveDate,
+    /// The most recent children-counts snapshot, if any.
     pub latest_counts: Option<ChildrenCounts>,
+    /// The dates follow-up risks are judged from.
     pub follow_ups: FollowUpFacts,
     /// The last day anything about the RCI was recorded; `None` if never.
     pub last_update: Option<NaiveDate>,

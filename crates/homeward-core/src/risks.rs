@@ -16,19 +16,24 @@ pub struct FollowUpCadence {
     for_days: u32,
 }
 
+/// Why a risk setting was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum SettingsError {
+    /// Follow-ups must fall due every 1 to 365 days; it holds the days given.
     #[error("follow-ups must be due every 1 to 365 days, not {0}")]
     BadInterval(u32),
+    /// Follow-ups must run for one interval to ten years; it holds the days given.
     #[error(
         "follow-ups must continue for at least one interval and at most 10 years, not {0} days"
     )]
     BadDuration(u32),
+    /// An RCI must count as stalled after 1 to 730 days; it holds the days given.
     #[error("an RCI is stalled after 1 to 730 days without an update, not {0}")]
     BadStalledDays(u32),
 }
 
 impl FollowUpCadence {
+    /// A visit every `every_days` (1–365) for `for_days` (up to 3650) after the first reintegration.
     pub fn new(every_days: u32, for_days: u32) -> Result<Self, SettingsError> {
         if !(1..=365).contains(&every_days) {
             return Err(SettingsError::BadInterval(every_days));
@@ -42,10 +47,12 @@ impl FollowUpCadence {
         })
     }
 
+    /// Days between follow-up visits.
     pub fn every_days(&self) -> u32 {
         self.every_days
     }
 
+    /// Days after the first reintegration during which follow-ups fall due.
     pub fn for_days(&self) -> u32 {
         self.for_days
     }
@@ -64,10 +71,12 @@ impl Default for FollowUpCadence {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiskSettings {
     stalled_after_days: u32,
+    /// How often, and for how long, reintegrated children are visited.
     pub follow_up: FollowUpCadence,
 }
 
 impl RiskSettings {
+    /// Flags an RCI as stalled after `stalled_after_days` (1–730) without an update.
     pub fn new(stalled_after_days: u32, follow_up: FollowUpCadence) -> Result<Self, SettingsError> {
         if !(1..=730).contains(&stalled_after_days) {
             return Err(SettingsError::BadStalledDays(stalled_after_days));
@@ -78,6 +87,7 @@ impl RiskSettings {
         })
     }
 
+    /// Days without an update after which an RCI is flagged as stalled.
     pub fn stalled_after_days(&self) -> u32 {
         self.stalled_after_days
     }
@@ -96,32 +106,43 @@ impl Default for RiskSettings {
 /// The facts about one RCI that the flags are computed from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiskInputs {
+    /// The stage being worked on: a plan and a budget are expected from preparation on.
     pub phase: Phase,
+    /// Whether a written reintegration plan exists.
     pub has_reintegration_plan: bool,
+    /// Whether a reintegration budget is agreed.
     pub has_reintegration_budget: bool,
     /// The last day anything about the RCI was recorded; `None` if never.
     pub last_update: Option<NaiveDate>,
+    /// Stalls count from here while nothing has been recorded.
     pub transition_start: NaiveDate,
     /// When the first child was reintegrated; `None` if none yet.
     pub first_reintegration: Option<NaiveDate>,
+    /// The day of the latest follow-up visit; `None` if none yet.
     pub last_follow_up: Option<NaiveDate>,
 }
 
+/// Something that needs the organisation's attention, with its figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum RiskFlag {
+    /// In preparation or later without a written reintegration plan.
     NoReintegrationPlan,
+    /// In preparation or later without an agreed reintegration budget.
     NoReintegrationBudget,
     /// No update for this many days.
     Stalled {
+        /// Days since the last update.
         days: i64,
     },
     /// The next follow-up visit was due this many days ago.
     FollowUpsOverdue {
+        /// Days since the visit was due.
         days: i64,
     },
 }
 
 impl RiskFlag {
+    /// The flag's kind, without its figures.
     pub fn kind(&self) -> RiskKind {
         match self {
             RiskFlag::NoReintegrationPlan => RiskKind::NoPlan,
@@ -140,13 +161,18 @@ impl RiskFlag {
 /// A kind of risk, without its figures: what the comparison filters and counts by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RiskKind {
+    /// No written reintegration plan from the preparation stage on.
     NoPlan,
+    /// No agreed reintegration budget from the preparation stage on.
     NoBudget,
+    /// No update for longer than the settings allow.
     Stalled,
+    /// A follow-up visit is overdue.
     FollowUpsOverdue,
 }
 
 impl RiskKind {
+    /// Every kind, in the order filters and totals list them.
     pub const ALL: [RiskKind; 4] = [
         RiskKind::NoPlan,
         RiskKind::NoBudget,
@@ -154,6 +180,7 @@ impl RiskKind {
         RiskKind::FollowUpsOverdue,
     ];
 
+    /// The stable key used in URLs, filters and exports.
     pub fn key(self) -> &'static str {
         match self {
             RiskKind::NoPlan => "no_plan",
@@ -163,6 +190,7 @@ impl RiskKind {
         }
     }
 
+    /// The kind with this key; `None` for anything else.
     pub fn parse(key: &str) -> Option<RiskKind> {
         Self::ALL.into_iter().find(|k| k.key() == key)
     }

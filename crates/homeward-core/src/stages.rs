@@ -7,12 +7,15 @@ use thiserror::Error;
 /// The two languages every piece of guidance is written in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
+    /// English: the default, and the fallback for unknown codes.
     #[default]
     En,
+    /// Khmer.
     Km,
 }
 
 impl Lang {
+    /// Both languages, English first.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Km];
 
     /// The BCP 47 code, as used in `<html lang>` and the language cookie.
@@ -35,11 +38,14 @@ impl Lang {
 /// A text in English and Khmer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Bilingual {
+    /// The English text.
     pub en: String,
+    /// The Khmer text.
     pub km: String,
 }
 
 impl Bilingual {
+    /// A text from its English and Khmer wording.
     pub fn new(en: impl Into<String>, km: impl Into<String>) -> Self {
         Self {
             en: en.into(),
@@ -47,6 +53,7 @@ impl Bilingual {
         }
     }
 
+    /// The text in one language.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::En => &self.en,
@@ -58,20 +65,28 @@ impl Bilingual {
 /// A stage of the child-level transition. The order of the variants is the order of the work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Stage {
+    /// Assessing children, families and communities, and whether the transition is feasible.
     Assessment,
+    /// Finding families, getting documents, first contacts and family visits.
     FamilyTracing,
+    /// Preparing children, families and communities; the reintegration plan and budget.
     Preparation,
+    /// Children's phased moves home or to other care, and follow-up visits.
     Reintegration,
+    /// Programmes that support families in the community instead of the institution.
     CommunityProgrammes,
 }
 
 /// A checklist belongs either to one stage or to the organisation-level track.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Track {
+    /// One of the five stages.
     Stage(Stage),
+    /// Leaders, strategy, board and donors, staff, buildings and government: alongside the stages.
     Organisation,
 }
 
+/// A track key that names no track; it holds the key given.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("unknown track: {0}")]
 pub struct UnknownTrack(pub String);
@@ -84,6 +99,7 @@ impl UnknownTrack {
 }
 
 impl Stage {
+    /// The stages, in the order of the work.
     pub const ALL: [Stage; 5] = [
         Stage::Assessment,
         Stage::FamilyTracing,
@@ -97,10 +113,12 @@ impl Stage {
         Stage::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
     }
 
+    /// The stage after this one; `None` after the last.
     pub fn next(self) -> Option<Stage> {
         Stage::ALL.get(self.number()).copied()
     }
 
+    /// The stage's name in both languages.
     pub fn title(self) -> Bilingual {
         match self {
             Stage::Assessment => Bilingual::new("Assessment", "ការវាយតម្លៃ"),
@@ -135,6 +153,7 @@ impl Track {
         }
     }
 
+    /// The track with this key, or a refusal naming the key.
     pub fn parse(key: &str) -> Result<Track, UnknownTrack> {
         Track::ALL
             .into_iter()
@@ -142,6 +161,7 @@ impl Track {
             .ok_or_else(|| UnknownTrack(key.to_string()))
     }
 
+    /// The track's name in both languages.
     pub fn title(self) -> Bilingual {
         match self {
             Track::Stage(stage) => stage.title(),

@@ -14,13 +14,18 @@ use crate::values::{parse_date, Count, DateRange, FieldError, Name, Note, SexCou
 /// What the people from a visiting RCI were.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum VisitorRole {
+    /// The RCI's director.
     Director,
+    /// The RCI's staff.
     Staff,
+    /// Members of the RCI's board.
     Board,
+    /// Government officials who came with the RCI.
     Official,
 }
 
 impl VisitorRole {
+    /// Every role, in the order choices are offered.
     pub const ALL: [VisitorRole; 4] = [
         VisitorRole::Director,
         VisitorRole::Staff,
@@ -28,6 +33,7 @@ impl VisitorRole {
         VisitorRole::Official,
     ];
 
+    /// The stable key used in forms and storage.
     pub fn key(self) -> &'static str {
         match self {
             VisitorRole::Director => "director",
@@ -37,6 +43,7 @@ impl VisitorRole {
         }
     }
 
+    /// The role with this key; `None` for anything else.
     pub fn parse(raw: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.key() == raw.trim())
     }
@@ -45,26 +52,34 @@ impl VisitorRole {
 /// People of one role from one visiting RCI (no names needed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Visitors {
+    /// The visiting RCI.
     pub rci_id: i64,
+    /// What these people are at that RCI.
     pub role: VisitorRole,
+    /// How many came, women among them.
     pub people: SexCount,
 }
 
 /// Where an agreed action stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ActionStatus {
+    /// Agreed, not yet begun.
     Open,
+    /// Begun, not yet done.
     InProgress,
+    /// Done: never overdue.
     Done,
 }
 
 impl ActionStatus {
+    /// Every status, in the order choices are offered.
     pub const ALL: [ActionStatus; 3] = [
         ActionStatus::Open,
         ActionStatus::InProgress,
         ActionStatus::Done,
     ];
 
+    /// The stable key used in forms and storage.
     pub fn key(self) -> &'static str {
         match self {
             ActionStatus::Open => "open",
@@ -73,6 +88,7 @@ impl ActionStatus {
         }
     }
 
+    /// The status with this key; `None` for anything else.
     pub fn parse(raw: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.key() == raw.trim())
     }
@@ -81,9 +97,13 @@ impl ActionStatus {
 /// Something the tour's participants agreed to do, owned by one RCI.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TourAction {
+    /// What was agreed.
     pub description: Name,
+    /// The RCI that will do it: a host or a visitor of the tour.
     pub owner_rci_id: i64,
+    /// When it should be done.
     pub due: NaiveDate,
+    /// Where it stands.
     pub status: ActionStatus,
 }
 
@@ -97,15 +117,23 @@ impl TourAction {
 /// A study tour as recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StudyTour {
+    /// What the tour is called.
     pub title: Name,
+    /// The days of the tour, both ends counted.
     pub dates: DateRange,
+    /// Where it took place.
     pub location: Name,
     /// Ministry, provincial department, partner NGOs.
     pub organised_with: Vec<Name>,
+    /// The RCIs visited.
     pub hosts: Vec<i64>,
+    /// Who came, per visiting RCI and role.
     pub visitors: Vec<Visitors>,
+    /// What the tour set out to achieve.
     pub objectives: Note,
+    /// What came of it.
     pub outcomes: Note,
+    /// The follow-up actions agreed.
     pub actions: Vec<TourAction>,
 }
 

@@ -9,15 +9,22 @@ use crate::values::{parse_date, Count, DateRange, FieldError, Name, Note, SexCou
 /// The topic of a training.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TrainingCategory {
+    /// Training for RCI directors.
     DirectorTraining,
+    /// Social work and case management.
     SocialWork,
+    /// Positive parenting, for staff who will support families.
     PositiveParenting,
+    /// Skills for staff moving to new roles.
     VocationalTraining,
+    /// Coaching at the RCI itself.
     OnsiteCoaching,
+    /// Anything else; the title says what.
     Other,
 }
 
 impl TrainingCategory {
+    /// Every category, in the order choices are offered.
     pub const ALL: [TrainingCategory; 6] = [
         TrainingCategory::DirectorTraining,
         TrainingCategory::SocialWork,
@@ -27,6 +34,7 @@ impl TrainingCategory {
         TrainingCategory::Other,
     ];
 
+    /// The stable key used in forms and storage.
     pub fn key(self) -> &'static str {
         match self {
             TrainingCategory::DirectorTraining => "director_training",
@@ -38,6 +46,7 @@ impl TrainingCategory {
         }
     }
 
+    /// The category with this key; `None` for anything else.
     pub fn parse(raw: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.key() == raw.trim())
     }
@@ -46,7 +55,9 @@ impl TrainingCategory {
 /// One RCI's people at a training, with the group's scores before and after if measured.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participants {
+    /// The RCI the people came from.
     pub rci_id: i64,
+    /// How many came, women among them.
     pub people: SexCount,
     /// Percentages (0–100) of the group's pre- and post-training test.
     pub scores: Option<(u8, u8)>,
@@ -55,11 +66,17 @@ pub struct Participants {
 /// A training as recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Training {
+    /// The training's topic.
     pub category: TrainingCategory,
+    /// What the training is called.
     pub title: Name,
+    /// The days of the training, both ends counted.
     pub dates: DateRange,
+    /// Where it took place.
     pub venue: Name,
+    /// Who trained; free text.
     pub trainers: Note,
+    /// The people per RCI, each RCI at most once.
     pub participants: Vec<Participants>,
 }
 
@@ -96,10 +113,15 @@ impl Training {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ParticipantsInput {
+    /// The RCI chosen from the list; blank for a blank row.
     pub rci_id: String,
+    /// People, as typed.
     pub total: String,
+    /// Women among them, as typed; blank means none.
     pub female: String,
+    /// The pre-training score in percent, as typed; blank if not measured.
     pub pre_score: String,
+    /// The post-training score in percent, as typed; given with the pre-training one or not at all.
     pub post_score: String,
 }
 
@@ -109,6 +131,7 @@ impl ParticipantsInput {
         self.rci_id.trim().is_empty()
     }
 
+    /// Reads the form's row `row`; an error names its cell, `participants_<row>_<field>`.
     pub fn parse(&self, row: usize) -> Result<Participants, FieldError> {
         let field = |name: &str| format!("participants_{row}_{name}");
         let rci_id = self.rci_id.trim().parse::<i64>().map_err(|_| {
@@ -163,7 +186,7 @@ impl ParticipantsInput {
 }
 
 /// A range of days from a form's `starts_on` and `ends_on` fields, each error at its own field.
-pub fn date_range(starts_on: &str, ends_on: &str) -> Result<DateRange, FieldError> {
+pub(crate) fn date_range(starts_on: &str, ends_on: &str) -> Result<DateRange, FieldError> {
     let start = parse_date("start date", starts_on).map_err(FieldError::at("starts_on"))?;
     let end = parse_date("end date", ends_on).map_err(FieldError::at("ends_on"))?;
     DateRange::new(start, end).map_err(FieldError::at("ends_on"))
@@ -173,12 +196,19 @@ pub fn date_range(starts_on: &str, ends_on: &str) -> Result<DateRange, FieldErro
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TrainingInput {
+    /// A [`TrainingCategory`] key.
     pub category: String,
+    /// The title, as typed.
     pub title: String,
+    /// The first day (YYYY-MM-DD).
     pub starts_on: String,
+    /// The last day (YYYY-MM-DD).
     pub ends_on: String,
+    /// The venue, as typed.
     pub venue: String,
+    /// Who trained, as typed.
     pub trainers: String,
+    /// One per participants row of the form, blank rows included.
     pub participants: Vec<ParticipantsInput>,
 }
 
@@ -207,6 +237,8 @@ impl TrainingInput {
         })
     }
 
+    /// Refuses an unknown category, a missing title or venue, an end before the start, a bad row,
+    /// and an RCI listed twice.
     pub fn parse(&self) -> Result<Training, FieldError> {
         let at = FieldError::at;
         let category = TrainingCategory::parse(&self.category).ok_or_else(|| {

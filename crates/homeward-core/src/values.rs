@@ -10,35 +10,83 @@ use crate::stages::Bilingual;
 /// Why a value was refused, worded for the person who typed it.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum ValueError {
+    /// A required text was blank.
     #[error("{field} must not be empty")]
-    Empty { field: String },
+    Empty {
+        /// The field's label, as the message names it.
+        field: String,
+    },
+    /// Longer than the limit, counted in characters (Khmer letters take several bytes).
     #[error("{field} is too long: {len} characters, at most {max}")]
     TooLong {
+        /// The field's label, as the message names it.
         field: String,
+        /// The text's length.
         len: usize,
+        /// The limit.
         max: usize,
     },
+    /// Holds characters no keyboard types, or that reorder how the text around them displays.
     #[error("{field} contains control characters")]
-    ControlCharacters { field: String },
+    ControlCharacters {
+        /// The field's label, as the message names it.
+        field: String,
+    },
+    /// Not a date in the YYYY-MM-DD form.
     #[error("{field} is not a date (expected YYYY-MM-DD): {value}")]
-    NotADate { field: String, value: String },
+    NotADate {
+        /// The field's label, as the message names it.
+        field: String,
+        /// The text given, cut to 40 characters.
+        value: String,
+    },
+    /// A real date, but outside the window a person could mean
+    /// ([`crate::calendar::plausible_dates`]).
     #[error("{field} must lie between {earliest} and {latest}: {value}")]
     ImplausibleDate {
+        /// The field's label, as the message names it.
         field: String,
+        /// The date given.
         value: NaiveDate,
+        /// The first date accepted.
         earliest: NaiveDate,
+        /// The last date accepted.
         latest: NaiveDate,
     },
+    /// A range of days ends before it starts.
     #[error("the end date {end} is before the start date {start}")]
-    EndBeforeStart { start: NaiveDate, end: NaiveDate },
+    EndBeforeStart {
+        /// The first day given.
+        start: NaiveDate,
+        /// The last day given.
+        end: NaiveDate,
+    },
+    /// Not a whole number of 0 or more.
     #[error("{field} is not a whole number of 0 or more: {value}")]
-    NotACount { field: String, value: String },
+    NotACount {
+        /// The field's label, as the message names it.
+        field: String,
+        /// The text given.
+        value: String,
+    },
+    /// Above the limit: most likely a typo of extra zeros.
     #[error("{field} is too large: {value}, at most {max}")]
-    CountTooLarge { field: String, value: u32, max: u32 },
+    CountTooLarge {
+        /// The field's label, as the message names it.
+        field: String,
+        /// The number given.
+        value: u32,
+        /// The largest accepted.
+        max: u32,
+    },
+    /// More girls than children in all.
     #[error("{field}: the number of girls ({female}) is more than the total ({total})")]
     FemaleExceedsTotal {
+        /// The field's label, as the message names it.
         field: String,
+        /// The total given.
         total: u32,
+        /// The number of girls given.
         female: u32,
     },
 }
@@ -85,6 +133,7 @@ impl ValueError {
 pub struct FieldError {
     /// The form field's name.
     pub field: String,
+    /// What is wrong, in English and Khmer.
     pub message: Bilingual,
 }
 
@@ -158,6 +207,7 @@ fn is_bidi_control(c: char) -> bool {
 pub struct Name(String);
 
 impl Name {
+    /// The longest name accepted, in characters.
     pub const MAX: usize = 120;
 
     /// Parses a name for the given field, trimming surrounding space.
@@ -176,10 +226,12 @@ impl Name {
         Ok(Self(text))
     }
 
+    /// Parses a name, trimming surrounding space; errors say "name".
     pub fn parse(raw: &str) -> Result<Self, ValueError> {
         Self::parse_field("name", raw)
     }
 
+    /// The name, trimmed.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -210,12 +262,15 @@ impl std::fmt::Display for Name {
 pub struct Note(String);
 
 impl Note {
+    /// The longest note accepted, in characters.
     pub const MAX: usize = 2000;
 
+    /// Parses a note for the given field, trimming surrounding space; it may be empty.
     pub fn parse_field(field: &str, raw: &str) -> Result<Self, ValueError> {
         checked_text(field, raw, Self::MAX).map(Self)
     }
 
+    /// Parses a note, trimming surrounding space; errors say "note".
     pub fn parse(raw: &str) -> Result<Self, ValueError> {
         Self::parse_field("note", raw)
     }
@@ -231,10 +286,12 @@ impl Note {
         Ok(note)
     }
 
+    /// The note, trimmed.
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
+    /// Whether nothing was written.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -294,6 +351,7 @@ impl std::fmt::Display for DateRange {
 }
 
 impl DateRange {
+    /// Refuses an end before the start; a one-day range starts and ends on the same day.
     pub fn new(start: NaiveDate, end: NaiveDate) -> Result<Self, ValueError> {
         if end < start {
             return Err(ValueError::EndBeforeStart { start, end });
@@ -301,10 +359,12 @@ impl DateRange {
         Ok(Self { start, end })
     }
 
+    /// The first day.
     pub fn start(&self) -> NaiveDate {
         self.start
     }
 
+    /// The last day, itself included.
     pub fn end(&self) -> NaiveDate {
         self.end
     }
@@ -314,6 +374,7 @@ impl DateRange {
         (self.end - self.start).num_days() + 1
     }
 
+    /// Whether a day falls in the range, either end included.
     pub fn contains(&self, day: NaiveDate) -> bool {
         self.start <= day && day <= self.end
     }
@@ -330,6 +391,7 @@ impl Count {
     /// No Cambodian RCI holds anywhere near this many children (the largest hold a few hundred).
     pub const MAX: u32 = 10_000;
 
+    /// Refuses a value above [`Count::MAX`], naming `field` in the message.
     pub fn new_field(field: &str, value: u32) -> Result<Self, ValueError> {
         if value > Self::MAX {
             return Err(ValueError::CountTooLarge {
@@ -341,6 +403,7 @@ impl Count {
         Ok(Self(value))
     }
 
+    /// Refuses a value above [`Count::MAX`]; errors say "count".
     pub fn new(value: u32) -> Result<Self, ValueError> {
         Self::new_field("count", value)
     }
@@ -358,6 +421,7 @@ impl Count {
         Self::new_field(field, value)
     }
 
+    /// The number.
     pub fn get(self) -> u32 {
         self.0
     }
@@ -391,11 +455,13 @@ struct RawSexCount {
 }
 
 impl SexCount {
+    /// No children at all.
     pub const ZERO: SexCount = SexCount {
         total: Count(0),
         female: Count(0),
     };
 
+    /// Refuses more girls than the total, or a figure above [`Count::MAX`], naming `field`.
     pub fn new_field(field: &str, total: u32, female: u32) -> Result<Self, ValueError> {
         let total_count = Count::new_field(field, total)?;
         let female_count = Count::new_field(field, female)?;
@@ -412,14 +478,17 @@ impl SexCount {
         })
     }
 
+    /// Refuses more girls than the total, or a figure above [`Count::MAX`]; errors say "count".
     pub fn new(total: u32, female: u32) -> Result<Self, ValueError> {
         Self::new_field("count", total, female)
     }
 
+    /// Everyone, girls included.
     pub fn total(&self) -> u32 {
         self.total.get()
     }
 
+    /// Girls (or women) among them.
     pub fn female(&self) -> u32 {
         self.female.get()
     }
@@ -456,8 +525,11 @@ impl std::fmt::Display for SexCount {
 /// a stale page can be detected instead of silently overwriting a colleague's work.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stored<T> {
+    /// The row's id, for links.
     pub id: i64,
+    /// Changes on every save, so a save from a stale page (an older version) is refused.
     pub version: i64,
+    /// The value itself.
     pub value: T,
 }
 
