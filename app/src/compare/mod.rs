@@ -213,7 +213,7 @@ pub async fn export(
     let ctx = ctx.across_partners()?;
     let rows = comparison_rows(&ctx.store, &ctx.settings, ctx.today).await?;
     let q = CompareQuery::from_query(|k| query.get(k).cloned());
-    let shown = homeward_core::comparison::compare(&rows, &q.filter, q.sort);
+    let shown = homeward_core::comparison::compare(rows, &q.filter, q.sort);
     Ok(export_table(&shown))
 }
 

@@ -17,23 +17,23 @@ pub fn ComparePage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let state = move || CompareQuery::from_query(|k| query.read().get(k));
-    let data = Resource::new(|| (), |_| compare_partners());
     view! {
         <PageTitle text=Msg::CompareTitle.text(lang)/>
         <h1>{Msg::CompareTitle.text(lang)}</h1>
         <p class="muted no-print">{Msg::CompareIntro.text(lang)}</p>
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {
-                let data = match data.await {
+                let data = match compare_partners().await {
                     Ok(data) => data,
                     Err(e) => return crate::not_found::error_page(&e, lang),
                 };
                 let q = state();
-                let shown = compare(&data.rows, &q.filter, q.sort);
+                let filters = view! { <CompareFilters rows=&data.rows q=q.clone() lang/> };
+                let shown = compare(data.rows, &q.filter, q.sort);
                 let sums = totals(&shown);
                 let phases = shown.iter().map(|r| r.phase).collect();
                 view! {
-                    <CompareFilters rows=&data.rows q=q.clone() lang/>
+                    {filters}
                     <div class="charts">
                         <StageChart phases lang/>
                         <QuarterChart per_quarter=data.per_quarter lang/>

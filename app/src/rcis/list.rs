@@ -46,12 +46,8 @@ impl Sort {
 }
 
 /// Keeps the rows of one province (all if empty) in the chosen order. Ties fall back to name.
-pub fn filter_and_sort(rows: &[RciRow], province: &str, sort: Sort) -> Vec<RciRow> {
-    let mut kept: Vec<RciRow> = rows
-        .iter()
-        .filter(|r| province.is_empty() || r.rci.value.province.as_str() == province)
-        .cloned()
-        .collect();
+pub fn filter_and_sort(mut kept: Vec<RciRow>, province: &str, sort: Sort) -> Vec<RciRow> {
+    kept.retain(|r| province.is_empty() || r.rci.value.province.as_str() == province);
     kept.sort_by(|a, b| {
         let by_name = a.rci.value.name_en.cmp(&b.rci.value.name_en);
         match sort {
@@ -77,7 +73,6 @@ pub fn filter_and_sort(rows: &[RciRow], province: &str, sort: Sort) -> Vec<RciRo
 #[component]
 pub fn PartnersPage() -> impl IntoView {
     let lang = use_lang();
-    let rows = Resource::new(|| (), |_| list_rcis());
     let me = Resource::new(|| (), |_| crate::accounts::me());
     view! {
         <h1>{Msg::PartnersTitle.text(lang)}</h1>
@@ -93,7 +88,7 @@ pub fn PartnersPage() -> impl IntoView {
         </Suspense>
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
             {move || Suspend::new(async move {
-                match rows.await {
+                match list_rcis().await {
                     Ok(rows) => view! { <PartnerList rows lang/> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e.message(lang)}</p> }.into_any(),
                 }
@@ -107,37 +102,31 @@ fn PartnerList(rows: Vec<RciRow>, lang: Lang) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p class="empty">{Msg::NoPartners.text(lang)}</p> }.into_any();
     }
-    let query = use_query_map();
-    let province = move || query.read().get("province").unwrap_or_default();
-    let sort = move || Sort::from_key(&query.read().get("sort").unwrap_or_default());
+    let query = use_query_map().read_untracked();
+    let province = query.get("province").unwrap_or_default();
+    let sort = Sort::from_key(&query.get("sort").unwrap_or_default());
     let mut provinces: Vec<String> = rows
         .iter()
         .map(|r| r.rci.value.province.to_string())
         .collect();
     provinces.sort();
     provinces.dedup();
-    let shown = {
-        let rows = rows.clone();
-        move || filter_and_sort(&rows, &province(), sort())
-    };
+    let all_provinces = province.is_empty();
+    let list = filter_and_sort(rows, &province, sort);
     view! {
         <form class="filters" method="get" action="/">
             <label>
                 {Msg::FilterProvince.text(lang)}
                 <select name="province">
-                    <option value="" selected=move || province().is_empty()>
+                    <option value="" selected=all_provinces>
                         {Msg::AllProvinces.text(lang)}
                     </option>
                     {provinces
                         .into_iter()
                         .map(|p| {
-                            let value = p.clone();
+                            let selected = p == province;
                             let label = p.clone();
-                            view! {
-                                <option value=p selected=move || province() == value>
-                                    {label}
-                                </option>
-                            }
+                            view! { <option value=p selected=selected>{label}</option> }
                         })
                         .collect_view()}
                 </select>
@@ -149,7 +138,7 @@ fn PartnerList(rows: Vec<RciRow>, lang: Lang) -> impl IntoView {
                         .into_iter()
                         .map(|s| {
                             view! {
-                                <option value=s.key() selected=move || sort() == s>
+                                <option value=s.key() selected=sort == s>
                                     {s.label().text(lang)}
                                 </option>
                             }
@@ -160,10 +149,7 @@ fn PartnerList(rows: Vec<RciRow>, lang: Lang) -> impl IntoView {
             <button type="submit">{Msg::Apply.text(lang)}</button>
         </form>
         {
-            let shown = shown.clone();
-            move || {
-                let list = shown();
-                if list.is_empty() {
+            if list.is_empty() {
                     view! { <p class="empty">{Msg::NoPartnersMatch.text(lang)}</p> }.into_any()
                 } else {
                     view! {
@@ -187,7 +173,6 @@ fn PartnerList(rows: Vec<RciRow>, lang: Lang) -> impl IntoView {
                     }
                         .into_any()
                 }
-            }
         }
     }
     .into_any()
@@ -254,9 +239,15 @@ mod tests {
             row(3, "Beta", "Pursat"),
         ];
         let names = |v: Vec<RciRow>| v.into_iter().map(|r| r.rci.id).collect::<Vec<_>>();
-        assert_eq!(names(filter_and_sort(&rows, "", Sort::Name)), [2, 3, 1]);
-        assert_eq!(names(filter_and_sort(&rows, "Pursat", Sort::Name)), [3, 1]);
-        assert!(filter_and_sort(&rows, "Kep", Sort::Name).is_empty());
+        assert_eq!(
+            names(filter_and_sort(rows.clone(), "", Sort::Name)),
+            [2, 3, 1]
+        );
+        assert_eq!(
+            names(filter_and_sort(rows.clone(), "Pursat", Sort::Name)),
+            [3, 1]
+        );
+        assert!(filter_and_sort(rows, "Kep", Sort::Name).is_empty());
     }
 
     #[test]

@@ -216,13 +216,14 @@ impl ComparisonFilter {
     }
 }
 
-/// The rows the filter keeps, in the chosen order.
+/// The rows the filter keeps, in the chosen order (in place: the organisation's pages have
+/// thousands of rows, not worth copying).
 pub fn compare(
-    rows: &[ComparisonRow],
+    mut kept: Vec<ComparisonRow>,
     filter: &ComparisonFilter,
     sort: Sort,
 ) -> Vec<ComparisonRow> {
-    let mut kept: Vec<ComparisonRow> = rows.iter().filter(|r| filter.keeps(r)).cloned().collect();
+    kept.retain(|r| filter.keeps(r));
     kept.sort_by(|a, b| {
         let by_key = match sort.key {
             SortKey::Name => std::cmp::Ordering::Equal,
@@ -368,7 +369,7 @@ mod tests {
     fn sorts_with_ties_in_name_order() {
         let by = |key, descending| {
             ids(compare(
-                &rows(),
+                rows(),
                 &ComparisonFilter::default(),
                 Sort { key, descending },
             ))
@@ -387,7 +388,7 @@ mod tests {
 
     #[test]
     fn each_filter_keeps_only_its_rows() {
-        let keep = |f: ComparisonFilter| ids(compare(&rows(), &f, Sort::default()));
+        let keep = |f: ComparisonFilter| ids(compare(rows(), &f, Sort::default()));
         assert_eq!(
             keep(ComparisonFilter {
                 province: Some("Battambang".into()),
@@ -461,7 +462,7 @@ mod tests {
                 .collect();
             let filter = ComparisonFilter { province: Some(provinces[province].into()), ..Default::default() };
             let sort = Sort { key: SortKey::ALL[key], descending };
-            let shown = compare(&all, &filter, sort);
+            let shown = compare(all.clone(), &filter, sort);
             let mut expected: Vec<i64> = all.iter().filter(|r| r.province == provinces[province]).map(|r| r.rci_id).collect();
             let mut got = ids(shown.clone());
             expected.sort_unstable();
