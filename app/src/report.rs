@@ -72,38 +72,54 @@ pub async fn quarterly_report(
     let mut programmes = store.all_programmes().await?;
     let tours = store.tours().await?;
     let trainings = store.trainings().await?;
+    // Each RCI's tours and trainings of the quarter, gathered in one pass over them (not every
+    // tour for every RCI: thousands of each make that millions of checks).
+    let mut took_part: std::collections::HashMap<i64, Vec<(String, String)>> =
+        std::collections::HashMap::new();
+    for t in tours
+        .iter()
+        .map(|t| &t.value)
+        .filter(|t| quarter.overlaps(t.dates.start(), t.dates.end()))
+    {
+        let mut involved = t.visiting_rcis();
+        involved.extend(&t.hosts);
+        involved.sort_unstable();
+        involved.dedup();
+        for id in involved {
+            let how = if t.hosts.contains(&id) {
+                Msg::TourHosted
+            } else {
+                Msg::TourVisited
+            };
+            took_part
+                .entry(id)
+                .or_default()
+                .push((t.title.to_string(), how.text(lang).to_string()));
+        }
+    }
+    for t in trainings
+        .iter()
+        .map(|t| &t.value)
+        .filter(|t| quarter.overlaps(t.dates.start(), t.dates.end()))
+    {
+        for (i, p) in t.participants.iter().enumerate() {
+            // An RCI counted once per training, with its first row.
+            if t.participants[..i].iter().any(|q| q.rci_id == p.rci_id) {
+                continue;
+            }
+            took_part.entry(p.rci_id).or_default().push((
+                t.title.to_string(),
+                format!("{} · {}", Msg::TrainingAttended.text(lang), p.people),
+            ));
+        }
+    }
     let rcis = rows
         .iter()
         .map(|row| {
             let id = row.rci_id;
             let history = histories.remove(&id).unwrap_or_default();
             let its_visits = visits.remove(&id).unwrap_or_default();
-            let mut took_part: Vec<(String, String)> = tours
-                .iter()
-                .map(|t| &t.value)
-                .filter(|t| t.involves(id) && quarter.overlaps(t.dates.start(), t.dates.end()))
-                .map(|t| {
-                    let how = if t.hosts.contains(&id) {
-                        Msg::TourHosted
-                    } else {
-                        Msg::TourVisited
-                    };
-                    (t.title.to_string(), how.text(lang).to_string())
-                })
-                .collect();
-            took_part.extend(
-                trainings
-                    .iter()
-                    .map(|t| &t.value)
-                    .filter(|t| quarter.overlaps(t.dates.start(), t.dates.end()))
-                    .filter_map(|t| {
-                        let p = t.participants.iter().find(|p| p.rci_id == id)?;
-                        Some((
-                            t.title.to_string(),
-                            format!("{} · {}", Msg::TrainingAttended.text(lang), p.people),
-                        ))
-                    }),
-            );
+            let took_part = took_part.remove(&id).unwrap_or_default();
             RciReport {
                 row: row.clone(),
                 counts: history.iter().rfind(|c| c.as_of <= quarter.end()).cloned(),

@@ -66,6 +66,11 @@ test.describe("recording study tours", () => {
     const panel = page.getByTestId("took-part");
     await expect(panel).toContainText(TOUR);
     await expect(panel).toContainText("Follow-up action overdue: Share the tour report with the board");
+    // The RCI's overview lists the same action under what is due next, linking to the tour.
+    await page.goto("/rcis/3");
+    const due = page.getByTestId("due-next");
+    await expect(due).toContainText("Follow-up action overdue Share the tour report with the board");
+    await expect(due.getByRole("link", { name: TOUR })).toHaveAttribute("href", /^\/tours\/\d+$/);
     await page.goto("/tours");
     await expect(page.getByTestId("tour").filter({ hasText: TOUR })).toHaveCount(1);
     await expect(page.locator("body")).not.toContainText("Siem Reap and Pailin directors visit Hope Garden");

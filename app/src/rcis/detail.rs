@@ -9,7 +9,7 @@ use leptos::server_fn::error::ServerFnUrlError;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::profile::{ProfileFacts, ProfileForm};
-use super::{get_rci, RciContext, RciDetail, Saved, Section, SectionData};
+use super::{get_rci, OverdueAction, RciContext, RciDetail, Saved, Section, SectionData};
 use crate::checklists::TrackSection;
 use crate::components::{Flags, PageTitle, PhaseLabel, ProgressBar, ProgressChart};
 use crate::counts::{CountsChart, CountsForm, CountsPanel};
@@ -18,7 +18,7 @@ use crate::follow_ups::FollowUpsPanel;
 use crate::history::HistoryTimeline;
 use crate::i18n::{use_lang, Msg};
 use crate::labels::Label;
-use crate::programmes::{ProgrammesPanel, TookPart, TookPartPanel};
+use crate::programmes::{ProgrammesPanel, TookPartPanel};
 
 /// How the checklist section shows items, from its address.
 #[derive(Clone, Copy)]
@@ -271,7 +271,7 @@ fn SectionTabs(rci_id: i64, current: Section, lang: Lang) -> impl IntoView {
 fn DueNext(
     next_items: Vec<homeward_core::Stored<homeward_core::ChecklistItem>>,
     next_follow_up_due: Option<chrono::NaiveDate>,
-    overdue_actions: Vec<TookPart>,
+    overdue_actions: Vec<OverdueAction>,
     cx: RciContext,
 ) -> impl IntoView {
     let lang = cx.lang;
@@ -304,14 +304,11 @@ fn DueNext(
                 })}
                 {overdue_actions
                     .into_iter()
-                    .flat_map(|t| {
-                        let (title, href) = (t.title, t.href);
-                        t.overdue_actions.into_iter().map(move |a| view! {
-                            <li>
-                                <span class="flag flag-stalled">{Msg::OverdueAction.text(lang)}</span> " "
-                                {a} " · " <a href=href.clone()>{title.clone()}</a>
-                            </li>
-                        })
+                    .map(|a| view! {
+                        <li>
+                            <span class="flag flag-stalled">{Msg::OverdueAction.text(lang)}</span> " "
+                            {a.action} " · " <a href=a.tour_href>{a.tour_title}</a>
+                        </li>
                     })
                     .collect_view()}
             </ul>

@@ -107,7 +107,7 @@ pub enum SectionData {
         /// …the next follow-up visit…
         next_follow_up_due: Option<NaiveDate>,
         /// …and follow-up actions of study tours that are overdue.
-        overdue_actions: Vec<TookPart>,
+        overdue_actions: Vec<OverdueAction>,
         /// For an admin, every adviser to choose the lead adviser from; empty for anyone else.
         advisers: Vec<(i64, String)>,
     },
@@ -260,6 +260,16 @@ impl SectionData {
     }
 }
 
+/// A study tour's follow-up action that the RCI owns and is past due, as "due next" lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverdueAction {
+    /// What is to be done, and by when.
+    pub action: String,
+    pub tour_title: String,
+    /// The tour's page.
+    pub tour_href: String,
+}
+
 /// One section of an RCI's page: its head (profile, where it stands) and what the section
 /// shows, read for that section alone.
 #[server(endpoint = "get_rci")]
@@ -301,11 +311,16 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
                     .take(3)
                     .collect(),
                 next_follow_up_due,
-                overdue_actions: tours_taken_part(store, id, today)
+                overdue_actions: store
+                    .actions_owned_by(id)
                     .await?
                     .into_iter()
-                    .map(|(_, t)| t)
-                    .filter(|t| !t.overdue_actions.is_empty())
+                    .filter(|(_, _, a)| a.is_overdue(today))
+                    .map(|(tour, title, a)| OverdueAction {
+                        action: format!("{} ({})", a.description, a.due),
+                        tour_title: title.to_string(),
+                        tour_href: format!("/tours/{tour}"),
+                    })
                     .collect(),
                 // Only an admin chooses the lead adviser: everyone else gets no list.
                 advisers: if ctx.actor.can_manage_users() {

@@ -321,6 +321,30 @@ impl Store {
         read_tours(&mut *self.pool().acquire().await?, Which::Involving(rci_id)).await
     }
 
+    /// The follow-up actions an RCI owns across every study tour, soonest due first, each with
+    /// its tour's id and title: one query, for the RCI's "due next".
+    pub async fn actions_owned_by(&self, rci_id: i64) -> Result<Vec<(i64, Name, TourAction)>> {
+        let rows: Vec<(i64, String, String, Day, String)> = sqlx::query_as(
+            "SELECT a.tour_id, t.title, a.description, a.due_on, a.status \
+             FROM study_tour_actions a JOIN study_tours t ON t.id = a.tour_id \
+             WHERE a.owner_rci_id = $1 ORDER BY a.due_on, a.id",
+        )
+        .bind(rci_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter()
+            .map(|(tour, title, description, Day(due), status)| {
+                let action = TourAction {
+                    description: Name::parse(&description).map_err(corrupt)?,
+                    owner_rci_id: rci_id,
+                    due,
+                    status: ActionStatus::parse(&status).ok_or_else(|| corrupt(&status))?,
+                };
+                Ok((tour, Name::parse(&title).map_err(corrupt)?, action))
+            })
+            .collect()
+    }
+
     /// One study tour.
     pub async fn tour(&self, id: i64) -> Result<Stored<StudyTour>> {
         read_tours(&mut *self.pool().acquire().await?, Which::One(id))

@@ -93,6 +93,31 @@ async fn a_two_day_tour_with_hosts_visitors_and_an_action_round_trips() {
     assert_eq!(store.organisations().await.unwrap().len(), orgs);
 }
 
+/// An RCI's own follow-up actions come with their tour, whoever else owns actions on it.
+#[tokio::test]
+async fn an_rcis_actions_are_read_with_their_tour() {
+    let (_dir, store, ids) = demo_store().await;
+    let before = store.actions_owned_by(ids[6]).await.unwrap().len();
+    let mut t = tour(&ids[0..1], &ids[5..7], ids[6]);
+    t.actions.push(TourAction {
+        description: name("Visit the host's parenting club"),
+        owner_rci_id: ids[5],
+        due: day("2026-04-01"),
+        status: ActionStatus::Done,
+    });
+    let id = store.create_tour(&t, &editor("Chan Sokha")).await.unwrap();
+    let mine = store.actions_owned_by(ids[6]).await.unwrap();
+    assert_eq!(mine.len(), before + 1);
+    let (tour_id, title, action) = mine.iter().find(|(t, _, _)| *t == id).unwrap();
+    assert_eq!((*tour_id, title.as_str()), (id, "Directors' study tour"));
+    assert_eq!(action, &t.actions[0]);
+    let theirs = store.actions_owned_by(ids[5]).await.unwrap();
+    assert!(theirs
+        .iter()
+        .any(|(t, _, a)| *t == id && a.status == ActionStatus::Done && a.owner_rci_id == ids[5]));
+    assert!(!theirs.iter().any(|(_, _, a)| a.owner_rci_id != ids[5]));
+}
+
 #[tokio::test]
 async fn bad_tours_are_refused_and_write_nothing() {
     let (_dir, store, ids) = demo_store().await;

@@ -353,6 +353,51 @@ fn a_director_reaches_neither_the_page_nor_the_exports() {
     })
 }
 
+/// Each RCI's page of the report lists the study tours it hosted or visited that quarter, once
+/// per tour however many groups of its people went (in the demo tour, one RCI sent its director
+/// and its staff).
+#[test]
+fn the_quarterly_report_lists_each_rcis_tours_once() {
+    run(async {
+        let w = world().await;
+        let (store, router) = w.fresh("report-tours").await;
+        let tours = store.tours().await.unwrap();
+        let tour = tours
+            .iter()
+            .find(|t| {
+                t.value
+                    .title
+                    .as_str()
+                    .contains("study tour to transitioned partners")
+            })
+            .expect("the demo tour");
+        let quarter = homeward_core::quarters::Quarter::of(tour.value.dates.start());
+        let page = body_text(
+            get(
+                &w,
+                &router,
+                Caller::Viewer,
+                &format!("/report?quarter={quarter}"),
+            )
+            .await,
+        )
+        .await;
+        let mut involved = tour.value.visiting_rcis();
+        involved.extend(&tour.value.hosts);
+        involved.sort_unstable();
+        involved.dedup();
+        assert!(
+            tour.value.visitors.len() > tour.value.visiting_rcis().len(),
+            "the demo tour has an RCI that sent two groups"
+        );
+        let at: Vec<&str> = page
+            .match_indices("study tour to transitioned partners")
+            .map(|(i, _)| &page[i.saturating_sub(120)..i + 60])
+            .collect();
+        assert_eq!(at.len(), involved.len(), "{at:#?}");
+    })
+}
+
 #[test]
 fn the_quarterly_report_prints_each_rci_with_its_figures() {
     run(async {
