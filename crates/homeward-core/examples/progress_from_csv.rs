@@ -5,7 +5,8 @@
 //! cargo run -p homeward-core --example progress_from_csv -- FILE.csv [--on YYYY-MM-DD]
 //! ```
 //!
-//! One row per recorded step; steps a file does not list are not started. `item` is a step's
+//! One row per recorded step; steps a file does not list are not started. `province` is one of
+//! Cambodia's (in English or Khmer; a misspelling is refused with the nearest). `item` is a step's
 //! key in Homeward's default template, `status` one of `not_started`, `in_progress`, `done` (with
 //! its `date`), `not_applicable` or `blocked` (with a `reason`):
 //!
@@ -20,8 +21,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use homeward_core::{
-    default_template, overview, ChecklistItem, FollowUpFacts, ItemStatus, RciProfile, RiskFlag,
-    RiskSettings,
+    default_template, overview, ChecklistItem, FollowUpFacts, ItemStatus, Province, RciProfile,
+    RiskFlag, RiskSettings,
 };
 
 /// One row of the file.
@@ -82,7 +83,8 @@ fn read(path: &str, today: NaiveDate) -> Result<BTreeMap<String, Partner>, Strin
         let at = |e: &dyn std::fmt::Display| format!("{path}, line {line}: {e}");
         let row = row.map_err(|e| at(&e))?;
         if !partners.contains_key(&row.rci) {
-            let profile = RciProfile::parse(&row.rci, "", &row.province, "", row.transition_start)
+            let province = Province::parse(&row.province).map_err(|e| at(&e))?;
+            let profile = RciProfile::parse(&row.rci, "", province.en(), "", row.transition_start)
                 .map_err(|e| at(&e))?;
             let items = template.items().iter().map(ChecklistItem::from_template);
             partners.insert(

@@ -88,6 +88,7 @@ pub mod exports;
 pub mod follow_ups;
 pub mod forms;
 pub mod history;
+pub mod places;
 pub mod programmes;
 pub mod progress;
 pub mod quarters;
@@ -103,6 +104,7 @@ pub use checklists::{
     ItemStatus, StatusKind, Template, TemplateItem,
 };
 pub use counts::{ChildrenCounts, CountField, CountsError, Placement};
+pub use places::{Province, UnknownProvince};
 pub use progress::{Phase, Progress, TransitionProgress};
 pub use rcis::{overview, FollowUpFacts, ProfileInput, RciOverview, RciProfile, RciSummary};
 pub use risks::{FollowUpCadence, RiskFlag, RiskKind, RiskSettings};
