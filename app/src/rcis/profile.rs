@@ -1,7 +1,7 @@
 //! An RCI's profile: the facts shown at the top of its page, the form that edits them, and the
 //! page that creates a new partner RCI.
 
-use homeward_core::{Lang, ProfileInput, RciProfile, Stored};
+use homeward_core::{Lang, ProfileInput, Province, RciProfile, Stored};
 use leptos::prelude::*;
 
 use super::{CreateRci, RciContext, UpdateProfile};
@@ -89,10 +89,25 @@ fn ProfileFields<T: Clone + Send + Sync + 'static>(
         }
     };
     let chosen = input.adviser_id.clone();
+    let chosen_province = Province::parse(&input.province).ok();
     view! {
         {text("name_en", Msg::NameEn, input.name_en, true)}
         {text("name_km", Msg::NameKm, input.name_km, false)}
-        {text("province", Msg::ColProvince, input.province, true)}
+        <label>
+            {Msg::ColProvince.text(lang)}
+            <select name="profile[province]" required>
+                <option value="">"—"</option>
+                // A province stored before the list existed stays shown until one is chosen.
+                {(!input.province.is_empty() && chosen_province.is_none()).then(|| {
+                    let (value, label) = (input.province.clone(), input.province.clone());
+                    view! { <option value=value selected>{label}</option> }
+                })}
+                {Province::all()
+                    .map(|p| view! { <option value=p.en() selected=chosen_province == Some(p)>{p.name(lang)}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+        {field_error(value, "province")}
         {text("district", Msg::District, input.district, false)}
         {text("commune", Msg::Commune, input.commune, false)}
         {text("director", Msg::Director, input.director, false)}

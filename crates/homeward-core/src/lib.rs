@@ -128,5 +128,6 @@ bilingual_errors!(
     CountsError,
     checklists::ChecklistError,
     accounts::AccountError,
-    stages::UnknownTrack
+    stages::UnknownTrack,
+    UnknownProvince
 );

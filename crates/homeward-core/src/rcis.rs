@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checklists::ChecklistItem;
 use crate::counts::ChildrenCounts;
+use crate::places::Province;
 use crate::progress::{phase_entered_on, TransitionProgress};
 use crate::quarters::{last_of_each_quarter, ReintegrationSnapshot, Reintegrations};
 use crate::risks::{risk_flags, RiskFlag, RiskInputs, RiskSettings};
@@ -52,7 +53,7 @@ pub struct ProfileInput {
     pub name_en: String,
     /// The Khmer name, as typed; blank for none.
     pub name_km: String,
-    /// The province, as typed (required).
+    /// The province, as chosen (required): one of [`Province`]'s names.
     pub province: String,
     /// The district, as typed; blank for none.
     pub district: String,
@@ -119,7 +120,15 @@ impl ProfileInput {
         Ok(RciProfile {
             name_en: Name::parse_field("name (English)", &self.name_en).map_err(at("name_en"))?,
             name_km: optional_name("name (Khmer)", &self.name_km).map_err(at("name_km"))?,
-            province: Name::parse_field("province", &self.province).map_err(at("province"))?,
+            province: {
+                // Required first (a blank gets "required"), then one of Cambodia's, stored in
+                // English whichever way it was written.
+                let typed =
+                    Name::parse_field("province", &self.province).map_err(at("province"))?;
+                let province =
+                    Province::parse(typed.as_str()).map_err(FieldError::at("province"))?;
+                Name::parse(province.en()).map_err(at("province"))?
+            },
             district: optional_name("district", &self.district).map_err(at("district"))?,
             commune: optional_name("commune", &self.commune).map_err(at("commune"))?,
             director: optional_name("director", &self.director).map_err(at("director"))?,
@@ -401,6 +410,28 @@ mod tests {
             change(&mut f);
             assert_eq!(f.parse(today).unwrap_err().field, field, "{f:?}");
         }
+    }
+
+    /// The province is one of Cambodia's, stored in English however it was written; a
+    /// misspelling is refused in both languages with the nearest one.
+    #[test]
+    fn the_province_is_one_of_cambodias() {
+        let today = day("2025-02-01");
+        let mut f = form();
+        f.province = "ពោធិ៍សាត់".into();
+        assert_eq!(f.parse(today).unwrap().province.as_str(), "Pursat");
+        f.province = "Batambang".into();
+        let e = f.parse(today).unwrap_err();
+        assert_eq!(e.field, "province");
+        assert!(e.message.en.contains("did you mean Battambang?"), "{e:?}");
+        assert!(e.message.km.contains("បាត់ដំបង"), "{e:?}");
+        f.province = "".into();
+        assert!(f
+            .parse(today)
+            .unwrap_err()
+            .message
+            .en
+            .contains("must not be empty"));
     }
 
     #[test]

@@ -4,39 +4,10 @@
 //! Deterministic for a given seed, so two benchmark runs measure the same data.
 
 use chrono::NaiveDate;
-use homeward_core::Stage;
+use homeward_core::{Province, Stage};
 
 use crate::demo::{add_partner, named_adviser, PartnerPlan};
 use crate::{Result, Store};
-
-/// Cambodia's provinces, where partners are spread.
-const PROVINCES: [&str; 25] = [
-    "Banteay Meanchey",
-    "Battambang",
-    "Kampong Cham",
-    "Kampong Chhnang",
-    "Kampong Speu",
-    "Kampong Thom",
-    "Kampot",
-    "Kandal",
-    "Kep",
-    "Koh Kong",
-    "Kratie",
-    "Mondulkiri",
-    "Oddar Meanchey",
-    "Pailin",
-    "Phnom Penh",
-    "Preah Sihanouk",
-    "Preah Vihear",
-    "Prey Veng",
-    "Pursat",
-    "Ratanakiri",
-    "Siem Reap",
-    "Stung Treng",
-    "Svay Rieng",
-    "Takeo",
-    "Tbong Khmum",
-];
 
 const KINDS: [(&str, &str); 4] = [
     ("Children's Home", "មណ្ឌលកុមារ"),
@@ -65,11 +36,12 @@ impl Rng {
 pub async fn generate(store: &Store, n: usize, seed: u64, today: NaiveDate) -> Result<Vec<i64>> {
     let template = store.template().await?;
     let mut rng = Rng(seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let provinces: Vec<Province> = Province::all().collect();
     let first = store.rci_count().await? as usize + 1;
     let mut ids = Vec::with_capacity(n);
     for i in first..first + n {
         let (kind_en, kind_km) = KINDS[rng.below(KINDS.len() as u64) as usize];
-        let province = PROVINCES[rng.below(PROVINCES.len() as u64) as usize];
+        let province = provinces[rng.below(provinces.len() as u64) as usize].en();
         let name_en = format!("{province} {kind_en} {i}");
         let name_km = format!("{kind_km} {i}");
         let started_months_ago = 3 + rng.below(60);
