@@ -202,7 +202,7 @@ test.describe("an adviser updating a partner", () => {
     await hydrated(page);
     const form = page.getByTestId("new-rci-form");
     await form.getByLabel("Name (English)").fill("Kampot Riverside Home");
-    await form.getByLabel("Province", { exact: true }).selectOption("Kampot");
+    await form.getByRole("combobox", { name: /^Province/ }).selectOption("Kampot");
     await form.getByLabel("Transition started").fill("2026-01-15");
     await form.getByLabel("Target date for the transition").fill("2025-12-31");
     await form.getByRole("button", { name: "Create" }).click();
