@@ -390,11 +390,10 @@ fn the_quarterly_report_lists_each_rcis_tours_once() {
             tour.value.visitors.len() > tour.value.visiting_rcis().len(),
             "the demo tour has an RCI that sent two groups"
         );
-        let at: Vec<&str> = page
-            .match_indices("study tour to transitioned partners")
-            .map(|(i, _)| &page[i.saturating_sub(120)..i + 60])
-            .collect();
-        assert_eq!(at.len(), involved.len(), "{at:#?}");
+        assert_eq!(
+            page.matches("study tour to transitioned partners").count(),
+            involved.len()
+        );
     })
 }
 
