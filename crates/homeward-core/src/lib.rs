@@ -88,6 +88,7 @@ pub mod exports;
 pub mod follow_ups;
 pub mod forms;
 pub mod history;
+pub mod imports;
 pub mod places;
 pub mod programmes;
 pub mod progress;

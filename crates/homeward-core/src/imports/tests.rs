@@ -1,0 +1,431 @@
+//! The planner against a small Homeward: what each kind of row changes, and the problems a
+//! real file has.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::accounts::{Actor, Role};
+use crate::checklists::{default_template, ChecklistItem, StatusKind};
+use crate::follow_ups::{VisitMode, VisitedBy};
+use crate::rcis::RciProfile;
+use crate::stages::{Bilingual, Lang};
+use crate::values::Stored;
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn text(s: &str) -> Cell {
+    if s.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(s.into())
+    }
+}
+
+fn sheet(name: &str, rows: &[&[&str]]) -> Sheet {
+    Sheet {
+        name: name.into(),
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| text(c)).collect())
+            .collect(),
+        merged: vec![],
+    }
+}
+
+fn hope() -> RciProfile {
+    let mut p = RciProfile::parse("Hope House", "", "Kampot", "", day("2025-01-10")).unwrap();
+    p.mosvy_registration = Some(crate::Name::parse("KP-017").unwrap());
+    p.adviser_id = Some(7);
+    p
+}
+
+fn context(role: Role, editable: bool) -> (Directory, Context) {
+    let template = default_template();
+    let checklist = template
+        .items()
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Stored {
+            id: 100 + i as i64,
+            version: 1,
+            value: ChecklistItem::from_template(t),
+        })
+        .collect();
+    let known = KnownRci {
+        profile: Stored {
+            id: 3,
+            version: 4,
+            value: hope(),
+        },
+        editable,
+        checklist,
+        counts: vec![],
+        follow_ups: vec![],
+    };
+    let directory = Directory::new([(3, &known.profile.value)]);
+    let vocabulary = Vocabulary {
+        statuses: vec![
+            (
+                StatusKind::NotStarted,
+                Bilingual::new("Not started", "មិនទាន់ចាប់ផ្តើម"),
+            ),
+            (StatusKind::Done, Bilingual::new("Done", "រួចរាល់")),
+            (StatusKind::Blocked, Bilingual::new("Blocked", "ជាប់គាំង")),
+        ],
+        visitors: vec![(
+            VisitedBy::NgoStaff,
+            Bilingual::new("NGO staff", "បុគ្គលិកអង្គការ"),
+        )],
+        modes: vec![(VisitMode::Visit, Bilingual::new("Visit", "ចុះជួប"))],
+    };
+    let cx = Context {
+        known: HashMap::from([(3, known)]),
+        template,
+        advisers: vec![Adviser {
+            id: 7,
+            login: "sokha".into(),
+            name: "Sokha Chan".into(),
+        }],
+        vocabulary,
+        actor: Actor {
+            user_id: 7,
+            role,
+            rci_id: None,
+            assigned_rcis: if editable { vec![3] } else { vec![] },
+        },
+        today: day("2026-11-26"),
+    };
+    (directory, cx)
+}
+
+fn plan_of(sheets: Vec<Sheet>, role: Role, editable: bool) -> Plan {
+    let (directory, cx) = context(role, editable);
+    let book = Workbook {
+        file_name: "partners.xlsx".into(),
+        sheets,
+    };
+    plan(&read(&book), &directory, &cx)
+}
+
+fn problems(plan: &Plan) -> Vec<String> {
+    plan.problems.iter().map(|p| p.text(Lang::En)).collect()
+}
+
+#[test]
+fn every_kind_of_row_becomes_a_change_to_its_rci() {
+    let plan = plan_of(
+        vec![
+            sheet(
+                "RCIs",
+                &[
+                    &[
+                        "Name (English) / ឈ្មោះ (អង់គ្លេស)",
+                        "Province / ខេត្ត",
+                        "MoSVY registration number",
+                        "Transition start",
+                        "District",
+                    ],
+                    &[
+                        "Hope House",
+                        "Kampot",
+                        "KP-017",
+                        "2025-01-10",
+                        "Kampong Bay",
+                    ],
+                    &[
+                        "Riverside Children's Home",
+                        "Battambang / បាត់ដំបង",
+                        "",
+                        "២០២៦-០២-០១",
+                        "",
+                    ],
+                ],
+            ),
+            sheet(
+                "Children",
+                &[
+                    &[
+                        "RCI",
+                        "Date",
+                        "baseline_total",
+                        "baseline_female",
+                        "admissions_total",
+                        "admissions_female",
+                        "assessed_total",
+                        "assessed_female",
+                        "traced_total",
+                        "traced_female",
+                        "prepared_total",
+                        "prepared_female",
+                        "birth_family_total",
+                        "birth_family_female",
+                        "kinship_care_total",
+                        "kinship_care_female",
+                        "foster_care_total",
+                        "foster_care_female",
+                        "independent_living_total",
+                        "independent_living_female",
+                        "long_term_care_total",
+                        "long_term_care_female",
+                    ],
+                    &[
+                        "KP-017",
+                        "2026-06-30",
+                        "42",
+                        "17",
+                        "",
+                        "",
+                        "30",
+                        "12",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "5",
+                        "2",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                    ],
+                    &[
+                        "Riverside Children's Home",
+                        "2026-03-01",
+                        "១២",
+                        "៥",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                    ],
+                ],
+            ),
+            sheet(
+                "Checklist",
+                &[
+                    &["RCI", "Step", "Status", "Done on"],
+                    &["Hope House", "assess_children", "Done", "2026-05-02"],
+                    &[
+                        "hope house",
+                        "Assess each child's family",
+                        "រួចរាល់",
+                        "2026-05-03",
+                    ],
+                    &[
+                        "Riverside Children's Home",
+                        "trace_relatives",
+                        "Blocked",
+                        "",
+                    ],
+                ],
+            ),
+            sheet(
+                "Follow-ups",
+                &[
+                    &[
+                        "RCI",
+                        "Visit date",
+                        "Children visited",
+                        "Girls visited",
+                        "Visited by",
+                        "Visit or phone call",
+                        "Notes",
+                    ],
+                    &[
+                        "Hope House",
+                        "2026-07-01",
+                        "3",
+                        "1",
+                        "NGO staff / បុគ្គលិកអង្គការ",
+                        "visit",
+                        "all well",
+                    ],
+                ],
+            ),
+        ],
+        Role::Adviser,
+        true,
+    );
+    assert_eq!(
+        problems(&plan),
+        vec!["Checklist, row 4, Reason: reason it is blocked must not be empty"]
+    );
+    assert_eq!(plan.rcis.len(), 2);
+    let hope = &plan.rcis[0];
+    assert_eq!(hope.target, Target::Existing { id: 3, version: 4 });
+    assert_eq!(
+        hope.profile_changes.len(),
+        1,
+        "only the district: {:?}",
+        hope.profile_changes
+    );
+    assert_eq!(
+        hope.profile
+            .as_ref()
+            .unwrap()
+            .district
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "Kampong Bay"
+    );
+    assert_eq!(hope.counts[0].baseline.to_string(), "42 (17F)");
+    assert_eq!(hope.items.len(), 2);
+    assert_eq!(
+        hope.items[1].change.status.done_on(),
+        Some(day("2026-05-03"))
+    );
+    assert_eq!(hope.items[0].version, Some(1));
+    assert_eq!(hope.follow_ups[0].children.to_string(), "3 (1F)");
+    let new = &plan.rcis[1];
+    assert_eq!(new.target, Target::New);
+    let profile = new.profile.as_ref().unwrap();
+    assert_eq!(profile.province.as_str(), "Battambang");
+    assert_eq!(profile.transition_start, day("2026-02-01"));
+    assert_eq!(
+        profile.adviser_id,
+        Some(7),
+        "an adviser leads the RCI they bring in"
+    );
+    assert_eq!(
+        new.counts[0].baseline.to_string(),
+        "12 (5F)",
+        "Khmer digits"
+    );
+}
+
+#[test]
+fn problems_name_their_sheet_row_and_column_in_both_languages() {
+    let mut formulas = sheet(
+        "Children",
+        &[
+            &["RCI", "Date", "baseline_total"],
+            &["Hope House", "01/03/2026", ""],
+        ],
+    );
+    formulas.rows[1][2] = Cell::Formula;
+    formulas.merged = vec!["A5:B5".into()];
+    let plan = plan_of(
+        vec![
+            sheet(
+                "RCIs",
+                &[
+                    &[
+                        "Name (English)",
+                        "Province",
+                        "Transition start",
+                        "Lead adviser",
+                    ],
+                    &["Sunrise", "Batambang", "2026-01-01", ""],
+                    &["Sunrise", "Kampot", "2026-01-01", ""],
+                    &["Moonrise", "Kampot", "2026-01-01", "Dara"],
+                ],
+            ),
+            formulas,
+            sheet(
+                "Checklist",
+                &[
+                    &["RCI", "Step", "Status"],
+                    &["Nowhere", "x", "Done"],
+                    &["Hope House", "no such step", "Done"],
+                ],
+            ),
+        ],
+        Role::Adviser,
+        true,
+    );
+    let all = problems(&plan);
+    for expected in [
+        "RCIs, row 2, Province: unknown province \"Batambang\" — did you mean Battambang?",
+        "RCIs, row 4, Lead adviser: no adviser called Dara",
+        "Children: merged cells (A5:B5): unmerge them so that each row holds its own values",
+        "Children, row 2, Date: '01/03/2026' is not a date Homeward can read for certain: write it as year-month-day, 2026-03-01",
+        "Children, row 2, In care at the start: total: a formula: copy the column and paste it back as values",
+        "Checklist, row 2, RCI (name or MoSVY number): no RCI called Nowhere, in Homeward or on the RCIs sheet",
+        "Checklist, row 3, Step (title or key): no step 'no such step' in this RCI's checklist",
+    ] {
+        assert!(all.iter().any(|p| p == expected), "{expected}\nnot in\n{all:#?}");
+    }
+    assert!(
+        all.iter().any(|p| p.starts_with("Children: no column")),
+        "{all:#?}"
+    );
+    let province = plan
+        .problems
+        .iter()
+        .find(|p| p.row == Some(2) && p.sheet.as_deref() == Some("RCIs"));
+    let km = province.unwrap().text(Lang::Km);
+    assert!(
+        km.contains("ជួរទី 2") && km.contains("ខេត្ត") && km.contains("បាត់ដំបង"),
+        "{km}"
+    );
+}
+
+#[test]
+fn rows_that_change_nothing_are_counted_not_planned_and_others_rcis_stay_untouched() {
+    let rows: &[&[&str]] = &[
+        &["rci_id", "name", "province", "adviser", "stage"],
+        &["3", "Hope House", "Kampot", "Sokha Chan", "2"],
+    ];
+    let plan = plan_of(vec![sheet("Partners", rows)], Role::Adviser, false);
+    assert!(plan.problems.is_empty(), "{:?}", problems(&plan));
+    assert!(!plan.changes_anything());
+    assert_eq!(plan.unchanged_rows, 1);
+    assert!(plan.notes[0].en.contains("stage"), "{:?}", plan.notes);
+
+    let changed: &[&[&str]] = &[&["rci_id", "name", "province"], &["3", "Hope House", "Kep"]];
+    let plan = plan_of(vec![sheet("Partners", changed)], Role::Adviser, false);
+    assert_eq!(
+        problems(&plan),
+        vec!["Partners, row 2, Name (English): you may not change Hope House: it is not one of the RCIs you advise"]
+    );
+    let plan = plan_of(vec![sheet("Partners", changed)], Role::Admin, true);
+    assert!(plan.problems.is_empty(), "{:?}", problems(&plan));
+    assert_eq!(plan.rcis[0].profile_changes[0].after, "Kep");
+}
+
+#[test]
+fn an_adviser_cannot_hand_an_rci_to_another_adviser() {
+    let rows: &[&[&str]] = &[&["Name (English)", "Lead adviser"], &["Hope House", ""]];
+    let plan = plan_of(vec![sheet("RCIs", rows)], Role::Adviser, true);
+    assert_eq!(
+        problems(&plan),
+        vec!["RCIs, row 2, Lead adviser: only an admin may name another lead adviser"]
+    );
+}
+
+#[test]
+fn files_with_nothing_to_read_say_so() {
+    let plan = plan_of(
+        vec![sheet("Notes", &[&["what", "ever"], &["a", "b"]])],
+        Role::Admin,
+        true,
+    );
+    assert_eq!(
+        problems(&plan),
+        vec!["no sheet holds rows Homeward can import: start from the template"]
+    );
+    assert!(plan.notes[0].en.starts_with("sheet Notes was not read"));
+}
