@@ -76,6 +76,9 @@ pub struct Editor {
     pub user_id: Option<i64>,
     /// The name the history shows for the change.
     pub name: Name,
+    /// The file the change was imported from, which the history names beside it.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 impl Editor {
@@ -84,6 +87,15 @@ impl Editor {
         Self {
             user_id: Some(user_id),
             name,
+            source: None,
+        }
+    }
+
+    /// The same editor, importing from a file (its name cut to 80 characters).
+    pub fn importing(self, file_name: &str) -> Self {
+        Self {
+            source: Some(file_name.chars().take(80).collect()),
+            ..self
         }
     }
 
@@ -92,6 +104,7 @@ impl Editor {
         Self {
             user_id: None,
             name: Name::parse("Homeward").expect("a valid name"),
+            source: None,
         }
     }
 }

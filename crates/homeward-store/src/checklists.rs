@@ -122,6 +122,46 @@ pub(crate) async fn read_checklist(
         .collect()
 }
 
+/// Saves changes to items of one RCI in the caller's transaction, each refused if its version
+/// moved; returns the new versions.
+pub(crate) async fn save_items(
+    tx: &mut Tx,
+    rci_id: i64,
+    changes: &[(i64, i64, ItemChange)],
+    by: &Editor,
+) -> Result<Vec<i64>> {
+    let now = Utc::now();
+    let mut versions = Vec::with_capacity(changes.len());
+    for (item_id, expected_version, change) in changes {
+        let before = current_item(tx, rci_id, *item_id, *expected_version).await?;
+        sqlx::query(
+            "UPDATE checklist_items SET status = $1, done_on = $2, reason = $3, evidence = $4, \
+             responsible = $5, updated_by = $6, updated_at = $7, version = version + 1 \
+             WHERE id = $8 AND version = $9",
+        )
+        .bind(change.status.kind())
+        .bind(change.status.done_on().map(Day))
+        .bind(change.status.reason().map(Note::as_str).unwrap_or(""))
+        .bind(change.evidence.as_str())
+        .bind(change.responsible.as_ref().map(Name::as_str))
+        .bind(by.name.as_str())
+        .bind(Instant(now))
+        .bind(item_id)
+        .bind(expected_version)
+        .execute(&mut **tx)
+        .await?;
+        let after = ChecklistItem {
+            status: change.status.clone(),
+            evidence: change.evidence.clone(),
+            responsible: change.responsible.clone(),
+            ..before.clone()
+        };
+        record_item(tx, rci_id, *item_id, &before, &after, by).await?;
+        versions.push(expected_version + 1);
+    }
+    Ok(versions)
+}
+
 impl Store {
     /// The organisation's template. On first use it is the core's default template, stored so
     /// that the organisation can extend it.
@@ -200,35 +240,7 @@ impl Store {
         by: &Editor,
     ) -> Result<Vec<i64>> {
         let mut tx = self.write().await?;
-        let now = Utc::now();
-        let mut versions = Vec::with_capacity(changes.len());
-        for (item_id, expected_version, change) in changes {
-            let before = current_item(&mut tx, rci_id, *item_id, *expected_version).await?;
-            sqlx::query(
-                "UPDATE checklist_items SET status = $1, done_on = $2, reason = $3, evidence = $4, \
-                 responsible = $5, updated_by = $6, updated_at = $7, version = version + 1 \
-                 WHERE id = $8 AND version = $9",
-            )
-            .bind(change.status.kind())
-            .bind(change.status.done_on().map(Day))
-            .bind(change.status.reason().map(Note::as_str).unwrap_or(""))
-            .bind(change.evidence.as_str())
-            .bind(change.responsible.as_ref().map(Name::as_str))
-            .bind(by.name.as_str())
-            .bind(Instant(now))
-            .bind(item_id)
-            .bind(expected_version)
-            .execute(&mut *tx)
-            .await?;
-            let after = ChecklistItem {
-                status: change.status.clone(),
-                evidence: change.evidence.clone(),
-                responsible: change.responsible.clone(),
-                ..before.clone()
-            };
-            record_item(&mut tx, rci_id, *item_id, &before, &after, by).await?;
-            versions.push(expected_version + 1);
-        }
+        let versions = save_items(&mut tx, rci_id, changes, by).await?;
         crate::summaries::refresh(&mut tx, rci_id).await?;
         tx.commit().await?;
         Ok(versions)

@@ -168,6 +168,7 @@ pub(crate) fn named_adviser(n: usize) -> Result<Editor> {
     Ok(Editor {
         user_id: None,
         name: Name::parse(ADVISERS[n % ADVISERS.len()]).map_err(corrupt)?,
+        source: None,
     })
 }
 
@@ -334,6 +335,7 @@ async fn demo_tours_and_trainings(store: &Store, ids: &[i64], today: NaiveDate) 
     let adviser = Editor {
         user_id: None,
         name: name(ADVISERS[0])?,
+        source: None,
     };
     store.create_tour(&tour, &adviser).await?;
     // A second, smaller tour that Little Lotus had no part in.
@@ -455,6 +457,7 @@ async fn demo_advisers(store: &Store) -> Result<Vec<Editor>> {
         advisers.push(Editor {
             user_id: Some(id),
             name,
+            source: None,
         });
     }
     Ok(advisers)

@@ -1,5 +1,6 @@
 //! Follow-up visits to reintegrated children, and the facts the overdue flag needs.
 
+use crate::db::Tx;
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
@@ -67,6 +68,42 @@ pub(crate) async fn read_follow_up_facts(conn: &mut Conn, rci_id: i64) -> Result
     })
 }
 
+/// Records a visit in the caller's transaction.
+pub(crate) async fn insert_follow_up(
+    tx: &mut Tx,
+    rci_id: i64,
+    visit: &FollowUpVisit,
+    by: &Editor,
+) -> Result<i64> {
+    crate::rcis::ensure_rci(tx, rci_id).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO follow_up_visits (rci_id, visited_on, children_total, children_female, \
+         visited_by, mode, notes, recorded_by, recorded_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(rci_id)
+    .bind(Day(visit.visited_on))
+    .bind(i64::from(visit.children.total()))
+    .bind(i64::from(visit.children.female()))
+    .bind(visit.visited_by.key())
+    .bind(visit.mode.key())
+    .bind(visit.notes.as_str())
+    .bind(by.name.as_str())
+    .bind(Instant(Utc::now()))
+    .fetch_one(&mut **tx)
+    .await?;
+    let label = format!("follow-up visit on {}", visit.visited_on);
+    let change = Change {
+        rci_id: Some(rci_id),
+        entity: Entity::FollowUp,
+        entity_id: id,
+        label: &label,
+        by,
+    };
+    history::record(tx, change, &[], &visit.describe()).await?;
+    Ok(id)
+}
+
 impl Store {
     pub async fn record_follow_up(
         &self,
@@ -75,32 +112,7 @@ impl Store {
         by: &Editor,
     ) -> Result<i64> {
         let mut tx = self.write().await?;
-        crate::rcis::ensure_rci(&mut tx, rci_id).await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO follow_up_visits (rci_id, visited_on, children_total, children_female, \
-             visited_by, mode, notes, recorded_by, recorded_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-        )
-        .bind(rci_id)
-        .bind(Day(visit.visited_on))
-        .bind(i64::from(visit.children.total()))
-        .bind(i64::from(visit.children.female()))
-        .bind(visit.visited_by.key())
-        .bind(visit.mode.key())
-        .bind(visit.notes.as_str())
-        .bind(by.name.as_str())
-        .bind(Instant(Utc::now()))
-        .fetch_one(&mut *tx)
-        .await?;
-        let label = format!("follow-up visit on {}", visit.visited_on);
-        let change = Change {
-            rci_id: Some(rci_id),
-            entity: Entity::FollowUp,
-            entity_id: id,
-            label: &label,
-            by,
-        };
-        history::record(&mut tx, change, &[], &visit.describe()).await?;
+        let id = insert_follow_up(&mut tx, rci_id, visit, by).await?;
         crate::summaries::refresh(&mut tx, rci_id).await?;
         tx.commit().await?;
         Ok(id)

@@ -34,6 +34,11 @@ pub(crate) async fn record(
         .fetch_one(&mut **tx)
         .await?;
     let now = Utc::now();
+    // An imported change says so, naming the file, in the label every listing shows.
+    let label = match &change.by.source {
+        Some(file) => format!("{} (imported from {file})", change.label),
+        None => change.label.to_string(),
+    };
     // One statement for all the changed fields: a write holds the lock for less time.
     let sql = crate::db::numbered(&format!(
         "INSERT INTO history (change_id, rci_id, changed_at, changed_by, user_id, entity, \
@@ -50,7 +55,7 @@ pub(crate) async fn record(
             .bind(change.by.user_id)
             .bind(change.entity.key())
             .bind(change.entity_id)
-            .bind(change.label)
+            .bind(&label)
             .bind(&c.field)
             .bind(&c.before)
             .bind(&c.after);

@@ -19,6 +19,7 @@ pub mod demo;
 pub mod follow_ups;
 pub mod generate;
 pub mod history;
+pub mod imports;
 pub mod programmes;
 pub mod rcis;
 pub mod summaries;

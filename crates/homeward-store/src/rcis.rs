@@ -183,6 +183,90 @@ pub(crate) async fn read_last_update(
     Ok(at.map(DateTime::from))
 }
 
+/// Creates an RCI with its copy of every template step, in the caller's transaction.
+pub(crate) async fn insert_rci(
+    tx: &mut Tx,
+    profile: &RciProfile,
+    template: &Template,
+    by: &Editor,
+) -> Result<i64> {
+    let now = Utc::now();
+    let sql = crate::db::numbered(&format!(
+        "INSERT INTO rcis (name_en, name_km, province, district, commune, director_name, \
+         contact, mosvy_registration, mosvy_registered_on, adviser_id, transition_start, \
+         transition_target, has_reintegration_plan, has_reintegration_budget, created_at, \
+         updated_at) VALUES ({}?, ?) RETURNING id",
+        "?, ".repeat(14)
+    ));
+    let id: i64 = bind_profile(sqlx::query(&sql), profile)
+        .bind(Instant(now))
+        .bind(Instant(now))
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get(0)?;
+    for (position, item) in template.items().iter().enumerate() {
+        crate::checklists::insert_item(
+            tx,
+            id,
+            position as i64,
+            &ChecklistItem::from_template(item),
+        )
+        .await?;
+    }
+    assign_adviser(tx, id, None, profile).await?;
+    let change = Change {
+        rci_id: Some(id),
+        entity: Entity::Profile,
+        entity_id: id,
+        label: "profile",
+        by,
+    };
+    history::record(tx, change, &[], &profile.describe()).await?;
+    Ok(id)
+}
+
+/// Saves a profile if it is still at `expected_version`, in the caller's transaction.
+pub(crate) async fn save_profile(
+    tx: &mut Tx,
+    rci_id: i64,
+    expected_version: i64,
+    profile: &RciProfile,
+    by: &Editor,
+) -> Result<()> {
+    let sql = format!("SELECT {RCI_COLUMNS} FROM rcis WHERE id = $1");
+    let current = sqlx::query_as::<_, RciRow>(&sql)
+        .bind(rci_id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StoreError::NotFound)?
+        .into_stored()?;
+    if current.version != expected_version {
+        return Err(StoreError::Conflict {
+            current_version: current.version,
+        });
+    }
+    let sql = crate::db::numbered(&format!(
+        "UPDATE rcis SET {PROFILE_SET}, version = version + 1, updated_at = ? \
+         WHERE id = ? AND version = ?"
+    ));
+    bind_profile(sqlx::query(&sql), profile)
+        .bind(Instant(Utc::now()))
+        .bind(rci_id)
+        .bind(expected_version)
+        .execute(&mut **tx)
+        .await?;
+    assign_adviser(tx, rci_id, current.value.adviser_id, profile).await?;
+    let change = Change {
+        rci_id: Some(rci_id),
+        entity: Entity::Profile,
+        entity_id: rci_id,
+        label: "profile",
+        by,
+    };
+    history::record(tx, change, &current.value.describe(), &profile.describe()).await?;
+    Ok(())
+}
+
 impl Store {
     /// Creates a partner RCI with its own copy of every template step, in one transaction,
     /// recording its creation in the history.
@@ -198,39 +282,8 @@ impl Store {
         template: &Template,
         by: &Editor,
     ) -> Result<i64> {
-        let now = Utc::now();
         let mut tx = self.write().await?;
-        let sql = crate::db::numbered(&format!(
-            "INSERT INTO rcis (name_en, name_km, province, district, commune, director_name, \
-             contact, mosvy_registration, mosvy_registered_on, adviser_id, transition_start, \
-             transition_target, has_reintegration_plan, has_reintegration_budget, created_at, \
-             updated_at) VALUES ({}?, ?) RETURNING id",
-            "?, ".repeat(14)
-        ));
-        let id: i64 = bind_profile(sqlx::query(&sql), profile)
-            .bind(Instant(now))
-            .bind(Instant(now))
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get(0)?;
-        for (position, item) in template.items().iter().enumerate() {
-            crate::checklists::insert_item(
-                &mut tx,
-                id,
-                position as i64,
-                &ChecklistItem::from_template(item),
-            )
-            .await?;
-        }
-        assign_adviser(&mut tx, id, None, profile).await?;
-        let change = Change {
-            rci_id: Some(id),
-            entity: Entity::Profile,
-            entity_id: id,
-            label: "profile",
-            by,
-        };
-        history::record(&mut tx, change, &[], &profile.describe()).await?;
+        let id = insert_rci(&mut tx, profile, template, by).await?;
         crate::summaries::refresh(&mut tx, id).await?;
         tx.commit().await?;
         Ok(id)
@@ -245,43 +298,7 @@ impl Store {
         by: &Editor,
     ) -> Result<i64> {
         let mut tx = self.write().await?;
-        let sql = format!("SELECT {RCI_COLUMNS} FROM rcis WHERE id = $1");
-        let current = sqlx::query_as::<_, RciRow>(&sql)
-            .bind(rci_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::NotFound)?
-            .into_stored()?;
-        if current.version != expected_version {
-            return Err(StoreError::Conflict {
-                current_version: current.version,
-            });
-        }
-        let sql = crate::db::numbered(&format!(
-            "UPDATE rcis SET {PROFILE_SET}, version = version + 1, updated_at = ? \
-             WHERE id = ? AND version = ?"
-        ));
-        bind_profile(sqlx::query(&sql), profile)
-            .bind(Instant(Utc::now()))
-            .bind(rci_id)
-            .bind(expected_version)
-            .execute(&mut *tx)
-            .await?;
-        assign_adviser(&mut tx, rci_id, current.value.adviser_id, profile).await?;
-        let change = Change {
-            rci_id: Some(rci_id),
-            entity: Entity::Profile,
-            entity_id: rci_id,
-            label: "profile",
-            by,
-        };
-        history::record(
-            &mut tx,
-            change,
-            &current.value.describe(),
-            &profile.describe(),
-        )
-        .await?;
+        save_profile(&mut tx, rci_id, expected_version, profile, by).await?;
         crate::summaries::refresh(&mut tx, rci_id).await?;
         tx.commit().await?;
         Ok(expected_version + 1)

@@ -108,6 +108,7 @@ async fn a_backup_during_saves_holds_every_save_acknowledged_before_it_began() {
             let by = Editor {
                 user_id: None,
                 name: Name::parse("Chan Sokha").unwrap(),
+                source: None,
             };
             for n in 0..400 {
                 let id = store
@@ -210,6 +211,7 @@ async fn a_backup_moves_between_sqlite_and_postgresql() {
     let by = Editor {
         user_id: None,
         name: Name::parse("Chan Sokha").unwrap(),
+        source: None,
     };
     postgres
         .record_counts(rci, counts(3), &by, today())

@@ -29,6 +29,7 @@ fn adviser() -> Editor {
     Editor {
         user_id: None,
         name: Name::parse("Chan Sokha").unwrap(),
+        source: None,
     }
 }
 

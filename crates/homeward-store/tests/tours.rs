@@ -27,6 +27,7 @@ fn editor(s: &str) -> Editor {
     Editor {
         user_id: None,
         name: name(s),
+        source: None,
     }
 }
 

@@ -84,20 +84,19 @@ pub struct Vocabulary {
 }
 
 /// The value whose key or words (English, Khmer, or both as "English / Khmer") were written.
-fn word<T: Copy>(
+fn word<T: Copy + PartialEq>(
     written: &str,
-    list: &[(T, Bilingual)],
+    all: &[T],
+    words: &[(T, Bilingual)],
     key: impl Fn(T) -> &'static str,
 ) -> Option<T> {
     let written = fold(written);
-    list.iter().find_map(|(value, words)| {
-        let names = [key(*value).to_string(), fold(&words.en), fold(&words.km)];
-        let matches = names.contains(&written)
-            || written
-                .split(" / ")
-                .all(|part| names.contains(&part.to_string()))
-            || written.replace(' ', "_") == key(*value);
-        matches.then_some(*value)
+    all.iter().copied().find(|value| {
+        let mut names = vec![key(*value).to_string(), key(*value).replace('_', " ")];
+        for (_, w) in words.iter().filter(|(v, _)| v == value) {
+            names.extend([fold(&w.en), fold(&w.km)]);
+        }
+        names.contains(&written)
     })
 }
 
@@ -879,6 +878,11 @@ impl Planner<'_> {
     }
 
     fn counts(&mut self, row: &Row) {
+        // A sheet without all the counts has that problem listed once, not on every row.
+        let columns = SheetKind::Children.columns();
+        if columns.iter().any(|c| c.required && !row.has(&c.key)) {
+            return;
+        }
         let Some(i) = self.target(row) else { return };
         let mut form: HashMap<String, String> = HashMap::new();
         for (column, _) in &row.values {
@@ -887,10 +891,7 @@ impl Planner<'_> {
         let counts = match ChildrenCounts::from_form(&form, self.cx.today) {
             Ok(c) => c,
             Err(e) => {
-                // Missing columns are reported once for the sheet.
-                if row.has(&e.field) {
-                    self.problems.push(field_problem(row, e));
-                }
+                self.problems.push(field_problem(row, e));
                 return;
             }
         };
@@ -938,6 +939,7 @@ impl Planner<'_> {
         let status_written = chosen(&row.text("status"));
         let Some(status) = word(
             &status_written,
+            &StatusKind::ALL,
             &self.cx.vocabulary.statuses,
             StatusKind::key,
         ) else {
@@ -1036,11 +1038,13 @@ impl Planner<'_> {
         let vocabulary = &self.cx.vocabulary;
         let visited_by = word(
             &chosen(&row.text("visited_by")),
+            &VisitedBy::ALL,
             &vocabulary.visitors,
             VisitedBy::key,
         );
         let mode = word(
             &chosen(&row.text("mode")),
+            &VisitMode::ALL,
             &vocabulary.modes,
             VisitMode::key,
         );
