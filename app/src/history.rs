@@ -12,7 +12,7 @@ use crate::labels::Label;
 
 /// The page's label for a field named in the history. History rows keep the English name they
 /// were written with (they are never rewritten); the timeline shows the form's own label.
-fn field_label(field: &str) -> Option<Msg> {
+pub(crate) fn field_label(field: &str) -> Option<Msg> {
     if let Some(count) = CountField::ALL.into_iter().find(|f| f.key() == field) {
         return Some(count.label());
     }
@@ -74,7 +74,7 @@ fn field_label(field: &str) -> Option<Msg> {
 
 /// A history value in the page's language where it is one of the app's own words (a status, who
 /// visited, how, yes/no); what people typed, names, numbers and dates are shown as written.
-fn value_text(field: &str, value: String, lang: Lang) -> String {
+pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
     let word = |m: Msg| m.text(lang).to_string();
     match field {
         // "done 2026-11-24", "blocked: waiting for DoSVY", "in_progress".

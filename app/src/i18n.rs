@@ -378,6 +378,29 @@ messages! {
     NothingThisQuarter => "None this quarter.", "គ្មានក្នុងត្រីមាសនេះទេ។";
     PrintReport => "Quarterly report (print)", "របាយការណ៍ប្រចាំត្រីមាស (បោះពុម្ព)";
     ProgressOverTime => "Overall progress month by month", "វឌ្ឍនភាពសរុបប្រចាំខែ";
+    ImportTitle => "Import from a spreadsheet", "នាំចូលពីតារាង";
+    ImportIntro => "Bring your records in from Excel or CSV: partner RCIs' profiles, children counts, checklist steps and follow-up visits. Nothing is saved until you have seen what would change and confirmed it.", "នាំកំណត់ត្រារបស់អ្នកចូលពី Excel ឬ CSV៖ ព័ត៌មានមណ្ឌលដៃគូ ចំនួនកុមារ ជំហាននៃបញ្ជីការងារ និងការចុះតាមដាន។ គ្មានអ្វីត្រូវបានរក្សាទុកទេ រហូតដល់អ្នកបានឃើញអ្វីដែលនឹងផ្លាស់ប្តូរ ហើយបញ្ជាក់។";
+    ImportTemplate => "Download the template (Excel)", "ទាញយកគំរូ (Excel)";
+    ImportTemplateHint => "One sheet per kind of record, columns in English and Khmer, lists to choose from. A partners export can be imported too.", "មួយសន្លឹកសម្រាប់កំណត់ត្រាមួយប្រភេទ ជួរឈរជាភាសាអង់គ្លេស និងខ្មែរ មានបញ្ជីសម្រាប់ជ្រើសរើស។ ឯកសារនាំចេញដៃគូក៏អាចនាំចូលបានដែរ។";
+    ImportFile => "Spreadsheet", "តារាង";
+    ImportCheck => "Check the file", "ពិនិត្យឯកសារ";
+    ImportProblems => "Nothing was imported. Problems found:", "មិនបាននាំចូលអ្វីទេ។ បញ្ហាដែលបានរកឃើញ៖";
+    ImportFixAndAgain => "Correct these in your file and upload it again.", "សូមកែតម្រូវចំណុចទាំងនេះក្នុងឯកសាររបស់អ្នក ហើយផ្ទុកឡើងម្តងទៀត។";
+    ImportNewRcis => "New RCIs:", "មណ្ឌលថ្មី៖";
+    ImportChangedRcis => "RCIs changed:", "មណ្ឌលដែលផ្លាស់ប្តូរ៖";
+    ImportUnchangedRows => "Rows already in Homeward:", "ជួរដែលមានក្នុង Homeward រួចហើយ៖";
+    ImportNothingToChange => "This file holds nothing Homeward does not already have.", "ឯកសារនេះមិនមានអ្វីដែល Homeward មិនទាន់មានទេ។";
+    ImportConfirm => "Import these changes", "នាំចូលការផ្លាស់ប្តូរទាំងនេះ";
+    ImportDone => "Imported. RCIs created or changed:", "បាននាំចូល។ មណ្ឌលដែលបានបង្កើត ឬផ្លាស់ប្តូរ៖";
+    ImportField => "Field", "ប្រអប់";
+    ImportBefore => "Now", "បច្ចុប្បន្ន";
+    ImportAfter => "From the file", "ពីឯកសារ";
+    ImportSteps => "Checklist steps", "ជំហាននៃបញ្ជីការងារ";
+    ImportVisits => "Follow-up visits", "ការចុះតាមដាន";
+    ImportHasProblems => "The file has problems: nothing was imported.", "ឯកសារមានបញ្ហា៖ មិនបាននាំចូលអ្វីទេ។";
+    ImportNothingPending => "Upload a file first.", "សូមផ្ទុកឯកសារឡើងជាមុនសិន។";
+    ImportChanged => "Records changed since the preview was shown: look at it again below, then confirm.", "កំណត់ត្រាបានផ្លាស់ប្តូរ ចាប់តាំងពីការមើលជាមុនត្រូវបានបង្ហាញ៖ សូមពិនិត្យវាម្តងទៀតខាងក្រោម រួចបញ្ជាក់។";
+    ImportLink => "Import from a spreadsheet", "នាំចូលពីតារាង";
     PrivacyNote => "Homeward stores no child's name: only counts.", "ផ្លូវទៅផ្ទះមិនរក្សាទុកឈ្មោះកុមារទេ៖ មានតែចំនួនប៉ុណ្ណោះ។";
 }
 

@@ -12,6 +12,7 @@ pub mod errors;
 pub mod follow_ups;
 pub mod history;
 pub mod i18n;
+pub mod imports;
 pub mod islands;
 pub mod labels;
 pub mod lists;
@@ -125,6 +126,7 @@ fn Pages() -> impl IntoView {
                     view=accounts::ChangesPage
                     ssr=SsrMode::Async
                 />
+                <Route path=StaticSegment("import") view=imports::ImportPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("compare") view=compare::ComparePage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("report") view=report::ReportPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("tours") view=tours::ToursPage ssr=SsrMode::Async/>

@@ -18,6 +18,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// One-time passwords waiting to be shown once to the admin who made them.
     pub flashes: Flashes,
+    /// Each user's uploaded spreadsheet, waiting to be previewed and confirmed.
+    pub imports: crate::imports::ssr::PendingImports,
 }
 
 /// Messages for one user's next page and no other: a one-time password an admin just created is

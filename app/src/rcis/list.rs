@@ -83,7 +83,12 @@ pub fn PartnersPage() -> impl IntoView {
                     me.await,
                     Ok(Some(m)) if matches!(m.role, homeward_core::accounts::Role::Admin | homeward_core::accounts::Role::Adviser)
                 );
-                may_create.then(|| view! { <p><a class="button" href="/rcis/new">"+ " {Msg::NewRci.text(lang)}</a></p> })
+                may_create.then(|| view! {
+                    <p>
+                        <a class="button" href="/rcis/new">"+ " {Msg::NewRci.text(lang)}</a> " "
+                        <a class="button secondary" href=crate::imports::PATH>{Msg::ImportLink.text(lang)}</a>
+                    </p>
+                })
             })}
         </Suspense>
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>

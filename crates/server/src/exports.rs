@@ -69,7 +69,7 @@ fn csv(name: &str, table: Result<Table, AppError>) -> Response {
     }
 }
 
-fn file(name: &str, content_type: &'static str, body: Vec<u8>) -> Response {
+pub(crate) fn file(name: &str, content_type: &'static str, body: Vec<u8>) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_string()),
@@ -84,6 +84,6 @@ fn file(name: &str, content_type: &'static str, body: Vec<u8>) -> Response {
 }
 
 /// A refused download: the error's status and its message as plain text.
-fn refusal(e: AppError) -> Response {
+pub(crate) fn refusal(e: AppError) -> Response {
     (e.status(), e.message(Lang::En)).into_response()
 }

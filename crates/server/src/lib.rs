@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod compression;
 pub mod exports;
+pub mod imports;
 pub mod limits;
 pub mod logs;
 pub mod security;
@@ -52,6 +53,16 @@ pub fn router_with_routes(
         .route(
             "/exports/partners.xlsx",
             get(exports::partners_xlsx).with_state(state.clone()),
+        )
+        .route(
+            app::imports::PATH,
+            post(imports::upload)
+                .with_state(state.clone())
+                .layer(axum::extract::DefaultBodyLimit::max(imports::MAX_UPLOAD)),
+        )
+        .route(
+            app::imports::TEMPLATE_PATH,
+            get(imports::template_download).with_state(state.clone()),
         )
         .route(
             "/exports/tours.csv",

@@ -71,6 +71,15 @@ enum Command {
     Backup { file: PathBuf },
     /// Put a backup back into the database, which must be empty (a new file, say).
     Restore { file: PathBuf },
+    /// Import partners' records from a spreadsheet (XLSX or CSV, in the template's shape or a
+    /// partners export): prints what it would change and every problem, then imports it all in
+    /// one transaction unless it has problems or `--dry-run` is given.
+    Import {
+        file: PathBuf,
+        /// Only check the file and print what it would change.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Manage users.
     User {
         #[command(subcommand)]
@@ -198,6 +207,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
                 cli.db
             );
         }
+        Command::Import { file, dry_run } => import(&store, &file, dry_run, today).await?,
         Command::User { action } => user_command(&store, action).await?,
         Command::Serve {
             demo,
@@ -219,6 +229,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
                 sessions: SessionPolicy::default(),
                 secure_cookies,
                 flashes: Default::default(),
+                imports: Default::default(),
             };
             let clients = if behind_proxy {
                 homeward_server::serve::Clients::BehindLocalProxy
@@ -331,5 +342,82 @@ async fn serve(state: AppState, clients: homeward_server::serve::Clients) -> Res
         homeward_server::serve::shutdown_signal(),
     )
     .await;
+    Ok(())
+}
+
+/// `homeward import`: the page's steps on the command line, as Homeward itself (an admin's rights).
+async fn import(
+    store: &Store,
+    file: &std::path::Path,
+    dry_run: bool,
+    today: chrono::NaiveDate,
+) -> Result<(), Error> {
+    use app::imports::Preview;
+    let bytes = std::fs::read(file)?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let book = homeward_server::imports::read_file(&name, &bytes)
+        .map_err(|e| format!("{name}: {}", e.message().en))?;
+    let ctx = app::server::Ctx {
+        actor: homeward_core::accounts::Actor {
+            user_id: 0,
+            role: Role::Admin,
+            rci_id: None,
+            assigned_rcis: vec![],
+        },
+        by: Editor::system(),
+        store: store.clone(),
+        settings: RiskSettings::default(),
+        today,
+    };
+    let plan = app::imports::ssr::make_plan(&ctx, &book)
+        .await
+        .map_err(|e| e.message(Lang::En))?;
+    if let Preview::Checked {
+        problems,
+        notes,
+        new_rcis,
+        changed_rcis,
+        unchanged_rows,
+        ..
+    } = app::imports::ssr::preview(&plan, Lang::En)
+    {
+        for note in notes {
+            println!("note: {note}");
+        }
+        for (what, rcis) in [("new", new_rcis), ("changed", changed_rcis)] {
+            for rci in rcis {
+                println!("{what}: {}", rci.name);
+                for (field, before, after) in rci.profile {
+                    println!("  {field}: {before:?} -> {after:?}");
+                }
+                for line in rci.counts.iter().chain(&rci.visits) {
+                    println!("  {line}");
+                }
+                for (step, before, after) in rci.steps {
+                    println!("  {step}: {before} -> {after}");
+                }
+            }
+        }
+        println!("{unchanged_rows} rows already in Homeward");
+        if !problems.is_empty() {
+            for problem in &problems {
+                eprintln!("problem: {problem}");
+            }
+            return Err(format!("{} problems: nothing was imported", problems.len()).into());
+        }
+    }
+    if dry_run || !plan.changes_anything() {
+        tracing::info!(
+            "nothing imported ({})",
+            if dry_run { "dry run" } else { "no changes" }
+        );
+        return Ok(());
+    }
+    let template = store.template().await?;
+    let ids = store.import(&plan, &template, &Editor::system()).await?;
+    tracing::info!("imported {name}: {} RCIs created or changed", ids.len());
     Ok(())
 }

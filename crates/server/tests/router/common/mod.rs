@@ -218,6 +218,7 @@ impl World {
             sessions: SessionPolicy::default(),
             secure_cookies: secure,
             flashes: Default::default(),
+            imports: Default::default(),
         };
         let options = LeptosOptions::builder().output_name("homeward").build();
         (

@@ -1,0 +1,315 @@
+//! Bringing records in from a spreadsheet: the page that takes a file, shows what it would
+//! change and every problem in it, and imports it once the user confirms. The server's upload
+//! handler reads the file into a [`Workbook`] and keeps it here for its user; every look at the
+//! preview plans it again against the records as they are, so what is confirmed is what is shown.
+
+mod page;
+
+pub use page::ImportPage;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::errors::AppError;
+
+/// Where the page is, and where files are sent.
+pub const PATH: &str = "/import";
+
+/// The template workbook's address.
+pub const TEMPLATE_PATH: &str = "/import/template.xlsx";
+
+/// One RCI's part of a preview, worded for the reader.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RciPreview {
+    /// The RCI's name.
+    pub name: String,
+    /// Its page, when it is already in Homeward.
+    pub href: Option<String>,
+    /// Profile fields that change: label, before, after.
+    pub profile: Vec<(String, String, String)>,
+    /// Counts snapshots to record, each as one line.
+    pub counts: Vec<String>,
+    /// Steps that change: title, status before, status after.
+    pub steps: Vec<(String, String, String)>,
+    /// Follow-up visits to record, each as one line.
+    pub visits: Vec<String>,
+}
+
+/// What the page shows of the user's file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Preview {
+    /// A file was refused before its rows were read (wrong type, too large…).
+    Refused { file_name: String, message: String },
+    /// The file's plan: its problems, or what importing it would change.
+    Checked {
+        file_name: String,
+        problems: Vec<String>,
+        notes: Vec<String>,
+        new_rcis: Vec<RciPreview>,
+        changed_rcis: Vec<RciPreview>,
+        unchanged_rows: usize,
+        /// What the confirmation must match.
+        fingerprint: String,
+    },
+    /// The file was imported: the RCIs it created or changed.
+    Imported {
+        file_name: String,
+        rcis: Vec<(String, String)>,
+    },
+}
+
+/// The user's file as it stands now, if they uploaded one (admins and advisers only).
+#[server(endpoint = "import_preview")]
+pub async fn import_preview() -> Result<Option<Preview>, AppError> {
+    let ctx = crate::server::Ctx::recorder()?;
+    let state = crate::server::state()?;
+    let lang = crate::server::request_lang();
+    let Some(pending) = state.imports.get(ctx.actor.user_id) else {
+        return Ok(None);
+    };
+    let preview = match pending {
+        ssr::Pending::Imported { file_name, rcis } => Preview::Imported {
+            file_name,
+            rcis: rcis
+                .into_iter()
+                .map(|(id, name)| (format!("/rcis/{id}"), name))
+                .collect(),
+        },
+        ssr::Pending::File(file) => match file.as_ref() {
+            (file_name, Err(e)) => {
+                crate::not_found::set_status(&AppError::Invalid(e.message()));
+                Preview::Refused {
+                    file_name: file_name.clone(),
+                    message: e.message().get(lang).to_string(),
+                }
+            }
+            (_, Ok(book)) => {
+                let plan = ssr::make_plan(&ctx, book).await?;
+                if !plan.problems.is_empty() {
+                    crate::not_found::set_status(&AppError::Invalid(
+                        crate::i18n::Msg::ImportHasProblems.into(),
+                    ));
+                }
+                ssr::preview(&plan, lang)
+            }
+        },
+    };
+    Ok(Some(preview))
+}
+
+/// Imports the user's file, if what it would change is still what the preview showed
+/// (`fingerprint`); otherwise refuses, and the page shows the file against the records as they
+/// now are.
+#[server(endpoint = "confirm_import")]
+pub async fn confirm_import(fingerprint: String) -> Result<(), AppError> {
+    let ctx = crate::server::Ctx::recorder()?;
+    let state = crate::server::state()?;
+    let Some(ssr::Pending::File(file)) = state.imports.get(ctx.actor.user_id) else {
+        return Err(AppError::invalid(crate::i18n::Msg::ImportNothingPending));
+    };
+    let (_, Ok(book)) = file.as_ref() else {
+        return Err(AppError::invalid(crate::i18n::Msg::ImportHasProblems));
+    };
+    let plan = ssr::make_plan(&ctx, book).await?;
+    if !plan.problems.is_empty() {
+        return Err(AppError::invalid(crate::i18n::Msg::ImportHasProblems));
+    }
+    if plan.fingerprint().to_string() != fingerprint {
+        return Err(AppError::Conflict(crate::i18n::Msg::ImportChanged.into()));
+    }
+    let template = ctx.store.template().await?;
+    let ids = match ctx.store.import(&plan, &template, &ctx.by).await {
+        Err(homeward_store::StoreError::Conflict { .. }) => {
+            return Err(AppError::Conflict(crate::i18n::Msg::ImportChanged.into()))
+        }
+        other => other?,
+    };
+    tracing::info!(file = %plan.file_name, rcis = ids.len(), "imported");
+    let rcis = ids
+        .into_iter()
+        .zip(plan.rcis.iter().map(|r| r.name.clone()))
+        .collect();
+    state.imports.put(
+        ctx.actor.user_id,
+        ssr::Pending::Imported {
+            file_name: plan.file_name.clone(),
+            rcis,
+        },
+    );
+    leptos_axum::redirect(PATH);
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    //! What only the server does: keeping each user's file, planning it, wording the plan.
+
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    use homeward_core::accounts::Role;
+    use homeward_core::follow_ups::{VisitMode, VisitedBy};
+    use homeward_core::imports::{
+        self, Adviser, Context, Directory, FileError, Plan, Target, Vocabulary, Workbook,
+    };
+    use homeward_core::{Bilingual, Lang, StatusKind};
+
+    use super::{Preview, RciPreview};
+    use crate::errors::AppError;
+    use crate::labels::Label;
+    use crate::server::Ctx;
+
+    /// A user's file: as read (or why it was refused), or imported.
+    #[derive(Debug, Clone)]
+    pub enum Pending {
+        /// The file's name and its sheets, or why it could not be read.
+        File(Arc<(String, Result<Workbook, FileError>)>),
+        /// Imported: each RCI's id and name.
+        Imported {
+            file_name: String,
+            rcis: Vec<(i64, String)>,
+        },
+    }
+
+    /// Each user's last file, kept for half an hour; at most a few at once (a file may hold
+    /// megabytes), the oldest forgotten first.
+    #[derive(Debug, Clone, Default)]
+    pub struct PendingImports(Arc<Mutex<HashMap<i64, (Pending, Instant)>>>);
+
+    impl PendingImports {
+        const KEEP: Duration = Duration::from_secs(30 * 60);
+        const MOST: usize = 8;
+
+        /// Keeps `pending` for `user_id`, replacing their previous file.
+        pub fn put(&self, user_id: i64, pending: Pending) {
+            let Ok(mut map) = self.0.lock() else { return };
+            map.retain(|_, (_, at)| at.elapsed() < Self::KEEP);
+            map.remove(&user_id);
+            while map.len() >= Self::MOST {
+                let oldest = map.iter().min_by_key(|(_, (_, at))| *at).map(|(id, _)| *id);
+                match oldest {
+                    Some(id) => map.remove(&id),
+                    None => break,
+                };
+            }
+            map.insert(user_id, (pending, Instant::now()));
+        }
+
+        /// The user's file, if kept.
+        pub fn get(&self, user_id: i64) -> Option<Pending> {
+            let map = self.0.lock().ok()?;
+            map.get(&user_id)
+                .filter(|(_, at)| at.elapsed() < Self::KEEP)
+                .map(|(p, _)| p.clone())
+        }
+    }
+
+    /// The words the pages use for statuses, visitors and modes, which a file may use too.
+    pub fn vocabulary() -> Vocabulary {
+        fn words<T: Label>(all: &[T]) -> Vec<(T, Bilingual)> {
+            all.iter().map(|v| (*v, v.label().into())).collect()
+        }
+        Vocabulary {
+            statuses: words(&StatusKind::ALL),
+            visitors: words(&VisitedBy::ALL),
+            modes: words(&VisitMode::ALL),
+        }
+    }
+
+    /// Plans a file for the caller: against every RCI (to find those it names), with the
+    /// records of those it names and the caller's rights over each.
+    pub async fn make_plan(ctx: &Ctx, book: &Workbook) -> Result<Plan, AppError> {
+        let read = imports::read(book);
+        let partners = ctx.store.rci_summaries().await?;
+        let directory = Directory::new(partners.iter().map(|(p, _)| (p.id, &p.value)));
+        let ids = read.mentioned(&directory);
+        let actor = ctx.actor.clone();
+        let known = ctx
+            .store
+            .import_context(&ids, |id| actor.can_edit_rci(id))
+            .await?;
+        let advisers = ctx
+            .store
+            .users()
+            .await?
+            .into_iter()
+            .filter(|u| u.value.active && matches!(u.value.role, Role::Admin | Role::Adviser))
+            .map(|u| Adviser {
+                id: u.id,
+                login: u.value.login.to_string(),
+                name: u.value.display_name.to_string(),
+            })
+            .collect();
+        let cx = Context {
+            known,
+            template: ctx.store.template().await?,
+            advisers,
+            vocabulary: vocabulary(),
+            actor: ctx.actor.clone(),
+            today: ctx.today,
+        };
+        Ok(imports::plan(&read, &directory, &cx))
+    }
+
+    /// The plan worded for the page.
+    pub fn preview(plan: &Plan, lang: Lang) -> Preview {
+        let word = |m: crate::i18n::Msg| m.text(lang).to_string();
+        let (mut new_rcis, mut changed_rcis) = (vec![], vec![]);
+        for rci in &plan.rcis {
+            let status = |s: StatusKind| word(s.label());
+            let shown = RciPreview {
+                name: rci.name.clone(),
+                href: match rci.target {
+                    Target::Existing { id, .. } => Some(format!("/rcis/{id}")),
+                    Target::New => None,
+                },
+                profile: rci
+                    .profile_changes
+                    .iter()
+                    .map(|c| {
+                        let label = crate::history::field_label(&c.field)
+                            .map_or(c.field.clone(), |m| word(m));
+                        let value =
+                            |v: &str| crate::history::value_text(&c.field, v.to_string(), lang);
+                        (label, value(&c.before), value(&c.after))
+                    })
+                    .collect(),
+                counts: rci
+                    .counts
+                    .iter()
+                    .map(|c| crate::history::fields_text(&c.describe(), lang))
+                    .collect(),
+                steps: rci
+                    .items
+                    .iter()
+                    .map(|i| {
+                        let after = match i.change.status.done_on() {
+                            Some(on) => format!("{} {on}", status(i.change.status.status_kind())),
+                            None => status(i.change.status.status_kind()),
+                        };
+                        (i.title.get(lang).to_string(), status(i.before), after)
+                    })
+                    .collect(),
+                visits: rci
+                    .follow_ups
+                    .iter()
+                    .map(|v| crate::history::fields_text(&v.describe(), lang))
+                    .collect(),
+            };
+            match rci.target {
+                Target::New => new_rcis.push(shown),
+                Target::Existing { .. } => changed_rcis.push(shown),
+            }
+        }
+        Preview::Checked {
+            file_name: plan.file_name.clone(),
+            problems: plan.problems.iter().map(|p| p.text(lang)).collect(),
+            notes: plan.notes.iter().map(|n| n.get(lang).to_string()).collect(),
+            new_rcis,
+            changed_rcis,
+            unchanged_rows: plan.unchanged_rows,
+            fingerprint: plan.fingerprint().to_string(),
+        }
+    }
+}
