@@ -61,7 +61,10 @@ pub enum Preview {
 /// The user's file as it stands now, if they uploaded one (admins and advisers only).
 #[server(endpoint = "import_preview")]
 pub async fn import_preview() -> Result<Option<Preview>, AppError> {
-    let ctx = crate::server::Ctx::recorder()?;
+    let ctx = crate::server::Ctx::signed_in()?;
+    if !ctx.actor.can_edit_anything() {
+        return Err(AppError::NotFound);
+    }
     let state = crate::server::state()?;
     let lang = crate::server::request_lang();
     let Some(pending) = state.imports.get(ctx.actor.user_id) else {

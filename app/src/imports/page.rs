@@ -78,6 +78,7 @@ fn PreviewView(
         Preview::Checked { file_name, problems, notes, new_rcis, changed_rcis, unchanged_rows, fingerprint } => {
             let nothing = new_rcis.is_empty() && changed_rcis.is_empty();
             let can_import = problems.is_empty() && !nothing;
+            let already_there = problems.is_empty() && nothing;
             let count = new_rcis.len() + changed_rcis.len();
             view! {
                 <section class="panel stack" id="preview" data-testid="import-preview">
@@ -102,7 +103,7 @@ fn PreviewView(
                             Msg::ImportUnchangedRows.text(lang), unchanged_rows,
                         )}
                     </p>
-                    {nothing.then(|| view! { <p class="empty">{Msg::ImportNothingToChange.text(lang)}</p> })}
+                    {already_there.then(|| view! { <p class="empty">{Msg::ImportNothingToChange.text(lang)}</p> })}
                     {(!new_rcis.is_empty()).then(|| view! {
                         <h3>{Msg::ImportNewRcis.text(lang)}</h3>
                         {new_rcis.into_iter().map(|r| view! { <RciChanges rci=r lang/> }).collect_view()}

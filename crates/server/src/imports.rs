@@ -34,7 +34,7 @@ pub async fn upload(
     mut form: Multipart,
 ) -> Response {
     if !ctx.actor.can_edit_anything() {
-        return refusal(AppError::Forbidden);
+        return refusal(AppError::NotFound);
     }
     let malformed = || refusal(AppError::invalid(app::i18n::Msg::MalformedRequest));
     let mut file = None;
@@ -331,7 +331,7 @@ pub fn template(advisers: &[String], steps: &[String]) -> Result<Vec<u8>, XlsxEr
 /// Downloads the template, with this organisation's advisers and checklist steps in its lists.
 pub async fn template_download(Caller(ctx): Caller) -> Response {
     if !ctx.actor.can_edit_anything() {
-        return refusal(AppError::Forbidden);
+        return refusal(AppError::NotFound);
     }
     let lists = async {
         let users = ctx.store.users().await?;

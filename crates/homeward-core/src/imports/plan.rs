@@ -153,6 +153,8 @@ pub struct Read {
     pub problems: Vec<Problem>,
     /// What was not read, for the preview to say (sheets and columns Homeward does not know).
     pub notes: Vec<Bilingual>,
+    /// The sheets' names in the file's order, to list problems in it.
+    sheet_order: Vec<String>,
 }
 
 /// Reads every sheet: its kind from its column names, then each non-blank row.
@@ -162,6 +164,7 @@ pub fn read(book: &Workbook) -> Read {
         rows: vec![],
         problems: vec![],
         notes: vec![],
+        sheet_order: book.sheets.iter().map(|s| s.name.clone()).collect(),
     };
     let sheet_problem = |sheet: &str, message: Bilingual| Problem {
         sheet: Some(sheet.to_string()),
@@ -564,10 +567,17 @@ pub fn plan(read: &Read, directory: &Directory, cx: &Context) -> Plan {
     let unchanged_rows = planner.unchanged;
     let mut rcis = planner.plans;
     rcis.retain(|r| !r.is_empty());
+    let mut problems = planner.problems;
+    let sheet = |p: &Problem| {
+        p.sheet
+            .as_ref()
+            .and_then(|s| read.sheet_order.iter().position(|o| o == s))
+    };
+    problems.sort_by_key(|p| (sheet(p), p.row));
     Plan {
         file_name: read.file_name.clone(),
         rcis,
-        problems: planner.problems,
+        problems,
         notes: read.notes.clone(),
         unchanged_rows,
     }

@@ -253,6 +253,19 @@ fn cases(w: &World) -> Vec<Case> {
             staff_only,
             true,
         ),
+        // Nothing uploaded: the preview is empty, a confirmation refused as such.
+        case(
+            "import_preview",
+            String::new(),
+            [Unauthenticated, Ok, Ok, NotFound, NotFound],
+            false,
+        ),
+        case(
+            "confirm_import",
+            "fingerprint=1".into(),
+            [Unauthenticated, Refused, Refused, Forbidden, Forbidden],
+            true,
+        ),
         case(
             "change_password",
             "current=homeward-demo&new_password=my+new+password&confirm=my+new+password".into(),
@@ -308,6 +321,10 @@ fn each_role_gets_exactly_what_it_may_and_refusals_change_nothing() {
                 let error: AppError = serde_json::from_str(&text)
                     .unwrap_or_else(|_| panic!("{what}: expected an error, got {status} {text}"));
                 let (wanted, wanted_status) = match expect {
+                    Refused => {
+                        assert!(matches!(error, AppError::Invalid(_)), "{what}: {error:?}");
+                        (error.clone(), StatusCode::BAD_REQUEST)
+                    }
                     NotFound => (AppError::NotFound, StatusCode::NOT_FOUND),
                     Forbidden => (AppError::Forbidden, StatusCode::FORBIDDEN),
                     Unauthenticated => (AppError::Unauthenticated, StatusCode::UNAUTHORIZED),

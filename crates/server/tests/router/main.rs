@@ -6,6 +6,7 @@ mod common;
 mod compare;
 mod edits;
 mod hardening;
+mod imports;
 mod markup;
 mod operations;
 mod pages;

@@ -64,6 +64,7 @@ fn pages_answer_each_role_as_the_table_says() {
                 [303, 400, 400, 400, 400],
             ),
             ("/tours/new".into(), "/tours/new", [303, 200, 200, 404, 404]),
+            ("/import".into(), "/import", [303, 200, 200, 404, 404]),
             (
                 format!("/tours/{}", w.own_tour),
                 "/tours/{id}",

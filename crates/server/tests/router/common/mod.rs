@@ -73,6 +73,8 @@ impl Caller {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expect {
     Ok,
+    /// A refusal of what was sent (400), for the callers allowed to send it.
+    Refused,
     NotFound,
     Forbidden,
     Unauthenticated,
