@@ -271,8 +271,8 @@ pub mod ssr {
                     .profile_changes
                     .iter()
                     .map(|c| {
-                        let label = crate::history::field_label(&c.field)
-                            .map_or(c.field.clone(), |m| word(m));
+                        let label =
+                            crate::history::field_label(&c.field).map_or(c.field.clone(), &word);
                         let value =
                             |v: &str| crate::history::value_text(&c.field, v.to_string(), lang);
                         (label, value(&c.before), value(&c.after))
