@@ -9,7 +9,7 @@ use crate::progress::Phase;
 use crate::stages::Stage;
 
 /// How often reintegrated children are visited, and for how long. Cambodian policy does not fix
-/// this (see `shared/domain.md`), so it is a setting; the default is monthly for the first year.
+/// this (see `docs/domain.md`), so it is a setting; the default is monthly for the first year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUpCadence {
     every_days: u32,

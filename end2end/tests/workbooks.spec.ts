@@ -1,0 +1,119 @@
+import { test, expect } from "@playwright/test";
+import { DEMO_PASSWORD, signIn } from "./helpers";
+
+// Last of the suite (files run in name order): the journeys here add a partner RCI.
+
+/** Today's date, never ahead of Cambodia's (which is UTC+7). */
+const today = new Date().toISOString().slice(0, 10);
+
+const COUNT_KEYS = [
+  "baseline", "admissions", "assessed", "traced", "prepared",
+  "birth_family", "kinship_care", "foster_care", "independent_living", "long_term_care",
+];
+
+function csv(rows: string[][]): Buffer {
+  return Buffer.from(rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\r\n") + "\r\n");
+}
+
+test.describe("importing a spreadsheet", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("an adviser imports a file with two errors, fixes them, and the RCIs show the imported figures", async ({ page }) => {
+    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/");
+    await page.getByRole("link", { name: "Import from a spreadsheet" }).click();
+    await expect(page).toHaveURL(/\/import$/);
+    const template = await page.request.get("/import/template.xlsx");
+    expect(template.status()).toBe(200);
+    expect(template.headers()["content-type"]).toContain("spreadsheetml");
+
+    const header = ["Name (English)", "Province", "Transition start"];
+    const file = page.getByLabel(/^Spreadsheet/);
+    await file.setInputFiles({
+      name: "partners.csv",
+      mimeType: "text/csv",
+      buffer: csv([header, ["Riverside Children's Home", "Batambang", "2026-01-05"], ["Hilltop Home", "Kampot", "05/01/2026"]]),
+    });
+    await page.getByRole("button", { name: "Check the file" }).click();
+    const problems = page.getByTestId("import-problems");
+    await expect(problems).toContainText('partners, row 2, Province: unknown province "Batambang" — did you mean Battambang?');
+    await expect(problems).toContainText("partners, row 3, Transition start: '05/01/2026' is not a date Homeward can read for certain");
+    await expect(page.getByTestId("import-confirm")).toHaveCount(0);
+
+    await page.getByLabel(/^Spreadsheet/).setInputFiles({
+      name: "partners.csv",
+      mimeType: "text/csv",
+      buffer: csv([header, ["Riverside Children's Home", "Battambang", "2026-01-05"], ["Hilltop Home", "Kampot", "2026-01-05"]]),
+    });
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await expect(page.getByTestId("import-problems")).toHaveCount(0);
+    await expect(page.getByTestId("import-summary")).toContainText("New RCIs: 2");
+    await page.getByTestId("import-confirm").click();
+    await expect(page.getByRole("status")).toContainText("Imported.");
+
+    // Their children, in a second file that names the new RCI.
+    const countsHeader = ["RCI", "Date", ...COUNT_KEYS.flatMap((k) => [`${k}_total`, `${k}_female`])];
+    const figures = ["42", "17", ...Array(18).fill("0")];
+    figures[4] = "30"; // assessed
+    figures[5] = "12";
+    await page.getByLabel(/^Spreadsheet/).setInputFiles({
+      name: "children.csv",
+      mimeType: "text/csv",
+      buffer: csv([countsHeader, ["Riverside Children's Home", today, ...figures]]),
+    });
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await expect(page.getByTestId("import-rci")).toContainText("42 (17F)");
+    await page.getByTestId("import-confirm").click();
+    await expect(page.getByRole("status")).toContainText("Imported.");
+    await page.getByRole("link", { name: "Riverside Children's Home" }).click();
+    await expect(page.locator("h1")).toContainText("Riverside Children's Home");
+    await page.goto(page.url().replace(/\/?$/, "/children"));
+    const counts = page.getByTestId("counts");
+    await expect(counts.locator("tr", { hasText: "In care at the start" })).toContainText("42");
+    await expect(counts.locator("tr", { hasText: "In care at the start" })).toContainText("17");
+    await expect(counts.locator("tr", { hasText: "Assessed" })).toContainText("30");
+  });
+
+  test("the import works without JavaScript, and a visit imported shows on the RCI", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/import");
+    await page.getByLabel(/^Spreadsheet/).setInputFiles({
+      name: "visits.csv",
+      mimeType: "text/csv",
+      buffer: csv([
+        ["RCI", "Visit date", "Children visited", "Girls visited", "Visited by", "Visit or phone call", "Notes"],
+        ["Little Lotus Home", today, "3", "1", "NGO staff", "Visit", "Imported without JavaScript"],
+      ]),
+    });
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await expect(page.getByTestId("import-summary")).toContainText("RCIs changed: 1");
+    await page.getByTestId("import-confirm").click();
+    await expect(page.getByRole("status")).toContainText("Imported.");
+    await page.goto("/rcis/3/follow-ups");
+    await expect(page.getByTestId("follow-ups")).toContainText("Imported without JavaScript");
+    await context.close();
+  });
+
+  test("a file's problems are told in Khmer on a Khmer page, and a director cannot import", async ({ page }) => {
+    await signIn(page, "demo.adviser", DEMO_PASSWORD, "/import");
+    await page.goto("/lang/km?to=%2Fimport");
+    await page.locator("#import-file").setInputFiles({
+      name: "a.csv",
+      mimeType: "text/csv",
+      buffer: csv([["Name (English)", "Province", "Transition start"], ["Riverside Two", "Batambang", "2026-01-05"]]),
+    });
+    await page.locator('form[action="/import"] button[type="submit"]').click();
+    const problems = page.getByTestId("import-problems");
+    await expect(problems).toContainText("ជួរទី 2");
+    await expect(problems).toContainText("បាត់ដំបង");
+    await page.goto("/lang/en?to=%2F");
+
+    const director = await page.context().browser()!.newContext();
+    const theirs = await director.newPage();
+    await signIn(theirs, "demo.director", DEMO_PASSWORD, "/rcis/3");
+    await expect(theirs.getByRole("link", { name: "Import from a spreadsheet" })).toHaveCount(0);
+    const response = await theirs.goto("/import");
+    expect(response!.status()).toBe(404);
+    await director.close();
+  });
+});
