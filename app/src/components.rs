@@ -237,6 +237,7 @@ fn UserMenu(lang: Lang) -> impl IntoView {
                     <a href="/trainings">{Msg::NavTrainings.text(lang)}</a>
                     {(me.role == Role::Admin).then(|| view! {
                         <a href="/admin/users">{Msg::NavUsers.text(lang)}</a>
+                        <a href="/admin/template">{Msg::NavTemplate.text(lang)}</a>
                         <a href="/admin/changes">{Msg::NavChanges.text(lang)}</a>
                     })}
                     <span class="me" data-testid="me">{me.display_name}</span>

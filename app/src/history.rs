@@ -43,6 +43,11 @@ pub(crate) fn field_label(field: &str) -> Option<Msg> {
         "how" => Msg::VisitHow,
         "notes" => Msg::Notes,
         "title" => Msg::Title,
+        "title (Khmer)" => Msg::ItemTitleKm,
+        "guidance" => Msg::GuidanceEn,
+        "guidance (Khmer)" => Msg::GuidanceKm,
+        "retired" => Msg::TemplateRetired,
+        "position" => Msg::Order,
         "dates" => Msg::Dates,
         "location" => Msg::Location,
         "organisations" => Msg::Organisations,
@@ -92,17 +97,23 @@ pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
         "how" => VisitMode::parse(&value)
             .map(|m| word(m.label()))
             .unwrap_or(value),
+        "position" => match value.as_str() {
+            "moved up" => word(Msg::MovedUp),
+            "moved down" => word(Msg::MovedDown),
+            _ => value,
+        },
         "password" => match value.as_str() {
             "one-time" => word(Msg::PasswordOneTime),
             "chosen" => word(Msg::PasswordChosen),
             _ => value,
         },
-        "reintegration plan" | "reintegration budget" | "hidden" | "active" => match value.as_str()
-        {
-            "yes" => word(Msg::Yes),
-            "no" => word(Msg::No),
-            _ => value,
-        },
+        "reintegration plan" | "reintegration budget" | "hidden" | "active" | "retired" => {
+            match value.as_str() {
+                "yes" => word(Msg::Yes),
+                "no" => word(Msg::No),
+                _ => value,
+            }
+        }
         _ => value,
     }
 }

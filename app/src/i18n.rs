@@ -401,6 +401,31 @@ messages! {
     ImportNothingPending => "Upload a file first.", "សូមផ្ទុកឯកសារឡើងជាមុនសិន។";
     ImportChanged => "Records changed since the preview was shown: look at it again below, then confirm.", "កំណត់ត្រាបានផ្លាស់ប្តូរ ចាប់តាំងពីការមើលជាមុនត្រូវបានបង្ហាញ៖ សូមពិនិត្យវាម្តងទៀតខាងក្រោម រួចបញ្ជាក់។";
     ImportLink => "Import from a spreadsheet", "នាំចូលពីតារាង";
+    TemplateTitle => "Checklist template", "គំរូបញ្ជីការងារ";
+    TemplateIntro => "The steps every new partner RCI starts with. Existing RCIs keep their own copy: apply the changes to them below, after seeing what would change. No recorded status is ever lost.", "ជំហានដែលមណ្ឌលដៃគូថ្មីនីមួយៗចាប់ផ្តើមជាមួយ។ មណ្ឌលដែលមានស្រាប់រក្សាច្បាប់ចម្លងផ្ទាល់ខ្លួន៖ សូមអនុវត្តការផ្លាស់ប្តូរទៅលើពួកវាខាងក្រោម បន្ទាប់ពីឃើញអ្វីដែលនឹងផ្លាស់ប្តូរ។ ស្ថានភាពដែលបានកត់ត្រាមិនដែលបាត់ទេ។";
+    TemplateRetired => "Retired", "ឈប់ប្រើ";
+    TemplateRetire => "Retire", "ឈប់ប្រើ";
+    TemplateRestore => "Use again", "ប្រើឡើងវិញ";
+    TemplateAddStep => "Add a step", "បន្ថែមជំហាន";
+    TemplateApplyTitle => "Apply template changes", "អនុវត្តការផ្លាស់ប្តូរគំរូ";
+    TemplateApplyIntro => "RCIs whose checklist differs from the template, and what applying it would change. Steps are added, reworded, put in order, and retired steps nobody started are hidden; statuses stay as they are.", "មណ្ឌលដែលបញ្ជីការងាររបស់ខ្លួនខុសពីគំរូ និងអ្វីដែលការអនុវត្តនឹងផ្លាស់ប្តូរ។ ជំហានត្រូវបានបន្ថែម កែពាក្យ តម្រៀប ហើយជំហានដែលឈប់ប្រើ ហើយគ្មាននរណាចាប់ផ្តើម ត្រូវបានលាក់៖ ស្ថានភាពនៅដដែល។";
+    TemplateAllApplied => "Every RCI's checklist follows the template.", "បញ្ជីការងាររបស់មណ្ឌលទាំងអស់ស្របតាមគំរូ។";
+    TemplateApply => "Apply", "អនុវត្ត";
+    TemplateApplyAll => "Apply to every RCI listed", "អនុវត្តចំពោះមណ្ឌលទាំងអស់ក្នុងបញ្ជី";
+    TemplateApplied => "Template changes applied.", "បានអនុវត្តការផ្លាស់ប្តូរគំរូ។";
+    TemplateAdds => "Adds:", "បន្ថែម៖";
+    TemplateRewords => "Rewords:", "កែពាក្យ៖";
+    TemplateHides => "Hides (never started, retired):", "លាក់ (មិនទាន់ចាប់ផ្តើម ឈប់ប្រើ)៖";
+    TemplateReorders => "Puts the steps in the template's order", "តម្រៀបជំហានតាមលំដាប់គំរូ";
+    GuidanceEn => "Guidance (English, optional)", "ការណែនាំ (អង់គ្លេស ស្រេចចិត្ត)";
+    GuidanceKm => "Guidance (Khmer, optional)", "ការណែនាំ (ខ្មែរ ស្រេចចិត្ត)";
+    MoveUp => "Move up:", "ផ្លាស់ទីឡើងលើ៖";
+    MoveDown => "Move down:", "ផ្លាស់ទីចុះក្រោម៖";
+    NavTemplate => "Template", "គំរូ";
+    HistoryTemplateStep => "Template step", "ជំហានគំរូ";
+    Order => "Place in the list", "លំដាប់";
+    MovedUp => "moved up", "បានផ្លាស់ទីឡើងលើ";
+    MovedDown => "moved down", "បានផ្លាស់ទីចុះក្រោម";
     PrivacyNote => "Homeward stores no child's name: only counts.", "ផ្លូវទៅផ្ទះមិនរក្សាទុកឈ្មោះកុមារទេ៖ មានតែចំនួនប៉ុណ្ណោះ។";
 }
 

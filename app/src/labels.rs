@@ -170,6 +170,7 @@ impl Label for Entity {
             Entity::Training => Msg::HistoryTraining,
             Entity::User => Msg::HistoryUser,
             Entity::Password => Msg::HistoryPassword,
+            Entity::TemplateStep => Msg::HistoryTemplateStep,
         }
     }
 }

@@ -22,6 +22,7 @@ pub mod rcis;
 pub mod report;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod templates;
 pub mod tours;
 pub mod trainings;
 
@@ -119,6 +120,11 @@ fn Pages() -> impl IntoView {
                 <Route
                     path=(StaticSegment("admin"), StaticSegment("users"))
                     view=accounts::UsersPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=(StaticSegment("admin"), StaticSegment("template"))
+                    view=templates::TemplatePage
                     ssr=SsrMode::Async
                 />
                 <Route

@@ -97,6 +97,9 @@ pub struct TemplateItem {
     pub title: Bilingual,
     /// How to do it: forms to use, people to involve, what to watch for.
     pub guidance: Bilingual,
+    /// Retired by the organisation: new RCIs no longer get it; RCIs that have it keep it.
+    #[serde(default)]
+    pub retired: bool,
 }
 
 /// The steps a new partner RCI starts with. Organisations extend the default with their own steps.
@@ -106,9 +109,14 @@ pub struct Template {
 }
 
 impl Template {
-    /// Every step, in the order added.
+    /// Every step, retired ones included, in order.
     pub fn items(&self) -> &[TemplateItem] {
         &self.items
+    }
+
+    /// The steps a new RCI gets: every step not retired, in order.
+    pub fn active(&self) -> impl Iterator<Item = &TemplateItem> {
+        self.items.iter().filter(|i| !i.retired)
     }
 
     /// Adds a step at the end of its track; keys stay unique so RCIs' copies can be matched to it.
@@ -401,6 +409,7 @@ impl ChecklistItem {
                 track: step.track,
                 title: step.title.clone(),
                 guidance: Bilingual::new("", ""),
+                retired: false,
             })
         }
     }
@@ -415,6 +424,8 @@ impl ChecklistItem {
             other => other.kind().to_string(),
         };
         vec![
+            ("title", self.title.en.clone()),
+            ("title (Khmer)", self.title.km.clone()),
             ("status", status),
             ("evidence", self.evidence.as_str().to_string()),
             (
@@ -446,11 +457,12 @@ fn step(track: Track, key: &str, en: &str, km: &str, hint_en: &str, hint_km: &st
         track,
         title: Bilingual::new(en, km),
         guidance: Bilingual::new(hint_en, hint_km),
+        retired: false,
     }
 }
 
 /// The default steps, drawn from the inter-agency reintegration guidelines, Better Care Network's
-/// transition tools and M'lup Russey's own list of the supports it offers (see `shared/domain.md`).
+/// transition tools and M'lup Russey's own list of the supports it offers (see `docs/domain.md`).
 #[rustfmt::skip]
 pub fn default_template() -> Template {
     use Stage::*;

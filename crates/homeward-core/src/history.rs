@@ -31,11 +31,13 @@ pub enum Entity {
     User,
     /// A password set: a reset by an admin, or a change by its owner (never the password itself).
     Password,
+    /// A step of the organisation's checklist template.
+    TemplateStep,
 }
 
 impl Entity {
     /// Every kind, in the order the history filter offers them.
-    pub const ALL: [Entity; 9] = [
+    pub const ALL: [Entity; 10] = [
         Entity::Profile,
         Entity::ChecklistItem,
         Entity::Counts,
@@ -45,6 +47,7 @@ impl Entity {
         Entity::Training,
         Entity::User,
         Entity::Password,
+        Entity::TemplateStep,
     ];
 
     /// The stable key stored with each change and used in filters.
@@ -59,6 +62,7 @@ impl Entity {
             Entity::Training => "training",
             Entity::User => "user",
             Entity::Password => "password",
+            Entity::TemplateStep => "template_step",
         }
     }
 

@@ -96,6 +96,7 @@ pub mod quarters;
 pub mod rcis;
 pub mod risks;
 pub mod stages;
+pub mod templates;
 pub mod tours;
 pub mod trainings;
 pub mod values;

@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use homeward_core::{
     checklists::ChecklistError, default_template, Bilingual, ChecklistItem, CustomStep, ItemChange,
-    ItemKey, ItemStatus, Name, Note, Stored, Template, TemplateItem, Track,
+    ItemKey, ItemStatus, Name, Note, Stored, Template, Track,
 };
 use sqlx::FromRow;
 
@@ -95,14 +95,57 @@ pub(crate) async fn insert_item(
     Ok(id)
 }
 
-#[derive(FromRow)]
-struct TemplateRow {
-    item_key: String,
-    track: String,
-    title_en: String,
-    title_km: String,
-    guidance_en: String,
-    guidance_km: String,
+/// Stores the core's default template the first time the template is read, so that the
+/// organisation can edit it.
+pub(crate) async fn store_default_template(tx: &mut Tx) -> Result<()> {
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM checklist_templates")
+        .fetch_one(&mut **tx)
+        .await?;
+    if stored > 0 {
+        return Ok(());
+    }
+    for (position, item) in default_template().items().iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO checklist_templates (item_key, track, position, title_en, \
+             title_km, guidance_en, guidance_km) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(item.key.as_str())
+        .bind(item.track.key())
+        .bind(position as i64)
+        .bind(&item.title.en)
+        .bind(&item.title.km)
+        .bind(&item.guidance.en)
+        .bind(&item.guidance.km)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Saves a step's words and whether it is hidden, from the organisation's template, keeping its
+/// status; recorded in the RCI's history.
+pub(crate) async fn save_words(
+    tx: &mut Tx,
+    rci_id: i64,
+    item_id: i64,
+    before: &ChecklistItem,
+    after: &ChecklistItem,
+    by: &Editor,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE checklist_items SET title_en = $1, title_km = $2, guidance_en = $3, \
+         guidance_km = $4, hidden = $5, version = version + 1 WHERE id = $6 AND rci_id = $7",
+    )
+    .bind(&after.title.en)
+    .bind(&after.title.km)
+    .bind(&after.guidance.en)
+    .bind(&after.guidance.km)
+    .bind(after.hidden)
+    .bind(item_id)
+    .bind(rci_id)
+    .execute(&mut **tx)
+    .await?;
+    record_item(tx, rci_id, item_id, before, after, by).await
 }
 
 /// One RCI's checklist in template order, on `conn` (a write's own transaction, or the pool's).
@@ -166,44 +209,9 @@ impl Store {
     /// The organisation's template. On first use it is the core's default template, stored so
     /// that the organisation can extend it.
     pub async fn template(&self) -> Result<Template> {
-        let mut tx = self.write().await?;
-        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM checklist_templates")
-            .fetch_one(&mut *tx)
-            .await?;
-        if stored == 0 {
-            for (position, item) in default_template().items().iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO checklist_templates (item_key, track, position, title_en, \
-                     title_km, guidance_en, guidance_km) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                )
-                .bind(item.key.as_str())
-                .bind(item.track.key())
-                .bind(position as i64)
-                .bind(&item.title.en)
-                .bind(&item.title.km)
-                .bind(&item.guidance.en)
-                .bind(&item.guidance.km)
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
-        let rows = sqlx::query_as::<_, TemplateRow>(
-            "SELECT item_key, track, title_en, title_km, guidance_en, guidance_km \
-             FROM checklist_templates ORDER BY position, item_key",
-        )
-        .fetch_all(&mut *tx)
-        .await?;
-        tx.commit().await?;
         let mut template = Template::default();
-        for row in rows {
-            template
-                .add(TemplateItem {
-                    key: ItemKey::parse(&row.item_key).map_err(corrupt)?,
-                    track: Track::parse(&row.track).map_err(corrupt)?,
-                    title: Bilingual::new(row.title_en, row.title_km),
-                    guidance: Bilingual::new(row.guidance_en, row.guidance_km),
-                })
-                .map_err(corrupt)?;
+        for (_, step) in self.template_steps().await? {
+            template.add(step).map_err(corrupt)?;
         }
         Ok(template)
     }

@@ -23,6 +23,7 @@ pub mod imports;
 pub mod programmes;
 pub mod rcis;
 pub mod summaries;
+pub mod templates;
 pub mod tours;
 pub mod trainings;
 

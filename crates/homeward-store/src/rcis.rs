@@ -204,7 +204,7 @@ pub(crate) async fn insert_rci(
         .fetch_one(&mut **tx)
         .await?
         .try_get(0)?;
-    for (position, item) in template.items().iter().enumerate() {
+    for (position, item) in template.active().enumerate() {
         crate::checklists::insert_item(
             tx,
             id,

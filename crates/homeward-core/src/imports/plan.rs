@@ -937,8 +937,7 @@ impl Planner<'_> {
             None => self
                 .cx
                 .template
-                .items()
-                .iter()
+                .active()
                 .find(|t| named(t.key.as_str(), &t.title))
                 .map(|t| (None, ChecklistItem::from_template(t))),
         };

@@ -253,6 +253,32 @@ fn cases(w: &World) -> Vec<Case> {
             staff_only,
             true,
         ),
+        case("template_data", String::new(), staff_only, false),
+        case(
+            "add_template_step",
+            "track=assessment&step[title_en]=Meet+the+school+heads&step[title_km]=&step[guidance_en]=&step[guidance_km]=".into(),
+            staff_only,
+            true,
+        ),
+        case(
+            "edit_template_step",
+            "key=assess_children&version=1&step[title_en]=Assess+every+child&step[title_km]=&step[guidance_en]=&step[guidance_km]=".into(),
+            staff_only,
+            true,
+        ),
+        case(
+            "move_template_step",
+            "key=assess_families&version=1&direction=up".into(),
+            staff_only,
+            true,
+        ),
+        case(
+            "retire_template_step",
+            "key=welcome_packs&version=1&retired=true".into(),
+            staff_only,
+            true,
+        ),
+        case("apply_template", "rci=all".into(), staff_only, true),
         // Nothing uploaded: the preview is empty, a confirmation refused as such.
         case(
             "import_preview",

@@ -66,6 +66,11 @@ fn pages_answer_each_role_as_the_table_says() {
             ("/tours/new".into(), "/tours/new", [303, 200, 200, 404, 404]),
             ("/import".into(), "/import", [303, 200, 200, 404, 404]),
             (
+                "/admin/template".into(),
+                "/admin/template",
+                [303, 200, 404, 404, 404],
+            ),
+            (
                 format!("/tours/{}", w.own_tour),
                 "/tours/{id}",
                 [303, 200, 200, 200, 200],
