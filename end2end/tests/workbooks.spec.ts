@@ -117,3 +117,56 @@ test.describe("importing a spreadsheet", () => {
     await director.close();
   });
 });
+
+test.describe("the organisation's template", () => {
+  test("an admin adds, rewords and retires steps, then applies the changes to one RCI and to all", async ({ page, browser }) => {
+    await signIn(page, "demo.admin", DEMO_PASSWORD, "/");
+    await page.getByRole("link", { name: "Template", exact: true }).click();
+    await expect(page).toHaveURL(/\/admin\/template$/);
+
+    const assessment = page.locator('section.template-track[data-track="assessment"]');
+    await assessment.locator("details.step-add summary").click();
+    const add = assessment.locator("details.step-add form");
+    await add.getByLabel("Title (English)").fill("Meet the school heads");
+    await add.getByLabel("Title (Khmer, optional)").fill("ជួបនាយកសាលា");
+    await add.getByRole("button", { name: "Add a step" }).click();
+    await expect(page.getByTestId("notice")).toHaveText("Saved.");
+    const step = page.locator('li.template-step[data-key="meet_the_school_heads"]');
+    await expect(step).toContainText("Meet the school heads");
+    await expect(step).toContainText("ជួបនាយកសាលា");
+
+    await step.locator("details.step-edit summary").click();
+    await step.getByLabel("Title (English)").fill("Meet the heads of local schools");
+    await step.getByRole("button", { name: "Save" }).click();
+    await expect(step).toContainText("Meet the heads of local schools");
+
+    const packs = page.locator('li.template-step[data-key="welcome_packs"]');
+    await packs.getByRole("button", { name: "Retire" }).click();
+    await expect(packs).toHaveAttribute("data-retired", "true");
+    await expect(packs).toContainText("Retired");
+
+    // Existing RCIs are listed with what applying would change; one is applied alone.
+    const apply = page.getByTestId("template-apply");
+    const angkor = apply.getByTestId("template-rci").filter({ hasText: "Angkor Children's Home" });
+    await expect(angkor).toContainText("Adds: Meet the heads of local schools");
+    const checklist = await angkor.getByRole("link").getAttribute("href");
+    await angkor.getByRole("button", { name: /^Apply/ }).click();
+    await expect(page.getByTestId("notice")).toHaveText("Template changes applied.");
+    await expect(apply.getByTestId("template-rci").filter({ hasText: "Angkor Children's Home" })).toHaveCount(0);
+    await page.goto(`${checklist}?all=1`);
+    await expect(page.locator('li.item[data-key="meet_the_school_heads"]')).toContainText("Meet the heads of local schools");
+
+    await page.goto("/admin/changes?kind=template_step");
+    await expect(page.getByTestId("history")).toContainText("Meet the heads of local schools");
+    await expect(page.getByTestId("history")).toContainText("Template step");
+
+    // The rest at once, with JavaScript off.
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    const admin = await plain.newPage();
+    await signIn(admin, "demo.admin", DEMO_PASSWORD, "/admin/template");
+    await admin.getByTestId("template-apply-all").click();
+    await expect(admin.getByTestId("notice")).toHaveText("Template changes applied.");
+    await expect(admin.getByTestId("template-apply")).toContainText("Every RCI's checklist follows the template.");
+    await plain.close();
+  });
+});
