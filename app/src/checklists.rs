@@ -112,15 +112,7 @@ pub fn TrackSection(
     children: Option<Children>,
 ) -> impl IntoView {
     let lang = cx.lang;
-    let heading = match track {
-        Track::Stage(stage) => format!(
-            "{} {} · {}",
-            Msg::StageN.text(lang),
-            stage.number(),
-            stage.title().get(lang)
-        ),
-        Track::Organisation => track.title().get(lang).to_string(),
-    };
+    let heading = track_heading(track, lang);
     let all_closed = items.iter().all(|i| !i.value.is_open());
     let (hidden, shown): (Vec<_>, Vec<_>) = items.into_iter().partition(|i| i.value.hidden);
     view! {
@@ -324,4 +316,17 @@ fn ItemEditor(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
         </details>
     }
     .into_any()
+}
+
+/// A track's heading: "Stage 2 · Family tracing", or the organisation track's name.
+pub fn track_heading(track: Track, lang: homeward_core::Lang) -> String {
+    match track {
+        Track::Stage(stage) => format!(
+            "{} {} · {}",
+            Msg::StageN.text(lang),
+            stage.number(),
+            stage.title().get(lang)
+        ),
+        Track::Organisation => track.title().get(lang).to_string(),
+    }
 }

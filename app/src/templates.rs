@@ -195,19 +195,6 @@ pub async fn apply_template(rci: String) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The words of a track's heading.
-fn track_heading(track: Track, lang: Lang) -> String {
-    match track {
-        Track::Stage(stage) => format!(
-            "{} {} · {}",
-            Msg::StageN.text(lang),
-            stage.number(),
-            stage.title().get(lang)
-        ),
-        Track::Organisation => track.title().get(lang).to_string(),
-    }
-}
-
 /// A step's words as form fields.
 #[component]
 fn StepFields(words: StepInput, lang: Lang) -> impl IntoView {
@@ -255,7 +242,7 @@ pub fn TemplatePage() -> impl IntoView {
                     let steps: Vec<StepView> = data.steps.iter().filter(|s| s.track == track.key()).cloned().collect();
                     view! {
                         <section class="panel template-track" data-track=track.key()>
-                            <h2>{track_heading(track, lang)}</h2>
+                            <h2>{crate::checklists::track_heading(track, lang)}</h2>
                             <ol class="template-steps">
                                 {steps.into_iter().map(|s| {
                                     let (title, other) = match lang {
