@@ -123,7 +123,7 @@ pub fn TrackSection(
                 <div class="track-progress">
                     <ProgressBar progress label=track.title().get(lang).to_string()/>
                     <span class="muted">
-                        {progress.done} " " {Msg::OfDone.text(lang)} " " {progress.applicable}
+                        {Msg::OfDone.text(lang).replace("{done}", &progress.done.to_string()).replace("{total}", &progress.applicable.to_string())}
                         {(all_closed && progress.applicable > 0).then(|| format!(" · {}", Msg::StageComplete.text(lang)))}
                     </span>
                 </div>

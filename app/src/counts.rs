@@ -146,7 +146,7 @@ pub fn CountsChart(history: Vec<ChildrenCounts>, lang: Lang) -> impl IntoView {
                             <tr>
                                 <th scope="row">{c.as_of.to_string()}</th>
                                 <td>{c.reintegrated_total().to_string()}</td>
-                                <td>{c.still_in_care().to_string()}</td>
+                                <td>{c.still_in_care().text(lang)}</td>
                             </tr>
                         })
                         .collect_view()}

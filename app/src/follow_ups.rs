@@ -44,7 +44,7 @@ pub fn FollowUpsPanel(
                         let v = v.value;
                         view! {
                             <li>
-                                <strong>{v.visited_on.to_string()}</strong> " · " {v.children.to_string()} " "
+                                <strong>{v.visited_on.to_string()}</strong> " · " {v.children.text(lang)} " "
                                 {Msg::ChildrenVisited.text(lang)} " · " {v.visited_by.label().text(lang)} " · "
                                 {v.mode.label().text(lang)}
                                 {(!v.notes.is_empty()).then(|| view! { <p class="muted small">{v.notes.as_str().to_string()}</p> })}

@@ -44,6 +44,7 @@ pub(crate) fn field_label(field: &str) -> Option<Msg> {
         "notes" => Msg::Notes,
         "title" => Msg::Title,
         "title (Khmer)" => Msg::ItemTitleKm,
+        "track" => Msg::ColStage,
         "guidance" => Msg::GuidanceEn,
         "guidance (Khmer)" => Msg::GuidanceKm,
         "retired" => Msg::TemplateRetired,
@@ -114,7 +115,52 @@ pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
                 _ => value,
             }
         }
+        // "42 (17F)": a count, worded as the page's language writes counts.
+        f if f == "children visited" || CountField::ALL.iter().any(|c| c.key() == f) => {
+            count_text(&value, lang).unwrap_or(value)
+        }
         _ => value,
+    }
+}
+
+/// A count stored as "42 (17F)", as `lang` writes it.
+fn count_text(value: &str, lang: Lang) -> Option<String> {
+    let (total, rest) = value.split_once(" (")?;
+    let female = rest.strip_suffix("F)")?;
+    let count = homeward_core::SexCount::new(total.parse().ok()?, female.parse().ok()?).ok()?;
+    Some(count.text(lang))
+}
+
+/// The file an imported change came from, if its label names one, and the label without it.
+pub fn split_source(label: &str) -> (&str, Option<&str>) {
+    match label.rsplit_once(" (imported from ") {
+        Some((base, rest)) => (base, rest.strip_suffix(')')),
+        None => (label, None),
+    }
+}
+
+/// A history entry's label in the reader's language. Labels are stored as written when the
+/// change was made; the kinds of record the app names itself ("profile", "children counts as of
+/// …", "follow-up visit on …", "… (imported from FILE)") are worded when shown, and names people
+/// typed are shown as they are.
+pub fn label_text(label: &str, lang: Lang) -> String {
+    let (base, file) = split_source(label);
+    let base = if base == "profile" {
+        Msg::HistoryProfile.text(lang).to_string()
+    } else if let Some(day) = base.strip_prefix("children counts as of ") {
+        format!(
+            "{} {} {day}",
+            Msg::CountsTitle.text(lang),
+            Msg::AsOf.text(lang)
+        )
+    } else if let Some(day) = base.strip_prefix("follow-up visit on ") {
+        format!("{} {day}", Msg::FollowUpOn.text(lang))
+    } else {
+        base.to_string()
+    };
+    match file {
+        Some(file) => format!("{base} ({} {file})", Msg::ImportedFrom.text(lang)),
+        None => base,
     }
 }
 
@@ -148,7 +194,7 @@ pub fn HistoryTimeline(entries: Vec<HistoryEntry>, lang: Lang) -> impl IntoView 
                                 <p class="when">
                                     <time datetime=e.at.to_rfc3339()>{cambodia_time(e.at).format("%Y-%m-%d %H:%M").to_string()}</time>
                                     " " <span class="muted small">{Msg::PhnomPenhTime.text(lang)}</span>
-                                    " · " <strong>{e.by}</strong> " · " {e.entity.label().text(lang)} ": " {e.label}
+                                    " · " <strong>{e.by}</strong> " · " {e.entity.label().text(lang)} ": " {label_text(&e.label, lang)}
                                 </p>
                                 <ul class="changes">
                                     {e.changes
@@ -253,7 +299,22 @@ mod tests {
         for (field, _) in fields.iter().flatten() {
             assert!(field_label(field).is_some(), "no label for {field}");
         }
-        assert_eq!(field_label("province").unwrap().text(Lang::Km), "ខេត្ត");
+        for (field, _) in homeward_core::default_template().items()[0].describe() {
+            assert!(field_label(field).is_some(), "no label for the template's {field}");
+        }
+        assert_eq!(field_label("province").unwrap().text(Lang::Km), "រាជធានី/ខេត្ត");
+    }
+
+    /// Labels the app wrote are worded in the page's language; an import names its file.
+    #[test]
+    fn history_labels_speak_the_page_language() {
+        assert_eq!(label_text("profile", Lang::Km), "ព័ត៌មានមណ្ឌល");
+        assert_eq!(
+            label_text("children counts as of 2026-06-30 (imported from a.xlsx)", Lang::Km),
+            "កុមារ គិតត្រឹម 2026-06-30 (នាំចូលពី a.xlsx)"
+        );
+        assert_eq!(label_text("Hope tour", Lang::Km), "Hope tour", "typed names stay");
+        assert_eq!(value_text("baseline", "42 (17F)".into(), Lang::Km), "42 (ស្រី 17)");
     }
 
     /// The app's own words in a history value are translated; what people typed is not.

@@ -40,16 +40,16 @@ messages! {
     PartnersIntro => "Every partner residential care institution, its current stage and overall progress.",
         "មណ្ឌលថែទាំកុមារដៃគូទាំងអស់ ដំណាក់កាលបច្ចុប្បន្ន និងវឌ្ឍនភាពសរុប។";
     ColRci => "RCI", "មណ្ឌល";
-    ColProvince => "Province", "ខេត្ត";
+    ColProvince => "Province", "រាជធានី/ខេត្ត";
     ColStage => "Current stage", "ដំណាក់កាលបច្ចុប្បន្ន";
     ColProgress => "Overall progress", "វឌ្ឍនភាពសរុប";
     ColRisks => "Risks", "ហានិភ័យ";
-    FilterProvince => "Province", "ខេត្ត";
-    AllProvinces => "All provinces", "ខេត្តទាំងអស់";
+    FilterProvince => "Province", "រាជធានី/ខេត្ត";
+    AllProvinces => "All provinces", "រាជធានី/ខេត្តទាំងអស់";
     SortBy => "Sort by", "តម្រៀបតាម";
     SortName => "Name", "ឈ្មោះ";
     SortProgress => "Progress (highest first)", "វឌ្ឍនភាព (ខ្ពស់បំផុតមុន)";
-    SortStage => "Stage (furthest first)", "ដំណាក់កាល (ឆ្ងាយបំផុតមុន)";
+    SortStage => "Stage (furthest first)", "ដំណាក់កាល (ជឿនលឿនបំផុតមុន)";
     Apply => "Apply", "អនុវត្ត";
     ShowingCount => "RCIs shown", "មណ្ឌលដែលបង្ហាញ";
     NoPartners => "No partner RCIs yet.", "មិនទាន់មានមណ្ឌលដៃគូនៅឡើយទេ។";
@@ -96,10 +96,10 @@ messages! {
     StageN => "Stage", "ដំណាក់កាល";
     DaysInStage => "days in this stage", "ថ្ងៃក្នុងដំណាក់កាលនេះ";
     TransitionStarted => "Transition started", "ការផ្លាស់ប្តូរបានចាប់ផ្តើម";
-    District => "District", "ស្រុក";
-    OfDone => "done of", "បានធ្វើរួច ក្នុងចំណោម";
-    ShowOnlyOpen => "Show only open items", "បង្ហាញតែធាតុដែលមិនទាន់រួច";
-    ShowAllItems => "Show all items", "បង្ហាញធាតុទាំងអស់";
+    District => "District", "ក្រុង/ស្រុក/ខណ្ឌ";
+    OfDone => "{done} done of {total}", "បានធ្វើរួច {done} ក្នុងចំណោម {total}";
+    ShowOnlyOpen => "Show only open items", "បង្ហាញតែចំណុចដែលមិនទាន់រួច";
+    ShowAllItems => "Show all items", "បង្ហាញចំណុចទាំងអស់";
     SectionOverview => "Overview", "ទិដ្ឋភាពទូទៅ";
     SectionChecklist => "Checklist", "បញ្ជីត្រួតពិនិត្យ";
     SectionChildren => "Children", "កុមារ";
@@ -114,10 +114,10 @@ messages! {
     StageComplete => "complete", "បានបញ្ចប់";
     ProgrammesInActivities => "This stage's community programmes are listed under Activities.",
         "កម្មវិធីសហគមន៍នៃដំណាក់កាលនេះមាននៅក្នុងផ្នែកសកម្មភាព។";
-    NewerChanges => "Newer changes", "ការផ្លាស់ប្តូរថ្មីជាង";
-    OlderChanges => "Older changes", "ការផ្លាស់ប្តូរចាស់ជាង";
+    NewerChanges => "Newer changes", "ការកែប្រែថ្មីជាង";
+    OlderChanges => "Older changes", "ការកែប្រែចាស់ជាង";
     PageN => "Page", "ទំព័រ";
-    NothingOpen => "Every item in this stage is done or does not apply.", "ធាតុទាំងអស់ក្នុងដំណាក់កាលនេះបានធ្វើរួច ឬមិនពាក់ព័ន្ធ។";
+    NothingOpen => "Every item in this stage is done or does not apply.", "ចំណុចទាំងអស់ក្នុងដំណាក់កាលនេះបានធ្វើរួច ឬមិនពាក់ព័ន្ធ។";
     StatusNotStarted => "Not started", "មិនទាន់ចាប់ផ្តើម";
     StatusInProgress => "In progress", "កំពុងដំណើរការ";
     StatusDone => "Done", "រួចរាល់";
@@ -138,7 +138,7 @@ messages! {
     ChildrenTitle => "Children", "កុមារ";
     CountsAsOf => "Counts as of", "ចំនួនគិតត្រឹម";
     NoCounts => "No children counts recorded yet.", "មិនទាន់មានការកត់ត្រាចំនួនកុមារនៅឡើយទេ។";
-    CountBaseline => "In care at the start", "នៅក្នុងការថែទាំពេលចាប់ផ្តើម";
+    CountBaseline => "In care at the start", "ចំនួនដំបូង";
     CountAdmissions => "Admitted since", "ទទួលចូលបន្ទាប់មក";
     CountAssessed => "Assessed", "បានវាយតម្លៃ";
     CountTraced => "Family traced", "បានស្វែងរកគ្រួសារ";
@@ -147,7 +147,7 @@ messages! {
     CountStillInCare => "Still in care", "នៅតែក្នុងការថែទាំ";
     PlacementBirthFamily => "Birth family", "គ្រួសារបង្កើត";
     PlacementKinship => "Kinship care", "ការថែទាំដោយសាច់ញាតិ";
-    PlacementFoster => "Foster care", "ការថែទាំដោយគ្រួសារអុបត្ថម្ភ";
+    PlacementFoster => "Foster care", "ការថែទាំដោយឪពុកម្តាយធម៌";
     PlacementIndependent => "Independent living", "ការរស់នៅដោយឯករាជ្យ";
     PlacementLongTerm => "Referred to long-term care", "បញ្ជូនទៅការថែទាំរយៈពេលវែង";
     FemaleShort => "F", "ស្រី";
@@ -168,7 +168,7 @@ messages! {
     Password => "Password", "ពាក្យសម្ងាត់";
     LoginWrong => "Login or password is wrong.", "ឈ្មោះចូលប្រើ ឬពាក្យសម្ងាត់មិនត្រឹមត្រូវ។";
     LoginLocked => "Too many failed sign-ins for this account. Try again in 15 minutes.",
-        "ការចូលប្រើបរាជ័យច្រើនដងពេកសម្រាប់គណនីនេះ។ សូមព្យាយាមម្តងទៀតក្នុងរយៈពេល ១៥ នាទី។";
+        "ការចូលប្រើបរាជ័យច្រើនដងពេកសម្រាប់គណនីនេះ។ សូមព្យាយាមម្តងទៀតក្រោយ 15 នាទីទៀត។";
     LoginDisabled => "This account is disabled. Ask your administrator.", "គណនីនេះត្រូវបានបិទ។ សូមសួរអ្នកគ្រប់គ្រងរបស់អ្នក។";
     NavUsers => "Users", "អ្នកប្រើប្រាស់";
     UsersTitle => "Users and access", "អ្នកប្រើប្រាស់ និងសិទ្ធិចូលប្រើ";
@@ -189,7 +189,7 @@ messages! {
     RoleViewer => "Viewer", "អ្នកមើល";
     ChangePassword => "Choose your password", "ជ្រើសរើសពាក្យសម្ងាត់របស់អ្នក";
     ChangePasswordIntro => "Your password was set by an administrator. Choose your own (at least 10 characters) to go on.",
-        "ពាក្យសម្ងាត់របស់អ្នកត្រូវបានកំណត់ដោយអ្នកគ្រប់គ្រង។ សូមជ្រើសរើសពាក្យសម្ងាត់ផ្ទាល់ខ្លួន (យ៉ាងហោចណាស់ ១០ តួអក្សរ) ដើម្បីបន្ត។";
+        "ពាក្យសម្ងាត់របស់អ្នកត្រូវបានកំណត់ដោយអ្នកគ្រប់គ្រង។ សូមជ្រើសរើសពាក្យសម្ងាត់ផ្ទាល់ខ្លួន (យ៉ាងហោចណាស់ 10 តួអក្សរ) ដើម្បីបន្ត។";
     CurrentPassword => "Current password", "ពាក្យសម្ងាត់បច្ចុប្បន្ន";
     NewPassword => "New password", "ពាក្យសម្ងាត់ថ្មី";
     ConfirmPassword => "New password again", "ពាក្យសម្ងាត់ថ្មីម្តងទៀត";
@@ -203,8 +203,8 @@ messages! {
     MosvyRegisteredOn => "Registered with MoSVY on", "ចុះបញ្ជីជាមួយក្រសួងសង្គមកិច្ចនៅ";
     Adviser => "Transition adviser", "ទីប្រឹក្សាការផ្លាស់ប្តូរ";
     TransitionTarget => "Target date for the transition", "កាលបរិច្ឆេទគោលដៅនៃការផ្លាស់ប្តូរ";
-    ReintegrationPlan => "Reintegration plan exists", "មានផែនការធ្វើសមាហរណកម្ម";
-    ReintegrationBudget => "Reintegration budget exists", "មានថវិកាធ្វើសមាហរណកម្ម";
+    ReintegrationPlan => "Reintegration plan exists", "មានផែនការសមាហរណកម្ម";
+    ReintegrationBudget => "Reintegration budget exists", "មានថវិកាសមាហរណកម្ម";
     Yes => "Yes", "បាទ/ចាស";
     No => "No", "ទេ";
     NameEn => "Name (English)", "ឈ្មោះ (អង់គ្លេស)";
@@ -232,19 +232,19 @@ messages! {
     NextFollowUpDue => "Next follow-up due:", "ការតាមដានបន្ទាប់ត្រូវធ្វើនៅ៖";
     NoFollowUps => "No follow-up visits recorded yet.", "មិនទាន់មានការចុះតាមដានត្រូវបានកត់ត្រានៅឡើយទេ។";
     ChildrenVisited => "children visited", "កុមារដែលបានជួប";
-    VisitedBy => "Visited by", "អ្នកចុះជួប";
+    VisitedBy => "Visited by", "អ្នកចុះតាមដាន";
     VisitedByNgo => "NGO staff", "បុគ្គលិកអង្គការ";
     VisitedByDosvy => "DoSVY", "មន្ទីរសង្គមកិច្ច";
     VisitedByLocal => "Local authority", "អាជ្ញាធរមូលដ្ឋាន";
     VisitHow => "How", "របៀប";
     ModeVisit => "Visit", "ចុះជួបផ្ទាល់";
     ModePhone => "Phone call", "ទូរស័ព្ទ";
-    VisitDate => "Date of the visit", "កាលបរិច្ឆេទចុះជួប";
+    VisitDate => "Date of the visit", "កាលបរិច្ឆេទចុះតាមដាន";
     Notes => "Notes", "កំណត់ចំណាំ";
     AddFollowUp => "Record a follow-up visit", "កត់ត្រាការចុះតាមដាន";
     FollowUpSaved => "Follow-up visit saved.", "បានរក្សាទុកការចុះតាមដាន។";
-    HistoryTitle => "History of changes", "ប្រវត្តិនៃការផ្លាស់ប្តូរ";
-    HistoryEmpty => "No changes recorded yet.", "មិនទាន់មានការផ្លាស់ប្តូរត្រូវបានកត់ត្រានៅឡើយទេ។";
+    HistoryTitle => "History of changes", "ប្រវត្តិនៃការកែប្រែ";
+    HistoryEmpty => "No changes recorded yet.", "មិនទាន់មានការកែប្រែត្រូវបានកត់ត្រានៅឡើយទេ។";
     HistoryProfile => "Profile", "ព័ត៌មានមណ្ឌល";
     HistoryItem => "Checklist", "បញ្ជីត្រួតពិនិត្យ";
     HistoryCounts => "Counts", "ចំនួនកុមារ";
@@ -268,21 +268,21 @@ messages! {
     Members => "members", "សមាជិក";
     SessionsPerQuarter => "sessions per quarter", "វគ្គក្នុងមួយត្រីមាស";
     StartedOn => "Started on", "ចាប់ផ្តើមនៅ";
-    TookPartTitle => "Study tours and trainings", "ដំណើរសិក្សា និងវគ្គបណ្តុះបណ្តាល";
+    TookPartTitle => "Study tours and trainings", "ទស្សនកិច្ចសិក្សា និងវគ្គបណ្តុះបណ្តាល";
     PeopleTrained => "People trained so far:", "ចំនួនអ្នកដែលបានបណ្តុះបណ្តាលរហូតមកដល់ពេលនេះ៖";
-    NothingTakenPart => "This RCI has not taken part in a study tour or training yet.", "មណ្ឌលនេះមិនទាន់បានចូលរួមដំណើរសិក្សា ឬវគ្គបណ្តុះបណ្តាលនៅឡើយទេ។";
+    NothingTakenPart => "This RCI has not taken part in a study tour or training yet.", "មណ្ឌលនេះមិនទាន់បានចូលរួមទស្សនកិច្ចសិក្សា ឬវគ្គបណ្តុះបណ្តាលនៅឡើយទេ។";
     OverdueAction => "Follow-up action overdue", "សកម្មភាពតាមដានហួសកាលកំណត់";
-    TourHosted => "Study tour, as host", "ដំណើរសិក្សា ជាម្ចាស់ផ្ទះ";
-    TourVisited => "Study tour, visiting", "ដំណើរសិក្សា ជាអ្នកទស្សនា";
+    TourHosted => "Study tour, as host", "ទស្សនកិច្ចសិក្សា ជាម្ចាស់ផ្ទះ";
+    TourVisited => "Study tour, visiting", "ទស្សនកិច្ចសិក្សា ជាមណ្ឌលដែលមកទស្សនកិច្ច";
     TrainingAttended => "Training", "វគ្គបណ្តុះបណ្តាល";
-    ToursTitle => "Study tours", "ដំណើរសិក្សា";
-    NavTours => "Study tours", "ដំណើរសិក្សា";
+    ToursTitle => "Study tours", "ទស្សនកិច្ចសិក្សា";
+    NavTours => "Study tours", "ទស្សនកិច្ចសិក្សា";
     Year => "Year", "ឆ្នាំ";
     AllYears => "All years", "គ្រប់ឆ្នាំ";
     AllRcis => "All RCIs", "មណ្ឌលទាំងអស់";
-    NoTours => "No study tours match.", "គ្មានដំណើរសិក្សាត្រូវគ្នាទេ។";
+    NoTours => "No study tours match.", "គ្មានទស្សនកិច្ចសិក្សាត្រូវគ្នាទេ។";
     Hosts => "Hosts", "ម្ចាស់ផ្ទះ";
-    Visitors => "Visiting", "អ្នកទស្សនា";
+    Visitors => "Visiting", "មណ្ឌលដែលមកទស្សនកិច្ច";
     OpenActions => "Open follow-up actions", "សកម្មភាពតាមដានមិនទាន់បញ្ចប់";
     OwnNumbersOnly => "Only your RCI's people and follow-up actions are shown.",
         "បង្ហាញតែចំនួនអ្នកចូលរួម និងសកម្មភាពតាមដានរបស់មណ្ឌលរបស់អ្នកប៉ុណ្ណោះ។";
@@ -296,9 +296,9 @@ messages! {
     SignInLockedOut => "Locked out (too many failures)", "ត្រូវបានចាក់សោ (ខុសច្រើនដងពេក)";
     SignInDisabled => "Account disabled", "គណនីត្រូវបានបិទ";
     Address => "Address", "អាសយដ្ឋាន";
-    NewTour => "Record a study tour", "កត់ត្រាដំណើរសិក្សា";
-    TourSaved => "Study tour saved.", "បានរក្សាទុកដំណើរសិក្សា។";
-    EditTour => "Edit this study tour", "កែសម្រួលដំណើរសិក្សានេះ";
+    NewTour => "Record a study tour", "កត់ត្រាទស្សនកិច្ចសិក្សា";
+    TourSaved => "Study tour saved.", "បានរក្សាទុកទស្សនកិច្ចសិក្សា។";
+    EditTour => "Edit this study tour", "កែសម្រួលទស្សនកិច្ចសិក្សានេះ";
     OrganisedWith => "Organised with", "រៀបចំជាមួយ";
     OtherOrganisations => "Other organisations (separate with commas)", "អង្គភាពផ្សេងទៀត (បំបែកដោយសញ្ញាក្បៀស)";
     WhoCame => "Who came", "អ្នកដែលបានមក";
@@ -336,18 +336,18 @@ messages! {
     NoTrainings => "No trainings match.", "គ្មានវគ្គបណ្តុះបណ្តាលត្រូវគ្នាទេ។";
     Dates => "Dates", "កាលបរិច្ឆេទ";
     Total => "Total", "សរុប";
-    Trainers => "Trainers", "គ្រូបង្គោល";
+    Trainers => "Trainers", "គ្រូបណ្តុះបណ្តាល";
     Scores => "Score before → after", "ពិន្ទុមុន → ក្រោយ";
     Venue => "Venue", "ទីកន្លែង";
     Participants => "Participants per RCI", "អ្នកចូលរួមតាមមណ្ឌល";
     PreScore => "Score before (%)", "ពិន្ទុមុន (%)";
     PostScore => "Score after (%)", "ពិន្ទុក្រោយ (%)";
     CatDirector => "Director training", "វគ្គបណ្តុះបណ្តាលនាយក";
-    CatSocialWork => "Social work and case management", "ការងារសង្គម និងការគ្រប់គ្រងករណី";
+    CatSocialWork => "Social work and case management", "ការងារសង្គមកិច្ច និងការគ្រប់គ្រងករណី";
     CatParenting => "Positive parenting", "ការចិញ្ចឹមកូនបែបវិជ្ជមាន";
     CatVocational => "Vocational training for RCI staff", "វគ្គជំនាញវិជ្ជាជីវៈសម្រាប់បុគ្គលិកមណ្ឌល";
     CatCoaching => "Onsite coaching", "ការបង្វឹកនៅនឹងកន្លែង";
-    CatOther => "Other", "ផ្សេងៗទៀត";
+    CatOther => "Other", "ផ្សេងៗ";
     RiskStalledShort => "Stalled", "ជាប់គាំង";
     RiskFollowUpsShort => "Follow-ups overdue", "ការតាមដានហួសកាលកំណត់";
     CompareTitle => "Compare partners", "ប្រៀបធៀបដៃគូ";
@@ -364,7 +364,7 @@ messages! {
     ColDaysSinceUpdate => "Days since last update", "ថ្ងៃចាប់តាំងពីបច្ចុប្បន្នភាពចុងក្រោយ";
     Mean => "mean", "មធ្យម";
     ChartStages => "Partner RCIs in each stage", "មណ្ឌលដៃគូក្នុងដំណាក់កាលនីមួយៗ";
-    ChartPerQuarter => "Children reintegrated per quarter, by placement", "កុមារដែលបានធ្វើសមាហរណកម្មក្នុងមួយត្រីមាស តាមប្រភេទការថែទាំ";
+    ChartPerQuarter => "Children reintegrated per quarter, by placement", "កុមារដែលបានធ្វើសមាហរណកម្មក្នុងមួយត្រីមាស តាមការទុកដាក់កុមារ";
     BadQuarter => "Choose a quarter written like 2026-Q4.", "សូមជ្រើសរើសត្រីមាសដែលសរសេរដូចជា 2026-Q4។";
     Quarter => "Quarter", "ត្រីមាស";
     Print => "Print", "បោះពុម្ព";
@@ -379,7 +379,7 @@ messages! {
     PrintReport => "Quarterly report (print)", "របាយការណ៍ប្រចាំត្រីមាស (បោះពុម្ព)";
     ProgressOverTime => "Overall progress month by month", "វឌ្ឍនភាពសរុបប្រចាំខែ";
     ImportTitle => "Import from a spreadsheet", "នាំចូលពីតារាង";
-    ImportIntro => "Bring your records in from Excel or CSV: partner RCIs' profiles, children counts, checklist steps and follow-up visits. Nothing is saved until you have seen what would change and confirmed it.", "នាំកំណត់ត្រារបស់អ្នកចូលពី Excel ឬ CSV៖ ព័ត៌មានមណ្ឌលដៃគូ ចំនួនកុមារ ជំហាននៃបញ្ជីការងារ និងការចុះតាមដាន។ គ្មានអ្វីត្រូវបានរក្សាទុកទេ រហូតដល់អ្នកបានឃើញអ្វីដែលនឹងផ្លាស់ប្តូរ ហើយបញ្ជាក់។";
+    ImportIntro => "Bring your records in from Excel or CSV: partner RCIs' profiles, children counts, checklist steps and follow-up visits. Nothing is saved until you have seen what would change and confirmed it.", "នាំកំណត់ត្រារបស់អ្នកចូលពី Excel ឬ CSV៖ ព័ត៌មានមណ្ឌលដៃគូ ចំនួនកុមារ ចំណុចនៃបញ្ជីត្រួតពិនិត្យ និងការចុះតាមដាន។ គ្មានអ្វីត្រូវបានរក្សាទុកទេ រហូតដល់អ្នកបានឃើញអ្វីដែលនឹងផ្លាស់ប្តូរ ហើយបញ្ជាក់។";
     ImportTemplate => "Download the template (Excel)", "ទាញយកគំរូ (Excel)";
     ImportTemplateHint => "One sheet per kind of record, columns in English and Khmer, lists to choose from. A partners export can be imported too.", "មួយសន្លឹកសម្រាប់កំណត់ត្រាមួយប្រភេទ ជួរឈរជាភាសាអង់គ្លេស និងខ្មែរ មានបញ្ជីសម្រាប់ជ្រើសរើស។ ឯកសារនាំចេញដៃគូក៏អាចនាំចូលបានដែរ។";
     ImportFile => "Spreadsheet", "តារាង";
@@ -387,45 +387,47 @@ messages! {
     ImportProblems => "Nothing was imported. Problems found:", "មិនបាននាំចូលអ្វីទេ។ បញ្ហាដែលបានរកឃើញ៖";
     ImportFixAndAgain => "Correct these in your file and upload it again.", "សូមកែតម្រូវចំណុចទាំងនេះក្នុងឯកសាររបស់អ្នក ហើយផ្ទុកឡើងម្តងទៀត។";
     ImportNewRcis => "New RCIs:", "មណ្ឌលថ្មី៖";
-    ImportChangedRcis => "RCIs changed:", "មណ្ឌលដែលផ្លាស់ប្តូរ៖";
+    ImportChangedRcis => "RCIs changed:", "មណ្ឌលដែលត្រូវកែប្រែ៖";
     ImportUnchangedRows => "Rows already in Homeward:", "ជួរដែលមានក្នុង Homeward រួចហើយ៖";
     ImportNothingToChange => "This file holds nothing Homeward does not already have.", "ឯកសារនេះមិនមានអ្វីដែល Homeward មិនទាន់មានទេ។";
-    ImportConfirm => "Import these changes", "នាំចូលការផ្លាស់ប្តូរទាំងនេះ";
+    ImportConfirm => "Import these changes", "នាំចូលការកែប្រែទាំងនេះ";
     ImportDone => "Imported. RCIs created or changed:", "បាននាំចូល។ មណ្ឌលដែលបានបង្កើត ឬផ្លាស់ប្តូរ៖";
     ImportField => "Field", "ប្រអប់";
     ImportBefore => "Now", "បច្ចុប្បន្ន";
     ImportAfter => "From the file", "ពីឯកសារ";
-    ImportSteps => "Checklist steps", "ជំហាននៃបញ្ជីការងារ";
+    ImportSteps => "Checklist steps", "ចំណុចនៃបញ្ជីត្រួតពិនិត្យ";
     ImportVisits => "Follow-up visits", "ការចុះតាមដាន";
     ImportHasProblems => "The file has problems: nothing was imported.", "ឯកសារមានបញ្ហា៖ មិនបាននាំចូលអ្វីទេ។";
     ImportNothingPending => "Upload a file first.", "សូមផ្ទុកឯកសារឡើងជាមុនសិន។";
     ImportChanged => "Records changed since the preview was shown: look at it again below, then confirm.", "កំណត់ត្រាបានផ្លាស់ប្តូរ ចាប់តាំងពីការមើលជាមុនត្រូវបានបង្ហាញ៖ សូមពិនិត្យវាម្តងទៀតខាងក្រោម រួចបញ្ជាក់។";
     ImportLink => "Import from a spreadsheet", "នាំចូលពីតារាង";
-    TemplateTitle => "Checklist template", "គំរូបញ្ជីការងារ";
-    TemplateIntro => "The steps every new partner RCI starts with. Existing RCIs keep their own copy: apply the changes to them below, after seeing what would change. No recorded status is ever lost.", "ជំហានដែលមណ្ឌលដៃគូថ្មីនីមួយៗចាប់ផ្តើមជាមួយ។ មណ្ឌលដែលមានស្រាប់រក្សាច្បាប់ចម្លងផ្ទាល់ខ្លួន៖ សូមអនុវត្តការផ្លាស់ប្តូរទៅលើពួកវាខាងក្រោម បន្ទាប់ពីឃើញអ្វីដែលនឹងផ្លាស់ប្តូរ។ ស្ថានភាពដែលបានកត់ត្រាមិនដែលបាត់ទេ។";
+    TemplateTitle => "Checklist template", "គំរូបញ្ជីត្រួតពិនិត្យ";
+    TemplateIntro => "The steps every new partner RCI starts with. Existing RCIs keep their own copy: apply the changes to them below, after seeing what would change. No recorded status is ever lost.", "ចំណុចដែលមណ្ឌលដៃគូថ្មីនីមួយៗចាប់ផ្តើមជាមួយ។ មណ្ឌលដែលមានស្រាប់រក្សាច្បាប់ចម្លងផ្ទាល់ខ្លួន៖ សូមអនុវត្តការកែប្រែទៅលើពួកវាខាងក្រោម បន្ទាប់ពីឃើញអ្វីដែលនឹងផ្លាស់ប្តូរ។ ស្ថានភាពដែលបានកត់ត្រាមិនដែលបាត់ទេ។";
     TemplateRetired => "Retired", "ឈប់ប្រើ";
     TemplateRetire => "Retire", "ឈប់ប្រើ";
     TemplateRestore => "Use again", "ប្រើឡើងវិញ";
-    TemplateAddStep => "Add a step", "បន្ថែមជំហាន";
-    TemplateApplyTitle => "Apply template changes", "អនុវត្តការផ្លាស់ប្តូរគំរូ";
-    TemplateApplyIntro => "RCIs whose checklist differs from the template, and what applying it would change. Steps are added, reworded, put in order, and retired steps nobody started are hidden; statuses stay as they are.", "មណ្ឌលដែលបញ្ជីការងាររបស់ខ្លួនខុសពីគំរូ និងអ្វីដែលការអនុវត្តនឹងផ្លាស់ប្តូរ។ ជំហានត្រូវបានបន្ថែម កែពាក្យ តម្រៀប ហើយជំហានដែលឈប់ប្រើ ហើយគ្មាននរណាចាប់ផ្តើម ត្រូវបានលាក់៖ ស្ថានភាពនៅដដែល។";
-    TemplateAllApplied => "Every RCI's checklist follows the template.", "បញ្ជីការងាររបស់មណ្ឌលទាំងអស់ស្របតាមគំរូ។";
+    TemplateAddStep => "Add a step", "បន្ថែមចំណុច";
+    TemplateApplyTitle => "Apply template changes", "អនុវត្តការកែប្រែគំរូ";
+    TemplateApplyIntro => "RCIs whose checklist differs from the template, and what applying it would change. Steps are added, reworded, put in order, and retired steps nobody started are hidden; statuses stay as they are.", "មណ្ឌលដែលបញ្ជីត្រួតពិនិត្យរបស់ខ្លួនខុសពីគំរូ និងអ្វីដែលការអនុវត្តនឹងផ្លាស់ប្តូរ។ ចំណុចត្រូវបានបន្ថែម កែពាក្យ តម្រៀប ហើយចំណុចដែលឈប់ប្រើ ហើយគ្មាននរណាចាប់ផ្តើម ត្រូវបានលាក់៖ ស្ថានភាពនៅដដែល។";
+    TemplateAllApplied => "Every RCI's checklist follows the template.", "បញ្ជីត្រួតពិនិត្យរបស់មណ្ឌលទាំងអស់ស្របតាមគំរូ។";
     TemplateApply => "Apply", "អនុវត្ត";
     TemplateApplyAll => "Apply to every RCI listed", "អនុវត្តចំពោះមណ្ឌលទាំងអស់ក្នុងបញ្ជី";
-    TemplateApplied => "Template changes applied.", "បានអនុវត្តការផ្លាស់ប្តូរគំរូ។";
+    TemplateApplied => "Template changes applied.", "បានអនុវត្តការកែប្រែគំរូ។";
     TemplateAdds => "Adds:", "បន្ថែម៖";
     TemplateRewords => "Rewords:", "កែពាក្យ៖";
     TemplateHides => "Hides (never started, retired):", "លាក់ (មិនទាន់ចាប់ផ្តើម ឈប់ប្រើ)៖";
-    TemplateReorders => "Puts the steps in the template's order", "តម្រៀបជំហានតាមលំដាប់គំរូ";
+    TemplateReorders => "Puts the steps in the template's order", "តម្រៀបចំណុចតាមលំដាប់គំរូ";
     GuidanceEn => "Guidance (English, optional)", "ការណែនាំ (អង់គ្លេស ស្រេចចិត្ត)";
     GuidanceKm => "Guidance (Khmer, optional)", "ការណែនាំ (ខ្មែរ ស្រេចចិត្ត)";
     MoveUp => "Move up:", "ផ្លាស់ទីឡើងលើ៖";
     MoveDown => "Move down:", "ផ្លាស់ទីចុះក្រោម៖";
     NavTemplate => "Template", "គំរូ";
-    HistoryTemplateStep => "Template step", "ជំហានគំរូ";
+    HistoryTemplateStep => "Template step", "ចំណុចគំរូ";
     Order => "Place in the list", "លំដាប់";
     MovedUp => "moved up", "បានផ្លាស់ទីឡើងលើ";
     MovedDown => "moved down", "បានផ្លាស់ទីចុះក្រោម";
+    ImportedFrom => "imported from", "នាំចូលពី";
+    FollowUpOn => "Follow-up visit on", "ការចុះតាមដាននៅថ្ងៃ";
     PrivacyNote => "Homeward stores no child's name: only counts.", "ផ្លូវទៅផ្ទះមិនរក្សាទុកឈ្មោះកុមារទេ៖ មានតែចំនួនប៉ុណ្ណោះ។";
 }
 
@@ -472,5 +474,96 @@ mod tests {
         );
         assert_eq!(lang_from_cookie_header("homeward_lang=xx"), Lang::En);
         assert_eq!(lang_from_cookie_header(""), Lang::En);
+    }
+
+    /// The glossary's terms: (English, the Khmer wording, the wordings no page may use).
+    fn glossary() -> Vec<(String, String, Vec<String>)> {
+        let text = include_str!("../../docs/glossary.md");
+        let terms = text
+            .split("## Terms")
+            .nth(1)
+            .and_then(|t| t.split("\n## ").next())
+            .expect("a Terms section");
+        terms
+            .lines()
+            .filter(|l| {
+                l.starts_with("| ") && !l.starts_with("| English") && !l.starts_with("| ---")
+            })
+            .map(|l| {
+                let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
+                assert_eq!(cells.len(), 5, "a row of five cells: {l}");
+                assert!(
+                    ["confirmed", "to confirm"].contains(&cells[4]),
+                    "status of {l}"
+                );
+                let rejected = cells[2]
+                    .split(" ; ")
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty() && *v != "—")
+                    .map(String::from)
+                    .collect();
+                (cells[0].to_string(), cells[1].to_string(), rejected)
+            })
+            .collect()
+    }
+
+    /// Every line of the app's and the core's source, with its file: the Khmer the pages show
+    /// is written there. A line marked `glossary: former wording` (a spreadsheet column's old
+    /// name, still read) is left out.
+    fn source_lines() -> Vec<(String, usize, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).expect("a source folder") {
+                let path = entry.expect("an entry").path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut files = vec![];
+        walk(&root.join("app/src"), &mut files);
+        walk(&root.join("crates/homeward-core/src"), &mut files);
+        let mut lines = vec![];
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("a source file");
+            for (n, line) in text.lines().enumerate() {
+                if !line.contains("glossary: former wording") {
+                    lines.push((file.display().to_string(), n + 1, line.to_string()));
+                }
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn no_page_uses_a_wording_the_glossary_rejects() {
+        let terms = glossary();
+        assert!(
+            terms.len() > 40,
+            "the glossary's table was read: {} terms",
+            terms.len()
+        );
+        let accepted: Vec<&String> = terms.iter().map(|(_, km, _)| km).collect();
+        let mut found = vec![];
+        for (english, khmer, rejected) in &terms {
+            for variant in rejected {
+                assert!(
+                    !accepted.iter().any(|a| a.contains(variant.as_str())),
+                    "{variant} is rejected for {english} but part of an accepted term"
+                );
+                for (file, n, line) in source_lines() {
+                    if line.contains(variant.as_str()) {
+                        found.push(format!("{file}:{n}: {variant} → {khmer} ({english})"));
+                    }
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "wordings the glossary rejects:\n{}",
+            found.join("\n")
+        );
     }
 }

@@ -12,6 +12,14 @@ use homeward_core::{CountField, Placement, RiskKind, StatusKind};
 use crate::i18n::Msg;
 use crate::rcis::Section;
 
+/// A stored province in the reader's language: one of Cambodia's is named as the reader reads
+/// it; a name stored before the list existed is shown as it was typed.
+pub fn place(stored: &str, lang: homeward_core::Lang) -> String {
+    homeward_core::Province::parse(stored)
+        .map(|p| p.name(lang).to_string())
+        .unwrap_or_else(|_| stored.to_string())
+}
+
 /// The words for a value of one of the app's enums.
 pub trait Label: Copy {
     fn label(self) -> Msg;

@@ -163,7 +163,7 @@ pub fn FilterBar(
                     <option value="">{Msg::AllProvinces.text(lang)}</option>
                     {provinces.into_iter().map(|p| {
                         let selected = filter.province.as_deref() == Some(p.as_str());
-                        let label = p.clone();
+                        let label = crate::labels::place(&p, lang);
                         view! { <option value=p selected=selected>{label}</option> }
                     }).collect_view()}
                 </select>

@@ -130,7 +130,7 @@ pub fn TookPartPanel(entries: Vec<TookPart>, trained: SexCount, lang: Lang) -> i
                     .map(|e| view! {
                         <li>
                             <a href=e.href><strong>{e.title}</strong></a> " · " {e.dates} " · " {e.how}
-                            {e.people.map(|p| format!(" · {p}"))}
+                            {e.people.map(|p| format!(" · {}", p.text(lang)))}
                             {e.overdue_actions.into_iter().map(|a| view! {
                                 <p class="flag flag-stalled">{Msg::OverdueAction.text(lang)} ": " {a}</p>
                             }).collect_view()}

@@ -189,14 +189,14 @@ pub fn ReportPage() -> impl IntoView {
 fn ReportView(report: QuarterReport, rci: Option<i64>, lang: Lang) -> impl IntoView {
     let q = report.quarter;
     let choices = Quarter::of(report.today).last(8);
-    let period = format!("{} ({} – {})", q.key(), q.start(), q.end());
+    let period = format!("{} ({} – {})", q.label(lang), q.start(), q.end());
     view! {
         <div class="report" data-testid="report">
             <form method="get" action="/report" class="filters no-print">
                 {rci.map(|id| view! { <input type="hidden" name="rci" value=id/> })}
                 <label>{Msg::Quarter.text(lang)}
                     <select name="quarter">
-                        {choices.into_iter().rev().map(|c| view! { <option value=c.key() selected=c == q>{c.key()}</option> }).collect_view()}
+                        {choices.into_iter().rev().map(|c| view! { <option value=c.key() selected=c == q>{c.label(lang)}</option> }).collect_view()}
                     </select>
                 </label>
                 <button type="submit">{Msg::Apply.text(lang)}</button>
@@ -241,7 +241,7 @@ fn ReportSummary(totals: ComparisonTotals, rcis: Vec<RciReport>, lang: Lang) -> 
             <h2>{Msg::AllPartners.text(lang)} " (" {totals.rcis} ")"</h2>
             <table class="data">
                 <tbody>
-                    <tr><th scope="row">{Msg::ColBaselineReintegrated.text(lang)}</th><td class="num">{totals.baseline.to_string()} " → " {totals.reintegrated.to_string()}</td></tr>
+                    <tr><th scope="row">{Msg::ColBaselineReintegrated.text(lang)}</th><td class="num">{totals.baseline.text(lang)} " → " {totals.reintegrated.text(lang)}</td></tr>
                     <tr><th scope="row">{Msg::ReintegratedThisQuarter.text(lang)}</th><td class="num" data-testid="reintegrated-quarter">{reintegrated.iter().sum::<u32>()}</td></tr>
                     <tr><th scope="row">{Msg::VisitsThisQuarter.text(lang)}</th><td class="num">{visits} " · " {visited.to_string()}</td></tr>
                     <tr><th scope="row">{Msg::ColProgress.text(lang)} " (" {Msg::Mean.text(lang)} ")"</th><td class="num">{totals.mean_overall} "%"</td></tr>
@@ -272,7 +272,7 @@ fn RciPage(r: RciReport, lang: Lang) -> impl IntoView {
     view! {
         <section class="report-rci" data-testid="report-rci" data-rci=row.rci_id>
             <h2>{row.name.clone()} {row.name_km.clone().map(|km| view! { " · " <span lang="km">{km}</span> })}</h2>
-            <p class="muted">{row.province.clone()} {row.adviser.clone().map(|a| format!(" · {a}"))}</p>
+            <p class="muted">{crate::labels::place(&row.province, lang)} {row.adviser.clone().map(|a| format!(" · {a}"))}</p>
             <p><PhaseLabel phase=row.phase lang/> " · " {Msg::ColProgress.text(lang)} " " <strong data-testid="report-overall">{row.overall} "%"</strong></p>
             <table class="data">
                 <tbody>

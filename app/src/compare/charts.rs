@@ -74,7 +74,10 @@ pub(super) fn QuarterChart(per_quarter: Vec<(Quarter, [u32; 5])>, lang: Lang) ->
                     }).collect_view();
                     view! {
                         {segments}
-                        <text x=x + slot * 0.35 y=h - 8.0 class="tick" text-anchor="middle">{format!("Q{} {}", q.number, q.year % 100)}</text>
+                        <text x=x + slot * 0.35 y=h - 8.0 class="tick" text-anchor="middle">{match lang {
+                            Lang::En => format!("Q{} {}", q.number, q.year % 100),
+                            Lang::Km => homeward_core::calendar::khmer_digits(&format!("ត្រី{}/{:02}", q.number, q.year % 100)),
+                        }}</text>
                     }
                 }).collect_view()}
             </svg>

@@ -57,12 +57,17 @@ fn CompareFilters<'a>(rows: &'a [ComparisonRow], q: CompareQuery, lang: Lang) ->
     let provinces = distinct(|r| Some(r.province.clone()));
     let advisers = distinct(|r| r.adviser.clone());
     let f = q.filter.clone();
-    let options = |values: Vec<String>, chosen: Option<String>| {
+    // Provinces are named in the reader's language; advisers' names as they are.
+    let options = |values: Vec<String>, chosen: Option<String>, places: bool| {
         values
             .into_iter()
             .map(|v| {
                 let selected = chosen.as_deref() == Some(v.as_str());
-                let label = v.clone();
+                let label = if places {
+                    crate::labels::place(&v, lang)
+                } else {
+                    v.clone()
+                };
                 view! { <option value=v selected=selected>{label}</option> }
             })
             .collect_view()
@@ -74,13 +79,13 @@ fn CompareFilters<'a>(rows: &'a [ComparisonRow], q: CompareQuery, lang: Lang) ->
             <label>{Msg::FilterProvince.text(lang)}
                 <select name="province">
                     <option value="">{Msg::AllProvinces.text(lang)}</option>
-                    {options(provinces, f.province.clone())}
+                    {options(provinces, f.province.clone(), true)}
                 </select>
             </label>
             <label>{Msg::Adviser.text(lang)}
                 <select name="adviser">
                     <option value="">{Msg::AllAdvisers.text(lang)}</option>
-                    {options(advisers, f.adviser.clone())}
+                    {options(advisers, f.adviser.clone(), false)}
                 </select>
             </label>
             <label>{Msg::StageN.text(lang)}
@@ -167,7 +172,7 @@ fn CompareTable(
                     view! {
                     <tr data-rci=r.rci_id>
                         <th scope="row"><a href=format!("/rcis/{}", r.rci_id)>{r.name}</a></th>
-                        <td data-label=Msg::ColProvince.text(lang)>{r.province}</td>
+                        <td data-label=Msg::ColProvince.text(lang)>{crate::labels::place(&r.province, lang)}</td>
                         <td data-label=Msg::Adviser.text(lang)>{r.adviser.unwrap_or_else(|| "—".into())}</td>
                         <td data-label=Msg::ColStage.text(lang)>
                             <PhaseLabel phase=r.phase lang/>
@@ -177,7 +182,7 @@ fn CompareTable(
                             <td class="num" data-label=title.clone()><meter min="0" max="100" value=*p aria-hidden="true"></meter><span class="small">{format!("{p}%")}</span></td>
                         }).collect_view()}
                         <td class="num overall" data-label=Msg::ColProgress.text(lang)><strong>{format!("{}%", r.overall)}</strong></td>
-                        <td class="num" data-label=Msg::ColBaselineReintegrated.text(lang)>{format!("{} → {}", r.baseline, r.reintegrated)}</td>
+                        <td class="num" data-label=Msg::ColBaselineReintegrated.text(lang)>{format!("{} → {}", r.baseline.text(lang), r.reintegrated.text(lang))}</td>
                         <td class="num" data-label=Msg::ColFollowUpsOverdue.text(lang)>{opt(r.follow_ups_overdue_days)}</td>
                         <td class="num" data-label=Msg::ColDaysSinceUpdate.text(lang)>{opt(r.days_since_update)}</td>
                         <td data-label=Msg::ColRisks.text(lang)><Flags flags=r.flags lang/></td>
@@ -190,7 +195,7 @@ fn CompareTable(
                 <td colspan="3"></td>
                 {Track::ALL.into_iter().map(|_| view! { <td></td> }).collect_view()}
                 <td class="num">{sums.mean_overall} "% " <span class="muted small">{Msg::Mean.text(lang)}</span></td>
-                <td class="num">{sums.baseline.to_string()} " → " {sums.reintegrated.to_string()}</td>
+                <td class="num">{sums.baseline.text(lang)} " → " {sums.reintegrated.text(lang)}</td>
                 <td class="num">{sums.follow_ups_overdue}</td>
                 <td></td>
                 <td class="small">{sums.with_risk.iter().filter(|(_, n)| *n > 0).map(|(k, n)| format!("{}: {n}", k.label().text(lang))).collect::<Vec<_>>().join(" · ")}</td>

@@ -130,7 +130,7 @@ fn PartnerList(rows: Vec<RciRow>, lang: Lang) -> impl IntoView {
                         .into_iter()
                         .map(|p| {
                             let selected = p == province;
-                            let label = p.clone();
+                            let label = crate::labels::place(&p, lang);
                             view! { <option value=p selected=selected>{label}</option> }
                         })
                         .collect_view()}
@@ -195,7 +195,7 @@ fn PartnerRow(row: RciRow, lang: Lang) -> impl IntoView {
                     .name_km
                     .map(|km| view! { <div class="km-name" lang="km">{km.to_string()}</div> })}
             </td>
-            <td data-label=Msg::ColProvince.text(lang)>{profile.province.to_string()}</td>
+            <td data-label=Msg::ColProvince.text(lang)>{crate::labels::place(profile.province.as_str(), lang)}</td>
             <td data-label=Msg::ColStage.text(lang)>
                 <PhaseLabel phase=progress.phase lang/>
             </td>

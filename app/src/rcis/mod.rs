@@ -361,6 +361,22 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
                 .await?;
             let more = entries.len() as i64 > HISTORY_PAGE;
             entries.truncate(HISTORY_PAGE as usize);
+            // A step's entries name it as the reader reads it: its title in their language.
+            let lang = crate::server::request_lang();
+            let steps = store.checklist(id).await?;
+            for e in entries
+                .iter_mut()
+                .filter(|e| e.entity == homeward_core::history::Entity::ChecklistItem)
+            {
+                if let Some(step) = steps.iter().find(|s| s.id == e.entity_id) {
+                    let (_, file) = crate::history::split_source(&e.label);
+                    let title = step.value.title.get(lang);
+                    e.label = match file {
+                        Some(file) => format!("{title} (imported from {file})"),
+                        None => title.to_string(),
+                    };
+                }
+            }
             SectionData::History {
                 entries,
                 page,

@@ -45,7 +45,7 @@ pub fn ProfileFacts(profile: RciProfile, adviser: Option<String>, lang: Lang) ->
         <dl class="facts" data-testid="profile">
             <div>
                 <dt>{Msg::ColProvince.text(lang)}</dt>
-                <dd>{profile.province.to_string()}</dd>
+                <dd>{crate::labels::place(profile.province.as_str(), lang)}</dd>
             </div>
             {rows
                 .into_iter()

@@ -66,7 +66,7 @@ fn TourView(detail: TourDetail, lang: Lang) -> impl IntoView {
                 <thead><tr><th>{Msg::ColRci.text(lang)}</th><th>{Msg::WhoCame.text(lang)}</th><th>{Msg::People.text(lang)}</th></tr></thead>
                 <tbody>
                     {t.visitors.iter().map(|v| view! {
-                        <tr><td>{link(v.rci_id)}</td><td>{v.role.label().text(lang)}</td><td>{v.people.to_string()}</td></tr>
+                        <tr><td>{link(v.rci_id)}</td><td>{v.role.label().text(lang)}</td><td>{v.people.text(lang)}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>

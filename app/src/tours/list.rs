@@ -47,7 +47,7 @@ pub fn ToursPage() -> impl IntoView {
                                 </p>
                                 <p><strong>{Msg::Visitors.text(lang)} ": "</strong>
                                     {t.visitors.into_iter().map(rci.clone()).collect_view()}
-                                    " (" {t.people.to_string()} ")"
+                                    " (" {t.people.text(lang)} ")"
                                 </p>
                                 <p class="muted small">{Msg::OpenActions.text(lang)} ": " {t.open_actions}</p>
                             </li>

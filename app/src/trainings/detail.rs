@@ -39,7 +39,7 @@ pub fn TrainingPage() -> impl IntoView {
                             {t.participants.into_iter().map(|p| view! {
                                 <tr>
                                     <td><a href=format!("/rcis/{}", p.rci_id)>{p.rci}</a></td>
-                                    <td class="num">{p.people.to_string()}</td>
+                                    <td class="num">{p.people.text(lang)}</td>
                                     <td>{scores_text(p.scores)}</td>
                                 </tr>
                             }).collect_view()}

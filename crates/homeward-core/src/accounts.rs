@@ -102,13 +102,13 @@ impl AccountError {
     pub fn khmer(&self) -> String {
         match self {
             AccountError::InvalidLogin => {
-                "ឈ្មោះចូលប្រើត្រូវមាន 3 ដល់ 40 តួ៖ អក្សរតូច លេខ '.' '-' ឬ '_'".into()
+                "ឈ្មោះចូលប្រើត្រូវមាន 3 ដល់ 40 តួអក្សរ៖ អក្សរតូច លេខ '.' '-' ឬ '_'".into()
             }
             AccountError::PasswordTooShort { min } => {
-                format!("ពាក្យសម្ងាត់ត្រូវមានយ៉ាងតិច {min} តួ")
+                format!("ពាក្យសម្ងាត់ត្រូវមានយ៉ាងតិច {min} តួអក្សរ")
             }
             AccountError::PasswordTooLong { max } => {
-                format!("ពាក្យសម្ងាត់ត្រូវមានយ៉ាងច្រើន {max} តួ")
+                format!("ពាក្យសម្ងាត់ត្រូវមានយ៉ាងច្រើន {max} តួអក្សរ")
             }
             AccountError::UnknownRole(role) => format!("តួនាទីមិនស្គាល់៖ {role}"),
             AccountError::DirectorWithoutRci => "នាយកត្រូវតែជាប់នឹងមណ្ឌលមួយ".into(),

@@ -35,6 +35,17 @@ pub fn cambodia_time(at: DateTime<Utc>) -> NaiveDateTime {
     (at + Duration::hours(7)).naive_utc()
 }
 
+/// Digits written in Khmer (០–៩), for the words of a quarter or a long date on a Khmer page;
+/// anything else is kept.
+pub fn khmer_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => char::from_u32('០' as u32 + d).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

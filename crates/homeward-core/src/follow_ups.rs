@@ -110,7 +110,7 @@ impl FollowUpInput {
                 "visited_on",
                 Bilingual::new(
                     format!("the visit date {visited_on} is in the future"),
-                    format!("កាលបរិច្ឆេទចុះសួរសុខទុក្ខ {visited_on} ស្ថិតនៅថ្ងៃអនាគត"),
+                    format!("កាលបរិច្ឆេទចុះតាមដាន {visited_on} ស្ថិតនៅថ្ងៃអនាគត"),
                 ),
             ));
         }
@@ -132,7 +132,7 @@ impl FollowUpInput {
         let visited_by = VisitedBy::parse(&self.visited_by).ok_or_else(|| {
             FieldError::new(
                 "visited_by",
-                Bilingual::new("choose who visited", "សូមជ្រើសរើសអ្នកដែលបានចុះសួរសុខទុក្ខ"),
+                Bilingual::new("choose who visited", "សូមជ្រើសរើសអ្នកដែលបានចុះតាមដាន"),
             )
         })?;
         let mode = VisitMode::parse(&self.mode).ok_or_else(|| {

@@ -38,6 +38,19 @@ impl Quarter {
         format!("{}-Q{}", self.year, self.number)
     }
 
+    /// As a page in `lang` names it: the key in English ("2026-Q4"), in words with Khmer
+    /// digits in Khmer ("ត្រីមាសទី៤ ឆ្នាំ២០២៦"). URLs and exports keep the key.
+    pub fn label(self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::En => self.key(),
+            crate::Lang::Km => format!(
+                "ត្រីមាសទី{} ឆ្នាំ{}",
+                crate::calendar::khmer_digits(&self.number.to_string()),
+                crate::calendar::khmer_digits(&self.year.to_string())
+            ),
+        }
+    }
+
     /// The quarter's first day.
     pub fn start(self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year, (self.number - 1) * 3 + 1, 1).expect("a valid quarter")
@@ -202,6 +215,13 @@ pub fn reintegrated_per_quarter<S: ReintegrationSnapshot>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_quarter_is_named_in_the_readers_language() {
+        let q = Quarter::parse("2026-Q4").unwrap();
+        assert_eq!(q.label(crate::Lang::En), "2026-Q4");
+        assert_eq!(q.label(crate::Lang::Km), "ត្រីមាសទី៤ ឆ្នាំ២០២៦");
+    }
+
     use super::*;
     use crate::counts::{CountField, Placement};
     use crate::values::SexCount;

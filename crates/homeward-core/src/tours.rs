@@ -153,7 +153,7 @@ pub fn check_tour(tour: &StudyTour) -> Result<(), FieldError> {
             "visitors",
             Bilingual::new(
                 "add at least one visiting RCI",
-                "សូមបន្ថែមមណ្ឌលទស្សនកិច្ចយ៉ាងហោចណាស់មួយ",
+                "សូមបន្ថែមមណ្ឌលដែលមកទស្សនកិច្ចយ៉ាងហោចណាស់មួយ",
             ),
         ));
     }
@@ -166,7 +166,10 @@ pub fn check_tour(tour: &StudyTour) -> Result<(), FieldError> {
             "visitors",
             Bilingual::new(
                 format!("RCI {} cannot both host and visit", v.rci_id),
-                format!("មណ្ឌល {} មិនអាចជាម្ចាស់ផ្ទះ និងជាអ្នកទស្សនកិច្ចក្នុងពេលតែមួយបានទេ", v.rci_id),
+                format!(
+                    "មណ្ឌល {} មិនអាចជាម្ចាស់ផ្ទះ និងជាមណ្ឌលដែលមកទស្សនកិច្ចក្នុងពេលតែមួយបានទេ",
+                    v.rci_id
+                ),
             ),
         ));
     }
@@ -179,7 +182,10 @@ pub fn check_tour(tour: &StudyTour) -> Result<(), FieldError> {
                     "the owner of “{}” must be a host or visiting RCI",
                     a.description
                 ),
-                format!("ម្ចាស់សកម្មភាព “{}” ត្រូវតែជាមណ្ឌលម្ចាស់ផ្ទះ ឬមណ្ឌលទស្សនកិច្ច", a.description),
+                format!(
+                    "ម្ចាស់សកម្មភាព “{}” ត្រូវតែជាមណ្ឌលម្ចាស់ផ្ទះ ឬមណ្ឌលដែលមកទស្សនកិច្ច",
+                    a.description
+                ),
             ),
         ));
     }
@@ -272,7 +278,7 @@ fn visitors_row(form: &Form, row: usize) -> Result<Option<Visitors>, FieldError>
             &name("role"),
             Bilingual::new(
                 "choose who came: director, staff, board or official",
-                "សូមជ្រើសរើសអ្នកដែលបានមក៖ នាយក បុគ្គលិក ក្រុមប្រឹក្សា ឬមន្ត្រី",
+                "សូមជ្រើសរើសអ្នកដែលបានមក៖ នាយក បុគ្គលិក ក្រុមប្រឹក្សាភិបាល ឬមន្ត្រី",
             ),
         )
     })?;

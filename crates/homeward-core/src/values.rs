@@ -102,7 +102,7 @@ impl ValueError {
             }
             ValueError::ControlCharacters { .. } => "មានតួអក្សរបញ្ជាដែលមិនអនុញ្ញាត".into(),
             ValueError::NotADate { value, .. } => {
-                format!("មិនមែនជាកាលបរិច្ឆេទទេ (ទម្រង់ YYYY-MM-DD)៖ {value}")
+                format!("មិនមែនជាកាលបរិច្ឆេទទេ (ឆ្នាំ-ខែ-ថ្ងៃ ឧ. 2026-11-24)៖ {value}")
             }
             ValueError::ImplausibleDate {
                 value,
@@ -515,9 +515,20 @@ impl From<SexCount> for RawSexCount {
     }
 }
 
+/// As stored in the history and exports: "42 (17F)".
 impl std::fmt::Display for SexCount {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} ({}F)", self.total(), self.female())
+    }
+}
+
+impl SexCount {
+    /// As a page in `lang` shows it: "42 (17F)", or "42 (ស្រី 17)".
+    pub fn text(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::En => self.to_string(),
+            crate::Lang::Km => format!("{} (ស្រី {})", self.total(), self.female()),
+        }
     }
 }
 

@@ -59,7 +59,7 @@ impl SheetKind {
         match self {
             SheetKind::Rcis => Bilingual::new("RCIs", "មណ្ឌល"),
             SheetKind::Children => Bilingual::new("Children", "កុមារ"),
-            SheetKind::Checklist => Bilingual::new("Checklist", "បញ្ជីការងារ"),
+            SheetKind::Checklist => Bilingual::new("Checklist", "បញ្ជីត្រួតពិនិត្យ"),
             SheetKind::FollowUps => Bilingual::new("Follow-ups", "ការតាមដាន"),
         }
     }
@@ -85,9 +85,9 @@ impl SheetKind {
                     ..col("name_en", "Name (English)", "ឈ្មោះ (អង់គ្លេស)", true)
                 },
                 col("name_km", "Name (Khmer)", "ឈ្មោះ (ខ្មែរ)", false),
-                col("province", "Province", "ខេត្ត", false),
-                col("district", "District", "ស្រុក", false),
-                col("commune", "Commune", "ឃុំ", false),
+                col("province", "Province", "រាជធានី/ខេត្ត", false),
+                col("district", "District", "ក្រុង/ស្រុក/ខណ្ឌ", false),
+                col("commune", "Commune", "ឃុំ/សង្កាត់", false),
                 col("director", "Director", "នាយក", false),
                 col("contact", "Contact", "ទំនាក់ទំនង", false),
                 col(
@@ -97,7 +97,7 @@ impl SheetKind {
                     false,
                 ),
                 col("mosvy_registered_on", "Registered on", "ថ្ងៃចុះបញ្ជី", false),
-                col("adviser", "Lead adviser", "ទីប្រឹក្សាឈានមុខ", false),
+                col("adviser", "Lead adviser", "ទីប្រឹក្សាដឹកនាំ", false),
                 col(
                     "transition_start",
                     "Transition start",
@@ -113,13 +113,13 @@ impl SheetKind {
                 col(
                     "has_reintegration_plan",
                     "Reintegration plan (yes/no)",
-                    "ផែនការធ្វើសមាហរណកម្ម (មាន/គ្មាន)",
+                    "ផែនការសមាហរណកម្ម (មាន/គ្មាន)",
                     false,
                 ),
                 col(
                     "has_reintegration_budget",
                     "Reintegration budget (yes/no)",
-                    "ថវិកាធ្វើសមាហរណកម្ម (មាន/គ្មាន)",
+                    "ថវិកាសមាហរណកម្ម (មាន/គ្មាន)",
                     false,
                 ),
             ],
@@ -145,7 +145,7 @@ impl SheetKind {
             }
             SheetKind::Checklist => vec![
                 rci(),
-                col("step", "Step (title or key)", "ជំហាន (ចំណងជើង ឬកូដ)", true),
+                col("step", "Step (title or key)", "ចំណុច (ចំណងជើង ឬកូដ)", true),
                 col("status", "Status", "ស្ថានភាព", true),
                 col("done_on", "Done on", "ថ្ងៃធ្វើរួច", false),
                 col("reason", "Reason", "មូលហេតុ", false),
@@ -154,10 +154,10 @@ impl SheetKind {
             ],
             SheetKind::FollowUps => vec![
                 rci(),
-                col("visited_on", "Visit date", "ថ្ងៃចុះសួរសុខទុក្ខ", true),
+                col("visited_on", "Visit date", "ថ្ងៃចុះតាមដាន", true),
                 col("children_total", "Children visited", "កុមារដែលបានជួប", true),
-                col("children_female", "Girls visited", "កុមារីដែលបានជួប", true),
-                col("visited_by", "Visited by", "ចុះសួរសុខទុក្ខដោយ", true),
+                col("children_female", "Girls visited", "ក្មេងស្រីដែលបានជួប", true),
+                col("visited_by", "Visited by", "ចុះតាមដានដោយ", true),
                 col("mode", "Visit or phone call", "ចុះជួប ឬហៅទូរស័ព្ទ", true),
                 col("notes", "Notes", "កំណត់ចំណាំ", false),
             ],
@@ -191,7 +191,7 @@ impl SheetKind {
 /// The words of a count column: the same as the counts form's.
 fn count_words(field: CountField) -> Bilingual {
     let (en, km) = match field {
-        CountField::Baseline => ("In care at the start", "នៅក្នុងការថែទាំពេលចាប់ផ្តើម"),
+        CountField::Baseline => ("In care at the start", "ចំនួនដំបូង"),
         CountField::Admissions => ("Admitted since", "ទទួលចូលបន្ទាប់មក"),
         CountField::Assessed => ("Assessed", "បានវាយតម្លៃ"),
         CountField::Traced => ("Family traced", "បានស្វែងរកគ្រួសារ"),
@@ -200,8 +200,8 @@ fn count_words(field: CountField) -> Bilingual {
         CountField::Reintegrated(p) => match p {
             Placement::BirthFamily => ("Birth family", "គ្រួសារបង្កើត"),
             Placement::KinshipCare => ("Kinship care", "ការថែទាំដោយសាច់ញាតិ"),
-            Placement::FosterCare => ("Foster care", "ការថែទាំដោយគ្រួសារអុបត្ថម្ភ"),
-            Placement::IndependentLiving => ("Independent living", "ការរស់នៅដោយខ្លួនឯង"),
+            Placement::FosterCare => ("Foster care", "ការថែទាំដោយឪពុកម្តាយធម៌"),
+            Placement::IndependentLiving => ("Independent living", "ការរស់នៅដោយឯករាជ្យ"),
             Placement::LongTermCare => ("Long-term care", "ការថែទាំរយៈពេលវែង"),
         },
     };
@@ -282,7 +282,7 @@ mod tests {
         assert_eq!(cols[0].as_ref().unwrap().key, "id");
         assert_eq!(cols[1].as_ref().unwrap().key, "name_en");
         assert!(cols[4].is_none(), "the export's stage is not imported");
-        let (kind, cols) = columns_of(&headers(&["មណ្ឌល", "ជំហាន", "Status / ស្ថានភាព", "Done on*"]));
+        let (kind, cols) = columns_of(&headers(&["មណ្ឌល", "ចំណុច", "Status / ស្ថានភាព", "Done on*"]));
         assert_eq!(kind, Some(SheetKind::Checklist));
         assert_eq!(cols[3].as_ref().unwrap().key, "done_on");
         let (kind, _) = columns_of(&headers(&["RCI (name or MoSVY number)", "Visit date"]));

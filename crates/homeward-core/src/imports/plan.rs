@@ -816,7 +816,7 @@ impl Planner<'_> {
                 Some("adviser"),
                 Bilingual::new(
                     "only an admin may name another lead adviser",
-                    "មានតែអ្នកគ្រប់គ្រងប៉ុណ្ណោះ ដែលអាចកំណត់ទីប្រឹក្សាឈានមុខផ្សេង",
+                    "មានតែអ្នកគ្រប់គ្រងប៉ុណ្ណោះ ដែលអាចកំណត់ទីប្រឹក្សាដឹកនាំផ្សេង",
                 ),
             ));
         }
@@ -1037,7 +1037,7 @@ impl Planner<'_> {
             Some("step"),
             Bilingual::new(
                 format!("no step '{written}' in this RCI's checklist"),
-                format!("គ្មានជំហាន '{written}' ក្នុងបញ្ជីការងាររបស់មណ្ឌលនេះទេ"),
+                format!("គ្មានចំណុច '{written}' ក្នុងបញ្ជីត្រួតពិនិត្យរបស់មណ្ឌលនេះទេ"),
             ),
         ));
     }
@@ -1092,7 +1092,7 @@ impl Planner<'_> {
 fn several(written: &str) -> Bilingual {
     Bilingual::new(
         format!("several RCIs are called {written}: use the MoSVY number"),
-        format!("មណ្ឌលច្រើនមានឈ្មោះ {written}៖ សូមប្រើលេខចុះបញ្ជីក្រសួង"),
+        format!("មណ្ឌលច្រើនមានឈ្មោះ {written}៖ សូមប្រើលេខចុះបញ្ជីក្រសួងសង្គមកិច្ច"),
     )
 }
 
