@@ -168,24 +168,24 @@ fn ItemView(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
         <li class="item" id=format!("item-{}", item_id) data-key=item.key.as_str().to_string() data-status=item.status.kind() data-closed=closed.to_string()>
             <div class="item-head">
                 <span class=status_class>{item.status.status_kind().label().text(lang)} {date.map(|d| format!(" {d}"))}</span>
-                <span class="item-title">{item.title.get(lang).to_string()}</span>
+                <span class="item-title" translate=item.custom.then_some("no")>{item.title.get(lang).to_string()}</span>
                 {item.custom.then(|| view! { <span class="tag">{Msg::CustomItem.text(lang)}</span> })}
             </div>
-            {reason.map(|r| view! { <p class="reason"><strong>{Msg::Reason.text(lang)} ": "</strong>{r}</p> })}
+            {reason.map(|r| view! { <p class="reason"><strong>{Msg::Reason.text(lang)} ": "</strong><span translate="no">{r}</span></p> })}
             {(!item.evidence.is_empty()).then(|| view! {
-                <p class="evidence"><strong>{Msg::Evidence.text(lang)} ": "</strong>{item.evidence.as_str().to_string()}</p>
+                <p class="evidence"><strong>{Msg::Evidence.text(lang)} ": "</strong><span translate="no">{item.evidence.as_str().to_string()}</span></p>
             })}
             <details>
                 <summary>{Msg::Guidance.text(lang)}</summary>
                 <p>{item.guidance.get(lang).to_string()}</p>
             </details>
             {item.updated_by.map(|who| view! {
-                <p class="muted small">{Msg::UpdatedBy.text(lang)} ": " {who.to_string()}
+                <p class="muted small">{Msg::UpdatedBy.text(lang)} ": " <span translate="no">{who.to_string()}</span>
                     {item.updated_at.map(|at| format!(" · {}", at.format("%Y-%m-%d")))}
                 </p>
             })}
             {item.responsible.map(|r| view! {
-                <p class="muted small">{Msg::Responsible.text(lang)} ": " {r.to_string()}</p>
+                <p class="muted small">{Msg::Responsible.text(lang)} ": " <span translate="no">{r.to_string()}</span></p>
             })}
             {editor}
         </li>
@@ -205,7 +205,7 @@ fn HiddenItem(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
     });
     view! {
         <li class="item hidden-item" data-key=item.value.key.as_str().to_string()>
-            <span class="item-title">{item.value.title.get(lang).to_string()}</span>
+            <span class="item-title" translate=item.value.custom.then_some("no")>{item.value.title.get(lang).to_string()}</span>
             <ActionForm action=show attr:class="inline">
                 <input type="hidden" name="rci_id" value=cx.rci_id/>
                 <input type="hidden" name="item_id" value=item.id/>

@@ -140,7 +140,7 @@ pub fn TextArea(
     maxlength: u32,
     #[prop(optional, into)] value: String,
 ) -> impl IntoView {
-    view! { <textarea id=id name=name rows=rows maxlength=maxlength inner_html=escape_html(&value)></textarea> }
+    view! { <textarea id=id name=name rows=rows maxlength=maxlength translate="no" inner_html=escape_html(&value)></textarea> }
 }
 
 /// The page's `<title>`. leptos_meta writes the text unescaped into the server's `<head>`, so
@@ -240,7 +240,7 @@ fn UserMenu(lang: Lang) -> impl IntoView {
                         <a href="/admin/template">{Msg::NavTemplate.text(lang)}</a>
                         <a href="/admin/changes">{Msg::NavChanges.text(lang)}</a>
                     })}
-                    <span class="me" data-testid="me">{me.display_name}</span>
+                    <span class="me" data-testid="me" translate="no">{me.display_name}</span>
                     <form method="post" action="/logout" class="inline">
                         <button type="submit" class="link">{Msg::SignOut.text(lang)}</button>
                     </form>

@@ -145,7 +145,7 @@ pub fn CountsChart(history: Vec<ChildrenCounts>, lang: Lang) -> impl IntoView {
                         .map(|c| view! {
                             <tr>
                                 <th scope="row">{c.as_of.to_string()}</th>
-                                <td>{c.reintegrated_total().to_string()}</td>
+                                <td>{c.reintegrated_total().text(lang)}</td>
                                 <td>{c.still_in_care().text(lang)}</td>
                             </tr>
                         })

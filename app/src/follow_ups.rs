@@ -47,7 +47,7 @@ pub fn FollowUpsPanel(
                                 <strong>{v.visited_on.to_string()}</strong> " · " {v.children.text(lang)} " "
                                 {Msg::ChildrenVisited.text(lang)} " · " {v.visited_by.label().text(lang)} " · "
                                 {v.mode.label().text(lang)}
-                                {(!v.notes.is_empty()).then(|| view! { <p class="muted small">{v.notes.as_str().to_string()}</p> })}
+                                {(!v.notes.is_empty()).then(|| view! { <p class="muted small" translate="no">{v.notes.as_str().to_string()}</p> })}
                             </li>
                         }
                     })

@@ -115,6 +115,7 @@ pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
                 _ => value,
             }
         }
+        "province" => crate::labels::place(&value, lang),
         // "42 (17F)": a count, worded as the page's language writes counts.
         f if f == "children visited" || CountField::ALL.iter().any(|c| c.key() == f) => {
             count_text(&value, lang).unwrap_or(value)
@@ -194,17 +195,17 @@ pub fn HistoryTimeline(entries: Vec<HistoryEntry>, lang: Lang) -> impl IntoView 
                                 <p class="when">
                                     <time datetime=e.at.to_rfc3339()>{cambodia_time(e.at).format("%Y-%m-%d %H:%M").to_string()}</time>
                                     " " <span class="muted small">{Msg::PhnomPenhTime.text(lang)}</span>
-                                    " · " <strong>{e.by}</strong> " · " {e.entity.label().text(lang)} ": " {label_text(&e.label, lang)}
+                                    " · " <strong translate="no">{e.by}</strong> " · " {e.entity.label().text(lang)} ": " <span translate="no">{label_text(&e.label, lang)}</span>
                                 </p>
                                 <ul class="changes">
                                     {e.changes
                                         .into_iter()
                                         .map(|c| {
                                             let before = (!c.before.is_empty())
-                                                .then(|| view! { <del>{value_text(&c.field, c.before, lang)}</del> " → " });
+                                                .then(|| view! { <del translate="no">{value_text(&c.field, c.before, lang)}</del> " → " });
                                             let after = value_text(&c.field, c.after, lang);
                                             let field = field_label(&c.field).map_or(c.field, |m| m.text(lang).to_string());
-                                            view! { <li><span class="field">{field} ": "</span> {before} <ins>{after}</ins></li> }
+                                            view! { <li><span class="field">{field} ": "</span> {before} <ins translate="no">{after}</ins></li> }
                                         })
                                         .collect_view()}
                                 </ul>
@@ -300,9 +301,15 @@ mod tests {
             assert!(field_label(field).is_some(), "no label for {field}");
         }
         for (field, _) in homeward_core::default_template().items()[0].describe() {
-            assert!(field_label(field).is_some(), "no label for the template's {field}");
+            assert!(
+                field_label(field).is_some(),
+                "no label for the template's {field}"
+            );
         }
-        assert_eq!(field_label("province").unwrap().text(Lang::Km), "រាជធានី/ខេត្ត");
+        assert_eq!(
+            field_label("province").unwrap().text(Lang::Km),
+            "រាជធានី/ខេត្ត"
+        );
     }
 
     /// Labels the app wrote are worded in the page's language; an import names its file.
@@ -310,11 +317,21 @@ mod tests {
     fn history_labels_speak_the_page_language() {
         assert_eq!(label_text("profile", Lang::Km), "ព័ត៌មានមណ្ឌល");
         assert_eq!(
-            label_text("children counts as of 2026-06-30 (imported from a.xlsx)", Lang::Km),
+            label_text(
+                "children counts as of 2026-06-30 (imported from a.xlsx)",
+                Lang::Km
+            ),
             "កុមារ គិតត្រឹម 2026-06-30 (នាំចូលពី a.xlsx)"
         );
-        assert_eq!(label_text("Hope tour", Lang::Km), "Hope tour", "typed names stay");
-        assert_eq!(value_text("baseline", "42 (17F)".into(), Lang::Km), "42 (ស្រី 17)");
+        assert_eq!(
+            label_text("Hope tour", Lang::Km),
+            "Hope tour",
+            "typed names stay"
+        );
+        assert_eq!(
+            value_text("baseline", "42 (17F)".into(), Lang::Km),
+            "42 (ស្រី 17)"
+        );
     }
 
     /// The app's own words in a history value are translated; what people typed is not.

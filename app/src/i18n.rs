@@ -428,6 +428,7 @@ messages! {
     MovedDown => "moved down", "បានផ្លាស់ទីចុះក្រោម";
     ImportedFrom => "imported from", "នាំចូលពី";
     FollowUpOn => "Follow-up visit on", "ការចុះតាមដាននៅថ្ងៃ";
+    OrganisationsExample => "MoSVY, DoSVY …", "ក្រសួងសង្គមកិច្ច, មន្ទីរសង្គមកិច្ច …";
     PrivacyNote => "Homeward stores no child's name: only counts.", "ផ្លូវទៅផ្ទះមិនរក្សាទុកឈ្មោះកុមារទេ៖ មានតែចំនួនប៉ុណ្ណោះ។";
 }
 

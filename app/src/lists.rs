@@ -171,7 +171,7 @@ pub fn FilterBar(
             <label>{Msg::ColRci.text(lang)}
                 <select name="rci">
                     <option value="">{Msg::AllRcis.text(lang)}</option>
-                    {rcis.into_iter().map(|r| view! { <option value=r.id selected=filter.rci == Some(r.id)>{r.name}</option> }).collect_view()}
+                    {rcis.into_iter().map(|r| view! { <option value=r.id selected=filter.rci == Some(r.id) translate="no">{r.name}</option> }).collect_view()}
                 </select>
             </label>
             {has_categories.then(|| view! {

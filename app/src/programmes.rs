@@ -56,7 +56,7 @@ pub fn ProgrammesPanel(programmes: Vec<Stored<Programme>>, cx: RciContext) -> im
                         let p = p.value;
                         view! {
                             <li>
-                                <strong>{p.name.to_string()}</strong> " · " {p.kind.label().text(lang)} " · "
+                                <strong translate="no">{p.name.to_string()}</strong> " · " {p.kind.label().text(lang)} " · "
                                 {p.status.label().text(lang)} " · " {p.members.to_string()} " "
                                 {Msg::Members.text(lang)} " · " {p.sessions_per_quarter} " " {Msg::SessionsPerQuarter.text(lang)}
                             </li>
@@ -122,17 +122,17 @@ pub fn TookPartPanel(entries: Vec<TookPart>, trained: SexCount, lang: Lang) -> i
     view! {
         <section class="panel took-part" data-testid="took-part">
             <h2>{Msg::TookPartTitle.text(lang)}</h2>
-            <p class="muted">{Msg::PeopleTrained.text(lang)} " " <strong data-testid="trained">{trained.to_string()}</strong></p>
+            <p class="muted">{Msg::PeopleTrained.text(lang)} " " <strong data-testid="trained">{trained.text(lang)}</strong></p>
             {empty.then(|| view! { <p class="empty">{Msg::NothingTakenPart.text(lang)}</p> })}
             <ul class="visits">
                 {entries
                     .into_iter()
                     .map(|e| view! {
                         <li>
-                            <a href=e.href><strong>{e.title}</strong></a> " · " {e.dates} " · " {e.how}
+                            <a href=e.href translate="no"><strong>{e.title}</strong></a> " · " {e.dates} " · " {e.how}
                             {e.people.map(|p| format!(" · {}", p.text(lang)))}
                             {e.overdue_actions.into_iter().map(|a| view! {
-                                <p class="flag flag-stalled">{Msg::OverdueAction.text(lang)} ": " {a}</p>
+                                <p class="flag flag-stalled">{Msg::OverdueAction.text(lang)} ": " <span translate="no">{a}</span></p>
                             }).collect_view()}
                         </li>
                     })

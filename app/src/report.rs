@@ -109,7 +109,11 @@ pub async fn quarterly_report(
             }
             took_part.entry(p.rci_id).or_default().push((
                 t.title.to_string(),
-                format!("{} · {}", Msg::TrainingAttended.text(lang), p.people),
+                format!(
+                    "{} · {}",
+                    Msg::TrainingAttended.text(lang),
+                    p.people.text(lang)
+                ),
             ));
         }
     }
@@ -189,7 +193,13 @@ pub fn ReportPage() -> impl IntoView {
 fn ReportView(report: QuarterReport, rci: Option<i64>, lang: Lang) -> impl IntoView {
     let q = report.quarter;
     let choices = Quarter::of(report.today).last(8);
-    let period = format!("{} ({} – {})", q.label(lang), q.start(), q.end());
+    let long = |d| homeward_core::calendar::long_date(d, lang);
+    let period = format!(
+        "{} ({} – {})",
+        q.label(lang),
+        long(q.start()),
+        long(q.end())
+    );
     view! {
         <div class="report" data-testid="report">
             <form method="get" action="/report" class="filters no-print">
@@ -203,7 +213,7 @@ fn ReportView(report: QuarterReport, rci: Option<i64>, lang: Lang) -> impl IntoV
                 <crate::islands::PrintButton label=Msg::Print.text(lang).to_string()/>
             </form>
             <h1>{Msg::QuarterlyReport.text(lang)} " · " {period}</h1>
-            <p class="muted">{Msg::ProgressAsOf.text(lang)} " " {report.today.to_string()}</p>
+            <p class="muted">{Msg::ProgressAsOf.text(lang)} " " {long(report.today)}</p>
             {report.totals.map(|t| view! { <ReportSummary totals=t rcis=report.rcis.clone() lang/> })}
             {report.rcis.into_iter().map(|r| view! { <RciPage r lang/> }).collect_view()}
         </div>
@@ -243,7 +253,7 @@ fn ReportSummary(totals: ComparisonTotals, rcis: Vec<RciReport>, lang: Lang) -> 
                 <tbody>
                     <tr><th scope="row">{Msg::ColBaselineReintegrated.text(lang)}</th><td class="num">{totals.baseline.text(lang)} " → " {totals.reintegrated.text(lang)}</td></tr>
                     <tr><th scope="row">{Msg::ReintegratedThisQuarter.text(lang)}</th><td class="num" data-testid="reintegrated-quarter">{reintegrated.iter().sum::<u32>()}</td></tr>
-                    <tr><th scope="row">{Msg::VisitsThisQuarter.text(lang)}</th><td class="num">{visits} " · " {visited.to_string()}</td></tr>
+                    <tr><th scope="row">{Msg::VisitsThisQuarter.text(lang)}</th><td class="num">{visits} " · " {visited.text(lang)}</td></tr>
                     <tr><th scope="row">{Msg::ColProgress.text(lang)} " (" {Msg::Mean.text(lang)} ")"</th><td class="num">{totals.mean_overall} "%"</td></tr>
                     <tr><th scope="row">{Msg::ColFollowUpsOverdue.text(lang)}</th><td class="num">{totals.follow_ups_overdue}</td></tr>
                 </tbody>
@@ -271,8 +281,8 @@ fn RciPage(r: RciReport, lang: Lang) -> impl IntoView {
         .join(", ");
     view! {
         <section class="report-rci" data-testid="report-rci" data-rci=row.rci_id>
-            <h2>{row.name.clone()} {row.name_km.clone().map(|km| view! { " · " <span lang="km">{km}</span> })}</h2>
-            <p class="muted">{crate::labels::place(&row.province, lang)} {row.adviser.clone().map(|a| format!(" · {a}"))}</p>
+            <h2><span translate="no">{row.name.clone()}</span> {row.name_km.clone().map(|km| view! { " · " <span lang="km">{km}</span> })}</h2>
+            <p class="muted">{crate::labels::place(&row.province, lang)} {row.adviser.clone().map(|a| view! { " · " <span translate="no">{a}</span> })}</p>
             <p><PhaseLabel phase=row.phase lang/> " · " {Msg::ColProgress.text(lang)} " " <strong data-testid="report-overall">{row.overall} "%"</strong></p>
             <table class="data">
                 <tbody>
@@ -290,7 +300,7 @@ fn RciPage(r: RciReport, lang: Lang) -> impl IntoView {
                     <table class="data" data-testid="report-counts">
                         <tbody>
                             {CountField::ALL.into_iter().map(|f| view! {
-                                <tr><th scope="row">{f.label().text(lang)}</th><td class="num">{c.get(f).to_string()}</td></tr>
+                                <tr><th scope="row">{f.label().text(lang)}</th><td class="num">{c.get(f).text(lang)}</td></tr>
                             }).collect_view()}
                         </tbody>
                         <caption>{Msg::AsOf.text(lang)} " " {c.as_of.to_string()}</caption>
@@ -302,14 +312,14 @@ fn RciPage(r: RciReport, lang: Lang) -> impl IntoView {
                 <strong>{Msg::ReintegratedThisQuarter.text(lang)} ": "</strong>
                 {r.reintegrated.iter().sum::<u32>()} {(!placements.is_empty()).then(|| format!(" ({placements})"))}
             </p>
-            <p><strong>{Msg::VisitsThisQuarter.text(lang)} ": "</strong>{r.visits} " · " {r.visited_children.to_string()}</p>
+            <p><strong>{Msg::VisitsThisQuarter.text(lang)} ": "</strong>{r.visits} " · " {r.visited_children.text(lang)}</p>
             <p><strong>{Msg::ColRisks.text(lang)} ": "</strong><crate::components::Flags flags=row.flags.clone() lang/></p>
             <h3>{Msg::TookPartTitle.text(lang)}</h3>
             {r.took_part.is_empty().then(|| view! { <p class="empty">{Msg::NothingThisQuarter.text(lang)}</p> })}
-            <ul>{r.took_part.into_iter().map(|(title, how)| view! { <li>{title} " · " {how}</li> }).collect_view()}</ul>
+            <ul>{r.took_part.into_iter().map(|(title, how)| view! { <li><span translate="no">{title}</span> " · " {how}</li> }).collect_view()}</ul>
             <h3>{Msg::ProgrammesTitle.text(lang)}</h3>
             {r.programmes.is_empty().then(|| view! { <p class="empty">{Msg::NoProgrammes.text(lang)}</p> })}
-            <ul>{r.programmes.into_iter().map(|(name, what, members)| view! { <li>{name} " · " {what} " · " {members.to_string()}</li> }).collect_view()}</ul>
+            <ul>{r.programmes.into_iter().map(|(name, what, members)| view! { <li><span translate="no">{name}</span> " · " {what} " · " {members.text(lang)}</li> }).collect_view()}</ul>
         </section>
     }
     .into_any()

@@ -245,23 +245,23 @@ pub fn TemplatePage() -> impl IntoView {
                             <h2>{crate::checklists::track_heading(track, lang)}</h2>
                             <ol class="template-steps">
                                 {steps.into_iter().map(|s| {
-                                    let (title, other) = match lang {
-                                        Lang::En => (s.words.title_en.clone(), s.words.title_km.clone()),
-                                        Lang::Km => (s.words.title_km.clone(), s.words.title_en.clone()),
+                                    let (title, other, other_lang) = match lang {
+                                        Lang::En => (s.words.title_en.clone(), s.words.title_km.clone(), "km"),
+                                        Lang::Km => (s.words.title_km.clone(), s.words.title_en.clone(), "en"),
                                     };
                                     let guidance = match lang {
                                         Lang::En => s.words.guidance_en.clone(),
                                         Lang::Km => s.words.guidance_km.clone(),
                                     };
-                                    let up = format!("{} {}", Msg::MoveUp.text(lang), s.words.title_en);
-                                    let down = format!("{} {}", Msg::MoveDown.text(lang), s.words.title_en);
+                                    let up = format!("{} {}", Msg::MoveUp.text(lang), title);
+                                    let down = format!("{} {}", Msg::MoveDown.text(lang), title);
                                     let retire_label = if s.retired { Msg::TemplateRestore.text(lang) } else { Msg::TemplateRetire.text(lang) };
                                     view! {
                                         <li id=format!("step-{}", s.key) data-key=s.key.clone() data-retired=s.retired.to_string() class="template-step">
                                             <p>
                                                 <strong>{title}</strong>
                                                 {s.retired.then(|| view! { " " <span class="badge">{Msg::TemplateRetired.text(lang)}</span> })}
-                                                <br/><span class="muted small">{other}</span>
+                                                <br/><span class="muted small" lang=other_lang>{other}</span>
                                             </p>
                                             {(!guidance.is_empty()).then(|| view! { <p class="small">{guidance}</p> })}
                                             <div class="step-actions">

@@ -53,10 +53,24 @@ pub async fn list_changes(
         .into_iter()
         .map(|u| (u.id, u.value.display_name.to_string()))
         .collect();
-    Ok(ChangesData {
-        changes: ctx.store.changes(&filter, SHOWN).await?,
-        users,
-    })
+    let mut changes = ctx.store.changes(&filter, SHOWN).await?;
+    // A template step's entries name it as the reader reads it (custom steps stay as typed).
+    let template = ctx.store.template().await?;
+    let lang = crate::server::request_lang();
+    for e in changes
+        .iter_mut()
+        .filter(|e| matches!(e.entity, Entity::ChecklistItem | Entity::TemplateStep))
+    {
+        let (base, file) = crate::history::split_source(&e.label);
+        if let Some(step) = template.items().iter().find(|s| s.title.en == base) {
+            let title = step.title.get(lang);
+            e.label = match file {
+                Some(file) => format!("{title} (imported from {file})"),
+                None => title.to_string(),
+            };
+        }
+    }
+    Ok(ChangesData { changes, users })
 }
 
 #[component]
@@ -86,7 +100,7 @@ pub fn ChangesPage() -> impl IntoView {
                                 <option value="">{Msg::Anyone.text(lang)}</option>
                                 {data.users.into_iter().map(|(id, name)| {
                                     let selected = user == id.to_string();
-                                    view! { <option value=id selected=selected>{name}</option> }
+                                    view! { <option value=id selected=selected translate="no">{name}</option> }
                                 }).collect_view()}
                             </select>
                         </label>

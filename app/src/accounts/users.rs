@@ -229,7 +229,7 @@ fn RoleAndRci(rcis: Vec<(i64, String)>, role: Role, rci: Option<i64>, lang: Lang
                 <option value="">"—"</option>
                 {rcis
                     .into_iter()
-                    .map(|(id, name)| view! { <option value=id selected=Some(id) == rci>{name}</option> })
+                    .map(|(id, name)| view! { <option value=id selected=Some(id) == rci translate="no">{name}</option> })
                     .collect_view()}
             </select>
         </label>
@@ -325,12 +325,12 @@ pub fn UsersPage() -> impl IntoView {
                                     view! {
                                         <tr class="user" class:inactive=!u.active data-login=u.login.clone()>
                                             <td>
-                                                <strong>{u.display_name.clone()}</strong>
-                                                <div class="muted small">{u.login.clone()}</div>
+                                                <strong translate="no">{u.display_name.clone()}</strong>
+                                                <div class="muted small" translate="no">{u.login.clone()}</div>
                                                 {(!u.active).then(|| view! { <span class="tag">{Msg::Inactive.text(lang)}</span> })}
                                             </td>
                                             <td>{u.role.label().text(lang)}</td>
-                                            <td>{rcis_text}</td>
+                                            <td translate="no">{rcis_text}</td>
                                             <td class="actions">
                                                 <ActionForm action=update attr:class="inline">
                                                     <input type="hidden" name="user_id" value=u.id/>
@@ -343,7 +343,7 @@ pub fn UsersPage() -> impl IntoView {
                                                                 <option value="">"—"</option>
                                                                 {removable
                                                                     .into_iter()
-                                                                    .map(|(id, name)| view! { <option value=id>{name}</option> })
+                                                                    .map(|(id, name)| view! { <option value=id translate="no">{name}</option> })
                                                                     .collect_view()}
                                                             </select>
                                                         </label>
@@ -388,9 +388,9 @@ pub fn UsersPage() -> impl IntoView {
                                         view! {
                                         <tr class=class>
                                             <td>{when}</td>
-                                            <td>{login}</td>
+                                            <td translate="no">{login}</td>
                                             <td>{outcome_label(&outcome).map_or(outcome, |m| m.text(lang).to_string())}</td>
-                                            <td>{remote}</td>
+                                            <td translate="no">{remote}</td>
                                         </tr>
                                         }
                                     })

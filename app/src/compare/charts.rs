@@ -66,7 +66,7 @@ pub(super) fn QuarterChart(per_quarter: Vec<(Quarter, [u32; 5])>, lang: Lang) ->
                         let top = base + f64::from(*v);
                         let rect = view! {
                             <rect x=x y=y(top) width=slot * 0.7 height=y(base) - y(top) class=format!("bar placement-{k}")>
-                                <title>{format!("{q}: {} {v}", homeward_core::CountField::Reintegrated(Placement::ALL[k]).label().text(lang))}</title>
+                                <title>{format!("{}: {} {v}", q.label(lang), homeward_core::CountField::Reintegrated(Placement::ALL[k]).label().text(lang))}</title>
                             </rect>
                         };
                         base = top;

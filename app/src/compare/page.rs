@@ -68,7 +68,8 @@ fn CompareFilters<'a>(rows: &'a [ComparisonRow], q: CompareQuery, lang: Lang) ->
                 } else {
                     v.clone()
                 };
-                view! { <option value=v selected=selected>{label}</option> }
+                // Advisers' names are as typed.
+                view! { <option value=v selected=selected translate=(!places).then_some("no")>{label}</option> }
             })
             .collect_view()
     };
@@ -171,9 +172,9 @@ fn CompareTable(
                     let days = (r.phase != Phase::Completed).then(|| format!(" · {} {}", r.days_in_phase, Msg::Days.text(lang)));
                     view! {
                     <tr data-rci=r.rci_id>
-                        <th scope="row"><a href=format!("/rcis/{}", r.rci_id)>{r.name}</a></th>
+                        <th scope="row"><a href=format!("/rcis/{}", r.rci_id) translate="no">{r.name}</a></th>
                         <td data-label=Msg::ColProvince.text(lang)>{crate::labels::place(&r.province, lang)}</td>
-                        <td data-label=Msg::Adviser.text(lang)>{r.adviser.unwrap_or_else(|| "—".into())}</td>
+                        <td data-label=Msg::Adviser.text(lang) translate="no">{r.adviser.unwrap_or_else(|| "—".into())}</td>
                         <td data-label=Msg::ColStage.text(lang)>
                             <PhaseLabel phase=r.phase lang/>
                             {days.map(|d| view! { <span class="muted small">{d}</span> })}

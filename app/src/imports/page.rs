@@ -70,7 +70,7 @@ fn PreviewView(
                 <h2>{file_name}</h2>
                 <p class="saved" role="status">{format!("{} {}", Msg::ImportDone.text(lang), rcis.len())}</p>
                 <ul>
-                    {rcis.into_iter().map(|(href, name)| view! { <li><a href=href>{name}</a></li> }).collect_view()}
+                    {rcis.into_iter().map(|(href, name)| view! { <li><a href=href translate="no">{name}</a></li> }).collect_view()}
                 </ul>
             </section>
         }
@@ -142,7 +142,7 @@ fn RciChanges(rci: RciPreview, lang: Lang) -> impl IntoView {
     };
     view! {
         <article class="import-rci" data-testid="import-rci">
-            <h4>{name}</h4>
+            <h4 translate="no">{name}</h4>
             {(!rci.profile.is_empty()).then(|| view! {
                 <table class="small">
                     <thead><tr>

@@ -118,7 +118,7 @@ fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> i
     let head = view! {
         <PageTitle text=format!("{} · {}", profile.name_en, current.label().text(lang))/>
         <header class="rci-head">
-            <h1>{profile.name_en.to_string()}</h1>
+            <h1 translate="no">{profile.name_en.to_string()}</h1>
             {profile.name_km.as_ref().map(|km| view! { <p class="km-name" lang="km">{km.to_string()}</p> })}
             <p class="current">
                 <span class="muted">{Msg::ColStage.text(lang)} ": "</span>
@@ -307,7 +307,7 @@ fn DueNext(
                     .map(|a| view! {
                         <li>
                             <span class="flag flag-stalled">{Msg::OverdueAction.text(lang)}</span> " "
-                            {a.action} " · " <a href=a.tour_href>{a.tour_title}</a>
+                            <span translate="no">{a.action}</span> " · " <a href=a.tour_href translate="no">{a.tour_title}</a>
                         </li>
                     })
                     .collect_view()}

@@ -190,7 +190,7 @@ fn PartnerRow(row: RciRow, lang: Lang) -> impl IntoView {
     view! {
         <tr class="partner" data-rci=row.rci.id>
             <td data-label=Msg::ColRci.text(lang)>
-                <a href=format!("/rcis/{}", row.rci.id)>{profile.name_en.to_string()}</a>
+                <a href=format!("/rcis/{}", row.rci.id) translate="no">{profile.name_en.to_string()}</a>
                 {profile
                     .name_km
                     .map(|km| view! { <div class="km-name" lang="km">{km.to_string()}</div> })}

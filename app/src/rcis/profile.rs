@@ -50,7 +50,7 @@ pub fn ProfileFacts(profile: RciProfile, adviser: Option<String>, lang: Lang) ->
             {rows
                 .into_iter()
                 .filter_map(|(label, value)| value.map(|v| (label, v)))
-                .map(|(label, value)| view! { <div><dt>{label.text(lang)}</dt><dd>{value}</dd></div> })
+                .map(|(label, value)| view! { <div><dt>{label.text(lang)}</dt><dd translate="no">{value}</dd></div> })
                 .collect_view()}
         </dl>
     }
@@ -129,7 +129,7 @@ fn ProfileFields<T: Clone + Send + Sync + 'static>(
                         <option value="">"—"</option>
                         {advisers
                             .into_iter()
-                            .map(|(id, name)| view! { <option value=id selected=chosen == id.to_string()>{name}</option> })
+                            .map(|(id, name)| view! { <option value=id selected=chosen == id.to_string() translate="no">{name}</option> })
                             .collect_view()}
                     </select>
                 </label>

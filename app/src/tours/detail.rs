@@ -43,14 +43,14 @@ fn TourView(detail: TourDetail, lang: Lang) -> impl IntoView {
     let link2 = link.clone();
     view! {
         <PageTitle text=t.title.to_string()/>
-        <h1>{t.title.to_string()}</h1>
+        <h1 translate="no">{t.title.to_string()}</h1>
         <p class="muted">
-            {format!("{} – {} ({} ", t.dates.start(), t.dates.end(), t.dates.days())} {Msg::Days.text(lang)} ") · " {t.location.to_string()}
+            {format!("{} – {} ({} ", t.dates.start(), t.dates.end(), t.dates.days())} {Msg::Days.text(lang)} ") · " <span translate="no">{t.location.to_string()}</span>
         </p>
         <section class="panel" data-testid="tour-detail">
             {(!t.organised_with.is_empty()).then(|| view! {
                 <p><strong>{Msg::OrganisedWith.text(lang)} ": "</strong>
-                    {t.organised_with.iter().map(|o| o.to_string()).collect::<Vec<_>>().join(", ")}</p>
+                    <span translate="no">{t.organised_with.iter().map(|o| o.to_string()).collect::<Vec<_>>().join(", ")}</span></p>
             })}
             <p><strong>{Msg::Hosts.text(lang)} ": "</strong>
                 {t.hosts.iter().map(|h| view! { {link(*h)} " " }).collect_view()}
@@ -62,7 +62,7 @@ fn TourView(detail: TourDetail, lang: Lang) -> impl IntoView {
                 <p class="muted small" data-testid="own-numbers-only">{Msg::OwnNumbersOnly.text(lang)}</p>
             })}
             <table class="data">
-                <caption>{Msg::Visitors.text(lang)} " · " {t.total_visitors().to_string()}</caption>
+                <caption>{Msg::Visitors.text(lang)} " · " {t.total_visitors().text(lang)}</caption>
                 <thead><tr><th>{Msg::ColRci.text(lang)}</th><th>{Msg::WhoCame.text(lang)}</th><th>{Msg::People.text(lang)}</th></tr></thead>
                 <tbody>
                     {t.visitors.iter().map(|v| view! {
@@ -70,14 +70,14 @@ fn TourView(detail: TourDetail, lang: Lang) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            {(!t.objectives.is_empty()).then(|| view! { <h2>{Msg::Objectives.text(lang)}</h2><p class="note">{t.objectives.as_str().to_string()}</p> })}
-            {(!t.outcomes.is_empty()).then(|| view! { <h2>{Msg::Outcomes.text(lang)}</h2><p class="note">{t.outcomes.as_str().to_string()}</p> })}
+            {(!t.objectives.is_empty()).then(|| view! { <h2>{Msg::Objectives.text(lang)}</h2><p class="note" translate="no">{t.objectives.as_str().to_string()}</p> })}
+            {(!t.outcomes.is_empty()).then(|| view! { <h2>{Msg::Outcomes.text(lang)}</h2><p class="note" translate="no">{t.outcomes.as_str().to_string()}</p> })}
             <h2>{Msg::FollowUpActions.text(lang)}</h2>
             {t.actions.is_empty().then(|| view! { <p class="empty">{Msg::NoActions.text(lang)}</p> })}
             <ul class="visits" data-testid="actions">
                 {t.actions.iter().map(|a| view! {
                     <li>
-                        <strong>{a.description.to_string()}</strong> " · " {link(a.owner_rci_id)} " · "
+                        <strong translate="no">{a.description.to_string()}</strong> " · " {link(a.owner_rci_id)} " · "
                         {Msg::Due.text(lang)} " " {a.due.to_string()} " · " {a.status.label().text(lang)}
                         {a.is_overdue(today).then(|| view! { " " <span class="flag flag-stalled">{Msg::Overdue.text(lang)}</span> })}
                     </li>

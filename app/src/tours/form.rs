@@ -74,7 +74,7 @@ pub(super) fn TourForm(
             view! {
                 <select name=format!("tour[{name}]") aria-label=label>
                     <option value="">"—"</option>
-                    {rcis.iter().map(|r| view! { <option value=r.id selected=chosen == Some(r.id)>{r.name.clone()}</option> }).collect_view()}
+                    {rcis.iter().map(|r| view! { <option value=r.id selected=chosen == Some(r.id) translate="no">{r.name.clone()}</option> }).collect_view()}
                 </select>
                 {field_error(value, name)}
             }
@@ -108,18 +108,18 @@ pub(super) fn TourForm(
                 {choices.organisations.into_iter().enumerate().map(|(i, o)| {
                     let checked = orgs.contains(&o);
                     view! {
-                        <label class="check"><input type="checkbox" name=format!("tour[org_{i}]") value=o.clone() checked=checked/> {o}</label>
+                        <label class="check"><input type="checkbox" name=format!("tour[org_{i}]") value=o.clone() checked=checked/> <span translate="no">{o}</span></label>
                     }
                 }).collect_view()}
                 <label>{Msg::OtherOrganisations.text(lang)}
-                    <input type="text" name="tour[new_organisations]" maxlength="500" placeholder="MoSVY, DoSVY …"/>
+                    <input type="text" name="tour[new_organisations]" maxlength="500" placeholder=Msg::OrganisationsExample.text(lang)/>
                 </label>
                 {field_error(value, "new_organisations")}
             </fieldset>
             <fieldset data-testid="hosts">
                 <legend>{Msg::Hosts.text(lang)}</legend>
                 {rcis.iter().map(|r| view! {
-                    <label class="check"><input type="checkbox" name=format!("tour[host_{}]", r.id) checked=hosts.contains(&r.id)/> {r.name.clone()}</label>
+                    <label class="check"><input type="checkbox" name=format!("tour[host_{}]", r.id) checked=hosts.contains(&r.id)/> <span translate="no">{r.name.clone()}</span></label>
                 }).collect_view()}
                 {field_error(value, "hosts")}
             </fieldset>

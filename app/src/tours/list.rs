@@ -38,9 +38,9 @@ pub fn ToursPage() -> impl IntoView {
                     <ul class="tours">
                         {shown.into_iter().map(|t| view! {
                             <li class="panel tour" data-testid="tour">
-                                <h2><a href=format!("/tours/{}", t.id)>{t.title}</a></h2>
-                                <p class="muted">{format!("{} – {}", t.starts_on, t.ends_on)} " · " {t.location}
-                                    {(!t.organised_with.is_empty()).then(|| format!(" · {}", t.organised_with.join(", ")))}
+                                <h2><a href=format!("/tours/{}", t.id) translate="no">{t.title}</a></h2>
+                                <p class="muted">{format!("{} – {}", t.starts_on, t.ends_on)} " · " <span translate="no">{t.location}</span>
+                                    {(!t.organised_with.is_empty()).then(|| view! { " · " <span translate="no">{t.organised_with.join(", ")}</span> })}
                                 </p>
                                 <p><strong>{Msg::Hosts.text(lang)} ": "</strong>
                                     {t.hosts.into_iter().map(rci.clone()).collect_view()}

@@ -262,9 +262,9 @@ pub async fn save_tour(
 /// the other RCIs on their tours).
 fn rci_link(id: i64, name: String, readable: &[i64]) -> AnyView {
     if readable.contains(&id) {
-        view! { <a href=format!("/rcis/{id}")>{name}</a> }.into_any()
+        view! { <a href=format!("/rcis/{id}") translate="no">{name}</a> }.into_any()
     } else {
-        view! { <span>{name}</span> }.into_any()
+        view! { <span translate="no">{name}</span> }.into_any()
     }
 }
 

@@ -22,14 +22,14 @@ pub fn TrainingPage() -> impl IntoView {
                     Err(e) => return crate::not_found::error_page(&e, lang),
                 };
                 let t = d.training.clone();
-                let total = t.total().to_string();
+                let total = t.total().text(lang);
                 view! {
                     <PageTitle text=t.title.clone()/>
-                    <h1>{t.title.clone()}</h1>
+                    <h1 translate="no">{t.title.clone()}</h1>
                     <p class="muted">
-                        {t.category.label().text(lang)} " · " {format!("{} – {}", t.starts_on, t.ends_on)} " · " {t.venue.clone()}
+                        {t.category.label().text(lang)} " · " {format!("{} – {}", t.starts_on, t.ends_on)} " · " <span translate="no">{t.venue.clone()}</span>
                     </p>
-                    {(!t.trainers.is_empty()).then(|| view! { <p><strong>{Msg::Trainers.text(lang)} ": "</strong>{t.trainers.clone()}</p> })}
+                    {(!t.trainers.is_empty()).then(|| view! { <p><strong>{Msg::Trainers.text(lang)} ": "</strong><span translate="no">{t.trainers.clone()}</span></p> })}
                     <table class="data" data-testid="participants">
                         <thead><tr>
                             <th>{Msg::ColRci.text(lang)}</th><th class="num">{Msg::People.text(lang)}</th>
@@ -38,7 +38,7 @@ pub fn TrainingPage() -> impl IntoView {
                         <tbody>
                             {t.participants.into_iter().map(|p| view! {
                                 <tr>
-                                    <td><a href=format!("/rcis/{}", p.rci_id)>{p.rci}</a></td>
+                                    <td><a href=format!("/rcis/{}", p.rci_id) translate="no">{p.rci}</a></td>
                                     <td class="num">{p.people.text(lang)}</td>
                                     <td>{scores_text(p.scores)}</td>
                                 </tr>

@@ -113,7 +113,7 @@ pub(super) fn TrainingForm(
                                     <td>
                                         <select name=format!("training[{}]", cell("rci_id")) aria-label=label(Msg::ColRci)>
                                             <option value="">"—"</option>
-                                            {rcis.iter().map(|r| view! { <option value=r.id selected=chosen == Some(r.id)>{r.name.clone()}</option> }).collect_view()}
+                                            {rcis.iter().map(|r| view! { <option value=r.id selected=chosen == Some(r.id) translate="no">{r.name.clone()}</option> }).collect_view()}
                                         </select>
                                         {field_error(value, cell("rci_id"))}
                                     </td>

@@ -50,13 +50,13 @@ pub fn TrainingsPage() -> impl IntoView {
                             </tr></thead>
                             <tbody>
                                 {shown.into_iter().map(|t| {
-                                    let total = t.total().to_string();
+                                    let total = t.total().text(lang);
                                     view! {
                                         <tr data-testid="training">
-                                            <td><a href=format!("/trainings/{}", t.id)>{t.title}</a></td>
+                                            <td><a href=format!("/trainings/{}", t.id) translate="no">{t.title}</a></td>
                                             <td>{t.category.label().text(lang)}</td>
                                             <td>{format!("{} – {}", t.starts_on, t.ends_on)}</td>
-                                            <td>{t.participants.into_iter().map(|p| p.rci).collect::<Vec<_>>().join(", ")}</td>
+                                            <td translate="no">{t.participants.into_iter().map(|p| p.rci).collect::<Vec<_>>().join(", ")}</td>
                                             <td class="num">{total}</td>
                                         </tr>
                                     }
@@ -64,7 +64,7 @@ pub fn TrainingsPage() -> impl IntoView {
                             </tbody>
                             <tfoot><tr>
                                 <th colspan="4">{Msg::Total.text(lang)}</th>
-                                <th class="num" data-testid="trainings-total">{total.to_string()}</th>
+                                <th class="num" data-testid="trainings-total">{total.text(lang)}</th>
                             </tr></tfoot>
                         </table>
                     })}

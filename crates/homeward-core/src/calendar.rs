@@ -46,8 +46,58 @@ pub fn khmer_digits(text: &str) -> String {
         .collect()
 }
 
+/// A date as a printed report writes it: "24 November 2026", or "ថ្ងៃទី២៤ ខែវិច្ឆិកា ឆ្នាំ២០២៦".
+pub fn long_date(date: NaiveDate, lang: crate::Lang) -> String {
+    use chrono::Datelike;
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const KM: [&str; 12] = [
+        "មករា",
+        "កុម្ភៈ",
+        "មីនា",
+        "មេសា",
+        "ឧសភា",
+        "មិថុនា",
+        "កក្កដា",
+        "សីហា",
+        "កញ្ញា",
+        "តុលា",
+        "វិច្ឆិកា",
+        "ធ្នូ",
+    ];
+    let month = date.month0() as usize;
+    match lang {
+        crate::Lang::En => format!("{} {} {}", date.day(), EN[month], date.year()),
+        crate::Lang::Km => format!(
+            "ថ្ងៃទី{} ខែ{} ឆ្នាំ{}",
+            khmer_digits(&date.day().to_string()),
+            KM[month],
+            khmer_digits(&date.year().to_string())
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_printed_date_reads_in_either_language() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(long_date(day, crate::Lang::En), "24 November 2026");
+        assert_eq!(long_date(day, crate::Lang::Km), "ថ្ងៃទី២៤ ខែវិច្ឆិកា ឆ្នាំ២០២៦");
+    }
+
     use super::*;
 
     fn at(s: &str) -> DateTime<Utc> {
