@@ -22,6 +22,8 @@ pub(crate) fn field_label(field: &str) -> Option<Msg> {
         "province" => Msg::ColProvince,
         "district" => Msg::District,
         "commune" => Msg::Commune,
+        "district (Khmer)" => Msg::DistrictKm,
+        "commune (Khmer)" => Msg::CommuneKm,
         "director" => Msg::Director,
         "contact" => Msg::Contact,
         "MoSVY registration" => Msg::MosvyRegistration,

@@ -429,6 +429,8 @@ messages! {
     ImportedFrom => "imported from", "នាំចូលពី";
     FollowUpOn => "Follow-up visit on", "ការចុះតាមដាននៅថ្ងៃ";
     OrganisationsExample => "MoSVY, DoSVY …", "ក្រសួងសង្គមកិច្ច, មន្ទីរសង្គមកិច្ច …";
+    DistrictKm => "District (in Khmer)", "ក្រុង/ស្រុក/ខណ្ឌ (ជាភាសាខ្មែរ)";
+    CommuneKm => "Commune (in Khmer)", "ឃុំ/សង្កាត់ (ជាភាសាខ្មែរ)";
     PrivacyNote => "Homeward stores no child's name: only counts.", "ផ្លូវទៅផ្ទះមិនរក្សាទុកឈ្មោះកុមារទេ៖ មានតែចំនួនប៉ុណ្ណោះ។";
 }
 

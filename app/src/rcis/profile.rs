@@ -13,9 +13,17 @@ use crate::i18n::{use_lang, Msg};
 #[component]
 pub fn ProfileFacts(profile: RciProfile, adviser: Option<String>, lang: Lang) -> impl IntoView {
     let text = |v: &Option<homeward_core::Name>| v.as_ref().map(|n| n.to_string());
+    // A Khmer page names the district and commune in Khmer where the profile has it.
+    let place = |en: &Option<homeward_core::Name>, km: &Option<homeward_core::Name>| match lang {
+        Lang::Km => text(km).or_else(|| text(en)),
+        Lang::En => text(en).or_else(|| text(km)),
+    };
     let rows: Vec<(Msg, Option<String>)> = vec![
-        (Msg::District, text(&profile.district)),
-        (Msg::Commune, text(&profile.commune)),
+        (
+            Msg::District,
+            place(&profile.district, &profile.district_km),
+        ),
+        (Msg::Commune, place(&profile.commune, &profile.commune_km)),
         (Msg::Director, text(&profile.director)),
         (Msg::Contact, text(&profile.contact)),
         (Msg::MosvyRegistration, text(&profile.mosvy_registration)),
@@ -109,7 +117,9 @@ fn ProfileFields<T: Clone + Send + Sync + 'static>(
         </label>
         {field_error(value, "province")}
         {text("district", Msg::District, input.district, false)}
+        {text("district_km", Msg::DistrictKm, input.district_km, false)}
         {text("commune", Msg::Commune, input.commune, false)}
+        {text("commune_km", Msg::CommuneKm, input.commune_km, false)}
         {text("director", Msg::Director, input.director, false)}
         {text("contact", Msg::Contact, input.contact, false)}
         {text("mosvy_registration", Msg::MosvyRegistration, input.mosvy_registration, false)}

@@ -25,6 +25,12 @@ pub struct RciProfile {
     pub district: Option<Name>,
     /// The commune, if given.
     pub commune: Option<Name>,
+    /// The district's name in Khmer, shown on Khmer pages.
+    #[serde(default)]
+    pub district_km: Option<Name>,
+    /// The commune's name in Khmer, shown on Khmer pages.
+    #[serde(default)]
+    pub commune_km: Option<Name>,
     /// The director's name, if given.
     pub director: Option<Name>,
     /// A phone number or e-mail address for the director or office.
@@ -59,6 +65,10 @@ pub struct ProfileInput {
     pub district: String,
     /// The commune, as typed; blank for none.
     pub commune: String,
+    /// The district in Khmer, as typed; blank for none.
+    pub district_km: String,
+    /// The commune in Khmer, as typed; blank for none.
+    pub commune_km: String,
     /// The director's name, as typed; blank for none.
     pub director: String,
     /// A phone number or e-mail address, as typed; blank for none.
@@ -131,6 +141,10 @@ impl ProfileInput {
             },
             district: optional_name("district", &self.district).map_err(at("district"))?,
             commune: optional_name("commune", &self.commune).map_err(at("commune"))?,
+            district_km: optional_name("district (Khmer)", &self.district_km)
+                .map_err(at("district_km"))?,
+            commune_km: optional_name("commune (Khmer)", &self.commune_km)
+                .map_err(at("commune_km"))?,
             director: optional_name("director", &self.director).map_err(at("director"))?,
             contact: optional_name("contact", &self.contact).map_err(at("contact"))?,
             mosvy_registration: optional_name(
@@ -158,6 +172,8 @@ impl ProfileInput {
             province: p.province.to_string(),
             district: text(&p.district),
             commune: text(&p.commune),
+            district_km: text(&p.district_km),
+            commune_km: text(&p.commune_km),
             director: text(&p.director),
             contact: text(&p.contact),
             mosvy_registration: text(&p.mosvy_registration),
@@ -186,6 +202,8 @@ impl RciProfile {
             province: Name::parse_field("province", province)?,
             district: optional_name("district", district)?,
             commune: None,
+            district_km: None,
+            commune_km: None,
             director: None,
             contact: None,
             mosvy_registration: None,
@@ -209,6 +227,8 @@ impl RciProfile {
             ("province", self.province.to_string()),
             ("district", text(&self.district)),
             ("commune", text(&self.commune)),
+            ("district (Khmer)", text(&self.district_km)),
+            ("commune (Khmer)", text(&self.commune_km)),
             ("director", text(&self.director)),
             ("contact", text(&self.contact)),
             ("MoSVY registration", text(&self.mosvy_registration)),
@@ -432,6 +452,27 @@ mod tests {
             .message
             .en
             .contains("must not be empty"));
+    }
+
+    /// A district and commune keep their Khmer names beside the English ones, round trip
+    /// through the form included.
+    #[test]
+    fn places_have_a_khmer_name_beside_the_english_one() {
+        let today = day("2025-02-01");
+        let mut f = form();
+        f.district = "Borvel".into();
+        f.district_km = "បវេល".into();
+        f.commune_km = "ឃុំអំពិលប្រាំដើម".into();
+        let profile = f.parse(today).unwrap();
+        assert_eq!(profile.district_km.as_ref().unwrap().as_str(), "បវេល");
+        assert_eq!(
+            ProfileInput::from_profile(&profile).parse(today).unwrap(),
+            profile
+        );
+        let described = profile.describe();
+        assert!(described.contains(&("district (Khmer)", "បវេល".to_string())));
+        f.commune_km = "x".repeat(121);
+        assert_eq!(f.parse(today).unwrap_err().field, "commune_km");
     }
 
     #[test]

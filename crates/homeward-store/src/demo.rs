@@ -23,6 +23,8 @@ pub(crate) struct PartnerPlan<'a> {
     pub name_km: &'a str,
     pub province: &'a str,
     pub district: &'a str,
+    /// The district's name in Khmer.
+    pub district_km: &'a str,
     /// Months before today that the transition started.
     pub started_months_ago: u64,
     /// The stage it is working on (`None`: every stage complete).
@@ -44,6 +46,7 @@ const DEMO: [PartnerPlan<'static>; 8] = [
         name_km: "មណ្ឌលកុមារសួនក្តីសង្ឃឹម",
         province: "Phnom Penh",
         district: "Mean Chey",
+        district_km: "មានជ័យ",
         started_months_ago: 40,
         stage: None,
         done_in_stage: 0,
@@ -58,6 +61,7 @@ const DEMO: [PartnerPlan<'static>; 8] = [
         name_km: "មជ្ឈមណ្ឌលកុមារអនាគតភ្លឺស្វាង",
         province: "Battambang",
         district: "Sangkae",
+        district_km: "សង្កែ",
         started_months_ago: 30,
         stage: Some(Stage::Reintegration),
         done_in_stage: 2,
@@ -72,6 +76,7 @@ const DEMO: [PartnerPlan<'static>; 8] = [
         name_km: "ផ្ទះផ្កាឈូកតូច",
         province: "Battambang",
         district: "Borvel",
+        district_km: "បវេល",
         started_months_ago: 18,
         stage: Some(Stage::Preparation),
         done_in_stage: 1,
@@ -86,6 +91,7 @@ const DEMO: [PartnerPlan<'static>; 8] = [
         name_km: "ទីជម្រកកុមារថ្ងៃរះ",
         province: "Pursat",
         district: "Krakor",
+        district_km: "ក្រគរ",
         started_months_ago: 10,
         stage: Some(Stage::FamilyTracing),
         done_in_stage: 2,
@@ -100,6 +106,7 @@ const DEMO: [PartnerPlan<'static>; 8] = [
         name_km: "ភូមិកុមារជីវិតថ្មី",
         province: "Siem Reap",
         district: "Puok",
+        district_km: "ពួក",
         started_months_ago: 9,
         stage: Some(Stage::Assessment),
         done_in_stage: 2,
@@ -114,6 +121,7 @@ const DEMO: [PartnerPlan<'static>; 8] = [
         name_km: "ផ្ទះកុមារមេគង្គ",
         province: "Phnom Penh",
         district: "Chbar Ampov",
+        district_km: "ច្បារអំពៅ",
         started_months_ago: 26,
         stage: Some(Stage::Reintegration),
         done_in_stage: 3,
@@ -128,6 +136,7 @@ const DEMO: [PartnerPlan<'static>; 8] = [
         name_km: "មជ្ឈមណ្ឌលថែទាំគ្រួសារប៉ៃលិន",
         province: "Pailin",
         district: "Sala Krau",
+        district_km: "សាលាក្រៅ",
         started_months_ago: 15,
         stage: Some(Stage::Preparation),
         done_in_stage: 3,
@@ -142,6 +151,7 @@ const DEMO: [PartnerPlan<'static>; 8] = [
         name_km: "ផ្ទះកុមារអង្គរ",
         province: "Siem Reap",
         district: "Siem Reap",
+        district_km: "ក្រុងសៀមរាប",
         started_months_ago: 7,
         stage: Some(Stage::FamilyTracing),
         done_in_stage: 0,
@@ -238,6 +248,9 @@ pub(crate) async fn add_partner(
         start,
     )
     .map_err(corrupt)?;
+    profile.district_km =
+        homeward_core::values::optional_name("district (Khmer)", demo.district_km)
+            .map_err(corrupt)?;
     profile.has_reintegration_plan = demo.plan;
     profile.has_reintegration_budget = demo.budget;
     profile.adviser_id = adviser.user_id;

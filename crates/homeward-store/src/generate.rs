@@ -54,6 +54,7 @@ pub async fn generate(store: &Store, n: usize, seed: u64, today: NaiveDate) -> R
             name_km: &name_km,
             province,
             district: "",
+            district_km: "",
             started_months_ago,
             stage,
             done_in_stage: rng.below(4) as usize,

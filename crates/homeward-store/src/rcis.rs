@@ -29,6 +29,8 @@ struct RciRow {
     province: String,
     district: Option<String>,
     commune: Option<String>,
+    district_km: Option<String>,
+    commune_km: Option<String>,
     director_name: Option<String>,
     contact: Option<String>,
     mosvy_registration: Option<String>,
@@ -52,6 +54,8 @@ impl RciRow {
             province: Name::parse(&self.province).map_err(corrupt)?,
             district: optional(self.district).map_err(corrupt)?,
             commune: optional(self.commune).map_err(corrupt)?,
+            district_km: optional(self.district_km).map_err(corrupt)?,
+            commune_km: optional(self.commune_km).map_err(corrupt)?,
             director: optional(self.director_name).map_err(corrupt)?,
             contact: optional(self.contact).map_err(corrupt)?,
             mosvy_registration: optional(self.mosvy_registration).map_err(corrupt)?,
@@ -71,12 +75,12 @@ impl RciRow {
 }
 
 const RCI_COLUMNS: &str = "id, version, name_en, name_km, province, district, commune, \
-     director_name, contact, mosvy_registration, mosvy_registered_on, adviser_id, transition_start, \
+     district_km, commune_km, director_name, contact, mosvy_registration, mosvy_registered_on, adviser_id, transition_start, \
      transition_target, has_reintegration_plan, has_reintegration_budget";
 
 /// The profile columns a write sets, in the order [`bind_profile`] binds them.
 const PROFILE_SET: &str = "name_en = ?, name_km = ?, province = ?, district = ?, commune = ?, \
-     director_name = ?, contact = ?, mosvy_registration = ?, mosvy_registered_on = ?, adviser_id = ?, \
+     district_km = ?, commune_km = ?, director_name = ?, contact = ?, mosvy_registration = ?, mosvy_registered_on = ?, adviser_id = ?, \
      transition_start = ?, transition_target = ?, has_reintegration_plan = ?, \
      has_reintegration_budget = ?";
 
@@ -91,6 +95,8 @@ fn bind_profile<'q>(
         .bind(p.province.as_str())
         .bind(name(&p.district))
         .bind(name(&p.commune))
+        .bind(name(&p.district_km))
+        .bind(name(&p.commune_km))
         .bind(name(&p.director))
         .bind(name(&p.contact))
         .bind(name(&p.mosvy_registration))
@@ -192,11 +198,11 @@ pub(crate) async fn insert_rci(
 ) -> Result<i64> {
     let now = Utc::now();
     let sql = crate::db::numbered(&format!(
-        "INSERT INTO rcis (name_en, name_km, province, district, commune, director_name, \
+        "INSERT INTO rcis (name_en, name_km, province, district, commune, district_km, commune_km, director_name, \
          contact, mosvy_registration, mosvy_registered_on, adviser_id, transition_start, \
          transition_target, has_reintegration_plan, has_reintegration_budget, created_at, \
          updated_at) VALUES ({}?, ?) RETURNING id",
-        "?, ".repeat(14)
+        "?, ".repeat(16)
     ));
     let id: i64 = bind_profile(sqlx::query(&sql), profile)
         .bind(Instant(now))

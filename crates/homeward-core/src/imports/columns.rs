@@ -87,7 +87,19 @@ impl SheetKind {
                 col("name_km", "Name (Khmer)", "ឈ្មោះ (ខ្មែរ)", false),
                 col("province", "Province", "រាជធានី/ខេត្ត", false),
                 col("district", "District", "ក្រុង/ស្រុក/ខណ្ឌ", false),
+                col(
+                    "district_km",
+                    "District (in Khmer)",
+                    "ក្រុង/ស្រុក/ខណ្ឌ (ជាភាសាខ្មែរ)",
+                    false,
+                ),
                 col("commune", "Commune", "ឃុំ/សង្កាត់", false),
+                col(
+                    "commune_km",
+                    "Commune (in Khmer)",
+                    "ឃុំ/សង្កាត់ (ជាភាសាខ្មែរ)",
+                    false,
+                ),
                 col("director", "Director", "នាយក", false),
                 col("contact", "Contact", "ទំនាក់ទំនង", false),
                 col(

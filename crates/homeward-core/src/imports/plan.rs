@@ -729,12 +729,14 @@ impl Planner<'_> {
         let mut input = current
             .map(|k| ProfileInput::from_profile(&k.profile.value))
             .unwrap_or_default();
-        let texts: [(&str, &mut String); 11] = [
+        let texts: [(&str, &mut String); 13] = [
             ("name_en", &mut input.name_en),
             ("name_km", &mut input.name_km),
             ("province", &mut input.province),
             ("district", &mut input.district),
             ("commune", &mut input.commune),
+            ("district_km", &mut input.district_km),
+            ("commune_km", &mut input.commune_km),
             ("director", &mut input.director),
             ("contact", &mut input.contact),
             ("mosvy_registration", &mut input.mosvy_registration),
