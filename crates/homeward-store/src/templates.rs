@@ -7,7 +7,7 @@ use homeward_core::templates::{neighbour, new_key, updates, Move, StepText, Step
 use homeward_core::{ChecklistItem, ItemKey, TemplateItem, Track};
 use sqlx::FromRow;
 
-use crate::db::Tx;
+use crate::db::{Conn, Tx};
 use crate::history::{self, Change};
 use crate::{check_version, corrupt, Result, Store, StoreError};
 
@@ -45,9 +45,14 @@ impl StepRow {
 /// Every step with its version, in order (the template is stored on first use).
 pub(crate) async fn read_steps(tx: &mut Tx) -> Result<Vec<(i64, TemplateItem)>> {
     crate::checklists::store_default_template(tx).await?;
+    select_steps(tx).await
+}
+
+/// Every stored step with its version, in order; none before the template's first use.
+async fn select_steps(conn: &mut Conn) -> Result<Vec<(i64, TemplateItem)>> {
     let sql = format!("SELECT {STEP_COLUMNS} FROM checklist_templates ORDER BY position, item_key");
     sqlx::query_as::<_, StepRow>(&sql)
-        .fetch_all(&mut **tx)
+        .fetch_all(conn)
         .await?
         .into_iter()
         .map(StepRow::into_step)
@@ -92,6 +97,12 @@ impl Store {
     /// Every step of the organisation's template, retired ones included, with the version an
     /// edit must name.
     pub async fn template_steps(&self) -> Result<Vec<(i64, TemplateItem)>> {
+        // A read: only a database's very first one stores the default template, under the
+        // write lock (which would otherwise also make the partners' kept copy be read again).
+        let stored = select_steps(&mut *self.pool().acquire().await?).await?;
+        if !stored.is_empty() {
+            return Ok(stored);
+        }
         let mut tx = self.write().await?;
         let steps = read_steps(&mut tx).await?;
         tx.commit().await?;

@@ -43,6 +43,14 @@ fn key(k: &str) -> ItemKey {
 async fn template_changes_reach_new_rcis_at_once_and_existing_ones_when_applied() {
     let (_dir, store) = open().await;
     let template = store.template().await.unwrap();
+    // Reading the template again writes nothing: the revision readers follow stays put.
+    let revision = store.revision().await.unwrap();
+    assert_eq!(store.template().await.unwrap(), template);
+    assert_eq!(
+        store.revision().await.unwrap(),
+        revision,
+        "a read is not a write"
+    );
     let today = homeward_core::calendar::cambodia_date(chrono::Utc::now());
     let profile = RciProfile::parse("Hope House", "", "Kampot", "", today - Days::new(90)).unwrap();
     let old = store.create_rci(&profile, &template).await.unwrap();
