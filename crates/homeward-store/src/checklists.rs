@@ -209,11 +209,7 @@ impl Store {
     /// The organisation's template. On first use it is the core's default template, stored so
     /// that the organisation can extend it.
     pub async fn template(&self) -> Result<Template> {
-        let mut template = Template::default();
-        for (_, step) in self.template_steps().await? {
-            template.add(step).map_err(corrupt)?;
-        }
-        Ok(template)
+        crate::templates::template_of(self.template_steps().await?)
     }
 
     /// One RCI's checklist in template order.

@@ -59,6 +59,25 @@ async fn select_steps(conn: &mut Conn) -> Result<Vec<(i64, TemplateItem)>> {
         .collect()
 }
 
+/// The template the steps make, in their order.
+pub(crate) fn template_of(steps: Vec<(i64, TemplateItem)>) -> Result<homeward_core::Template> {
+    let mut template = homeward_core::Template::default();
+    for (_, step) in steps {
+        template.add(step).map_err(corrupt)?;
+    }
+    Ok(template)
+}
+
+/// A step's place in the template's order.
+async fn position(tx: &mut Tx, key: &ItemKey) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT position FROM checklist_templates WHERE item_key = $1")
+            .bind(key.as_str())
+            .fetch_one(&mut **tx)
+            .await?,
+    )
+}
+
 /// One step, refused as a conflict if saved since `version` was read.
 async fn current_step(tx: &mut Tx, key: &ItemKey, version: i64) -> Result<TemplateItem> {
     let sql = format!("SELECT {STEP_COLUMNS} FROM checklist_templates WHERE item_key = $1");
@@ -228,23 +247,14 @@ impl Store {
     ) -> Result<()> {
         let mut tx = self.write().await?;
         let step = current_step(&mut tx, key, version).await?;
-        let mut template = homeward_core::Template::default();
-        for (_, s) in read_steps(&mut tx).await? {
-            template.add(s).map_err(corrupt)?;
-        }
+        let template = template_of(read_steps(&mut tx).await?)?;
         let Some(other) = neighbour(&template, key, direction) else {
             return Ok(());
         };
-        let mine: i64 =
-            sqlx::query_scalar("SELECT position FROM checklist_templates WHERE item_key = $1")
-                .bind(key.as_str())
-                .fetch_one(&mut *tx)
-                .await?;
-        let theirs: i64 =
-            sqlx::query_scalar("SELECT position FROM checklist_templates WHERE item_key = $1")
-                .bind(other.as_str())
-                .fetch_one(&mut *tx)
-                .await?;
+        let (mine, theirs) = (
+            position(&mut tx, key).await?,
+            position(&mut tx, &other).await?,
+        );
         for (k, p) in [(key, theirs), (&other, mine)] {
             sqlx::query("UPDATE checklist_templates SET position = $1, version = version + 1 WHERE item_key = $2")
                 .bind(p)
@@ -277,12 +287,7 @@ impl Store {
     /// What applying the template would change in each RCI's checklist (those with changes only),
     /// with the RCI's name.
     pub async fn template_updates(&self) -> Result<Vec<(i64, String, Vec<StepUpdate>)>> {
-        let mut tx = self.write().await?;
-        let mut template = homeward_core::Template::default();
-        for (_, s) in read_steps(&mut tx).await? {
-            template.add(s).map_err(corrupt)?;
-        }
-        tx.commit().await?;
+        let template = self.template().await?;
         let mut out = Vec::new();
         for rci in self.rcis().await? {
             let checklist: Vec<ChecklistItem> = self
@@ -305,10 +310,7 @@ impl Store {
     pub async fn apply_template(&self, rci_id: i64, by: &Editor) -> Result<usize> {
         let mut tx = self.write().await?;
         crate::rcis::ensure_rci(&mut tx, rci_id).await?;
-        let mut template = homeward_core::Template::default();
-        for (_, s) in read_steps(&mut tx).await? {
-            template.add(s).map_err(corrupt)?;
-        }
+        let template = template_of(read_steps(&mut tx).await?)?;
         let stored = crate::checklists::read_checklist(&mut tx, rci_id).await?;
         let checklist: Vec<ChecklistItem> = stored.iter().map(|s| s.value.clone()).collect();
         let (changes, order) = updates(&template, &checklist);
