@@ -323,7 +323,8 @@ messages! {
     ActionOpen => "Open", "មិនទាន់ចាប់ផ្តើម";
     ActionInProgress => "In progress", "កំពុងដំណើរការ";
     ActionDone => "Done", "រួចរាល់";
-    Version => "number", "លេខ";
+    ChangedSinceOpened => "Not saved: someone else changed this since you opened the page.",
+        "មិនបានរក្សាទុក៖ មានអ្នកផ្សេងបានកែប្រែវា ចាប់តាំងពីអ្នកបានបើកទំព័រ។";
     ReloadToSee => "Reload the page to see it, then make your change again.", "សូមផ្ទុកទំព័រឡើងវិញដើម្បីមើល រួចធ្វើការកែប្រែរបស់អ្នកម្តងទៀត។";
     Category => "Category", "ប្រភេទ";
     AllCategories => "All categories", "គ្រប់ប្រភេទ";

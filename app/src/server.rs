@@ -187,13 +187,14 @@ pub async fn can_edit(actor: &Actor, rci_id: i64) -> Result<(), AppError> {
     Err(AppError::Forbidden)
 }
 
-/// Someone saved this entry since the page was read: the save is refused, saying so.
-pub fn stale(current_version: i64) -> AppError {
+/// Someone saved this entry since the page was read: the save is refused, saying so (their
+/// version's number means nothing to the reader).
+pub fn stale() -> AppError {
     use crate::i18n::Msg;
     let text = |lang| {
         format!(
-            "{} {current_version}. {}",
-            Msg::Version.text(lang),
+            "{} {}",
+            Msg::ChangedSinceOpened.text(lang),
             Msg::ReloadToSee.text(lang)
         )
     };

@@ -100,9 +100,7 @@ fn key_of(raw: &str) -> Result<homeward_core::ItemKey, AppError> {
 #[cfg(feature = "ssr")]
 fn step_conflict(e: homeward_store::StoreError) -> AppError {
     match e {
-        homeward_store::StoreError::Conflict { current_version } => {
-            crate::server::stale(current_version)
-        }
+        homeward_store::StoreError::Conflict { .. } => crate::server::stale(),
         other => other.into(),
     }
 }

@@ -43,7 +43,10 @@ pub enum Preview {
     /// The file's plan: its problems, or what importing it would change.
     Checked {
         file_name: String,
+        /// The problems as lines: a repeated one names a few rows and counts the rest.
         problems: Vec<String>,
+        /// How many problems in all, every repetition counted.
+        problem_count: usize,
         notes: Vec<String>,
         new_rcis: Vec<RciPreview>,
         changed_rcis: Vec<RciPreview>,
@@ -307,7 +310,8 @@ pub mod ssr {
         }
         Preview::Checked {
             file_name: plan.file_name.clone(),
-            problems: plan.problems.iter().map(|p| p.text(lang)).collect(),
+            problems: plan.problems.lines(lang),
+            problem_count: plan.problems.total(),
             notes: plan.notes.iter().map(|n| n.get(lang).to_string()).collect(),
             new_rcis,
             changed_rcis,

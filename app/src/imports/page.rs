@@ -75,7 +75,7 @@ fn PreviewView(
             </section>
         }
         .into_any(),
-        Preview::Checked { file_name, problems, notes, new_rcis, changed_rcis, unchanged_rows, fingerprint } => {
+        Preview::Checked { file_name, problems, problem_count, notes, new_rcis, changed_rcis, unchanged_rows, fingerprint } => {
             let nothing = new_rcis.is_empty() && changed_rcis.is_empty();
             let can_import = problems.is_empty() && !nothing;
             let already_there = problems.is_empty() && nothing;
@@ -85,7 +85,7 @@ fn PreviewView(
                     <h2>{file_name}</h2>
                     {(!problems.is_empty()).then(|| view! {
                         <div role="alert" data-testid="import-problems">
-                            <p class="error">{format!("{} {}", Msg::ImportProblems.text(lang), problems.len())}</p>
+                            <p class="error">{format!("{} {problem_count}", Msg::ImportProblems.text(lang))}</p>
                             <ul class="problems">
                                 {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
                             </ul>

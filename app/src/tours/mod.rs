@@ -247,8 +247,8 @@ pub async fn save_tour(
         Some(id) => {
             let version = version.ok_or(AppError::NotFound)?;
             match store.update_tour(id, version, &tour, by).await {
-                Err(homeward_store::StoreError::Conflict { current_version }) => {
-                    return Err(crate::server::stale(current_version))
+                Err(homeward_store::StoreError::Conflict { .. }) => {
+                    return Err(crate::server::stale())
                 }
                 other => (id, other?),
             }

@@ -234,8 +234,8 @@ pub async fn save_training(
         Some(id) => {
             let version = version.ok_or(AppError::NotFound)?;
             match store.update_training(id, version, &training, by).await {
-                Err(homeward_store::StoreError::Conflict { current_version }) => {
-                    return Err(crate::server::stale(current_version))
+                Err(homeward_store::StoreError::Conflict { .. }) => {
+                    return Err(crate::server::stale())
                 }
                 other => (id, other?),
             }

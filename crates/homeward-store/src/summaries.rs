@@ -90,6 +90,11 @@ impl Store {
     async fn reindex_where(&self, ids: &str) -> Result<usize> {
         let mut tx = self.write().await?;
         let ids: Vec<i64> = sqlx::query_scalar(ids).fetch_all(&mut *tx).await?;
+        if ids.is_empty() {
+            // Nothing to do: left uncommitted, so the revision stays and readers keep what
+            // they hold (every start and every command line opens the store this way).
+            return Ok(0);
+        }
         for id in &ids {
             refresh(&mut tx, *id).await?;
         }

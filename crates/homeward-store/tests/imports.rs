@@ -28,7 +28,7 @@ fn sheet(name: &str, rows: &[&[&str]]) -> Sheet {
             .iter()
             .map(|r| r.iter().map(|c| Cell::Text(c.to_string())).collect())
             .collect(),
-        merged: vec![],
+        ..Sheet::default()
     }
 }
 

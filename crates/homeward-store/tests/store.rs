@@ -21,6 +21,27 @@ async fn open() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
+#[tokio::test]
+async fn opening_a_database_again_leaves_its_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let location = scratch(dir.path(), "reopened", None).await.unwrap();
+    let store = Store::open(location.clone()).await.unwrap();
+    let template = store.template().await.unwrap();
+    store
+        .create_rci(&profile("Hope House"), &template)
+        .await
+        .unwrap();
+    let revision = store.revision().await.unwrap();
+    drop(store);
+    // Every start and every command (an import refused, say) opens the database.
+    let store = Store::open(location).await.unwrap();
+    assert_eq!(
+        store.revision().await.unwrap(),
+        revision,
+        "opening is not a write: readers keep what they hold"
+    );
+}
+
 fn profile(name: &str) -> RciProfile {
     RciProfile::parse(name, "", "Pursat", "Krakor", today() - Days::new(100)).unwrap()
 }

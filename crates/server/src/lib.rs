@@ -25,9 +25,10 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 
 /// The whole application: pages, server functions, sign-in and static files, behind the
-/// authentication, cross-site and header middleware.
-pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
-    router_with_routes(state, leptos_options, generate_route_list(App))
+/// authentication, cross-site and header middleware. Uploaded spreadsheets are read by
+/// `reader`'s processes.
+pub fn router(state: AppState, leptos_options: LeptosOptions, reader: imports::Sandbox) -> Router {
+    router_with_routes(state, leptos_options, generate_route_list(App), reader)
 }
 
 /// [`router`] with the page routes already listed. Listing them pauses every resource in the
@@ -37,6 +38,7 @@ pub fn router_with_routes(
     state: AppState,
     leptos_options: LeptosOptions,
     routes: Vec<leptos_axum::AxumRouteListing>,
+    reader: imports::Sandbox,
 ) -> Router {
     let app_state = state.clone();
     let secure = state.secure_cookies;
@@ -56,9 +58,10 @@ pub fn router_with_routes(
         )
         .route(
             app::imports::PATH,
-            post(imports::upload)
-                .with_state(state.clone())
-                .layer(axum::extract::DefaultBodyLimit::max(imports::MAX_UPLOAD)),
+            post(imports::upload).with_state(state.clone()).layer((
+                axum::extract::DefaultBodyLimit::max(imports::MAX_UPLOAD),
+                axum::Extension(reader),
+            )),
         )
         .route(
             app::imports::TEMPLATE_PATH,

@@ -80,6 +80,13 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Read one spreadsheet from standard input within a memory and CPU budget and write what
+    /// it holds to standard output: what the server runs for each uploaded file.
+    #[command(name = "read-spreadsheet", hide = true)]
+    ReadSpreadsheet {
+        /// The file's name as uploaded (its extension says how to read it).
+        name: String,
+    },
     /// Manage users.
     User {
         #[command(subcommand)]
@@ -138,14 +145,25 @@ impl RiskArgs {
 
 type Error = Box<dyn std::error::Error>;
 
-#[tokio::main]
-async fn main() {
+fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    homeward_server::logs::init(cli.log_json);
-    if let Err(e) = run(cli).await {
-        tracing::error!("{e}");
-        std::process::exit(1);
+    // The reader limits its own memory and time: it must do so before any thread starts.
+    if let Some(Command::ReadSpreadsheet { name }) = &cli.command {
+        return homeward_server::imports::sandbox::reader_main(name);
     }
+    homeward_server::logs::init(cli.log_json);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("cannot start: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = runtime.block_on(run(cli)) {
+        tracing::error!("{e}");
+        return std::process::ExitCode::FAILURE;
+    }
+    std::process::ExitCode::SUCCESS
 }
 
 async fn run(cli: Cli) -> Result<(), Error> {
@@ -208,6 +226,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
             );
         }
         Command::Import { file, dry_run } => import(&store, &file, dry_run, today).await?,
+        Command::ReadSpreadsheet { .. } => unreachable!("the reader runs before the runtime"),
         Command::User { action } => user_command(&store, action).await?,
         Command::Serve {
             demo,
@@ -330,7 +349,8 @@ async fn serve(state: AppState, clients: homeward_server::serve::Clients) -> Res
     let conf = get_configuration(None)?;
     let leptos_options = conf.leptos_options;
     let addr = leptos_options.site_addr;
-    let app = homeward_server::router(state, leptos_options);
+    let reader = homeward_server::imports::Sandbox::this_program()?;
+    let app = homeward_server::router(state, leptos_options, reader);
     let listener = tokio::net::TcpListener::bind(&addr).await?;
     tracing::info!("Homeward listening on http://{addr}");
     let limits = homeward_server::serve::ConnectionLimits::default();
@@ -353,12 +373,23 @@ async fn import(
     today: chrono::NaiveDate,
 ) -> Result<(), Error> {
     use app::imports::Preview;
-    let bytes = std::fs::read(file)?;
+    use homeward_core::imports::cells::MAX_FILE_BYTES;
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)?
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let book = homeward_server::imports::read_file(&name, &bytes)
+    // Read as the server reads an upload: in a reader process within its budget.
+    let reader = homeward_server::imports::Sandbox::this_program()?;
+    let turn = reader.turn().await.ok_or("busy")?;
+    let book = reader
+        .read(turn, &name, bytes)
+        .await
+        .map_err(|e| e.message(Lang::En))?
         .map_err(|e| format!("{name}: {}", e.message().en))?;
     let ctx = app::server::Ctx {
         actor: homeward_core::accounts::Actor {
@@ -377,6 +408,7 @@ async fn import(
         .map_err(|e| e.message(Lang::En))?;
     if let Preview::Checked {
         problems,
+        problem_count,
         notes,
         new_rcis,
         changed_rcis,
@@ -406,7 +438,12 @@ async fn import(
             for problem in &problems {
                 eprintln!("problem: {problem}");
             }
-            return Err(format!("{} problems: nothing was imported", problems.len()).into());
+            let noun = if problem_count == 1 {
+                "problem"
+            } else {
+                "problems"
+            };
+            return Err(format!("{problem_count} {noun}: nothing was imported").into());
         }
     }
     if dry_run || !plan.changes_anything() {

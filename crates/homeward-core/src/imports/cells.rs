@@ -2,6 +2,7 @@
 //! with the limits every file is held to before anything in it is looked at.
 
 use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 use crate::stages::Bilingual;
 
@@ -19,9 +20,12 @@ pub const MAX_COLUMNS: usize = 64;
 pub const MAX_SHEETS: usize = 16;
 /// The most characters in one cell.
 pub const MAX_CELL_CHARS: usize = 2_000;
+/// The most text (in bytes, as UTF-8) all cells may hold together. A workbook's cells may all
+/// name one long shared string, so this bounds the workbook in memory, whatever the file's size.
+pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
 
 /// One cell, as the file holds it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Cell {
     /// Nothing in the cell.
     Empty,
@@ -39,18 +43,22 @@ pub enum Cell {
 }
 
 /// One sheet: its name and its rows, the first holding the column names.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Sheet {
     /// The sheet's name (a CSV file's single sheet takes the file's name).
     pub name: String,
     /// The rows from the first, cells from column A; trailing empty cells may be left out.
     pub rows: Vec<Vec<Cell>>,
-    /// Merged ranges, as `B4:C4`: refused, since a merged cell's value belongs to no one row.
+    /// The first few merged ranges, as `B4:C4` (a reader keeps at most
+    /// [`EXAMPLES`](super::problems::EXAMPLES)): refused, since a merged cell's value belongs to
+    /// no one row.
     pub merged: Vec<String>,
+    /// How many merged ranges the sheet has in all.
+    pub merged_count: usize,
 }
 
 /// A whole file, read.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Workbook {
     /// The file's name as uploaded, for the history.
     pub file_name: String,
@@ -59,12 +67,16 @@ pub struct Workbook {
 }
 
 /// Why a file was refused before its rows were looked at.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FileError {
     /// Neither an XLSX workbook nor a CSV file.
     WrongType,
-    /// Larger than [`MAX_FILE_BYTES`] (or unpacking into more than [`MAX_UNPACKED_BYTES`]).
+    /// Larger than [`MAX_FILE_BYTES`] (or unpacking into more than [`MAX_UNPACKED_BYTES`], or
+    /// holding more than [`MAX_TEXT_BYTES`] of text).
     TooLarge,
+    /// Reading it would take more memory or time than a reader is given: whatever a file
+    /// declares, a reader stops there.
+    OverBudget,
     /// More rows than [`MAX_ROWS`].
     TooManyRows,
     /// A sheet uses more columns than [`MAX_COLUMNS`].
@@ -98,6 +110,10 @@ impl FileError {
             FileError::TooLarge => Bilingual::new(
                 format!("the file is too large: at most {} MB", MAX_FILE_BYTES / 1024 / 1024),
                 format!("ឯកសារធំពេក៖ យ៉ាងច្រើន {} MB", MAX_FILE_BYTES / 1024 / 1024),
+            ),
+            FileError::OverBudget => Bilingual::new(
+                "Homeward stopped reading this file: it needs more memory or time than any partner's records do. Save it again as a new workbook (.xlsx) or as CSV (UTF-8), with values only",
+                "Homeward បានឈប់អានឯកសារនេះ៖ វាត្រូវការអង្គចងចាំ ឬពេលវេលាច្រើនជាងកំណត់ត្រារបស់ដៃគូណាមួយ។ សូមរក្សាទុកវាម្តងទៀតជាសៀវភៅបញ្ជីថ្មី (.xlsx) ឬជា CSV (UTF-8) ដោយមានតែតម្លៃ",
             ),
             FileError::TooManyRows => Bilingual::new(
                 format!("the file has more than {MAX_ROWS} rows: split it into several files"),
@@ -171,6 +187,7 @@ pub fn read_csv(file_name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
             name,
             rows,
             merged: vec![],
+            merged_count: 0,
         }],
     };
     workbook.check()?;

@@ -11,13 +11,15 @@
 pub mod cells;
 pub mod columns;
 mod plan;
+pub mod problems;
 
 pub use cells::{Cell, FileError, Sheet, Workbook};
 pub use columns::{Column, SheetKind};
 pub use plan::{
-    plan, read, Adviser, Context, Directory, Found, ItemPlan, KnownRci, Plan, Problem, RciPlan,
-    Read, Target, Vocabulary, LISTS_SHEET,
+    plan, read, Adviser, Context, Directory, Found, ItemPlan, KnownRci, Plan, RciPlan, Read,
+    Target, Vocabulary, LISTS_SHEET,
 };
+pub use problems::{Problem, Problems};
 
 #[cfg(test)]
 mod tests;

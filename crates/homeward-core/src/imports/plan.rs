@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::cells::{Cell, CellError, Workbook};
 use super::columns::{columns_of, fold, Column, SheetKind, RCI};
+use super::problems::{Problem, Problems, EXAMPLES};
 use crate::accounts::{Actor, Role};
 use crate::checklists::{
     ChecklistError, ChecklistItem, ItemChange, ItemInput, StatusKind, Template,
@@ -17,7 +18,7 @@ use crate::counts::ChildrenCounts;
 use crate::follow_ups::{FollowUpInput, FollowUpVisit, VisitMode, VisitedBy};
 use crate::history::{diff, FieldChange};
 use crate::rcis::{ProfileInput, RciProfile};
-use crate::stages::{Bilingual, Lang};
+use crate::stages::Bilingual;
 use crate::values::{FieldError, Stored, ValueError};
 
 /// The template's sheet of drop-down lists: not read.
@@ -32,44 +33,6 @@ const DATE_COLUMNS: [&str; 6] = [
     "transition_start",
     "transition_target",
 ];
-
-/// One problem with a file: where it is and what is wrong, in both languages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// The sheet's name as the file has it; `None` for the file as a whole.
-    pub sheet: Option<String>,
-    /// The row, counted from 1 as a spreadsheet shows it.
-    pub row: Option<usize>,
-    /// The column's name.
-    pub column: Option<Bilingual>,
-    /// What is wrong.
-    pub message: Bilingual,
-}
-
-impl Problem {
-    /// The problem as one line: "RCIs, row 7, Province: unknown province …".
-    pub fn text(&self, lang: Lang) -> String {
-        let mut place = Vec::new();
-        if let Some(sheet) = &self.sheet {
-            place.push(sheet.clone());
-        }
-        if let Some(row) = self.row {
-            place.push(match lang {
-                Lang::En => format!("row {row}"),
-                Lang::Km => format!("ជួរទី {row}"),
-            });
-        }
-        if let Some(column) = &self.column {
-            place.push(column.get(lang).to_string());
-        }
-        let message = self.message.get(lang);
-        match (place.is_empty(), lang) {
-            (true, _) => message.to_string(),
-            (false, Lang::En) => format!("{}: {message}", place.join(", ")),
-            (false, Lang::Km) => format!("{}៖ {message}", place.join(" ")),
-        }
-    }
-}
 
 /// The app's words for the values a row may hold, so a file can use the words the pages show
 /// (in either language) as well as the stored keys.
@@ -134,12 +97,12 @@ impl Row {
     }
 
     fn problem(&self, key: Option<&str>, message: impl Into<Bilingual>) -> Problem {
-        Problem {
-            sheet: Some(self.sheet.clone()),
-            row: Some(self.number),
-            column: key.and_then(|k| self.column(k)),
-            message: message.into(),
-        }
+        Problem::new(
+            Some(self.sheet.clone()),
+            Some(self.number),
+            key.and_then(|k| self.column(k)),
+            message.into(),
+        )
     }
 }
 
@@ -150,7 +113,7 @@ pub struct Read {
     pub file_name: String,
     rows: Vec<(SheetKind, Row)>,
     /// Problems found in reading: the plan adds its own.
-    pub problems: Vec<Problem>,
+    pub problems: Problems,
     /// What was not read, for the preview to say (sheets and columns Homeward does not know).
     pub notes: Vec<Bilingual>,
     /// The sheets' names in the file's order, to list problems in it.
@@ -162,15 +125,12 @@ pub fn read(book: &Workbook) -> Read {
     let mut out = Read {
         file_name: book.file_name.clone(),
         rows: vec![],
-        problems: vec![],
+        problems: Problems::default(),
         notes: vec![],
         sheet_order: book.sheets.iter().map(|s| s.name.clone()).collect(),
     };
-    let sheet_problem = |sheet: &str, message: Bilingual| Problem {
-        sheet: Some(sheet.to_string()),
-        row: None,
-        column: None,
-        message,
+    let sheet_problem = |sheet: &str, message: Bilingual| {
+        Problem::new(Some(sheet.to_string()), None, None, message)
     };
     for sheet in &book.sheets {
         let blank = |r: &Vec<Cell>| r.iter().all(Cell::is_blank);
@@ -195,8 +155,20 @@ pub fn read(book: &Workbook) -> Read {
             ));
             continue;
         };
-        if !sheet.merged.is_empty() {
-            let ranges = sheet.merged.join(", ");
+        if sheet.merged_count > 0 {
+            let mut ranges = sheet
+                .merged
+                .iter()
+                .take(EXAMPLES)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let more = sheet
+                .merged_count
+                .saturating_sub(EXAMPLES.min(sheet.merged.len()));
+            if more > 0 {
+                ranges = format!("{ranges} … +{more}");
+            }
             out.problems.push(sheet_problem(&sheet.name, Bilingual::new(
                 format!("merged cells ({ranges}): unmerge them so that each row holds its own values"),
                 format!("ក្រឡាបញ្ចូលគ្នា ({ranges})៖ សូមបំបែកវា ដើម្បីឱ្យជួរនីមួយៗមានតម្លៃផ្ទាល់ខ្លួន"),
@@ -235,7 +207,15 @@ pub fn read(book: &Workbook) -> Read {
             .map(|(h, _)| h.as_str())
             .collect();
         if !ignored.is_empty() {
-            let list = ignored.join(", ");
+            let mut list: Vec<String> = ignored
+                .iter()
+                .take(EXAMPLES)
+                .map(|h| h.chars().take(40).collect())
+                .collect();
+            if ignored.len() > EXAMPLES {
+                list.push(format!("… +{}", ignored.len() - EXAMPLES));
+            }
+            let list = list.join(", ");
             out.notes.push(Bilingual::new(
                 format!("{}: columns not imported: {list}", sheet.name),
                 format!("{}៖ ជួរឈរដែលមិននាំចូល៖ {list}", sheet.name),
@@ -280,15 +260,15 @@ pub fn read(book: &Workbook) -> Read {
         }
     }
     if out.rows.is_empty() && out.problems.is_empty() {
-        out.problems.push(Problem {
-            sheet: None,
-            row: None,
-            column: None,
-            message: Bilingual::new(
+        out.problems.push(Problem::new(
+            None,
+            None,
+            None,
+            Bilingual::new(
                 "no sheet holds rows Homeward can import: start from the template",
                 "គ្មានសន្លឹកណាមានជួរដែល Homeward អាចនាំចូលបានទេ៖ សូមចាប់ផ្តើមពីគំរូ",
             ),
-        });
+        ));
     }
     out.rows
         .sort_by_key(|(kind, _)| SheetKind::ALL.iter().position(|k| k == kind));
@@ -492,7 +472,7 @@ pub struct Plan {
     /// The changes, one entry per RCI, in the file's order.
     pub rcis: Vec<RciPlan>,
     /// Every problem: one or more and nothing is imported.
-    pub problems: Vec<Problem>,
+    pub problems: Problems,
     /// What was not read.
     pub notes: Vec<Bilingual>,
     /// Rows that hold what Homeward already has.
@@ -573,7 +553,7 @@ pub fn plan(read: &Read, directory: &Directory, cx: &Context) -> Plan {
             .as_ref()
             .and_then(|s| read.sheet_order.iter().position(|o| o == s))
     };
-    problems.sort_by_key(|p| (sheet(p), p.row));
+    problems.sort_by_key(|p| (sheet(p), p.rows.first().copied()));
     Plan {
         file_name: read.file_name.clone(),
         rcis,
@@ -589,7 +569,7 @@ struct Planner<'a> {
     plans: Vec<RciPlan>,
     existing: HashMap<i64, usize>,
     new_names: HashMap<String, usize>,
-    problems: Vec<Problem>,
+    problems: Problems,
     unchanged: usize,
     /// What each row is about (sheet kind and key), with its row, to refuse the same thing twice.
     seen: HashMap<(SheetKind, usize, String), usize>,

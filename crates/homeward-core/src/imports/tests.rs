@@ -33,6 +33,7 @@ fn sheet(name: &str, rows: &[&[&str]]) -> Sheet {
             .map(|r| r.iter().map(|c| text(c)).collect())
             .collect(),
         merged: vec![],
+        merged_count: 0,
     }
 }
 
@@ -112,7 +113,7 @@ fn plan_of(sheets: Vec<Sheet>, role: Role, editable: bool) -> Plan {
 }
 
 fn problems(plan: &Plan) -> Vec<String> {
-    plan.problems.iter().map(|p| p.text(Lang::En)).collect()
+    plan.problems.lines(Lang::En)
 }
 
 #[test]
@@ -327,6 +328,7 @@ fn problems_name_their_sheet_row_and_column_in_both_languages() {
     );
     formulas.rows[1][2] = Cell::Formula;
     formulas.merged = vec!["A5:B5".into()];
+    formulas.merged_count = 1;
     let plan = plan_of(
         vec![
             sheet(
@@ -375,7 +377,7 @@ fn problems_name_their_sheet_row_and_column_in_both_languages() {
     let province = plan
         .problems
         .iter()
-        .find(|p| p.row == Some(2) && p.sheet.as_deref() == Some("RCIs"));
+        .find(|p| p.rows == [2] && p.sheet.as_deref() == Some("RCIs"));
     let km = province.unwrap().text(Lang::Km);
     assert!(
         km.contains("ជួរទី 2") && km.contains("ខេត្ត") && km.contains("បាត់ដំបង"),

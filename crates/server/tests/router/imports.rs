@@ -8,7 +8,7 @@ use tower::ServiceExt;
 
 use crate::common::{body_text, dump, run, world, Caller, World};
 
-fn upload(w: &World, caller: Caller, name: &str, bytes: &[u8]) -> Request<Body> {
+pub fn upload(w: &World, caller: Caller, name: &str, bytes: &[u8]) -> Request<Body> {
     let boundary = "homeward-test-boundary";
     let mut body = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
@@ -32,14 +32,14 @@ fn upload(w: &World, caller: Caller, name: &str, bytes: &[u8]) -> Request<Body> 
     req.body(Body::from(body)).unwrap()
 }
 
-async fn call(router: &axum::Router, req: Request<Body>) -> (StatusCode, String) {
+pub async fn call(router: &axum::Router, req: Request<Body>) -> (StatusCode, String) {
     let response = router.clone().oneshot(req).await.unwrap();
     let status = response.status();
     (status, body_text(response).await)
 }
 
 /// The import page as `caller` sees it.
-async fn page(w: &World, router: &axum::Router, caller: Caller) -> (StatusCode, String) {
+pub async fn page(w: &World, router: &axum::Router, caller: Caller) -> (StatusCode, String) {
     call(router, w.request(caller, "GET", "/import", "")).await
 }
 
@@ -60,6 +60,7 @@ fn an_adviser_fixes_a_files_problems_and_imports_it() {
         let w = world().await;
         let (store, router) = w.fresh("import-adviser").await;
         let before = dump(&store).await;
+        let revision = store.revision().await.unwrap();
         let bad = "Name (English),Province,Transition start\r\n\
                    Sunrise Home,Batambang,2026-01-05\r\n\
                    Moonrise Home,Kampot,05/01/2026\r\n";
@@ -83,6 +84,11 @@ fn an_adviser_fixes_a_files_problems_and_imports_it() {
             "no import of a file with problems"
         );
         assert_eq!(dump(&store).await, before, "checking changes nothing");
+        assert_eq!(
+            store.revision().await.unwrap(),
+            revision,
+            "not even the revision"
+        );
 
         let good = bad
             .replace("Batambang", "Battambang")
@@ -186,6 +192,7 @@ fn the_partners_export_imports_unchanged() {
         let w = world().await;
         let (store, router) = w.fresh("import-round-trip").await;
         let before = dump(&store).await;
+        let revision = store.revision().await.unwrap();
         for export in ["partners.csv", "partners.xlsx"] {
             let response = router
                 .clone()
@@ -214,6 +221,11 @@ fn the_partners_export_imports_unchanged() {
             );
         }
         assert_eq!(dump(&store).await, before);
+        assert_eq!(
+            store.revision().await.unwrap(),
+            revision,
+            "not even the revision"
+        );
     })
 }
 
@@ -239,6 +251,7 @@ fn bad_files_are_refused_with_a_reason_and_change_nothing() {
         let w = world().await;
         let (store, router) = w.fresh("import-bad").await;
         let before = dump(&store).await;
+        let revision = store.revision().await.unwrap();
 
         let big = vec![b'a'; 6 << 20];
         let (status, text) = call(&router, upload(&w, Caller::Admin, "big.csv", &big)).await;
@@ -294,6 +307,11 @@ fn bad_files_are_refused_with_a_reason_and_change_nothing() {
         .await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
         assert_eq!(dump(&store).await, before);
+        assert_eq!(
+            store.revision().await.unwrap(),
+            revision,
+            "not even the revision"
+        );
     })
 }
 
@@ -307,6 +325,7 @@ fn a_confirmation_of_another_preview_or_another_users_file_imports_nothing() {
         let (_, body) = page(&w, &router, Caller::Admin).await;
         let right = fingerprint(&body);
         let before = dump(&store).await;
+        let revision = store.revision().await.unwrap();
 
         let (_, adviser_page) = page(&w, &router, Caller::Adviser).await;
         assert!(
@@ -341,5 +360,34 @@ fn a_confirmation_of_another_preview_or_another_users_file_imports_nothing() {
         .await;
         assert_eq!(status, StatusCode::CONFLICT, "{text}");
         assert_eq!(dump(&store).await, before);
+        assert_eq!(
+            store.revision().await.unwrap(),
+            revision,
+            "not even the revision"
+        );
     })
+}
+
+#[test]
+fn the_command_line_import_counts_problems_in_words_and_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("partners.csv");
+    std::fs::write(
+        &file,
+        "Name (English),Province,Transition start\r\nSunrise Home,Batambang,2026-01-05\r\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_homeward"))
+        .arg("import")
+        .arg(&file)
+        .env("HOMEWARD_DB", dir.path().join("homeward.db"))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{said}");
+    assert!(
+        said.contains("problem: partners, row 2, Province: unknown province \"Batambang\""),
+        "{said}"
+    );
+    assert!(said.contains("1 problem: nothing was imported"), "{said}");
 }

@@ -6,6 +6,7 @@ mod common;
 mod compare;
 mod edits;
 mod hardening;
+mod hostile_files;
 mod imports;
 mod markup;
 mod operations;

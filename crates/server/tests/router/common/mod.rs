@@ -33,6 +33,11 @@ pub fn routes() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.clone()
 }
 
+/// Uploaded files are read by this package's `homeward` binary, as the server reads them.
+pub fn reader() -> homeward_server::imports::Sandbox {
+    homeward_server::imports::Sandbox::new(env!("CARGO_BIN_EXE_homeward"))
+}
+
 /// Runs one test's body on the shared runtime.
 pub fn run<F: std::future::Future>(test: F) -> F::Output {
     std::sync::LazyLock::force(&ROUTES);
@@ -225,7 +230,7 @@ impl World {
         let options = LeptosOptions::builder().output_name("homeward").build();
         (
             store,
-            homeward_server::router_with_routes(state, options, routes()),
+            homeward_server::router_with_routes(state, options, routes(), reader()),
         )
     }
 

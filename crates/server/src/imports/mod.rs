@@ -1,8 +1,10 @@
-//! The import's files: the upload (a multipart form, bounded before it is read), XLSX and CSV
-//! read into the core's [`Workbook`] within its limits, and the template workbook. What the
-//! rows mean, and the page that shows them, are the core's and the app's.
+//! The import's files: the upload (a multipart form, bounded before it is read), read into the
+//! core's [`Workbook`](homeward_core::imports::Workbook) by a reader process within a budget
+//! ([`sandbox`], [`read`]), and the template workbook. What the rows mean, and the page that
+//! shows them, are the core's and the app's.
 
-use std::io::{Cursor, Read};
+pub mod read;
+pub mod sandbox;
 
 use app::errors::AppError;
 use app::imports::ssr::Pending;
@@ -11,17 +13,21 @@ use axum::extract::{Multipart, State};
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use calamine::{DataRef, Reader, Xlsx};
+use axum::Extension;
 use homeward_core::follow_ups::{VisitMode, VisitedBy};
-use homeward_core::imports::cells::{
-    excel_serial_date, read_csv, MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_SHEETS,
-    MAX_UNPACKED_BYTES,
-};
-use homeward_core::imports::{Cell, FileError, Sheet, SheetKind, Workbook, LISTS_SHEET};
+use homeward_core::imports::cells::MAX_FILE_BYTES;
+use homeward_core::imports::{FileError, SheetKind, LISTS_SHEET};
 use homeward_core::{Province, StatusKind};
 use rust_xlsxwriter::{DataValidation, Format, Formula, XlsxError};
 
+pub use read::read_file;
+pub use sandbox::Sandbox;
+
 use crate::exports::{refusal, Caller};
+use read::a1;
+
+/// The most characters of an uploaded file's name kept (for the page and the history).
+const NAME_CHARS: usize = 120;
 
 /// The largest upload body: the file and the form around it.
 pub const MAX_UPLOAD: usize = MAX_FILE_BYTES + 64 * 1024;
@@ -31,11 +37,15 @@ pub const MAX_UPLOAD: usize = MAX_FILE_BYTES + 64 * 1024;
 pub async fn upload(
     Caller(ctx): Caller,
     State(state): State<AppState>,
+    Extension(reader): Extension<Sandbox>,
     mut form: Multipart,
 ) -> Response {
     if !ctx.actor.can_edit_anything() {
         return refusal(AppError::NotFound);
     }
+    let Some(turn) = reader.turn().await else {
+        return refusal(AppError::Busy);
+    };
     let malformed = || refusal(AppError::invalid(app::i18n::Msg::MalformedRequest));
     let mut file = None;
     loop {
@@ -48,13 +58,7 @@ pub async fn upload(
         if field.name() != Some("file") {
             continue;
         }
-        let name: String = field
-            .file_name()
-            .unwrap_or("upload")
-            .chars()
-            .filter(|c| !c.is_control())
-            .take(120)
-            .collect();
+        let name = file_name(field.file_name().unwrap_or("upload"));
         let mut bytes = Vec::new();
         loop {
             match field.chunk().await {
@@ -73,10 +77,10 @@ pub async fn upload(
     let Some((name, bytes)) = file else {
         return malformed();
     };
-    let read_name = name.clone();
-    let book = tokio::task::spawn_blocking(move || read_file(&read_name, &bytes))
-        .await
-        .unwrap_or(Err(FileError::Unreadable));
+    let book = match reader.read(turn, &name, bytes).await {
+        Ok(book) => book,
+        Err(e) => return refusal(e),
+    };
     if let Err(e) = &book {
         tracing::info!(file = %name, "import refused: {}", e.message().en);
     }
@@ -91,6 +95,21 @@ pub async fn upload(
         .into_response()
 }
 
+/// An uploaded file's name without control characters, shortened if need be but keeping its
+/// extension (which says how to read it).
+fn file_name(given: &str) -> String {
+    let name: String = given.chars().filter(|c| !c.is_control()).collect();
+    if name.chars().count() <= NAME_CHARS {
+        return name;
+    }
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, ext)) if ext.chars().count() <= 8 => (stem, format!(".{ext}")),
+        _ => (name.as_str(), String::new()),
+    };
+    let keep = NAME_CHARS - extension.chars().count();
+    stem.chars().take(keep).chain(extension.chars()).collect()
+}
+
 fn too_large() -> Response {
     let message = FileError::TooLarge.message();
     (
@@ -98,144 +117,6 @@ fn too_large() -> Response {
         format!("{}\n{}", message.en, message.km),
     )
         .into_response()
-}
-
-/// Reads an uploaded file as a workbook: XLSX by its zip signature, CSV by its name; anything
-/// else (an old `.xls`, a PDF, a picture) is the wrong type.
-pub fn read_file(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge);
-    }
-    let lower = name.to_lowercase();
-    if bytes.starts_with(b"PK\x03\x04") {
-        read_xlsx(name, bytes)
-    } else if (lower.ends_with(".csv") || lower.ends_with(".txt")) && !bytes.contains(&0) {
-        read_csv(name, bytes)
-    } else {
-        Err(FileError::WrongType)
-    }
-}
-
-/// Unpacks every part of the archive once, counting, so that a small file that unpacks into
-/// gigabytes is refused before calamine holds any of it in memory.
-fn check_unpacked(bytes: &[u8]) -> Result<(), FileError> {
-    let mut archive =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| FileError::Unreadable)?;
-    if archive.len() > 1_000 {
-        return Err(FileError::TooLarge);
-    }
-    let mut total = 0u64;
-    for i in 0..archive.len() {
-        let entry = archive.by_index(i).map_err(|_| FileError::Unreadable)?;
-        let left = MAX_UNPACKED_BYTES - total;
-        total += std::io::copy(&mut entry.take(left + 1), &mut std::io::sink())
-            .map_err(|_| FileError::Unreadable)?;
-        if total > MAX_UNPACKED_BYTES {
-            return Err(FileError::TooLarge);
-        }
-    }
-    Ok(())
-}
-
-/// A cell's column letters and row number, as a spreadsheet names it (`B4`).
-fn a1((row, col): (u32, u32)) -> String {
-    let mut letters = String::new();
-    let mut n = col + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.insert(0, char::from(b'A' + rem as u8));
-        n = (n - 1) / 26;
-    }
-    format!("{letters}{}", row + 1)
-}
-
-fn cell_of(value: DataRef<'_>) -> Cell {
-    match value {
-        DataRef::Empty => Cell::Empty,
-        DataRef::Int(i) => Cell::Number(i as f64),
-        DataRef::Float(f) => Cell::Number(f),
-        DataRef::String(s) => Cell::Text(s),
-        DataRef::SharedString(s) => Cell::Text(s.to_string()),
-        DataRef::Bool(b) => Cell::Text(if b { "yes" } else { "no" }.into()),
-        DataRef::DateTime(d) if d.is_datetime() => excel_serial_date(d.as_f64().floor())
-            .map(Cell::Date)
-            .unwrap_or(Cell::Number(d.as_f64())),
-        DataRef::DateTime(d) => Cell::Number(d.as_f64()),
-        DataRef::DateTimeIso(s) => Cell::Text(s.split('T').next().unwrap_or_default().to_string()),
-        DataRef::DurationIso(s) => Cell::Text(s),
-        DataRef::Error(_) => Cell::Error,
-    }
-}
-
-/// Reads every sheet cell by cell (never as one rectangle: a file naming a cell at row
-/// 1,000,000 would have it allocated), stopping at the first limit passed.
-fn read_xlsx(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
-    check_unpacked(bytes)?;
-    let mut xlsx: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|_| FileError::Unreadable)?;
-    let names = xlsx.sheet_names();
-    if names.len() > MAX_SHEETS {
-        return Err(FileError::TooManySheets);
-    }
-    let mut sheets = Vec::with_capacity(names.len());
-    let mut text_bytes = 0u64;
-    for sheet_name in names {
-        let merged = xlsx
-            .merge_cells_by_sheet_name(&sheet_name)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|d| format!("{}:{}", a1(d.start), a1(d.end)))
-            .collect();
-        let mut reader = xlsx
-            .worksheet_cells_reader(&sheet_name)
-            .map_err(|_| FileError::Unreadable)?;
-        let mut rows: Vec<Vec<Cell>> = Vec::new();
-        while let Some(record) = reader
-            .next_cell_with_formula()
-            .map_err(|_| FileError::Unreadable)?
-        {
-            let (r, c) = (record.pos.0 as usize, record.pos.1 as usize);
-            if r > MAX_ROWS {
-                return Err(FileError::TooManyRows);
-            }
-            if c >= MAX_COLUMNS {
-                return Err(FileError::TooManyColumns { sheet: sheet_name });
-            }
-            let cell = match record.formula {
-                Some(f) if !f.is_empty() => Cell::Formula,
-                _ => cell_of(record.value),
-            };
-            if let Cell::Text(t) = &cell {
-                if t.chars().count() > MAX_CELL_CHARS {
-                    return Err(FileError::CellTooLong {
-                        sheet: sheet_name,
-                        row: r + 1,
-                    });
-                }
-                text_bytes += t.len() as u64;
-                if text_bytes > MAX_UNPACKED_BYTES {
-                    return Err(FileError::TooLarge);
-                }
-            }
-            if rows.len() <= r {
-                rows.resize_with(r + 1, Vec::new);
-            }
-            if rows[r].len() <= c {
-                rows[r].resize(c + 1, Cell::Empty);
-            }
-            rows[r][c] = cell;
-        }
-        sheets.push(Sheet {
-            name: sheet_name,
-            rows,
-            merged,
-        });
-    }
-    let book = Workbook {
-        file_name: name.to_string(),
-        sheets,
-    };
-    book.check()?;
-    Ok(book)
 }
 
 /// The template workbook: a sheet per kind of record with its columns in both languages
@@ -372,10 +253,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cells_are_named_as_spreadsheets_name_them() {
-        assert_eq!(a1((0, 0)), "A1");
-        assert_eq!(a1((3, 1)), "B4");
-        assert_eq!(a1((0, 26)), "AA1");
+    fn a_long_file_name_keeps_its_extension() {
+        let long = format!("{}.csv", "partners ".repeat(20));
+        let kept = file_name(&long);
+        assert_eq!(kept.chars().count(), NAME_CHARS);
+        assert!(kept.ends_with("partners.csv"), "{kept}");
+        assert_eq!(file_name("a\u{7}b.xlsx"), "ab.xlsx");
+        assert_eq!(file_name(&"x".repeat(300)).chars().count(), NAME_CHARS);
     }
 
     #[test]
@@ -389,19 +273,5 @@ mod tests {
         let read = homeward_core::imports::read(&book);
         assert_eq!(read.notes, vec![], "every sheet's columns are known");
         assert_eq!(book.sheets.len(), 5);
-    }
-
-    #[test]
-    fn files_that_are_not_spreadsheets_are_refused_by_their_bytes() {
-        assert_eq!(read_file("a.xlsx", b"%PDF-1.4"), Err(FileError::WrongType));
-        assert_eq!(
-            read_file("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
-            Err(FileError::WrongType)
-        );
-        assert_eq!(
-            read_file("a.xlsx", b"PK\x03\x04broken"),
-            Err(FileError::Unreadable)
-        );
-        assert_eq!(read_file("a.csv", b"name\x00"), Err(FileError::WrongType));
     }
 }
