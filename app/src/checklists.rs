@@ -164,13 +164,23 @@ fn ItemView(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
         .done_on()
         .map(|d| d.format("%Y-%m-%d").to_string());
     let reason = item.status.reason().map(|r| r.as_str().to_string());
+    let saved_here = cx.saved_item == Some(item_id);
+    let just_saved = saved_here.then(|| {
+        let status = item.status.status_kind().label().text(lang);
+        view! {
+            <p class="saved small" role="status" data-testid="item-saved">
+                {Msg::SavedAs.text(lang)} " " {status} {date.clone().map(|d| format!(" {d}"))}
+            </p>
+        }
+    });
     view! {
-        <li class="item" id=format!("item-{}", item_id) data-key=item.key.as_str().to_string() data-status=item.status.kind() data-closed=closed.to_string()>
+        <li class="item" id=format!("item-{}", item_id) data-key=item.key.as_str().to_string() data-status=item.status.kind() data-closed=closed.to_string() data-saved=saved_here.then_some("true")>
             <div class="item-head">
                 <span class=status_class>{item.status.status_kind().label().text(lang)} {date.map(|d| format!(" {d}"))}</span>
                 <span class="item-title" translate=item.custom.then_some("no")>{item.title.get(lang).to_string()}</span>
                 {item.custom.then(|| view! { <span class="tag">{Msg::CustomItem.text(lang)}</span> })}
             </div>
+            {just_saved}
             {reason.map(|r| view! { <p class="reason"><strong>{Msg::Reason.text(lang)} ": "</strong><span translate="no">{r}</span></p> })}
             {(!item.evidence.is_empty()).then(|| view! {
                 <p class="evidence"><strong>{Msg::Evidence.text(lang)} ": "</strong><span translate="no">{item.evidence.as_str().to_string()}</span></p>
@@ -305,7 +315,7 @@ fn ItemEditor(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
                 <button type="submit">{Msg::Save.text(lang)}</button>
                 {form_error(result, lang)}
             </ActionForm>
-            <ActionForm action=hide attr:class="inline">
+            <ActionForm action=hide attr:class="hide-item">
                 <input type="hidden" name="rci_id" value=cx.rci_id/>
                 <input type="hidden" name="item_id" value=item.id/>
                 <input type="hidden" name="version" value=item.version/>

@@ -1,8 +1,12 @@
 //! An RCI's change history as a readable timeline: who changed what, when, from what to what.
 
+use homeward_core::accounts::Role;
 use homeward_core::calendar::cambodia_time;
 use homeward_core::follow_ups::{VisitMode, VisitedBy};
 use homeward_core::history::HistoryEntry;
+use homeward_core::programmes::{ProgrammeKind, ProgrammeStatus};
+use homeward_core::tours::{ActionStatus, VisitorRole};
+use homeward_core::trainings::TrainingCategory;
 use homeward_core::StatusKind;
 use homeward_core::{CountField, Lang};
 use leptos::prelude::*;
@@ -76,6 +80,7 @@ pub(crate) fn field_label(field: &str) -> Option<Msg> {
         "assigned RCIs" => Msg::AssignedRcis,
         "active" => Msg::ActiveAccount,
         "password" => Msg::Password,
+        "added" => Msg::HistoryAdded,
         _ => return None,
     })
 }
@@ -118,11 +123,101 @@ pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
             }
         }
         "province" => crate::labels::place(&value, lang),
+        "kind" => ProgrammeKind::parse(&value)
+            .map(|k| word(k.label()))
+            .unwrap_or(value),
+        "programme status" => ProgrammeStatus::parse(&value)
+            .map(|k| word(k.label()))
+            .unwrap_or(value),
+        "category" => TrainingCategory::parse(&value)
+            .map(|k| word(k.label()))
+            .unwrap_or(value),
+        "role" => Role::parse(&value)
+            .map(|r| word(r.label()))
+            .unwrap_or(value),
+        "track" => homeward_core::Track::parse(&value)
+            .map(|t| crate::checklists::track_heading(t, lang))
+            .unwrap_or(value),
+        // "#2 director 1 (0F); #5 official 1 (0F)": each RCI's visitors.
+        "visitors" => each_part(&value, |part| {
+            let (rci, rest) = part.split_once(' ')?;
+            let (role, people) = rest.split_once(' ')?;
+            let role = VisitorRole::parse(role)?;
+            Some(format!(
+                "{rci} {} {}",
+                word(role.label()),
+                count_text(people, lang)?
+            ))
+        }),
+        // "#2 12 (5F) 40→80%": each RCI's participants, and their scores.
+        "participants" => each_part(&value, |part| {
+            let (rci, rest) = part.split_once(' ')?;
+            let end = rest.find("F)")? + 2;
+            let (people, scores) = rest.split_at(end);
+            Some(format!("{rci} {}{scores}", count_text(people, lang)?))
+        }),
+        // "Share the plan (#3, 2026-11-26, open)": each action, its status worded.
+        "actions" => each_part(&value, |part| {
+            let (head, status) = part.strip_suffix(')')?.rsplit_once(", ")?;
+            let status = ActionStatus::parse(status)?;
+            Some(format!("{head}, {})", word(status.label())))
+        }),
         // "42 (17F)": a count, worded as the page's language writes counts.
-        f if f == "children visited" || CountField::ALL.iter().any(|c| c.key() == f) => {
+        f if f == "children visited"
+            || f == "members"
+            || CountField::ALL.iter().any(|c| c.key() == f) =>
+        {
             count_text(&value, lang).unwrap_or(value)
         }
         _ => value,
+    }
+}
+
+/// A list value ("a; b; c") with each part worded by `word`, or left as it is.
+fn each_part(value: &str, word: impl Fn(&str) -> Option<String>) -> String {
+    value
+        .split("; ")
+        .map(|part| word(part).unwrap_or_else(|| part.to_string()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Whether a history value holds words people typed (shown as written, marked `translate="no"`)
+/// rather than only the app's own words, numbers and dates, which are worded per language.
+pub(crate) fn is_typed(field: &str, value: &str) -> bool {
+    match field {
+        "status" => value.contains(':'),
+        "visited by"
+        | "how"
+        | "position"
+        | "password"
+        | "reintegration plan"
+        | "reintegration budget"
+        | "hidden"
+        | "active"
+        | "retired"
+        | "province"
+        | "kind"
+        | "programme status"
+        | "category"
+        | "role"
+        | "visitors"
+        | "participants"
+        | "hosts"
+        | "children visited"
+        | "members"
+        | "sessions per quarter"
+        | "dates"
+        | "date"
+        | "visit date"
+        | "started on"
+        | "registered on"
+        | "transition start"
+        | "transition target"
+        | "director's RCI"
+        | "assigned RCIs"
+        | "track" => false,
+        f => !CountField::ALL.iter().any(|c| c.key() == f),
     }
 }
 
@@ -203,11 +298,16 @@ pub fn HistoryTimeline(entries: Vec<HistoryEntry>, lang: Lang) -> impl IntoView 
                                     {e.changes
                                         .into_iter()
                                         .map(|c| {
-                                            let before = (!c.before.is_empty())
-                                                .then(|| view! { <del translate="no">{value_text(&c.field, c.before, lang)}</del> " → " });
-                                            let after = value_text(&c.field, c.after, lang);
-                                            let field = field_label(&c.field).map_or(c.field, |m| m.text(lang).to_string());
-                                            view! { <li><span class="field">{field} ": "</span> {before} <ins translate="no">{after}</ins></li> }
+                                            // Only what people typed is marked as not to be translated.
+                                            let typed = |v: &str| is_typed(&c.field, v).then_some("no");
+                                            let before = (!c.before.is_empty()).then(|| {
+                                                let translate = typed(&c.before);
+                                                view! { <del translate=translate>{value_text(&c.field, c.before.clone(), lang)}</del> " → " }
+                                            });
+                                            let translate = typed(&c.after);
+                                            let after = value_text(&c.field, c.after.clone(), lang);
+                                            let field = field_label(&c.field).map_or(c.field.clone(), |m| m.text(lang).to_string());
+                                            view! { <li><span class="field">{field} ": "</span> {before} <ins translate=translate>{after}</ins></li> }
                                         })
                                         .collect_view()}
                                 </ul>
@@ -350,5 +450,34 @@ mod tests {
             value_text("status", "not_started".into(), Lang::En),
             "Not started"
         );
+    }
+
+    /// Tours', trainings' and programmes' values are worded too: no key, code or "(0F)" shows.
+    #[test]
+    fn activity_values_speak_the_page_language() {
+        let km = |field: &str, value: &str| value_text(field, value.into(), Lang::Km);
+        let latin = |s: &str| s.chars().any(|c| c.is_ascii_alphabetic());
+        for (field, value) in [
+            ("visitors", "#2 director 1 (0F); #5 official 3 (1F)"),
+            ("participants", "#2 12 (5F) 40→80%; #4 3 (0F)"),
+            ("kind", "careleaver_network"),
+            ("programme status", "active"),
+            ("members", "16 (13F)"),
+            ("role", "adviser"),
+            ("track", "family_tracing"),
+        ] {
+            let worded = km(field, value);
+            assert!(!latin(&worded), "{field}: {worded}");
+            assert!(!is_typed(field, value), "{field} is the app's own words");
+        }
+        let action = km("actions", "Share the plan (#3, 2026-11-26, in_progress)");
+        assert!(
+            action.starts_with("Share the plan (#3, 2026-11-26, "),
+            "{action}"
+        );
+        assert!(!action.contains("in_progress"), "{action}");
+        assert!(is_typed("actions", "Share the plan (#3, 2026-11-26, open)"));
+        assert!(is_typed("notes", "anything"));
+        assert!(matches!(field_label("added"), Some(Msg::HistoryAdded)));
     }
 }

@@ -214,9 +214,11 @@ messages! {
     NewRci => "New partner RCI", "មណ្ឌលដៃគូថ្មី";
     NewRciIntro => "The new partner starts with the organisation's checklist for every stage.", "មណ្ឌលដៃគូថ្មីចាប់ផ្តើមជាមួយបញ្ជីត្រួតពិនិត្យរបស់អង្គការសម្រាប់គ្រប់ដំណាក់កាល។";
     ItemSaved => "Checklist item saved.", "បានរក្សាទុកចំណុចក្នុងបញ្ជីត្រួតពិនិត្យ។";
+    SavedAs => "Saved just now:", "ទើបតែរក្សាទុក៖";
     ItemHidden => "Item hidden: it is kept and no longer counts towards progress.", "បានលាក់ចំណុច៖ វានៅតែរក្សាទុក ហើយលែងរាប់ក្នុងវឌ្ឍនភាព។";
     ItemShown => "Item shown again.", "បានបង្ហាញចំណុចវិញ។";
     ItemAdded => "Item added.", "បានបន្ថែមចំណុច។";
+    HistoryAdded => "Added", "បានបន្ថែម";
     HideItem => "Hide (does not apply)", "លាក់ (មិនពាក់ព័ន្ធ)";
     ShowItem => "Show again", "បង្ហាញវិញ";
     HiddenItems => "Hidden items", "ចំណុចដែលបានលាក់";
@@ -364,6 +366,8 @@ messages! {
     ColFollowUpsOverdue => "Follow-ups overdue (days)", "ការតាមដានហួសកាលកំណត់ (ថ្ងៃ)";
     ColDaysSinceUpdate => "Days since last update", "ថ្ងៃចាប់តាំងពីបច្ចុប្បន្នភាពចុងក្រោយ";
     Mean => "mean", "មធ្យម";
+    PartnersCounted => "partners", "ដៃគូ";
+    PartnersFollowUpsOverdue => "Partners with follow-ups overdue", "ដៃគូដែលមានការតាមដានហួសកាលកំណត់";
     ChartStages => "Partner RCIs in each stage", "មណ្ឌលដៃគូក្នុងដំណាក់កាលនីមួយៗ";
     ChartPerQuarter => "Children reintegrated per quarter, by placement", "កុមារដែលបានធ្វើសមាហរណកម្មក្នុងមួយត្រីមាស តាមការទុកដាក់កុមារ";
     BadQuarter => "Choose a quarter written like 2026-Q4.", "សូមជ្រើសរើសត្រីមាសដែលសរសេរដូចជា 2026-Q4។";

@@ -57,7 +57,7 @@ pub fn ProgrammesPanel(programmes: Vec<Stored<Programme>>, cx: RciContext) -> im
                         view! {
                             <li>
                                 <strong translate="no">{p.name.to_string()}</strong> " · " {p.kind.label().text(lang)} " · "
-                                {p.status.label().text(lang)} " · " {p.members.to_string()} " "
+                                {p.status.label().text(lang)} " · " {p.members.text(lang)} " "
                                 {Msg::Members.text(lang)} " · " {p.sessions_per_quarter} " " {Msg::SessionsPerQuarter.text(lang)}
                             </li>
                         }

@@ -255,7 +255,7 @@ fn ReportSummary(totals: ComparisonTotals, rcis: Vec<RciReport>, lang: Lang) -> 
                     <tr><th scope="row">{Msg::ReintegratedThisQuarter.text(lang)}</th><td class="num" data-testid="reintegrated-quarter">{reintegrated.iter().sum::<u32>()}</td></tr>
                     <tr><th scope="row">{Msg::VisitsThisQuarter.text(lang)}</th><td class="num">{visits} " · " {visited.text(lang)}</td></tr>
                     <tr><th scope="row">{Msg::ColProgress.text(lang)} " (" {Msg::Mean.text(lang)} ")"</th><td class="num">{totals.mean_overall} "%"</td></tr>
-                    <tr><th scope="row">{Msg::ColFollowUpsOverdue.text(lang)}</th><td class="num">{totals.follow_ups_overdue}</td></tr>
+                    <tr><th scope="row">{Msg::PartnersFollowUpsOverdue.text(lang)}</th><td class="num" data-testid="overdue-partners">{totals.follow_ups_overdue}</td></tr>
                 </tbody>
             </table>
             <table class="data">

@@ -3,6 +3,19 @@ import { expect, Page } from "@playwright/test";
 /** The password of every demo account (see the README: demo only). */
 export const DEMO_PASSWORD = "homeward-demo";
 
+/** Every page each demo account sees, its first the page it lands on. */
+export const PAGES: Record<string, string[]> = {
+  "demo.admin": [
+    "/", "/rcis/3", "/rcis/3/checklist?all=1", "/rcis/3/children", "/rcis/3/follow-ups",
+    "/rcis/3/activities", "/rcis/3/history", "/rcis/new", "/compare", "/report", "/report?rci=3",
+    "/tours", "/tours/1", "/tours/new", "/trainings", "/trainings/1", "/trainings/new",
+    "/admin/users", "/admin/changes", "/admin/template", "/import", "/account/password",
+  ],
+  "demo.adviser": ["/", "/rcis/3", "/rcis/3/checklist?all=1", "/rcis/3/children", "/compare", "/import"],
+  "demo.director": ["/rcis/3", "/rcis/3/checklist?all=1", "/rcis/3/history", "/report?rci=3", "/tours"],
+  "demo.viewer": ["/", "/compare", "/report", "/trainings"],
+};
+
 /** Waits until the WebAssembly bundle has taken over the server-rendered page. */
 export async function hydrated(page: Page) {
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");

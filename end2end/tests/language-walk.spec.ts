@@ -1,5 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "./helpers";
+import { DEMO_PASSWORD, PAGES, signIn } from "./helpers";
 
 // Every page, as each role, in each language: the visible text (what people typed aside, which
 // the pages mark `translate="no"`) must be in the page's language. On Khmer pages no Latin word
@@ -8,18 +8,6 @@ import { DEMO_PASSWORD, signIn } from "./helpers";
 /** What may stay in Latin letters on a Khmer page (docs/glossary.md, "Conventions"): file
  * types and sizes, the name of a source the guidance cites. */
 const LATIN_ALLOWED = new Set(["Homeward", "CSV", "XLSX", "Excel", "PDF", "MB", "xlsx", "csv", "BCN"]);
-
-const PAGES: Record<string, string[]> = {
-  "demo.admin": [
-    "/", "/rcis/3", "/rcis/3/checklist?all=1", "/rcis/3/children", "/rcis/3/follow-ups",
-    "/rcis/3/activities", "/rcis/3/history", "/rcis/new", "/compare", "/report", "/report?rci=3",
-    "/tours", "/tours/1", "/tours/new", "/trainings", "/trainings/1", "/trainings/new",
-    "/admin/users", "/admin/changes", "/admin/template", "/import", "/account/password",
-  ],
-  "demo.adviser": ["/", "/rcis/3", "/rcis/3/checklist?all=1", "/rcis/3/children", "/compare", "/import"],
-  "demo.director": ["/rcis/3", "/rcis/3/checklist?all=1", "/rcis/3/history", "/report?rci=3", "/tours"],
-  "demo.viewer": ["/", "/compare", "/report", "/trainings"],
-};
 
 /** The page's own text: without what people typed (marked `translate="no"`) and without what
  * is deliberately in the other language (marked with its `lang`, such as a Khmer name beside

@@ -71,8 +71,12 @@ test.describe("an adviser updating a partner", () => {
 
     await expect(page.getByTestId("notice")).toHaveText("Checklist item saved.");
     await expect(editing).toHaveAttribute("data-status", "done");
-    // Done, it steps aside; the stage's next open item is now first.
-    await expect(editing).toBeHidden();
+    // Done, it stays in view, marked with what was saved, and steps aside when the list is
+    // next opened.
+    await expect(editing).toBeVisible();
+    await expect(editing.getByTestId("item-saved")).toHaveText(`Saved just now: Done ${yesterday()}`);
+    await page.goto("/rcis/4/checklist");
+    await expect(stage.locator(`li.item[data-key="${key}"]`)).toBeHidden();
     await expect(stage.locator(`li.item[data-closed="false"][data-key="${key}"]`)).toHaveCount(0);
     await context.close();
   });
@@ -96,6 +100,7 @@ test.describe("an adviser updating a partner", () => {
     await expect(page.getByTestId("notice")).toHaveText("Checklist item saved.");
     await expect(stage.locator(`li.item[data-key="${key}"]`)).toHaveAttribute("data-status", "in_progress");
     await expect(stage.locator(`li.item[data-key="${key}"]`)).toContainText("Visited two families, no WebAssembly.");
+    await expect(stage.locator(`li.item[data-key="${key}"]`).getByTestId("item-saved")).toHaveText("Saved just now: In progress");
 
     // A refused save comes back with its message, still without JavaScript.
     const again = stage.locator(`li.item[data-key="${key}"]`);

@@ -329,8 +329,8 @@ pub fn UsersPage() -> impl IntoView {
                                                 <div class="muted small" translate="no">{u.login.clone()}</div>
                                                 {(!u.active).then(|| view! { <span class="tag">{Msg::Inactive.text(lang)}</span> })}
                                             </td>
-                                            <td>{u.role.label().text(lang)}</td>
-                                            <td translate="no">{rcis_text}</td>
+                                            <td data-label=Msg::Role.text(lang)>{u.role.label().text(lang)}</td>
+                                            <td data-label=Msg::RciForRole.text(lang)><span translate="no">{rcis_text}</span></td>
                                             <td class="actions">
                                                 <ActionForm action=update attr:class="inline">
                                                     <input type="hidden" name="user_id" value=u.id/>
@@ -370,7 +370,7 @@ pub fn UsersPage() -> impl IntoView {
                     </table>
                     <section class="panel" data-testid="sign-ins">
                         <h2>{Msg::SignInHistory.text(lang)}</h2>
-                        <table>
+                        <table class="data">
                             <thead>
                                 <tr>
                                     <th scope="col">{Msg::When.text(lang)}</th>

@@ -197,7 +197,7 @@ fn CompareTable(
                 {Track::ALL.into_iter().map(|_| view! { <td></td> }).collect_view()}
                 <td class="num">{sums.mean_overall} "% " <span class="muted small">{Msg::Mean.text(lang)}</span></td>
                 <td class="num">{sums.baseline.text(lang)} " → " {sums.reintegrated.text(lang)}</td>
-                <td class="num">{sums.follow_ups_overdue}</td>
+                <td class="num" data-testid="overdue-partners">{sums.follow_ups_overdue} " " <span class="muted small">{Msg::PartnersCounted.text(lang)}</span></td>
                 <td></td>
                 <td class="small">{sums.with_risk.iter().filter(|(_, n)| *n > 0).map(|(k, n)| format!("{}: {n}", k.label().text(lang))).collect::<Vec<_>>().join(" · ")}</td>
             </tr></tfoot>

@@ -69,6 +69,7 @@ pub fn RciPage() -> impl IntoView {
         .get("saved")
         .and_then(|key| Saved::parse(&key))
         .filter(|_| url_error.is_none() && use_context::<ServerActionError>().is_none());
+    let saved_item = view_of_items.item.filter(|_| notice == Some(Saved::Item));
     view! {
         <p class="crumbs">
             <a href="/">"← " {Msg::BackToPartners.text(lang)}</a>
@@ -84,6 +85,7 @@ pub fn RciPage() -> impl IntoView {
                             can_edit: detail.can_edit,
                             lang,
                             today: detail.today,
+                            saved_item,
                         };
                         view! { <RciView detail cx view_of_items/> }.into_any()
                     }

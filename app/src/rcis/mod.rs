@@ -143,6 +143,9 @@ pub struct RciContext {
     pub can_edit: bool,
     pub lang: Lang,
     pub today: NaiveDate,
+    /// The checklist item just saved (`?saved=item&item=<id>`): kept in view, marked, even when
+    /// the save closed it and only open items are shown.
+    pub saved_item: Option<i64>,
 }
 
 /// What a save on an RCI's page confirms. The server function sends the browser back to the

@@ -139,18 +139,18 @@ pub(super) fn TourForm(
                             let people = |f: fn(&SexCount) -> u32| v.as_ref().map(|v| f(&v.people).to_string()).unwrap_or_default();
                             view! {
                                 <tr data-testid="visitor-row">
-                                    <td>{rci_select(cell("rci_id"), v.as_ref().map(|v| v.rci_id), label(Msg::ColRci))}</td>
-                                    <td>
+                                    <td data-label=Msg::ColRci.text(lang)>{rci_select(cell("rci_id"), v.as_ref().map(|v| v.rci_id), label(Msg::ColRci))}</td>
+                                    <td data-label=Msg::WhoCame.text(lang)>
                                         <select name=format!("tour[{}]", cell("role")) aria-label=label(Msg::WhoCame)>
                                             {VisitorRole::ALL.into_iter().map(|r| view! { <option value=r.key() selected=role == Some(r)>{r.label().text(lang)}</option> }).collect_view()}
                                         </select>
                                         {field_error(value, cell("role"))}
                                     </td>
-                                    <td>
+                                    <td data-label=Msg::People.text(lang)>
                                         <input type="number" min="0" inputmode="numeric" name=format!("tour[{}]", cell("total")) value=people(SexCount::total) aria-label=label(Msg::People)/>
                                         {field_error(value, cell("total"))}
                                     </td>
-                                    <td>
+                                    <td data-label=Msg::Women.text(lang)>
                                         <input type="number" min="0" inputmode="numeric" name=format!("tour[{}]", cell("female")) value=people(SexCount::female) aria-label=label(Msg::Women)/>
                                         {field_error(value, cell("female"))}
                                     </td>
@@ -183,16 +183,16 @@ pub(super) fn TourForm(
                             let status = a.as_ref().map(|a| a.status);
                             view! {
                                 <tr data-testid="action-row">
-                                    <td>
+                                    <td data-label=Msg::Action.text(lang)>
                                         <input type="text" maxlength="120" name=format!("tour[{}]", cell("description")) value=a.as_ref().map(|a| a.description.to_string()) aria-label=label(Msg::Action)/>
                                         {field_error(value, cell("description"))}
                                     </td>
-                                    <td>{rci_select2(cell("owner"), a.as_ref().map(|a| a.owner_rci_id), label(Msg::Owner))}</td>
-                                    <td>
+                                    <td data-label=Msg::Owner.text(lang)>{rci_select2(cell("owner"), a.as_ref().map(|a| a.owner_rci_id), label(Msg::Owner))}</td>
+                                    <td data-label=Msg::Due.text(lang)>
                                         <input type="date" name=format!("tour[{}]", cell("due")) value=a.as_ref().map(|a| a.due.to_string()) aria-label=label(Msg::Due)/>
                                         {field_error(value, cell("due"))}
                                     </td>
-                                    <td>
+                                    <td data-label=Msg::Status.text(lang)>
                                         <select name=format!("tour[{}]", cell("status")) aria-label=label(Msg::Status)>
                                             {ActionStatus::ALL.into_iter().map(|s| view! { <option value=s.key() selected=status == Some(s)>{s.label().text(lang)}</option> }).collect_view()}
                                         </select>

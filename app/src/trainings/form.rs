@@ -110,17 +110,17 @@ pub(super) fn TrainingForm(
                             let scores = p.as_ref().and_then(|p| p.scores);
                             view! {
                                 <tr data-testid="participant-row">
-                                    <td>
+                                    <td data-label=Msg::ColRci.text(lang)>
                                         <select name=format!("training[{}]", cell("rci_id")) aria-label=label(Msg::ColRci)>
                                             <option value="">"—"</option>
                                             {rcis.iter().map(|r| view! { <option value=r.id selected=chosen == Some(r.id) translate="no">{r.name.clone()}</option> }).collect_view()}
                                         </select>
                                         {field_error(value, cell("rci_id"))}
                                     </td>
-                                    <td>{number("total", Msg::People, people.map(|p| p.total()), 10_000)}</td>
-                                    <td>{number("female", Msg::Women, people.map(|p| p.female()), 10_000)}</td>
-                                    <td>{number("pre_score", Msg::PreScore, scores.map(|s| u32::from(s.0)), 100)}</td>
-                                    <td>{number("post_score", Msg::PostScore, scores.map(|s| u32::from(s.1)), 100)}</td>
+                                    <td data-label=Msg::People.text(lang)>{number("total", Msg::People, people.map(|p| p.total()), 10_000)}</td>
+                                    <td data-label=Msg::Women.text(lang)>{number("female", Msg::Women, people.map(|p| p.female()), 10_000)}</td>
+                                    <td data-label=Msg::PreScore.text(lang)>{number("pre_score", Msg::PreScore, scores.map(|s| u32::from(s.0)), 100)}</td>
+                                    <td data-label=Msg::PostScore.text(lang)>{number("post_score", Msg::PostScore, scores.map(|s| u32::from(s.1)), 100)}</td>
                                 </tr>
                             }
                         }).collect_view()}
