@@ -307,7 +307,8 @@ pub fn HistoryTimeline(entries: Vec<HistoryEntry>, lang: Lang) -> impl IntoView 
                                             let translate = typed(&c.after);
                                             let after = value_text(&c.field, c.after.clone(), lang);
                                             let field = field_label(&c.field).map_or(c.field.clone(), |m| m.text(lang).to_string());
-                                            view! { <li><span class="field">{field} ": "</span> {before} <ins translate=translate>{after}</ins></li> }
+                                            // Erased: the timeline's view type is otherwise too deep to compile.
+                                            view! { <li><span class="field">{field} ": "</span> {before} <ins translate=translate>{after}</ins></li> }.into_any()
                                         })
                                         .collect_view()}
                                 </ul>
