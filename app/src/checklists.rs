@@ -275,11 +275,14 @@ fn ItemEditor(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
     });
     let value = item.value;
     let kind = value.status.kind();
+    // Marked done today unless another day is chosen: the obvious default, so that choosing
+    // "Done" alone saves.
     let date = value
         .status
         .done_on()
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default();
+        .unwrap_or(cx.today)
+        .format("%Y-%m-%d")
+        .to_string();
     let reason = value
         .status
         .reason()

@@ -210,10 +210,15 @@ pub fn SiteHeader(lang: Lang) -> impl IntoView {
                 <strong>{Msg::AppName.text(lang)}</strong>
                 <span class="tagline">{Msg::Tagline.text(lang)}</span>
             </a>
-            <nav aria-label=Msg::Language.text(lang)>
-                <UserMenu lang/>
-                <span class="langs">{switch(Lang::En, "English")} {switch(Lang::Km, "ខ្មែរ")}</span>
-            </nav>
+            // On a phone the links sit behind "Menu", all in view once opened; on a wider screen
+            // the disclosure is always open (style/main.css).
+            <details class="menu">
+                <summary>{Msg::Menu.text(lang)}</summary>
+                <nav aria-label=Msg::Language.text(lang)>
+                    <UserMenu lang/>
+                    <span class="langs">{switch(Lang::En, "English")} {switch(Lang::Km, "ខ្មែរ")}</span>
+                </nav>
+            </details>
         </header>
     }
 }

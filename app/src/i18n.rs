@@ -36,6 +36,7 @@ messages! {
     NavPartners => "Partners", "ដៃគូ";
     Language => "Language", "ភាសា";
     SkipToContent => "Skip to content", "រំលងទៅខ្លឹមសារ";
+    Menu => "Menu", "ម៉ឺនុយ";
     PartnersTitle => "Partner RCIs", "មណ្ឌលដៃគូ";
     PartnersIntro => "Every partner residential care institution, its current stage and overall progress.",
         "មណ្ឌលថែទាំកុមារដៃគូទាំងអស់ ដំណាក់កាលបច្ចុប្បន្ន និងវឌ្ឍនភាពសរុប។";

@@ -101,25 +101,41 @@ test.describe("partners page", () => {
 
 test.describe("the header on a phone", () => {
   for (const lang of ["en", "km"]) {
-    test(`is one row of at most 64 px at 360 px width (${lang})`, async ({ browser }) => {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-      const page = await context.newPage();
-      // The admin has the most links.
-      await signIn(page, "demo.admin");
-      await page.goto(`/lang/${lang}?to=%2F`);
-      const header = page.locator("header.site");
-      const box = await header.boundingBox();
-      expect(box!.height).toBeLessThanOrEqual(64);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-      // Every link is still there, in a row that scrolls sideways.
-      const nav = header.locator("nav");
-      await expect(nav.locator('a[href="/admin/changes"]')).toBeAttached();
-      expect(await nav.evaluate((n) => n.scrollWidth > n.clientWidth)).toBe(true);
-      await nav.locator('a[href="/admin/changes"]').click();
-      await expect(page).toHaveURL(/\/admin\/changes$/);
-      await context.close();
-    });
+    for (const javaScriptEnabled of [true, false]) {
+      test(`is one row of at most 64 px, every link in view behind Menu (${lang}, JavaScript ${javaScriptEnabled})`, async ({ browser }) => {
+        const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled, isMobile: true, hasTouch: true });
+        const page = await context.newPage();
+        // The admin has the most links.
+        await signIn(page, "demo.admin");
+        await page.goto(`/lang/${lang}?to=%2F`);
+        const header = page.locator("header.site");
+        expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+        const links = header.locator("nav a, nav button");
+        await expect(links.first()).toBeHidden();
+        await header.locator("details.menu > summary").tap();
+        // Opened, every link and the language switch is on the screen: nothing scrolls aside.
+        const count = await links.count();
+        expect(count).toBeGreaterThanOrEqual(10);
+        for (let i = 0; i < count; i++) {
+          const box = (await links.nth(i).boundingBox())!;
+          expect(box, `link ${i}`).not.toBeNull();
+          expect(box.x, `link ${i}`).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width, `link ${i}`).toBeLessThanOrEqual(360);
+          expect(box.height, `link ${i}`).toBeGreaterThanOrEqual(44);
+        }
+        await header.locator('nav a[href="/admin/changes"]').tap();
+        await expect(page).toHaveURL(/\/admin\/changes$/);
+        await context.close();
+      });
+    }
   }
+
+  test("on a wide screen every link shows without opening anything", async ({ page }) => {
+    await signIn(page, "demo.admin");
+    await expect(page.locator("header.site details.menu > summary")).toBeHidden();
+    await expect(page.locator('header.site nav a[href="/admin/changes"]')).toBeVisible();
+  });
 });
 
 test.describe("RCI page", () => {

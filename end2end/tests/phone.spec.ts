@@ -91,6 +91,39 @@ for (const javaScript of [true, false]) {
   }
 }
 
+for (const lang of ["en", "km"]) {
+  test(`every section tab of an RCI is in view on a phone (${lang})`, async ({ browser }) => {
+    const page = await phone(browser, true, lang);
+    await page.goto("/rcis/3");
+    const tabs = page.locator("nav.tabs a");
+    expect(await tabs.count()).toBe(6);
+    for (let i = 0; i < 6; i++) {
+      const box = (await tabs.nth(i).boundingBox())!;
+      expect(box.x + box.width, `tab ${i}`).toBeLessThanOrEqual(360);
+    }
+    await tabs.last().tap();
+    await expect(page).toHaveURL(/\/rcis\/3\/history$/);
+    await page.context().close();
+  });
+}
+
+test("choosing Done alone marks an item done today, without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+  const page = await context.newPage();
+  // Bright Future (id 2), the organisation's own track: no other journey works on it.
+  await signIn(page, "demo.adviser", undefined, "/rcis/2/checklist");
+  const item = page.locator('section.track[data-track="organisation"] li.item[data-closed="false"]').first();
+  const key = await item.getAttribute("data-key");
+  await item.locator("details.edit summary").click();
+  await item.getByLabel("Status").selectOption("done");
+  await item.getByRole("button", { name: "Save" }).click();
+  // Today in Cambodia (UTC+7), where the server dates the work.
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const saved = page.locator(`li.item[data-key="${key}"]`);
+  await expect(saved.getByTestId("item-saved")).toHaveText(`Saved just now: Done ${today}`);
+  await context.close();
+});
+
 test("a checklist item's editor has one field a row, labels above, hiding apart and secondary", async ({ browser }) => {
   for (const lang of ["en", "km"]) {
     const page = await phone(browser, false, lang);
