@@ -89,6 +89,8 @@ pub(crate) fn field_label(field: &str) -> Option<Msg> {
 /// visited, how, yes/no); what people typed, names, numbers and dates are shown as written.
 pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
     let word = |m: Msg| m.text(lang).to_string();
+    // A key of one of the app's lists, by its label; the value as stored when it is not one.
+    let named = |label: Option<Msg>, value: String| label.map_or(value, word);
     match field {
         // "done 2026-11-24", "blocked: waiting for DoSVY", "in_progress".
         "status" => {
@@ -99,12 +101,8 @@ pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
                 None => value,
             }
         }
-        "visited by" => VisitedBy::parse(&value)
-            .map(|v| word(v.label()))
-            .unwrap_or(value),
-        "how" => VisitMode::parse(&value)
-            .map(|m| word(m.label()))
-            .unwrap_or(value),
+        "visited by" => named(VisitedBy::parse(&value).map(Label::label), value),
+        "how" => named(VisitMode::parse(&value).map(Label::label), value),
         "position" => match value.as_str() {
             "moved up" => word(Msg::MovedUp),
             "moved down" => word(Msg::MovedDown),
@@ -123,18 +121,10 @@ pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
             }
         }
         "province" => crate::labels::place(&value, lang),
-        "kind" => ProgrammeKind::parse(&value)
-            .map(|k| word(k.label()))
-            .unwrap_or(value),
-        "programme status" => ProgrammeStatus::parse(&value)
-            .map(|k| word(k.label()))
-            .unwrap_or(value),
-        "category" => TrainingCategory::parse(&value)
-            .map(|k| word(k.label()))
-            .unwrap_or(value),
-        "role" => Role::parse(&value)
-            .map(|r| word(r.label()))
-            .unwrap_or(value),
+        "kind" => named(ProgrammeKind::parse(&value).map(Label::label), value),
+        "programme status" => named(ProgrammeStatus::parse(&value).map(Label::label), value),
+        "category" => named(TrainingCategory::parse(&value).map(Label::label), value),
+        "role" => named(Role::parse(&value).ok().map(Label::label), value),
         "track" => homeward_core::Track::parse(&value)
             .map(|t| crate::checklists::track_heading(t, lang))
             .unwrap_or(value),
