@@ -4,6 +4,7 @@ use homeward_core::{ChecklistItem, Progress, StatusKind, Stored, Track};
 use leptos::prelude::*;
 
 use crate::components::{field_error, form_error, ProgressBar, TextArea};
+use crate::drafts::ErrorSummary;
 use crate::errors::AppError;
 use crate::i18n::Msg;
 use crate::labels::Label;
@@ -32,7 +33,7 @@ pub async fn update_item(
         evidence,
         responsible,
     };
-    let change = input.parse(ctx.today).map_err(AppError::invalid)?;
+    let change = input.parse(ctx.today)?;
     match ctx
         .store
         .update_item(rci_id, item_id, version, &change, &ctx.by)
@@ -165,6 +166,10 @@ fn ItemView(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
         .map(|d| d.format("%Y-%m-%d").to_string());
     let reason = item.status.reason().map(|r| r.as_str().to_string());
     let saved_here = cx.saved_item == Some(item_id);
+    let refused_here = cx.refused.with_value(|r| {
+        r.as_ref()
+            .is_some_and(|r| r.is_of("update_item", "item_id", item_id))
+    });
     let just_saved = saved_here.then(|| {
         let status = item.status.status_kind().label().text(lang);
         view! {
@@ -174,7 +179,7 @@ fn ItemView(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
         }
     });
     view! {
-        <li class="item" id=format!("item-{}", item_id) data-key=item.key.as_str().to_string() data-status=item.status.kind() data-closed=closed.to_string() data-saved=saved_here.then_some("true")>
+        <li class="item" id=format!("item-{}", item_id) data-key=item.key.as_str().to_string() data-status=item.status.kind() data-closed=closed.to_string() data-saved=saved_here.then_some("true") data-refused=refused_here.then_some("true")>
             <div class="item-head">
                 <span class=status_class>{item.status.status_kind().label().text(lang)} {date.map(|d| format!(" {d}"))}</span>
                 <span class="item-title" translate=item.custom.then_some("no")>{item.title.get(lang).to_string()}</span>
@@ -256,13 +261,14 @@ fn AddItemForm(track: Track, cx: RciContext) -> impl IntoView {
 }
 
 /// The edit form of one item: a plain HTML form that also works before (or without) WebAssembly.
+/// Refused, it comes back open at its error summary with what was typed.
 #[component]
 fn ItemEditor(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
     let lang = cx.lang;
     let save = ServerAction::<UpdateItem>::new();
     let hide = ServerAction::<SetItemHidden>::new();
-    // Many items share these actions: an error that came back in the URL (no WebAssembly) is
-    // shown once at the top of the page, so each form shows only errors of its own submissions.
+    // Many items share these actions: an error that came back in the URL is shown by the form it
+    // belongs to (its draft names the item), so each form shows only errors of its own.
     let result = Signal::derive(move || {
         (save.version().get() > 0)
             .then(|| save.value().get())
@@ -273,31 +279,58 @@ fn ItemEditor(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
             .then(|| hide.value().get())
             .flatten()
     });
+    let id = item.id;
+    let refused = cx
+        .refused
+        .get_value()
+        .filter(|r| r.is_of("update_item", "item_id", id));
+    let kept =
+        |name: &str, now: String| refused.as_ref().and_then(|r| r.value(name)).unwrap_or(now);
     let value = item.value;
-    let kind = value.status.kind();
+    let kind = kept("status", value.status.kind().to_string());
     // Marked done today unless another day is chosen: the obvious default, so that choosing
     // "Done" alone saves.
-    let date = value
-        .status
-        .done_on()
-        .unwrap_or(cx.today)
-        .format("%Y-%m-%d")
-        .to_string();
-    let reason = value
-        .status
-        .reason()
-        .map(|r| r.as_str().to_string())
-        .unwrap_or_default();
-    let id = item.id;
+    let date = kept(
+        "done_on",
+        value
+            .status
+            .done_on()
+            .unwrap_or(cx.today)
+            .format("%Y-%m-%d")
+            .to_string(),
+    );
+    let reason = kept(
+        "reason",
+        value
+            .status
+            .reason()
+            .map(|r| r.as_str().to_string())
+            .unwrap_or_default(),
+    );
+    let evidence = kept("evidence", value.evidence.as_str().to_string());
+    let responsible = kept(
+        "responsible",
+        value.responsible.map(|r| r.to_string()).unwrap_or_default(),
+    );
+    // The version the typed change was based on: saved by someone else since, it is refused.
+    let version = kept("version", item.version.to_string());
     let field = move |name: &str| format!("{name}-{id}");
+    let message = |name: &str| crate::drafts::field_message(refused.as_ref(), name, lang);
+    let messages = ["status", "done_on", "reason", "evidence", "responsible"].map(message);
+    let [status_message, done_message, reason_message, evidence_message, responsible_message] =
+        messages;
+    let open = refused.is_some();
+    let summary = refused.map(|refused| view! { <ErrorSummary refused anchor=field lang/> });
     view! {
-        <details class="edit">
+        <details class="edit" open=open>
             <summary>{Msg::Edit.text(lang)}</summary>
             <ActionForm action=save attr:class="item-form">
+                {summary}
                 <input type="hidden" name="rci_id" value=cx.rci_id/>
                 <input type="hidden" name="item_id" value=item.id/>
-                <input type="hidden" name="version" value=item.version/>
+                <input type="hidden" name="version" value=version/>
                 <label for=field("status")>{Msg::Status.text(lang)}</label>
+                {status_message}
                 <select id=field("status") name="status">
                     {StatusKind::ALL
                         .into_iter()
@@ -307,14 +340,17 @@ fn ItemEditor(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
                         .collect_view()}
                 </select>
                 <label for=field("done_on")>{Msg::DoneOn.text(lang)}</label>
+                {done_message}
                 <input id=field("done_on") type="date" name="done_on" value=date/>
                 <label for=field("reason")>{Msg::Reason.text(lang)}</label>
+                {reason_message}
                 <input id=field("reason") type="text" name="reason" value=reason maxlength="2000"/>
                 <label for=field("evidence")>{Msg::Evidence.text(lang)}</label>
-                <TextArea id=field("evidence") name="evidence" maxlength=2000 rows=2 value=value.evidence.as_str().to_string()/>
+                {evidence_message}
+                <TextArea id=field("evidence") name="evidence" maxlength=2000 rows=2 value=evidence/>
                 <label for=field("responsible")>{Msg::Responsible.text(lang)}</label>
-                <input id=field("responsible") type="text" name="responsible" maxlength="120"
-                    value=value.responsible.map(|r| r.to_string()).unwrap_or_default()/>
+                {responsible_message}
+                <input id=field("responsible") type="text" name="responsible" maxlength="120" value=responsible/>
                 <button type="submit">{Msg::Save.text(lang)}</button>
                 {form_error(result, lang)}
             </ActionForm>

@@ -7,6 +7,7 @@ use homeward_core::{ChildrenCounts, CountField, Lang, Placement, SexCount};
 use leptos::prelude::*;
 
 use crate::components::{field_error, form_error, ChartFrame};
+use crate::drafts::{ErrorSummary, Refused};
 use crate::errors::AppError;
 use crate::i18n::Msg;
 use crate::labels::Label;
@@ -47,6 +48,21 @@ pub fn CountsForm(latest: Option<ChildrenCounts>, cx: RciContext) -> impl IntoVi
     let record = ServerAction::<RecordCounts>::new();
     let value = Signal::derive(move || record.value().get());
     let base = latest.unwrap_or_else(|| ChildrenCounts::empty(cx.today));
+    // Refused, the form comes back open at its error summary with what was typed.
+    let refused = cx
+        .refused
+        .get_value()
+        .filter(|r| r.is_of("record_counts", "rci_id", cx.rci_id));
+    let kept = {
+        let refused = refused.clone();
+        move |name: &str, otherwise: String| {
+            Refused::kept(refused.as_ref(), &format!("counts[{name}]"), otherwise)
+        }
+    };
+    let anchor = |field: &str| format!("counts-{field}");
+    let as_of = kept("as_of", cx.today.to_string());
+    let open = refused.is_some();
+    let summary = refused.map(|refused| view! { <ErrorSummary refused anchor lang/> });
     let rows = CountField::ALL.into_iter().map(move |field| {
         let (total, female) = field.form_names();
         let current = base.get(field);
@@ -54,14 +70,14 @@ pub fn CountsForm(latest: Option<ChildrenCounts>, cx: RciContext) -> impl IntoVi
             <tr>
                 <th scope="row">{field.label().text(lang)}</th>
                 <td>
-                    <input type="number" min="0" inputmode="numeric" required
-                        name=format!("counts[{total}]") value=current.total()
+                    <input type="number" min="0" inputmode="numeric" required id=anchor(&total)
+                        name=format!("counts[{total}]") value=kept(&total, current.total().to_string())
                         aria-label=format!("{} ({})", field.label().text(lang), Msg::ColTotal.text(lang))/>
                     {field_error(value, total.clone())}
                 </td>
                 <td>
-                    <input type="number" min="0" inputmode="numeric" required
-                        name=format!("counts[{female}]") value=current.female()
+                    <input type="number" min="0" inputmode="numeric" required id=anchor(&female)
+                        name=format!("counts[{female}]") value=kept(&female, current.female().to_string())
                         aria-label=format!("{} ({})", field.label().text(lang), Msg::ColGirls.text(lang))/>
                     {field_error(value, female.clone())}
                 </td>
@@ -69,12 +85,13 @@ pub fn CountsForm(latest: Option<ChildrenCounts>, cx: RciContext) -> impl IntoVi
         }
     });
     view! {
-        <details class="edit counts-edit">
+        <details class="edit counts-edit" open=open>
             <summary>{Msg::RecordCounts.text(lang)}</summary>
             <ActionForm action=record attr:class="stack" attr:data-testid="counts-form">
+                {summary}
                 <input type="hidden" name="rci_id" value=cx.rci_id/>
                 <label>{Msg::CountsDate.text(lang)}
-                    <input type="date" name="counts[as_of]" value=cx.today.to_string() required/>
+                    <input id="counts-as_of" type="date" name="counts[as_of]" value=as_of required/>
                 </label>
                 {field_error(value, "as_of")}
                 <table class="counts-table">

@@ -6,6 +6,7 @@ use homeward_core::Stored;
 use leptos::prelude::*;
 
 use crate::components::{field_error, form_error, TextArea};
+use crate::drafts::{ErrorSummary, Refused};
 use crate::errors::AppError;
 use crate::i18n::Msg;
 use crate::labels::Label;
@@ -63,38 +64,58 @@ fn FollowUpForm(cx: RciContext) -> impl IntoView {
     let lang = cx.lang;
     let record = ServerAction::<RecordFollowUp>::new();
     let value = Signal::derive(move || record.value().get());
-    let today = cx.today.to_string();
+    // Refused, the form comes back open at its error summary with what was typed.
+    let refused = cx
+        .refused
+        .get_value()
+        .filter(|r| r.is_of("record_follow_up", "rci_id", cx.rci_id));
+    let kept = |name: &str| Refused::kept(refused.as_ref(), &format!("visit[{name}]"), "");
+    let [visited_by, mode, total, female, notes] = [
+        "visited_by",
+        "mode",
+        "children_total",
+        "children_female",
+        "notes",
+    ]
+    .map(kept);
+    let visited_on = Refused::kept(refused.as_ref(), "visit[visited_on]", cx.today);
+    let anchor = |field: &str| format!("visit-{field}");
+    let open = refused.is_some();
+    let summary = refused.map(|refused| view! { <ErrorSummary refused anchor lang/> });
     view! {
-        <details class="edit">
+        <details class="edit" open=open>
             <summary>{Msg::AddFollowUp.text(lang)}</summary>
             <ActionForm action=record attr:class="stack" attr:data-testid="follow-up-form">
+                {summary}
                 <input type="hidden" name="rci_id" value=cx.rci_id/>
                 <label>{Msg::VisitDate.text(lang)}
-                    <input type="date" name="visit[visited_on]" value=today required/>
+                    <input id="visit-visited_on" type="date" name="visit[visited_on]" value=visited_on required/>
                 </label>
                 {field_error(value, "visited_on")}
                 <div class="pair">
                     <label>{Msg::ChildrenVisited.text(lang)} " (" {Msg::ColTotal.text(lang)} ")"
-                        <input type="number" min="0" name="visit[children_total]" required inputmode="numeric"/>
+                        <input id="visit-children_total" type="number" min="0" name="visit[children_total]" required inputmode="numeric"
+                            value=total/>
                     </label>
                     <label>{Msg::ColGirls.text(lang)}
-                        <input type="number" min="0" name="visit[children_female]" required inputmode="numeric"/>
+                        <input id="visit-children_female" type="number" min="0" name="visit[children_female]" required inputmode="numeric"
+                            value=female/>
                     </label>
                 </div>
                 {field_error(value, "children_total")}
                 {field_error(value, "children_female")}
                 <label>{Msg::VisitedBy.text(lang)}
                     <select name="visit[visited_by]">
-                        {VisitedBy::ALL.into_iter().map(|v| view! { <option value=v.key()>{v.label().text(lang)}</option> }).collect_view()}
+                        {VisitedBy::ALL.into_iter().map(|v| view! { <option value=v.key() selected=v.key() == visited_by>{v.label().text(lang)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>{Msg::VisitHow.text(lang)}
                     <select name="visit[mode]">
-                        {VisitMode::ALL.into_iter().map(|m| view! { <option value=m.key()>{m.label().text(lang)}</option> }).collect_view()}
+                        {VisitMode::ALL.into_iter().map(|m| view! { <option value=m.key() selected=m.key() == mode>{m.label().text(lang)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>{Msg::Notes.text(lang)}
-                    <TextArea name="visit[notes]" rows=2 maxlength=2000/>
+                    <TextArea id="visit-notes" name="visit[notes]" rows=2 maxlength=2000 value=notes/>
                 </label>
                 {field_error(value, "notes")}
                 <button type="submit">{Msg::Save.text(lang)}</button>

@@ -8,6 +8,7 @@ pub mod checklists;
 pub mod compare;
 pub mod components;
 pub mod counts;
+pub mod drafts;
 pub mod errors;
 pub mod follow_ups;
 pub mod history;
@@ -84,7 +85,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// Identifies the page shown: its path and query, less the error of a refused form (`__err`,
-/// `__path`). With JavaScript, the islands router replaces the whole page when this changes
+/// `__path`) and the draft of what was typed (`__draft`). With JavaScript, the islands router replaces the whole page when this changes
 /// (another page, a filter, the page after a save) and patches it in place when it does not (a
 /// refused form comes back keeping what the user typed): its in-place patching cannot follow
 /// lists that grew or shrank.
@@ -95,7 +96,11 @@ fn page_key(path: &str, search: &str) -> u64 {
     search
         .trim_start_matches('?')
         .split('&')
-        .filter(|pair| !pair.starts_with("__err=") && !pair.starts_with("__path="))
+        .filter(|pair| {
+            !["__err=", "__path=", "__draft="]
+                .iter()
+                .any(|p| pair.starts_with(p))
+        })
         .for_each(|pair| pair.hash(&mut hasher));
     hasher.finish()
 }

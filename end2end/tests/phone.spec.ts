@@ -164,3 +164,62 @@ test("overdue follow-ups are counted as partners in the totals, not as days", as
   await expect(row.locator("th")).toHaveText("Partners with follow-ups overdue");
   await expect(page.locator(".report-summary")).not.toContainText("(days)");
 });
+
+// A refused form comes back as the GOV.UK pattern has it: opened at an error summary that links
+// to the field to fix, the field's own message beside it, and every value typed still there.
+for (const javaScript of [true, false]) {
+  const how = javaScript ? "with" : "without";
+  test(`a refused checklist item comes back open at its error summary, everything typed kept (${how} JavaScript)`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: PHONE, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await signIn(page, "demo.adviser", undefined, "/rcis/2/checklist");
+    const first = page.locator('section.track[data-track="organisation"] li.item[data-closed="false"]').first();
+    const li = page.locator(`li.item[data-key="${await first.getAttribute("data-key")}"]`);
+    await li.locator("details.edit summary").click();
+    await li.getByLabel("Status").selectOption("not_applicable");
+    await li.getByLabel("Evidence").fill("Letter from the provincial DoSVY");
+    await li.getByLabel("Responsible").fill("Sokha");
+    await li.getByRole("button", { name: "Save" }).click();
+
+    const summary = li.getByTestId("error-summary");
+    await expect(summary).toContainText("There is a problem");
+    await expect(summary).toBeInViewport();
+    await expect(page).toHaveURL(/#error-summary$/);
+    await expect(li.locator("details.edit")).toHaveAttribute("open", "");
+    await expect(li.getByLabel("Status")).toHaveValue("not_applicable");
+    await expect(li.getByLabel("Evidence")).toHaveValue("Letter from the provincial DoSVY");
+    await expect(li.getByLabel("Responsible")).toHaveValue("Sokha");
+    await expect(li.locator('.field-error[data-field="reason"]')).toBeVisible();
+    // Shown once, at the form: not again at the top of the page.
+    await expect(page.locator("p.error.banner")).toHaveCount(0);
+    await summary.getByRole("link").click();
+    await expect(page).toHaveURL(/#reason-\d+$/);
+    await expect(li.getByLabel("Reason")).toBeInViewport();
+
+    await li.getByLabel("Reason").fill("The organisation has no board");
+    await li.getByRole("button", { name: "Save" }).click();
+    await expect(li.getByTestId("item-saved")).toContainText("Not applicable");
+    await expect(li).toContainText("Letter from the provincial DoSVY");
+    await expect(li).toContainText("The organisation has no board");
+    await context.close();
+  });
+
+  test(`refused counts come back open at the error, the numbers typed kept (${how} JavaScript)`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: PHONE, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await signIn(page, "demo.adviser", undefined, "/rcis/2/children");
+    const form = page.getByTestId("counts-form");
+    await page.locator("details.counts-edit summary").click();
+    await form.getByLabel("Counts as of").fill("2099-01-01");
+    const first = form.locator('input[type="number"]').first();
+    await first.fill("41");
+    await form.getByRole("button", { name: "Save" }).click();
+
+    const summary = form.getByTestId("error-summary");
+    await expect(summary).toBeInViewport();
+    await expect(summary.getByRole("link")).toHaveAttribute("href", "#counts-as_of");
+    await expect(form.getByLabel("Counts as of")).toHaveValue("2099-01-01");
+    await expect(form.locator('input[type="number"]').first()).toHaveValue("41");
+    await context.close();
+  });
+}

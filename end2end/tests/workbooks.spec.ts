@@ -119,6 +119,58 @@ test.describe("importing a spreadsheet", () => {
 });
 
 test.describe("the organisation's template", () => {
+  test("a step added to a stage partners finished shows its impact, lands as not applicable unless chosen, and applying to all asks first", async ({ page }) => {
+    await signIn(page, "demo.admin", DEMO_PASSWORD, "/admin/template");
+    const preparation = page.locator('section.template-track[data-track="preparation"]');
+    await preparation.locator("details.step-add summary").click();
+    const add = preparation.locator("details.step-add form");
+    await add.getByLabel("Title (English)").fill("Check each family's home");
+    await add.getByRole("button", { name: "Add a step" }).click();
+    await expect(page.getByTestId("notice")).toHaveText("Saved.");
+
+    // By default a partner past preparation keeps its stage: the new step is not applicable.
+    const apply = page.getByTestId("template-apply");
+    const bright = () => apply.getByTestId("template-rci").filter({ hasText: "Bright Future Children Centre" });
+    await expect(bright()).toHaveAttribute("data-moves-back", "false");
+    await expect(bright()).toContainText("Adds as not applicable: Check each family's home");
+    const impact = bright().getByTestId("template-impact");
+    await expect(impact).toContainText(/Stage 4 · Reintegration · \d+ % → Stage 4 · Reintegration/);
+
+    // Chosen open, the impact shows who would move back before anything is applied.
+    const landing = page.getByTestId("template-landing");
+    await landing.getByLabel(/Add them as not started/).check();
+    await landing.getByRole("button", { name: "Show the impact" }).click();
+    await expect(bright()).toHaveAttribute("data-moves-back", "true");
+    await expect(bright().getByTestId("template-impact")).toContainText(/Stage 4 · Reintegration · \d+ % → Stage 3 · Preparation/);
+    await expect(bright()).toContainText("Moves back a stage");
+    await expect(bright()).toContainText("Adds: Check each family's home");
+    await page.getByTestId("template-apply-all").click();
+    const confirm = page.getByTestId("confirm");
+    await expect(confirm).toContainText("These RCIs would move back a stage:");
+    await expect(confirm).toContainText("Bright Future Children Centre");
+    await confirm.getByRole("link", { name: "Cancel" }).click();
+    await expect(page.getByTestId("confirm")).toHaveCount(0);
+    await expect(bright()).toHaveAttribute("data-moves-back", "true");
+
+    // Not applicable, with the organisation's reason; every RCI listed, once confirmed.
+    await landing.getByLabel(/Add them as not applicable/).check();
+    await landing.getByRole("textbox", { name: "Reason" }).fill("Families were visited before this step existed.");
+    await landing.getByRole("button", { name: "Show the impact" }).click();
+    await expect(bright()).toHaveAttribute("data-moves-back", "false");
+    const checklist = await bright().getByRole("link").first().getAttribute("href");
+    await page.getByTestId("template-apply-all").click();
+    await expect(page.getByTestId("confirm")).toContainText("No RCI moves back a stage.");
+    await page.getByTestId("template-apply-all-confirm").click();
+    await expect(page.getByTestId("notice")).toHaveText("Template changes applied.");
+    await expect(apply.getByTestId("template-rci")).toHaveCount(0);
+
+    await page.goto(`${checklist}?all=1`);
+    const step = page.locator('li.item[data-key="check_each_family_s_home"]');
+    await expect(step).toHaveAttribute("data-status", "not_applicable");
+    await expect(step).toContainText("Families were visited before this step existed.");
+    await expect(page.getByTestId("current-stage")).toContainText("Stage 4");
+  });
+
   test("an admin adds, rewords and retires steps, then applies the changes to one RCI and to all", async ({ page, browser }) => {
     await signIn(page, "demo.admin", DEMO_PASSWORD, "/");
     await page.getByRole("link", { name: "Template", exact: true }).click();
@@ -141,14 +193,20 @@ test.describe("the organisation's template", () => {
     await expect(step).toContainText("Meet the heads of local schools");
 
     const packs = page.locator('li.template-step[data-key="welcome_packs"]');
-    await packs.getByRole("button", { name: "Retire" }).click();
+    // Retiring reaches every RCI: asked first, with what it will do.
+    await packs.getByRole("link", { name: "Retire" }).click();
+    const confirm = page.getByTestId("confirm");
+    await expect(confirm).toContainText(/Retire “.+”\?/);
+    await expect(confirm).toContainText(/it is hidden for the \d+ RCIs that never started it/);
+    await confirm.getByRole("button", { name: "Yes, retire it" }).click();
     await expect(packs).toHaveAttribute("data-retired", "true");
     await expect(packs).toContainText("Retired");
 
     // Existing RCIs are listed with what applying would change; one is applied alone.
     const apply = page.getByTestId("template-apply");
     const angkor = apply.getByTestId("template-rci").filter({ hasText: "Angkor Children's Home" });
-    await expect(angkor).toContainText("Adds: Meet the heads of local schools");
+    // Angkor finished its assessment: the new assessment step lands not applicable.
+    await expect(angkor).toContainText("Adds as not applicable: Meet the heads of local schools");
     const checklist = await angkor.getByRole("link").getAttribute("href");
     await angkor.getByRole("button", { name: /^Apply/ }).click();
     await expect(page.getByTestId("notice")).toHaveText("Template changes applied.");
@@ -165,6 +223,8 @@ test.describe("the organisation's template", () => {
     const admin = await plain.newPage();
     await signIn(admin, "demo.admin", DEMO_PASSWORD, "/admin/template");
     await admin.getByTestId("template-apply-all").click();
+    await expect(admin.getByTestId("confirm")).toContainText(/Apply the template to these \d+ RCIs\?/);
+    await admin.getByTestId("template-apply-all-confirm").click();
     await expect(admin.getByTestId("notice")).toHaveText("Template changes applied.");
     await expect(admin.getByTestId("template-apply")).toContainText("Every RCI's checklist follows the template.");
     await plain.close();

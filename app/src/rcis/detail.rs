@@ -59,8 +59,12 @@ pub fn RciPage() -> impl IntoView {
             .get("item")
             .and_then(|i| i.parse().ok()),
     };
-    // A form submitted without WebAssembly comes back with its error in the URL; shown here once.
-    let url_error = use_context::<ServerActionError>()
+    // A refused form comes back with its error in the URL. With its draft (what was typed) the
+    // form itself shows it; without one (a button's form), it is shown here once.
+    let draft = crate::drafts::draft_resource();
+    let url_refusal = use_context::<ServerActionError>();
+    let url_error = url_refusal
+        .clone()
         .filter(|e| !e.path().ends_with("/record_counts") && !e.path().ends_with("/update_profile"))
         .map(|e| ServerFnUrlError::<AppError>::decode_err(e.err()));
     // The confirmation of the save that led here (not when a later one came back refused).
@@ -74,11 +78,16 @@ pub fn RciPage() -> impl IntoView {
         <p class="crumbs">
             <a href="/">"← " {Msg::BackToPartners.text(lang)}</a>
         </p>
-        {url_error.map(|e| view! { <p class="error banner" role="alert">{e.message(lang)}</p> })}
         {notice.map(|s| view! { <p class="saved banner" role="status" data-testid="notice">{s.message().text(lang)}</p> })}
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-            {move || Suspend::new(async move {
-                match detail.await {
+            {move || {
+                let (url_error, url_refusal) = (url_error.clone(), url_refusal.clone());
+                Suspend::new(async move {
+                let refused = crate::drafts::Refused::of(draft.await, url_refusal);
+                let banner = url_error.clone().filter(|_| refused.is_none()).map(|e| view! {
+                    <p class="error banner" role="alert">{e.message(lang)}</p>
+                });
+                let page = match detail.await {
                     Ok(detail) => {
                         let cx = RciContext {
                             rci_id: detail.rci.id,
@@ -86,6 +95,7 @@ pub fn RciPage() -> impl IntoView {
                             lang,
                             today: detail.today,
                             saved_item,
+                            refused: StoredValue::new(refused),
                         };
                         view! { <RciView detail cx view_of_items/> }.into_any()
                     }
@@ -97,8 +107,9 @@ pub fn RciPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                }
-            })}
+                };
+                view! { {banner} {page} }.into_any()
+            })}}
         </Suspense>
     }
 }
@@ -182,7 +193,12 @@ fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> i
                             let open = view_of_items.all
                                 || *track == Track::Organisation
                                 || progress.phase.track() == Some(*track)
-                                || track_items.iter().any(|i| Some(i.id) == view_of_items.item);
+                                || track_items.iter().any(|i| {
+                                    Some(i.id) == view_of_items.item
+                                        || cx.refused.with_value(|r| {
+                                            r.as_ref().is_some_and(|r| r.is_of("update_item", "item_id", i.id))
+                                        })
+                                });
                             match track {
                                 Track::Stage(Stage::CommunityProgrammes) => view! {
                                     <TrackSection track=*track progress=*track_progress items=track_items open cx>

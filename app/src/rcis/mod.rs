@@ -146,6 +146,8 @@ pub struct RciContext {
     /// The checklist item just saved (`?saved=item&item=<id>`): kept in view, marked, even when
     /// the save closed it and only open items are shown.
     pub saved_item: Option<i64>,
+    /// The form the server just refused, with what was typed: shown again at its form.
+    pub refused: StoredValue<Option<crate::drafts::Refused>>,
 }
 
 /// What a save on an RCI's page confirms. The server function sends the browser back to the

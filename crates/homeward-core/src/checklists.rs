@@ -339,18 +339,34 @@ pub struct ItemChange {
 
 impl ItemInput {
     /// Refuses an unknown status, a done without a date (or one after `today`), a missing
-    /// reason, and texts that are too long or hold control characters.
-    pub fn parse(&self, today: NaiveDate) -> Result<ItemChange, ChecklistError> {
+    /// reason, and texts that are too long or hold control characters, naming the field to fix
+    /// (a form shows the message there; an import, in that column).
+    pub fn parse(&self, today: NaiveDate) -> Result<ItemChange, FieldError> {
         let text = |t: &Option<String>| t.as_deref().unwrap_or("").to_string();
+        let status = ItemStatus::from_parts(
+            &self.status,
+            self.done_on.as_deref(),
+            &text(&self.reason),
+            today,
+        )
+        .map_err(|e| {
+            let field = match &e {
+                ChecklistError::DoneWithoutDate | ChecklistError::DoneInFuture(_) => "done_on",
+                // A date that is no date, or a reason missing or too long.
+                ChecklistError::Value(_) if self.status == "done" => "done_on",
+                ChecklistError::Value(_) => "reason",
+                ChecklistError::UnknownStatus(_)
+                | ChecklistError::BadKey(_)
+                | ChecklistError::DuplicateKey(_) => "status",
+            };
+            FieldError::new(field, e)
+        })?;
         Ok(ItemChange {
-            status: ItemStatus::from_parts(
-                &self.status,
-                self.done_on.as_deref(),
-                &text(&self.reason),
-                today,
-            )?,
-            evidence: Note::parse_field("evidence", &text(&self.evidence))?,
-            responsible: optional_name("responsible", &text(&self.responsible))?,
+            status,
+            evidence: Note::parse_field("evidence", &text(&self.evidence))
+                .map_err(FieldError::at("evidence"))?,
+            responsible: optional_name("responsible", &text(&self.responsible))
+                .map_err(FieldError::at("responsible"))?,
         })
     }
 }

@@ -1,11 +1,13 @@
 //! The organisation's own checklist template: an admin adds steps to any track, words them in
 //! English and Khmer, explains them, reorders and retires them. Each RCI keeps its own copy of
 //! the steps, so a template change reaches an existing RCI only when it is applied to it; what
-//! applying would do is worked out here, and never removes a step or a recorded status.
+//! applying would do, and where it leaves the RCI, is worked out here. Applying never removes a
+//! step or a recorded status, and a new step need not move an RCI back to a stage it finished.
 
 use serde::{Deserialize, Serialize};
 
-use crate::checklists::{ChecklistItem, ItemKey, StatusKind, Template, TemplateItem};
+use crate::checklists::{ChecklistItem, ItemKey, ItemStatus, StatusKind, Template, TemplateItem};
+use crate::progress::{Phase, Progress, TransitionProgress};
 use crate::stages::{Bilingual, Track};
 use crate::values::{optional_name, FieldError, Name, Note};
 
@@ -120,11 +122,65 @@ pub fn neighbour(template: &Template, key: &ItemKey, direction: Move) -> Option<
     track.get(other).map(|s| s.key.clone())
 }
 
+/// How a new step lands in a track an RCI has already finished (every step done or not
+/// applicable). Open, it would move the RCI back to that stage until someone does it; the
+/// organisation chooses, because a step added for new partners rarely concerns work an RCI
+/// already did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Landing {
+    /// Open like any new step: the RCI is back in that stage until the step is done.
+    Open,
+    /// Not applicable, for the reason given: the RCI stays where it is.
+    NotApplicable(Note),
+}
+
+impl Landing {
+    /// The form's choice (`open` or `not_applicable`) and reason; a not-applicable landing needs
+    /// a reason, which is recorded on each step it adds.
+    pub fn parse(kind: &str, reason: &str) -> Result<Landing, FieldError> {
+        match kind {
+            "open" => Ok(Landing::Open),
+            _ => Note::parse_required("reason", reason)
+                .map(Landing::NotApplicable)
+                .map_err(FieldError::at("reason")),
+        }
+    }
+
+    /// The form's value for this choice.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Landing::Open => "open",
+            Landing::NotApplicable(_) => "not_applicable",
+        }
+    }
+}
+
+/// Where an RCI stands: its stage and its overall progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Standing {
+    /// The stage being worked on, or completed.
+    pub phase: Phase,
+    /// Every track together.
+    pub overall: Progress,
+}
+
+impl Standing {
+    /// Where a checklist leaves its RCI.
+    pub fn of(items: &[ChecklistItem]) -> Standing {
+        let progress = TransitionProgress::of(items);
+        Standing {
+            phase: progress.phase,
+            overall: progress.overall,
+        }
+    }
+}
+
 /// One thing applying the template would change in an RCI's checklist.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StepUpdate {
-    /// A step the RCI does not have yet.
-    Add(TemplateItem),
+    /// A step the RCI does not have yet, as it will be added (not applicable when it lands in a
+    /// finished track and the organisation chose so).
+    Add(ChecklistItem),
     /// New words for a step the RCI has (its status is kept).
     Reword {
         /// The step.
@@ -146,17 +202,46 @@ pub enum StepUpdate {
     Reorder,
 }
 
-/// What applying the template would change in one RCI's checklist, and each step's place
-/// afterwards: the template's steps in its order, each track's own steps after that track's
-/// template steps, in the order they were added.
-pub fn updates(
-    template: &Template,
-    checklist: &[ChecklistItem],
-) -> (Vec<StepUpdate>, Vec<ItemKey>) {
+/// What applying the template would do to one RCI's checklist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// The changes, in the template's order.
+    pub changes: Vec<StepUpdate>,
+    /// Each step's place afterwards.
+    pub order: Vec<ItemKey>,
+    /// Where the RCI stands now.
+    pub before: Standing,
+    /// Where it would stand afterwards.
+    pub after: Standing,
+}
+
+impl Plan {
+    /// Whether applying would put the RCI back in an earlier stage.
+    pub fn moves_back(&self) -> bool {
+        self.after.phase < self.before.phase
+    }
+}
+
+/// What applying the template would change in one RCI's checklist, where it leaves the RCI, and
+/// each step's place afterwards: the template's steps in its order, each track's own steps after
+/// that track's template steps, in the order they were added. A step added to a track the RCI
+/// has finished lands as `landing` says.
+pub fn plan(template: &Template, checklist: &[ChecklistItem], landing: &Landing) -> Plan {
+    let finished =
+        |track: Track| Progress::of(checklist.iter().filter(|i| i.track == track)).is_complete();
+    let added = |step: &TemplateItem| {
+        let mut item = ChecklistItem::from_template(step);
+        if let (true, Landing::NotApplicable(reason)) = (finished(step.track), landing) {
+            item.status = ItemStatus::NotApplicable {
+                reason: reason.clone(),
+            };
+        }
+        item
+    };
     let mut changes = Vec::new();
     for step in template.items() {
         match checklist.iter().find(|i| i.key == step.key) {
-            None if !step.retired => changes.push(StepUpdate::Add(step.clone())),
+            None if !step.retired => changes.push(StepUpdate::Add(added(step))),
             None => {}
             Some(item) => {
                 if item.title != step.title || item.guidance != step.guidance {
@@ -200,7 +285,35 @@ pub fn updates(
     if kept != now {
         changes.push(StepUpdate::Reorder);
     }
-    (changes, order)
+    Plan {
+        before: Standing::of(checklist),
+        after: Standing::of(&after(checklist, &changes)),
+        changes,
+        order,
+    }
+}
+
+/// The checklist once `changes` are made (order aside, which no measure depends on).
+fn after(checklist: &[ChecklistItem], changes: &[StepUpdate]) -> Vec<ChecklistItem> {
+    let mut items = checklist.to_vec();
+    for change in changes {
+        match change {
+            StepUpdate::Add(item) => items.push(item.clone()),
+            StepUpdate::Reword { key, to, .. } => {
+                if let Some(item) = items.iter_mut().find(|i| &i.key == key) {
+                    item.title = to.title.clone();
+                    item.guidance = to.guidance.clone();
+                }
+            }
+            StepUpdate::Hide { key, .. } => {
+                if let Some(item) = items.iter_mut().find(|i| &i.key == key) {
+                    item.hidden = true;
+                }
+            }
+            StepUpdate::Reorder => {}
+        }
+    }
+    items
 }
 
 impl TemplateItem {
@@ -223,8 +336,9 @@ impl TemplateItem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checklists::{default_template, ItemStatus};
+    use crate::checklists::default_template;
     use crate::stages::Stage;
+    use proptest::prelude::*;
 
     fn checklist(template: &Template) -> Vec<ChecklistItem> {
         template
@@ -276,8 +390,12 @@ mod tests {
         };
         changed.add(new.clone()).unwrap();
 
-        let (updates, order) = updates(&changed, &list);
-        assert!(updates.contains(&StepUpdate::Add(new)));
+        let Plan {
+            changes: updates,
+            order,
+            ..
+        } = plan(&changed, &list, &Landing::Open);
+        assert!(updates.contains(&StepUpdate::Add(ChecklistItem::from_template(&new))));
         assert!(updates
             .iter()
             .any(|u| matches!(u, StepUpdate::Reword { key, .. } if *key == first)));
@@ -302,8 +420,121 @@ mod tests {
             .unwrap();
         assert!(assessment < tracing, "added at the end of its own track");
 
-        let (none, _) = super::updates(&template, &checklist(&template));
-        assert_eq!(none, vec![], "a checklist from the template needs nothing");
+        let none = plan(&template, &checklist(&template), &Landing::Open);
+        assert_eq!(
+            none.changes,
+            vec![],
+            "a checklist from the template needs nothing"
+        );
+        assert_eq!(none.before, none.after);
+    }
+
+    /// The default template with one step added at the end of `track`.
+    fn with_step(track: Track, key: &str) -> Template {
+        let mut template = default_template();
+        template
+            .add(TemplateItem {
+                key: ItemKey::parse(key).unwrap(),
+                track,
+                title: Bilingual::new("Welcome each family", "ស្វាគមន៍គ្រួសារនីមួយៗ"),
+                guidance: Bilingual::new("", ""),
+                retired: false,
+            })
+            .unwrap();
+        template
+    }
+
+    fn not_applicable() -> Landing {
+        Landing::NotApplicable(Note::parse("Added after this stage was finished").unwrap())
+    }
+
+    #[test]
+    fn a_step_added_to_a_finished_stage_moves_the_rci_back_only_if_chosen() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let mut list = checklist(&default_template());
+        // Assessment and family tracing done: the RCI works on preparation.
+        for item in list.iter_mut().filter(|i| {
+            matches!(
+                i.track,
+                Track::Stage(Stage::Assessment | Stage::FamilyTracing)
+            )
+        }) {
+            item.status = ItemStatus::Done { on: today };
+        }
+        let template = with_step(Track::Stage(Stage::Assessment), "meet_school_heads");
+
+        let open = plan(&template, &list, &Landing::Open);
+        assert_eq!(open.before.phase, Phase::In(Stage::Preparation));
+        assert_eq!(open.after.phase, Phase::In(Stage::Assessment));
+        assert!(open.moves_back());
+        assert_eq!(
+            open.after.overall.applicable,
+            open.before.overall.applicable + 1
+        );
+
+        let kept = plan(&template, &list, &not_applicable());
+        assert_eq!(kept.after, kept.before, "stage and progress unchanged");
+        assert!(!kept.moves_back());
+        let [StepUpdate::Add(item), ..] = kept.changes.as_slice() else {
+            panic!("adds the step: {:?}", kept.changes);
+        };
+        assert_eq!(
+            item.status.reason().map(Note::as_str),
+            Some("Added after this stage was finished")
+        );
+
+        // A stage not yet finished takes the step open, whatever the choice.
+        let later = with_step(Track::Stage(Stage::Reintegration), "welcome_each_family");
+        let plan = plan(&later, &list, &not_applicable());
+        assert!(
+            matches!(plan.changes.as_slice(), [StepUpdate::Add(i)] if i.status == ItemStatus::NotStarted)
+        );
+        assert_eq!(plan.after.phase, plan.before.phase);
+    }
+
+    #[test]
+    fn a_not_applicable_landing_needs_a_reason() {
+        assert_eq!(Landing::parse("open", ""), Ok(Landing::Open));
+        assert_eq!(
+            Landing::parse("not_applicable", "  ").unwrap_err().field,
+            "reason"
+        );
+        assert_eq!(
+            Landing::parse("not_applicable", "after the stage").map(|l| l.key()),
+            Ok("not_applicable")
+        );
+    }
+
+    fn arb_status() -> impl Strategy<Value = ItemStatus> {
+        let on = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        prop_oneof![
+            Just(ItemStatus::NotStarted),
+            Just(ItemStatus::InProgress),
+            Just(ItemStatus::Done { on }),
+            Just(ItemStatus::NotApplicable {
+                reason: Note::parse("n/a").unwrap()
+            }),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn applying_with_new_steps_not_applicable_never_moves_an_rci_back(
+            statuses in proptest::collection::vec(arb_status(), 32),
+            track in proptest::sample::select(Track::ALL.to_vec()),
+        ) {
+            let mut list = checklist(&default_template());
+            for (item, status) in list.iter_mut().zip(statuses.iter().cycle()) {
+                item.status = status.clone();
+            }
+            let template = with_step(track, "welcome_each_family");
+            let kept = plan(&template, &list, &not_applicable());
+            prop_assert!(kept.after.phase >= kept.before.phase);
+            prop_assert_eq!(kept.after.overall.done, kept.before.overall.done);
+            let open = plan(&template, &list, &Landing::Open);
+            prop_assert!(open.after.phase <= kept.after.phase, "open is never further on");
+            prop_assert_eq!(open.after.overall.applicable, open.before.overall.applicable + 1);
+        }
     }
 
     #[test]

@@ -50,9 +50,10 @@ pub const TABLES: &[&str] = &[
     "community_programmes",
 ];
 
-/// Tables a backup leaves out: sessions (a restored server signs everyone in again), what is
-/// computed from the rest, and the write counter (each database counts its own writes).
-pub const LEFT_OUT: &[&str] = &["sessions", "rci_summaries", "store_revision"];
+/// Tables a backup leaves out: sessions (a restored server signs everyone in again), refused
+/// forms kept an hour for their page, what is computed from the rest, and the write counter
+/// (each database counts its own writes).
+pub const LEFT_OUT: &[&str] = &["sessions", "form_drafts", "rci_summaries", "store_revision"];
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Header {

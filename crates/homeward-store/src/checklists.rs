@@ -77,8 +77,8 @@ pub(crate) async fn insert_item(
 ) -> Result<i64> {
     let id = sqlx::query_scalar(
         "INSERT INTO checklist_items (rci_id, item_key, track, position, title_en, title_km, \
-         guidance_en, guidance_km, custom, hidden) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
-         RETURNING id",
+         guidance_en, guidance_km, custom, hidden, status, done_on, reason) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
     .bind(rci_id)
     .bind(item.key.as_str())
@@ -90,6 +90,9 @@ pub(crate) async fn insert_item(
     .bind(&item.guidance.km)
     .bind(item.custom)
     .bind(item.hidden)
+    .bind(item.status.kind())
+    .bind(item.status.done_on().map(Day))
+    .bind(item.status.reason().map(Note::as_str).unwrap_or(""))
     .fetch_one(&mut **tx)
     .await?;
     Ok(id)

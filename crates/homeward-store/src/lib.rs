@@ -16,6 +16,7 @@ pub mod checklists;
 pub mod counts;
 pub mod db;
 pub mod demo;
+pub mod drafts;
 pub mod follow_ups;
 pub mod generate;
 pub mod history;

@@ -3,8 +3,10 @@
 //! other) and is in the history; applying runs one RCI at a time, each in its own transaction.
 
 use homeward_core::history::{Editor, Entity};
-use homeward_core::templates::{neighbour, new_key, updates, Move, StepText, StepUpdate};
-use homeward_core::{ChecklistItem, ItemKey, TemplateItem, Track};
+use homeward_core::templates::{
+    neighbour, new_key, plan, Landing, Move, Plan, StepText, StepUpdate,
+};
+use homeward_core::{ChecklistItem, ItemKey, Template, TemplateItem, Track};
 use sqlx::FromRow;
 
 use crate::db::{Conn, Tx};
@@ -60,7 +62,7 @@ async fn select_steps(conn: &mut Conn) -> Result<Vec<(i64, TemplateItem)>> {
 }
 
 /// The template the steps make, in their order.
-pub(crate) fn template_of(steps: Vec<(i64, TemplateItem)>) -> Result<homeward_core::Template> {
+pub fn template_of(steps: Vec<(i64, TemplateItem)>) -> Result<homeward_core::Template> {
     let mut template = homeward_core::Template::default();
     for (_, step) in steps {
         template.add(step).map_err(corrupt)?;
@@ -110,6 +112,12 @@ async fn record_step(
         by,
     };
     history::record(tx, change, before, &after.describe()).await
+}
+
+/// The template's stamp: its steps' versions summed. Adding a step adds one of version 1 and
+/// every edit, move or retirement raises a version, so any change raises the stamp.
+pub fn stamp_of(steps: &[(i64, TemplateItem)]) -> i64 {
+    steps.iter().map(|(v, _)| v).sum()
 }
 
 impl Store {
@@ -284,10 +292,13 @@ impl Store {
         Ok(())
     }
 
-    /// What applying the template would change in each RCI's checklist (those with changes only),
-    /// with the RCI's name.
-    pub async fn template_updates(&self) -> Result<Vec<(i64, String, Vec<StepUpdate>)>> {
-        let template = self.template().await?;
+    /// What applying `template` (the organisation's, or one an admin is about to make it) would
+    /// do to each RCI's checklist, for those it would change, with the RCI's name.
+    pub async fn template_plans(
+        &self,
+        template: &Template,
+        landing: &Landing,
+    ) -> Result<Vec<(i64, String, Plan)>> {
         let mut out = Vec::new();
         for rci in self.rcis().await? {
             let checklist: Vec<ChecklistItem> = self
@@ -296,32 +307,42 @@ impl Store {
                 .into_iter()
                 .map(|s| s.value)
                 .collect();
-            let (changes, _) = updates(&template, &checklist);
-            if !changes.is_empty() {
-                out.push((rci.id, rci.value.name_en.to_string(), changes));
+            let plan = plan(template, &checklist, landing);
+            if !plan.changes.is_empty() {
+                out.push((rci.id, rci.value.name_en.to_string(), plan));
             }
         }
         Ok(out)
     }
 
-    /// Applies the template to one RCI's checklist in one transaction: adds the steps it lacks,
-    /// rewords and hides as [`updates`] says, puts the steps in the template's order. Statuses
-    /// are never touched. Returns how many changes were made.
-    pub async fn apply_template(&self, rci_id: i64, by: &Editor) -> Result<usize> {
+    /// Applies the template to one RCI's checklist in one transaction: adds the steps it lacks
+    /// (landing in finished tracks as `landing` says), rewords and hides as [`plan`] says, puts
+    /// the steps in the template's order. Statuses are never touched. Refused as a conflict if
+    /// the template changed since `stamp` was read (its steps' versions summed, which every edit
+    /// raises), so that what the admin previewed is what is applied. Returns how many changes
+    /// were made.
+    pub async fn apply_template(
+        &self,
+        rci_id: i64,
+        stamp: i64,
+        landing: &Landing,
+        by: &Editor,
+    ) -> Result<usize> {
         let mut tx = self.write().await?;
         crate::rcis::ensure_rci(&mut tx, rci_id).await?;
-        let template = template_of(read_steps(&mut tx).await?)?;
+        let steps = read_steps(&mut tx).await?;
+        check_version(Some(stamp_of(&steps)), stamp)?;
+        let template = template_of(steps)?;
         let stored = crate::checklists::read_checklist(&mut tx, rci_id).await?;
         let checklist: Vec<ChecklistItem> = stored.iter().map(|s| s.value.clone()).collect();
-        let (changes, order) = updates(&template, &checklist);
+        let Plan { changes, order, .. } = plan(&template, &checklist, landing);
         let place =
             |key: &ItemKey| order.iter().position(|k| k == key).unwrap_or(order.len()) as i64;
         for change in &changes {
             match change {
-                StepUpdate::Add(step) => {
-                    let item = ChecklistItem::from_template(step);
+                StepUpdate::Add(item) => {
                     let id =
-                        crate::checklists::insert_item(&mut tx, rci_id, place(&step.key), &item)
+                        crate::checklists::insert_item(&mut tx, rci_id, place(&item.key), item)
                             .await?;
                     let change = Change {
                         rci_id: Some(rci_id),
@@ -330,8 +351,12 @@ impl Store {
                         label: &item.title.en,
                         by,
                     };
-                    history::record(&mut tx, change, &[], &[("added", item.title.en.clone())])
-                        .await?;
+                    // Its status too: a step that lands not applicable says why.
+                    let status = item.describe().into_iter().filter(|(f, _)| *f == "status");
+                    let fields: Vec<_> = std::iter::once(("added", item.title.en.clone()))
+                        .chain(status)
+                        .collect();
+                    history::record(&mut tx, change, &[], &fields).await?;
                 }
                 StepUpdate::Reword { key, to, .. } => {
                     let s = stored

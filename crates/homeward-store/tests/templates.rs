@@ -3,9 +3,10 @@
 
 use chrono::Days;
 use homeward_core::history::{Editor, Entity, HistoryFilter};
-use homeward_core::templates::{Move, StepInput, StepUpdate};
+use homeward_core::templates::{Landing, Move, StepInput, StepUpdate};
 use homeward_core::{ItemChange, ItemKey, ItemStatus, Name, Note, RciProfile, Stage, Track};
 use homeward_store::db::scratch;
+use homeward_store::templates::stamp_of;
 use homeward_store::{Store, StoreError};
 
 async fn open() -> (tempfile::TempDir, Store) {
@@ -37,6 +38,19 @@ fn words(en: &str, km: &str) -> homeward_core::templates::StepText {
 
 fn key(k: &str) -> ItemKey {
     ItemKey::parse(k).unwrap()
+}
+
+/// What applying the organisation's template would do, new steps landing open.
+async fn pending(store: &Store) -> Vec<(i64, String, homeward_core::templates::Plan)> {
+    let template = store.template().await.unwrap();
+    store
+        .template_plans(&template, &Landing::Open)
+        .await
+        .unwrap()
+}
+
+async fn stamp(store: &Store) -> i64 {
+    stamp_of(&store.template_steps().await.unwrap())
 }
 
 #[tokio::test]
@@ -153,16 +167,19 @@ async fn template_changes_reach_new_rcis_at_once_and_existing_ones_when_applied(
     // The old RCI has not changed until the template is applied; then it gains, rewords and
     // hides, and keeps its blocked step as it was.
     assert_eq!(store.checklist(old).await.unwrap().len(), steps_before);
-    let pending = store.template_updates().await.unwrap();
-    assert_eq!(pending.len(), 1, "only the old RCI: {pending:?}");
-    let changes = &pending[0].2;
+    let plans = pending(&store).await;
+    assert_eq!(plans.len(), 1, "only the old RCI: {plans:?}");
+    let changes = &plans[0].2.changes;
     assert!(changes
         .iter()
         .any(|c| matches!(c, StepUpdate::Add(s) if s.key == added)));
     assert!(changes
         .iter()
         .any(|c| matches!(c, StepUpdate::Hide { key, .. } if key.as_str() == "assess_families")));
-    store.apply_template(old, &by).await.unwrap();
+    store
+        .apply_template(old, stamp(&store).await, &Landing::Open, &by)
+        .await
+        .unwrap();
     let after = store.checklist(old).await.unwrap();
     assert_eq!(after.len(), steps_before + 1, "a step added, none removed");
     let blocked = after
@@ -198,10 +215,7 @@ async fn template_changes_reach_new_rcis_at_once_and_existing_ones_when_applied(
         at(added.as_str()) < at("trace_relatives"),
         "in its own stage: {keys:?}"
     );
-    assert!(
-        store.template_updates().await.unwrap().is_empty(),
-        "nothing left to apply"
-    );
+    assert!(pending(&store).await.is_empty(), "nothing left to apply");
 
     let filter = HistoryFilter {
         entity: Some(Entity::TemplateStep),
@@ -214,4 +228,82 @@ async fn template_changes_reach_new_rcis_at_once_and_existing_ones_when_applied(
         "added, two retired, reworded, moved: {history:#?}"
     );
     assert!(history.iter().all(|h| h.by == "Admin Dara"));
+}
+
+#[tokio::test]
+async fn a_step_added_to_a_finished_stage_lands_as_chosen_and_a_stale_preview_is_refused() {
+    let (_dir, store) = open().await;
+    let template = store.template().await.unwrap();
+    let today = homeward_core::calendar::cambodia_date(chrono::Utc::now());
+    let profile = RciProfile::parse("Hope House", "", "Kampot", "", today - Days::new(90)).unwrap();
+    let rci = store.create_rci(&profile, &template).await.unwrap();
+    let by = admin();
+    // Assessment finished: the RCI works on family tracing.
+    let done: Vec<_> = store
+        .checklist(rci)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|i| i.value.track == Track::Stage(Stage::Assessment))
+        .collect();
+    for item in &done {
+        let change = ItemChange {
+            status: ItemStatus::Done { on: today },
+            evidence: Note::parse("").unwrap(),
+            responsible: None,
+        };
+        store
+            .update_item(rci, item.id, item.version, &change, &by)
+            .await
+            .unwrap();
+    }
+    let phase = |items: &[homeward_core::Stored<homeward_core::ChecklistItem>]| {
+        let items: Vec<_> = items.iter().map(|i| i.value.clone()).collect();
+        homeward_core::progress::phase(&items)
+    };
+    let before = phase(&store.checklist(rci).await.unwrap());
+    assert_eq!(
+        before,
+        homeward_core::progress::Phase::In(Stage::FamilyTracing)
+    );
+
+    let stale = stamp(&store).await;
+    store
+        .add_template_step(
+            Track::Stage(Stage::Assessment),
+            &words("Meet the school heads", "ជួបនាយកសាលា"),
+            &by,
+        )
+        .await
+        .unwrap();
+    let landing = Landing::NotApplicable(Note::parse("Added after the assessment").unwrap());
+    let revision = store.revision().await.unwrap();
+    assert!(matches!(
+        store.apply_template(rci, stale, &landing, &by).await,
+        Err(StoreError::Conflict { .. })
+    ));
+    assert_eq!(store.revision().await.unwrap(), revision, "nothing changed");
+
+    let plans = store
+        .template_plans(&store.template().await.unwrap(), &landing)
+        .await
+        .unwrap();
+    assert_eq!(
+        plans[0].2.before, plans[0].2.after,
+        "the preview: no move back"
+    );
+    store
+        .apply_template(rci, stamp(&store).await, &landing, &by)
+        .await
+        .unwrap();
+    let after = store.checklist(rci).await.unwrap();
+    assert_eq!(phase(&after), before, "still in family tracing");
+    let added = after
+        .iter()
+        .find(|i| i.value.key.as_str() == "meet_the_school_heads")
+        .unwrap();
+    assert_eq!(
+        added.value.status.reason().map(Note::as_str),
+        Some("Added after the assessment")
+    );
 }

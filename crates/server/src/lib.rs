@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod compression;
+pub mod drafts;
 pub mod exports;
 pub mod imports;
 pub mod limits;
@@ -95,6 +96,10 @@ pub fn router_with_routes(
         .nest_service("/js", static_dir(&leptos_options, "js"))
         .fallback(leptos_axum::file_and_error_handler(shell))
         .layer(axum::middleware::from_fn(security::server_fn_status))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            drafts::keep_refused_forms,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state,
             auth::authenticate,

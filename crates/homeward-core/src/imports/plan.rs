@@ -11,15 +11,13 @@ use super::cells::{Cell, CellError, Workbook};
 use super::columns::{columns_of, fold, Column, SheetKind, RCI};
 use super::problems::{Problem, Problems, EXAMPLES};
 use crate::accounts::{Actor, Role};
-use crate::checklists::{
-    ChecklistError, ChecklistItem, ItemChange, ItemInput, StatusKind, Template,
-};
+use crate::checklists::{ChecklistItem, ItemChange, ItemInput, StatusKind, Template};
 use crate::counts::ChildrenCounts;
 use crate::follow_ups::{FollowUpInput, FollowUpVisit, VisitMode, VisitedBy};
 use crate::history::{diff, FieldChange};
 use crate::rcis::{ProfileInput, RciProfile};
 use crate::stages::Bilingual;
-use crate::values::{FieldError, Stored, ValueError};
+use crate::values::{FieldError, Stored};
 
 /// The template's sheet of drop-down lists: not read.
 pub const LISTS_SHEET: &str = "Lists";
@@ -976,13 +974,7 @@ impl Planner<'_> {
         let change = match input.parse(self.cx.today) {
             Ok(c) => c,
             Err(e) => {
-                let column = match &e {
-                    ChecklistError::DoneWithoutDate | ChecklistError::DoneInFuture(_) => "done_on",
-                    ChecklistError::Value(ValueError::Empty { .. }) => "reason",
-                    ChecklistError::Value(v) => value_column(v),
-                    _ => "status",
-                };
-                self.problems.push(row.problem(Some(column), e));
+                self.problems.push(row.problem(Some(&e.field), e.message));
                 return;
             }
         };
@@ -1076,22 +1068,6 @@ fn several(written: &str) -> Bilingual {
         format!("several RCIs are called {written}: use the MoSVY number"),
         format!("មណ្ឌលច្រើនមានឈ្មោះ {written}៖ សូមប្រើលេខចុះបញ្ជីក្រសួងសង្គមកិច្ច"),
     )
-}
-
-/// The column a refused text belongs to, from the field name its message carries.
-fn value_column(e: &ValueError) -> &'static str {
-    let field = match e {
-        ValueError::TooLong { field, .. } | ValueError::ControlCharacters { field } => {
-            field.as_str()
-        }
-        _ => "",
-    };
-    match field {
-        "evidence" => "evidence",
-        "responsible" => "responsible",
-        "done date" => "done_on",
-        _ => "reason",
-    }
 }
 
 /// A form's refusal placed at its column (the field names are the column keys; the lead

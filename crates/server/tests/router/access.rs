@@ -278,7 +278,12 @@ fn cases(w: &World) -> Vec<Case> {
             staff_only,
             true,
         ),
-        case("apply_template", "rci=all".into(), staff_only, true),
+        case(
+            "apply_template",
+            "rci=all&stamp=0&landing=open".into(),
+            staff_only,
+            true,
+        ),
         // Nothing uploaded: the preview is empty, a confirmation refused as such.
         case(
             "import_preview",
@@ -292,6 +297,8 @@ fn cases(w: &World) -> Vec<Case> {
             [Unauthenticated, Refused, Refused, Forbidden, Forbidden],
             true,
         ),
+        // Anyone signed in may read their own drafts; another's is none (an empty answer).
+        case("form_draft", "id=1".into(), [Unauthenticated, Ok, Ok, Ok, Ok], false),
         case(
             "change_password",
             "current=homeward-demo&new_password=my+new+password&confirm=my+new+password".into(),

@@ -252,9 +252,9 @@ fn bad_input_is_refused_clearly_and_changes_nothing() {
             ("record_counts", counts(rci, &[("baseline_total", -1)].map(|(n, _)| (n, 0))).replace("baseline_total]=0", "baseline_total]=-3"), Refusal::Field("baseline_total", "whole number")),
             ("record_follow_up", format!("rci_id={rci}&visit[visited_on]={tomorrow}&visit[children_total]=2&visit[children_female]=1&visit[visited_by]=dosvy&visit[mode]=visit"), Refusal::Field("visited_on", "in the future")),
             ("record_follow_up", format!("rci_id={rci}&visit[visited_on]=2025-01-01&visit[children_total]=2&visit[children_female]=3&visit[visited_by]=dosvy&visit[mode]=visit"), Refusal::Field("children_female", "more than the total")),
-            ("update_item", format!("rci_id={rci}&item_id={item}&version={version}&status=done&done_on="), Refusal::Invalid("needs the date")),
-            ("update_item", format!("rci_id={rci}&item_id={item}&version={version}&status=blocked&reason=+"), Refusal::Invalid("must not be empty")),
-            ("update_item", format!("rci_id={rci}&item_id={item}&version={version}&status=in_progress&evidence={}", "e".repeat(2001)), Refusal::Invalid("too long")),
+            ("update_item", format!("rci_id={rci}&item_id={item}&version={version}&status=done&done_on="), Refusal::Field("done_on", "needs the date")),
+            ("update_item", format!("rci_id={rci}&item_id={item}&version={version}&status=blocked&reason=+"), Refusal::Field("reason", "must not be empty")),
+            ("update_item", format!("rci_id={rci}&item_id={item}&version={version}&status=in_progress&evidence={}", "e".repeat(2001)), Refusal::Field("evidence", "too long")),
             ("update_item", format!("rci_id={rci}&item_id=999999&version=1&status=in_progress"), Refusal::NotFound),
             ("update_item", format!("rci_id={rci}&item_id={}&version={}&status=in_progress", w.other_item.0, w.other_item.1), Refusal::NotFound),
             ("add_item", format!("rci_id={rci}&track=preparation&title_en=+&title_km="), Refusal::Field("title_en", "must not be empty")),
@@ -329,5 +329,72 @@ fn a_stale_item_save_shows_the_newer_value() {
             other => panic!("expected a conflict, got {other:?}"),
         }
         assert_eq!(dump(&store).await, before);
+    })
+}
+
+#[test]
+fn a_form_refused_without_javascript_comes_back_with_what_was_typed_for_its_author_only() {
+    run(async {
+        use axum::http::header::{ACCEPT, LOCATION, REFERER};
+        let w = world().await;
+        let (store, router) = w.fresh("draft").await;
+        let (item, version) = w.own_item;
+        let page = format!("/rcis/{}/checklist", w.own_rci);
+        // Not applicable without a reason: refused.
+        let body = format!(
+            "rci_id={}&item_id={item}&version={version}&status=not_applicable&done_on=&reason=\
+             &evidence=Letter+%3C%2Ftextarea%3E+from+DoSVY&responsible=Sokha+Chan",
+            w.own_rci
+        );
+        let mut req = w.request(Caller::Adviser, "POST", "/api/update_item", &body);
+        req.headers_mut()
+            .insert(ACCEPT, "text/html".parse().unwrap());
+        req.headers_mut().insert(
+            REFERER,
+            format!("http://127.0.0.1:3000{page}").parse().unwrap(),
+        );
+        let before = dump(&store).await;
+        let response = router.clone().oneshot(req).await.unwrap();
+        assert!(response.status().is_redirection(), "{}", response.status());
+        let location = response.headers()[LOCATION].to_str().unwrap().to_string();
+        assert!(
+            location.contains("__err=")
+                && location.contains("&__draft=")
+                && location.ends_with("#error-summary"),
+            "{location}"
+        );
+        assert_eq!(dump(&store).await, before, "nothing saved");
+
+        // The adviser's page: the item's form open at the summary, each typed value back (the
+        // evidence as text, never as markup).
+        let path = location
+            .trim_start_matches("http://127.0.0.1:3000")
+            .split('#')
+            .next()
+            .unwrap()
+            .to_string();
+        let get = |caller| {
+            let router = router.clone();
+            let request = w.request(caller, "GET", &path, "");
+            async move { body_text(router.oneshot(request).await.unwrap()).await }
+        };
+        let html = get(Caller::Adviser).await;
+        assert!(html.contains(r#"id="error-summary""#), "no summary");
+        assert!(
+            html.contains(&format!(r##"href="#reason-{item}""##)),
+            "links to the reason"
+        );
+        assert!(
+            html.contains("Letter &lt;/textarea&gt; from DoSVY"),
+            "evidence kept"
+        );
+        assert!(html.contains(r#"value="Sokha Chan""#), "responsible kept");
+        assert!(
+            html.contains(r#"<option value="not_applicable" selected"#),
+            "status kept"
+        );
+        // The same link followed by someone else shows nothing typed.
+        let other = get(Caller::Admin).await;
+        assert!(!other.contains("Sokha Chan") && !other.contains("error-summary"));
     })
 }
