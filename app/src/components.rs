@@ -364,3 +364,28 @@ mod tests {
         assert_eq!(query_string(vec![("rci", None)]), "");
     }
 }
+
+/// Newer and older pages of a history, newest first: page `page` (0 = newest), `href` giving a
+/// page's address. Nothing when everything fits one page.
+#[component]
+pub fn Pager(
+    page: u32,
+    more: bool,
+    href: impl Fn(u32) -> String,
+    #[prop(into)] label: String,
+    lang: Lang,
+) -> impl IntoView {
+    (page > 0 || more).then(|| {
+        view! {
+            <nav class="pager" aria-label=label>
+                {(page > 0).then(|| view! {
+                    <a rel="prev" href=href(page - 1) data-testid="newer">"← " {Msg::NewerChanges.text(lang)}</a>
+                })}
+                <span class="muted">{Msg::PageN.text(lang)} " " {page + 1}</span>
+                {more.then(|| view! {
+                    <a rel="next" href=href(page + 1) data-testid="older">{Msg::OlderChanges.text(lang)} " →"</a>
+                })}
+            </nav>
+        }
+    })
+}

@@ -266,8 +266,54 @@ pub fn fields_text(fields: &[(&str, String)], lang: Lang) -> String {
         .join("; ")
 }
 
+/// A history value worded for the page, each `#<id>` of an RCI a list names (tours' hosts and
+/// visitors, trainings' participants, actions' owners) shown as the RCI's name: typed, so marked
+/// not to be translated, whatever the rest is.
+fn value_view(
+    field: &str,
+    value: &str,
+    lang: Lang,
+    names: &std::collections::HashMap<i64, String>,
+) -> AnyView {
+    let text = value_text(field, value.to_string(), lang);
+    if !matches!(field, "hosts" | "visitors" | "participants" | "actions") {
+        return text.into_any();
+    }
+    let mut parts: Vec<AnyView> = Vec::new();
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find('#') {
+        let digits = rest[at + 1..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let name = rest[at + 1..at + 1 + digits]
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| names.get(&id));
+        match name {
+            Some(name) => {
+                parts.push(rest[..at].to_string().into_any());
+                parts.push(view! { <span translate="no">{name.clone()}</span> }.into_any());
+                rest = &rest[at + 1 + digits..];
+            }
+            None => {
+                parts.push(rest[..=at].to_string().into_any());
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    parts.push(rest.to_string().into_any());
+    parts.into_iter().collect_view().into_any()
+}
+
 #[component]
-pub fn HistoryTimeline(entries: Vec<HistoryEntry>, lang: Lang) -> impl IntoView {
+pub fn HistoryTimeline(
+    entries: Vec<HistoryEntry>,
+    lang: Lang,
+    /// RCIs' names by id, where the entries may name RCIs by id (the organisation's log).
+    #[prop(optional)]
+    names: std::collections::HashMap<i64, String>,
+) -> impl IntoView {
     let empty = entries.is_empty();
     view! {
         <section class="panel history" data-testid="history">
@@ -292,10 +338,10 @@ pub fn HistoryTimeline(entries: Vec<HistoryEntry>, lang: Lang) -> impl IntoView 
                                             let typed = |v: &str| is_typed(&c.field, v).then_some("no");
                                             let before = (!c.before.is_empty()).then(|| {
                                                 let translate = typed(&c.before);
-                                                view! { <del translate=translate>{value_text(&c.field, c.before.clone(), lang)}</del> " → " }
+                                                view! { <del translate=translate>{value_view(&c.field, &c.before, lang, &names)}</del> " → " }
                                             });
                                             let translate = typed(&c.after);
-                                            let after = value_text(&c.field, c.after.clone(), lang);
+                                            let after = value_view(&c.field, &c.after, lang, &names);
                                             let field = field_label(&c.field).map_or(c.field.clone(), |m| m.text(lang).to_string());
                                             // Erased: the timeline's view type is otherwise too deep to compile.
                                             view! { <li><span class="field">{field} ": "</span> {before} <ins translate=translate>{after}</ins></li> }.into_any()

@@ -4,7 +4,7 @@
 
 use homeward_core::comparison::{ComparisonRow, ComparisonTotals};
 use homeward_core::quarters::Quarter;
-use homeward_core::{ChildrenCounts, CountField, Lang, Phase, Placement, SexCount, Stage};
+use homeward_core::{ChildrenCounts, CountField, Lang, Phase, Placement, SexCount};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
@@ -33,6 +33,8 @@ pub struct RciReport {
 /// The whole report; `summary` only for those who may compare partners.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuarterReport {
+    /// The organisation whose report it is.
+    pub organisation: String,
     pub quarter: Quarter,
     pub today: chrono::NaiveDate,
     pub totals: Option<ComparisonTotals>,
@@ -155,6 +157,7 @@ pub async fn quarterly_report(
         })
         .collect();
     Ok(QuarterReport {
+        organisation: crate::server::state()?.organisation,
         quarter,
         today,
         totals: rci
@@ -200,8 +203,9 @@ fn ReportView(report: QuarterReport, rci: Option<i64>, lang: Lang) -> impl IntoV
         long(q.start()),
         long(q.end())
     );
+    let organisation = report.organisation.clone();
     view! {
-        <div class="report" data-testid="report">
+        <div class="report" data-testid="report" data-lang=lang.code()>
             <form method="get" action="/report" class="filters no-print">
                 {rci.map(|id| view! { <input type="hidden" name="rci" value=id/> })}
                 <label>{Msg::Quarter.text(lang)}
@@ -212,10 +216,29 @@ fn ReportView(report: QuarterReport, rci: Option<i64>, lang: Lang) -> impl IntoV
                 <button type="submit">{Msg::Apply.text(lang)}</button>
                 <crate::islands::PrintButton label=Msg::Print.text(lang).to_string()/>
             </form>
-            <h1>{Msg::QuarterlyReport.text(lang)} " · " {period}</h1>
-            <p class="muted">{Msg::ProgressAsOf.text(lang)} " " {long(report.today)}</p>
+            <header class="report-head">
+                {(!report.organisation.is_empty()).then(|| view! {
+                    <p class="organisation" translate="no" data-testid="report-organisation">{report.organisation.clone()}</p>
+                })}
+                <h1>{Msg::QuarterlyReport.text(lang)} " · " {period.clone()}</h1>
+                <p class="muted">{Msg::ProgressAsOf.text(lang)} " " {long(report.today)}</p>
+            </header>
             {report.totals.map(|t| view! { <ReportSummary totals=t rcis=report.rcis.clone() lang/> })}
-            {report.rcis.into_iter().map(|r| view! { <RciPage r lang/> }).collect_view()}
+            {report.rcis.into_iter().map(|r| {
+                // Printed atop each partner's page: whose report, and which.
+                let running = format!("{} · {}", Msg::QuarterlyReport.text(lang), q.label(lang));
+                let organisation = organisation.clone();
+                let dot = (!organisation.is_empty()).then_some(" · ");
+                view! {
+                    <RciPage r lang>
+                        <p class="running print-only muted small">
+                            <span translate="no">{organisation}</span>
+                            {dot}
+                            {running}
+                        </p>
+                    </RciPage>
+                }
+            }).collect_view()}
         </div>
     }
     .into_any()
@@ -233,19 +256,7 @@ fn ReportSummary(totals: ComparisonTotals, rcis: Vec<RciReport>, lang: Lang) -> 
     let visited = rcis
         .iter()
         .fold(SexCount::ZERO, |s, r| add(s, r.visited_children));
-    let stages: Vec<(String, usize)> = Stage::ALL
-        .into_iter()
-        .map(|s| {
-            (
-                format!("{}. {}", s.number(), s.title().get(lang)),
-                rcis.iter().filter(|r| r.row.phase == Phase::In(s)).count(),
-            )
-        })
-        .chain(std::iter::once((
-            Msg::Completed.text(lang).to_string(),
-            totals.completed,
-        )))
-        .collect();
+    let phases: Vec<Phase> = rcis.iter().map(|r| r.row.phase).collect();
     view! {
         <section class="panel report-summary" data-testid="report-summary">
             <h2>{Msg::AllPartners.text(lang)} " (" {totals.rcis} ")"</h2>
@@ -258,10 +269,27 @@ fn ReportSummary(totals: ComparisonTotals, rcis: Vec<RciReport>, lang: Lang) -> 
                     <tr><th scope="row">{Msg::PartnersFollowUpsOverdue.text(lang)}</th><td class="num" data-testid="overdue-partners">{totals.follow_ups_overdue}</td></tr>
                 </tbody>
             </table>
-            <table class="data">
-                <caption>{Msg::ChartStages.text(lang)}</caption>
+            <crate::compare::charts::StageChart phases lang/>
+            // Every partner at a glance: what a manager reads first, before each partner's page.
+            <table class="data glance" data-testid="report-glance">
+                <caption>{Msg::AllPartners.text(lang)}</caption>
+                <thead><tr>
+                    <th scope="col">{Msg::ColRci.text(lang)}</th>
+                    <th scope="col">{Msg::ColStage.text(lang)}</th>
+                    <th scope="col">{Msg::ColProgress.text(lang)}</th>
+                    <th scope="col">{Msg::ReintegratedThisQuarter.text(lang)}</th>
+                    <th scope="col">{Msg::ColRisks.text(lang)}</th>
+                </tr></thead>
                 <tbody>
-                    {stages.into_iter().map(|(label, n)| view! { <tr><th scope="row">{label}</th><td class="num">{n}</td></tr> }).collect_view()}
+                    {rcis.iter().map(|r| view! {
+                        <tr>
+                            <th scope="row" translate="no">{r.row.name.clone()}</th>
+                            <td><PhaseLabel phase=r.row.phase lang/></td>
+                            <td class="num">{format!("{}%", r.row.overall)}</td>
+                            <td class="num">{r.reintegrated.iter().sum::<u32>()}</td>
+                            <td><crate::components::Flags flags=r.row.flags.clone() lang/></td>
+                        </tr>
+                    }).collect_view()}
                 </tbody>
             </table>
         </section>
@@ -270,7 +298,7 @@ fn ReportSummary(totals: ComparisonTotals, rcis: Vec<RciReport>, lang: Lang) -> 
 }
 
 #[component]
-fn RciPage(r: RciReport, lang: Lang) -> impl IntoView {
+fn RciPage(r: RciReport, lang: Lang, children: Children) -> impl IntoView {
     let row = r.row;
     let placements = Placement::ALL
         .into_iter()
@@ -281,6 +309,7 @@ fn RciPage(r: RciReport, lang: Lang) -> impl IntoView {
         .join(", ");
     view! {
         <section class="report-rci" data-testid="report-rci" data-rci=row.rci_id>
+            {children()}
             <h2><span translate="no">{row.name.clone()}</span> {row.name_km.clone().map(|km| view! { " · " <span lang="km">{km}</span> })}</h2>
             <p class="muted">{crate::labels::place(&row.province, lang)} {row.adviser.clone().map(|a| view! { " · " <span translate="no">{a}</span> })}</p>
             <p><PhaseLabel phase=row.phase lang/> " · " {Msg::ColProgress.text(lang)} " " <strong data-testid="report-overall">{row.overall} "%"</strong></p>

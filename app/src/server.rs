@@ -20,6 +20,8 @@ pub struct AppState {
     pub flashes: Flashes,
     /// Each user's uploaded spreadsheet, waiting to be previewed and confirmed.
     pub imports: crate::imports::ssr::PendingImports,
+    /// The organisation's name, as printed reports carry it (a server setting; may be blank).
+    pub organisation: String,
 }
 
 /// Messages for one user's next page and no other: a one-time password an admin just created is

@@ -61,4 +61,42 @@ test.describe("an admin's record of changes", () => {
     expect(response?.status()).toBe(404);
     await director.close();
   });
+
+  test("pages the log as an RCI's history is paged, keeping the filter", async ({ page }) => {
+    await signIn(page, "demo.admin", undefined, "/admin/changes");
+    const entries = page.getByTestId("history").locator("ol.timeline > li");
+    await expect(entries).toHaveCount(30);
+    await page.getByTestId("older").click();
+    await expect(page).toHaveURL(/[?&]page=1/);
+    await expect(entries.first()).toBeVisible();
+    expect(await entries.count()).toBeLessThanOrEqual(30);
+    await page.getByTestId("newer").click();
+    await expect(page).not.toHaveURL(/page=1/);
+    // The filter stays as the pages turn.
+    await page.goto("/admin/changes?kind=checklist_item");
+    if ((await page.getByTestId("older").count()) > 0) {
+      await page.getByTestId("older").click();
+      await expect(page).toHaveURL(/kind=checklist_item/);
+      for (const entry of await entries.all()) {
+        await expect(entry).toContainText("Checklist");
+      }
+    }
+  });
+
+  for (const lang of ["en", "km"]) {
+    test(`names each RCI of a tour and a training by its name, not a number (${lang})`, async ({ page }) => {
+      await signIn(page, "demo.admin", undefined, "/admin/changes");
+      await page.goto(`/lang/${lang}?to=%2Fadmin%2Fchanges%3Fkind%3Dtour`);
+      const history = page.getByTestId("history");
+      await expect(history.locator("ol.timeline > li").first()).toBeVisible();
+      await expect(history).toContainText("Hope Garden Children's Home");
+      expect(await history.innerText()).not.toMatch(/#\d/);
+      // The names are what people typed; the roles and statuses beside them are worded.
+      await expect(history.locator('ins span[translate="no"]').first()).toBeVisible();
+      // Visitors' roles worded: "director" in Khmer on a Khmer page.
+      if (lang === "km") await expect(history).toContainText("នាយកមណ្ឌល 1");
+      await page.goto("/admin/changes?kind=training");
+      expect(await page.getByTestId("history").innerText()).not.toMatch(/#\d/);
+    });
+  }
 });

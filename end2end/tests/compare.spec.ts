@@ -15,7 +15,7 @@ test.describe("comparing partners", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/province=Battambang/);
     await expect(rows).toHaveCount(2);
-    for (const province of await rows.locator("td:nth-child(2)").allTextContents()) {
+    for (const province of await rows.locator("td.province").allTextContents()) {
       expect(province).toBe("Battambang");
     }
     await expect(page.getByTestId("totals")).toContainText("(2)");
@@ -110,6 +110,41 @@ test.describe("the quarterly report", () => {
     const rcis = await page.getByTestId("report-rci").count();
     expect(rcis).toBeGreaterThanOrEqual(8);
     expect(pages(await page.pdf({ format: "A4" }))).toBe(rcis + 1);
+    // The first page is no longer two-thirds empty: the summary's figures, the stages chart and
+    // every partner at a glance fill most of an A4 page (about 1,000 px high at 96 dpi).
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByTestId("report-glance").locator("tbody tr")).toHaveCount(rcis);
+    await expect(page.getByTestId("report-summary").getByTestId("stage-chart")).toBeVisible();
+    const top = (await page.locator(".report-head").boundingBox())!.y;
+    const summary = (await page.getByTestId("report-summary").boundingBox())!;
+    expect(summary.y + summary.height - top).toBeGreaterThan(600);
+  });
+
+  test("names the organisation on every partner's page and numbers the pages in the reader's language", async ({ page }) => {
+    await signIn(page, "demo.viewer", DEMO_PASSWORD, "/report");
+    await expect(page.getByTestId("report-organisation")).toHaveText("Demo NGO");
+    await page.emulateMedia({ media: "print" });
+    const running = page.getByTestId("report-rci").locator("p.running");
+    await expect(running.first()).toBeVisible();
+    expect(await running.allTextContents()).toEqual(
+      Array(await running.count()).fill(expect.stringMatching(/^Demo NGO · Quarterly report · /)),
+    );
+    const pageRules = () =>
+      page.evaluate(() =>
+        [...document.styleSheets]
+          .flatMap((sheet) => [...sheet.cssRules])
+          .filter((rule) => rule instanceof CSSPageRule)
+          .map((rule) => rule.cssText)
+          .join("\n"),
+      );
+    const named = () => page.locator("body").evaluate((e) => getComputedStyle(e).getPropertyValue("page"));
+    expect(await named()).toBe("report-en");
+    expect(await pageRules()).toMatch(/@page report-en[^}]*@bottom-right[^}]*"Page " counter\(page\) " of " counter\(pages\)/);
+    await page.goto("/lang/km?to=%2Freport");
+    expect(await named()).toBe("report-km");
+    expect(await pageRules()).toMatch(/@page report-km[^}]*@bottom-right[^}]*"ទំព័រ " counter\(page\)/);
+    await page.goto("/lang/en?to=%2Freport");
   });
 });
 
@@ -129,6 +164,23 @@ test.describe("the comparison fits its screen", () => {
     await expect(page.locator("table.compare thead th").last()).toBeInViewport();
     await expect(page.getByTestId("totals").locator("th")).toBeInViewport();
     await context.close();
+  });
+
+  test("at 1280 px a partner's stage, progress and risks are in view before any scrolling", async ({ browser }) => {
+    for (const lang of ["en", "km"]) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await signIn(page, "demo.viewer", DEMO_PASSWORD, "/compare");
+      await page.goto(`/lang/${lang}?to=%2Fcompare`);
+      const box = (await page.getByTestId("compare-scroll").boundingBox())!;
+      for (const key of ["stage", "overall", "risks"]) {
+        const head = (await page.locator(`table.compare thead a[data-sort="${key}"]`).boundingBox())!;
+        expect(head.x + head.width, `${lang} ${key}`).toBeLessThanOrEqual(box.x + box.width);
+      }
+      const risks = page.locator("tr[data-rci] td.risks").first();
+      expect(((await risks.boundingBox())!.x), lang).toBeLessThan(box.x + box.width);
+      await context.close();
+    }
   });
 
   test("on a 360 px phone each partner is a card", async ({ browser }) => {

@@ -10,30 +10,35 @@ use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
 use crate::labels::Label;
 
-/// How many changes the page lists at most: the newest first.
-#[cfg(feature = "ssr")]
-const SHOWN: i64 = 100;
-
-/// The page's data: the changes the filter keeps, and the users to filter by.
+/// The page's data: one page of the changes the filter keeps (newest first), whether older ones
+/// follow, the users to filter by, and the RCIs' names (tours and trainings name them by id).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChangesData {
     pub changes: Vec<HistoryEntry>,
+    pub more: bool,
     pub users: Vec<(i64, String)>,
+    pub names: std::collections::HashMap<i64, String>,
 }
 
-/// The newest changes the filter keeps (blank means any): `user` an id, `kind` an entity key,
-/// `from` and `to` dates. Admins only.
+/// Page `page` (0 = newest; as an RCI's history is paged) of the changes the filter keeps
+/// (blank means any): `user` an id, `kind` an entity key, `from` and `to` dates. Admins only.
 #[server(endpoint = "list_changes")]
 pub async fn list_changes(
     user: Option<String>,
     kind: Option<String>,
     from: Option<String>,
     to: Option<String>,
+    page: Option<u32>,
 ) -> Result<ChangesData, AppError> {
+    use crate::rcis::{HISTORY_PAGE, MAX_HISTORY_PAGE};
     use homeward_core::history::HistoryFilter;
     use homeward_core::values::optional_date;
 
     let ctx = crate::server::Ctx::admin()?;
+    let page = page.unwrap_or(0);
+    if page > MAX_HISTORY_PAGE {
+        return Err(AppError::NotFound);
+    }
     let given = |raw: Option<String>| raw.map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
     let filter = HistoryFilter {
         user_id: given(user)
@@ -53,7 +58,19 @@ pub async fn list_changes(
         .into_iter()
         .map(|u| (u.id, u.value.display_name.to_string()))
         .collect();
-    let mut changes = ctx.store.changes(&filter, SHOWN).await?;
+    let mut changes = ctx
+        .store
+        .changes(&filter, HISTORY_PAGE + 1, i64::from(page) * HISTORY_PAGE)
+        .await?;
+    let more = changes.len() as i64 > HISTORY_PAGE;
+    changes.truncate(HISTORY_PAGE as usize);
+    let names = ctx
+        .store
+        .rcis()
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.value.name_en.to_string()))
+        .collect();
     // A template step's entries name it as the reader reads it (custom steps stay as typed).
     let template = ctx.store.template().await?;
     let lang = crate::server::request_lang();
@@ -70,7 +87,12 @@ pub async fn list_changes(
             };
         }
     }
-    Ok(ChangesData { changes, users })
+    Ok(ChangesData {
+        changes,
+        more,
+        users,
+        names,
+    })
 }
 
 #[component]
@@ -78,9 +100,10 @@ pub fn ChangesPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let get = move |k: &str| query.read().get(k).filter(|v| !v.is_empty());
+    let page = move || get("page").and_then(|p| p.parse::<u32>().ok());
     let data = Resource::new(
-        move || (get("user"), get("kind"), get("from"), get("to")),
-        |(user, kind, from, to)| list_changes(user, kind, from, to),
+        move || (get("user"), get("kind"), get("from"), get("to"), page()),
+        |(user, kind, from, to, page)| list_changes(user, kind, from, to, page),
     );
     view! {
         <crate::components::PageTitle text=Msg::ChangesTitle.text(lang)/>
@@ -117,7 +140,13 @@ pub fn ChangesPage() -> impl IntoView {
                         <label>{Msg::ToDate.text(lang)} <input type="date" name="to" value=get("to")/></label>
                         <button type="submit">{Msg::Apply.text(lang)}</button>
                     </form>
-                    <crate::history::HistoryTimeline entries=data.changes lang/>
+                    <crate::history::HistoryTimeline entries=data.changes names=data.names lang/>
+                    <crate::components::Pager page=page().unwrap_or(0) more=data.more href=move |p| {
+                        let filters = ["user", "kind", "from", "to"].map(|k| (k, get(k)));
+                        let mut pairs = filters.to_vec();
+                        pairs.push(("page", Some(p.to_string())));
+                        format!("/admin/changes{}", crate::components::query_string(pairs))
+                    } label=Msg::ChangesTitle.text(lang) lang/>
                 }
                 .into_any()
             })}

@@ -9,7 +9,7 @@ use crate::labels::Label;
 
 /// How many partners are in each stage: a bar per stage, drawn on the server.
 #[component]
-pub(super) fn StageChart(phases: Vec<Phase>, lang: Lang) -> impl IntoView {
+pub(crate) fn StageChart(phases: Vec<Phase>, lang: Lang) -> impl IntoView {
     let mut bars: Vec<(String, usize)> = Stage::ALL
         .into_iter()
         .map(|s| {

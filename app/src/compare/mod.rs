@@ -4,14 +4,14 @@
 //!
 //! `page` holds the page and its table, `charts` its two charts.
 
-mod charts;
+pub(crate) mod charts;
 mod page;
+pub mod workbook;
 
 pub use page::ComparePage;
 
 use homeward_core::comparison::{ComparisonFilter, ComparisonRow, Sort, SortKey};
 use homeward_core::quarters::Quarter;
-use homeward_core::{Phase, Track};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -132,75 +132,15 @@ impl CompareQuery {
     }
 }
 
-/// The table as exported: a header of stable keys and one line per partner shown.
+/// The comparison as the CSV writes it: each column's key, each value as stored.
 pub fn export_table(rows: &[ComparisonRow]) -> crate::lists::Table {
-    let mut header: Vec<String> = [
-        "rci_id",
-        "name",
-        "name_km",
-        "province",
-        "adviser",
-        "stage",
-        "days_in_stage",
-    ]
-    .into_iter()
-    .map(String::from)
-    .collect();
-    header.extend(
-        Track::ALL
-            .into_iter()
-            .map(|t| format!("{}_percent", t.key())),
-    );
-    header.extend(
-        [
-            "overall_percent",
-            "baseline_total",
-            "baseline_female",
-            "reintegrated_total",
-            "reintegrated_female",
-            "follow_ups_overdue_days",
-            "days_since_update",
-            "risks",
-        ]
-        .map(String::from),
-    );
-    let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
-    let lines = rows
-        .iter()
-        .map(|r| {
-            let mut line = vec![
-                r.rci_id.to_string(),
-                r.name.clone(),
-                r.name_km.clone().unwrap_or_default(),
-                r.province.clone(),
-                r.adviser.clone().unwrap_or_default(),
-                match r.phase {
-                    Phase::In(stage) => stage.number().to_string(),
-                    Phase::Completed => "completed".into(),
-                },
-                r.days_in_phase.to_string(),
-            ];
-            line.extend(r.tracks.iter().map(|(_, p)| p.to_string()));
-            line.extend([
-                r.overall.to_string(),
-                r.baseline.total().to_string(),
-                r.baseline.female().to_string(),
-                r.reintegrated.total().to_string(),
-                r.reintegrated.female().to_string(),
-                opt(r.follow_ups_overdue_days),
-                opt(r.days_since_update),
-                r.flags
-                    .iter()
-                    .map(|f| f.key())
-                    .collect::<Vec<_>>()
-                    .join(";"),
-            ]);
-            line
-        })
-        .collect();
+    let columns = workbook::Column::all();
     crate::lists::Table {
-        header,
-        rows: lines,
+        header: columns.iter().map(|c| c.key()).collect(),
+        rows: rows
+            .iter()
+            .map(|r| columns.iter().map(|c| c.cell(r, None)).collect())
+            .collect(),
     }
 }
 
@@ -215,6 +155,74 @@ pub async fn export(
     let q = CompareQuery::from_query(|k| query.get(k).cloned());
     let shown = homeward_core::comparison::compare(rows, &q.filter, q.sort);
     Ok(export_table(&shown))
+}
+
+/// The comparison as the workbook writes it for a reader in `lang`: the page's rows, filtered
+/// and sorted as its URL says, with what the export is and its data dictionary.
+#[cfg(feature = "ssr")]
+pub async fn export_workbook(
+    ctx: crate::server::Ctx,
+    query: &std::collections::HashMap<String, String>,
+    organisation: &str,
+    lang: homeward_core::Lang,
+) -> Result<Vec<workbook::Sheet>, AppError> {
+    use crate::i18n::Msg;
+    use crate::labels::Label;
+    let ctx = ctx.across_partners()?;
+    let rows = comparison_rows(&ctx.store, &ctx.settings, ctx.today).await?;
+    let q = CompareQuery::from_query(|k| query.get(k).cloned());
+    let word = |m: Msg| m.text(lang).to_string();
+    let f = &q.filter;
+    let stage = f.stage.map(|n| {
+        homeward_core::Stage::ALL
+            .into_iter()
+            .find(|s| s.number() == n)
+            .map_or(word(Msg::Completed), |s| {
+                crate::checklists::track_heading(homeward_core::Track::Stage(s), lang)
+            })
+    });
+    let risk = f.risk.as_deref().map(|key| {
+        homeward_core::RiskKind::ALL
+            .into_iter()
+            .find(|r| r.key() == key)
+            .map_or(key.to_string(), |r| word(r.label()))
+    });
+    let filters: Vec<String> = [
+        (
+            Msg::FilterProvince,
+            f.province.as_deref().map(|p| crate::labels::place(p, lang)),
+        ),
+        (Msg::Adviser, f.adviser.clone()),
+        (Msg::StageN, stage),
+        (Msg::ColRisks, risk),
+    ]
+    .into_iter()
+    .filter_map(|(m, v)| v.map(|v| format!("{}: {v}", word(m))))
+    .collect();
+    let shown = homeward_core::comparison::compare(rows, &q.filter, q.sort);
+    let now = homeward_core::calendar::cambodia_time(chrono::Utc::now());
+    let about = vec![
+        (word(Msg::ExportTitle), String::new()),
+        (word(Msg::ExportOrganisation), organisation.to_string()),
+        (
+            word(Msg::ExportMadeAt),
+            format!(
+                "{} {}",
+                now.format("%Y-%m-%d %H:%M"),
+                word(Msg::PhnomPenhTime)
+            ),
+        ),
+        (
+            word(Msg::ExportFilters),
+            if filters.is_empty() {
+                word(Msg::ExportNoFilters)
+            } else {
+                filters.join("; ")
+            },
+        ),
+        (word(Msg::ExportRows), shown.len().to_string()),
+    ];
+    Ok(workbook::sheets(&shown, about, lang))
 }
 
 #[cfg(test)]

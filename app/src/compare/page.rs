@@ -153,17 +153,19 @@ fn CompareTable(
         {empty.then(|| view! { <p class="empty">{Msg::NoPartnersMatch.text(lang)}</p> })}
         <div class="table-scroll compare-scroll" data-testid="compare-scroll">
         <table class="data compare" data-testid="compare">
+            // What a manager compares first (stage, progress, risks) comes first, in view at
+            // 1,280 px; each track's progress and the counts follow.
             <thead><tr>
                 {head(SortKey::Name, Msg::ColRci.text(lang).into())}
+                {head(SortKey::Stage, Msg::ColStage.text(lang).into())}
+                {head(SortKey::Overall, Msg::ColProgress.text(lang).into())}
+                {head(SortKey::Risks, Msg::ColRisks.text(lang).into())}
                 {head(SortKey::Province, Msg::ColProvince.text(lang).into())}
                 {head(SortKey::Adviser, Msg::Adviser.text(lang).into())}
-                {head(SortKey::Stage, Msg::ColStage.text(lang).into())}
                 {Track::ALL.into_iter().map(|t| head(SortKey::Track(t), t.title().get(lang).to_string())).collect_view()}
-                {head(SortKey::Overall, Msg::ColProgress.text(lang).into())}
                 {head(SortKey::Reintegrated, Msg::ColBaselineReintegrated.text(lang).into())}
                 {head(SortKey::FollowUpsOverdue, Msg::ColFollowUpsOverdue.text(lang).into())}
                 {head(SortKey::DaysSinceUpdate, Msg::ColDaysSinceUpdate.text(lang).into())}
-                {head(SortKey::Risks, Msg::ColRisks.text(lang).into())}
             </tr></thead>
             <tbody>
                 {rows.into_iter().map(|r| {
@@ -173,33 +175,34 @@ fn CompareTable(
                     view! {
                     <tr data-rci=r.rci_id>
                         <th scope="row"><a href=format!("/rcis/{}", r.rci_id) translate="no">{r.name}</a></th>
-                        <td data-label=Msg::ColProvince.text(lang)>{crate::labels::place(&r.province, lang)}</td>
-                        <td data-label=Msg::Adviser.text(lang) translate="no">{r.adviser.unwrap_or_else(|| "—".into())}</td>
                         <td data-label=Msg::ColStage.text(lang)>
                             <PhaseLabel phase=r.phase lang/>
                             {days.map(|d| view! { <span class="muted small">{d}</span> })}
                         </td>
+                        <td class="num overall" data-label=Msg::ColProgress.text(lang)><strong>{format!("{}%", r.overall)}</strong></td>
+                        <td class="risks" data-label=Msg::ColRisks.text(lang)><Flags flags=r.flags lang/></td>
+                        <td class="province" data-label=Msg::ColProvince.text(lang)>{crate::labels::place(&r.province, lang)}</td>
+                        <td data-label=Msg::Adviser.text(lang) translate="no">{r.adviser.unwrap_or_else(|| "—".into())}</td>
                         {r.tracks.iter().zip(&track_titles).map(|((_, p), title)| view! {
                             <td class="num" data-label=title.clone()><meter min="0" max="100" value=*p aria-hidden="true"></meter><span class="small">{format!("{p}%")}</span></td>
                         }).collect_view()}
-                        <td class="num overall" data-label=Msg::ColProgress.text(lang)><strong>{format!("{}%", r.overall)}</strong></td>
                         <td class="num" data-label=Msg::ColBaselineReintegrated.text(lang)>{format!("{} → {}", r.baseline.text(lang), r.reintegrated.text(lang))}</td>
                         <td class="num" data-label=Msg::ColFollowUpsOverdue.text(lang)>{opt(r.follow_ups_overdue_days)}</td>
                         <td class="num" data-label=Msg::ColDaysSinceUpdate.text(lang)>{opt(r.days_since_update)}</td>
-                        <td data-label=Msg::ColRisks.text(lang)><Flags flags=r.flags lang/></td>
                     </tr>
                     }
                 }).collect_view()}
             </tbody>
             <tfoot><tr data-testid="totals">
                 <th scope="row">{Msg::Total.text(lang)} " (" {sums.rcis} ")"</th>
-                <td colspan="3"></td>
-                {Track::ALL.into_iter().map(|_| view! { <td></td> }).collect_view()}
+                <td></td>
                 <td class="num">{sums.mean_overall} "% " <span class="muted small">{Msg::Mean.text(lang)}</span></td>
+                <td class="small">{sums.with_risk.iter().filter(|(_, n)| *n > 0).map(|(k, n)| format!("{}: {n}", k.label().text(lang))).collect::<Vec<_>>().join(" · ")}</td>
+                <td colspan="2"></td>
+                {Track::ALL.into_iter().map(|_| view! { <td></td> }).collect_view()}
                 <td class="num">{sums.baseline.text(lang)} " → " {sums.reintegrated.text(lang)}</td>
                 <td class="num" data-testid="overdue-partners">{sums.follow_ups_overdue} " " <span class="muted small">{Msg::PartnersCounted.text(lang)}</span></td>
                 <td></td>
-                <td class="small">{sums.with_risk.iter().filter(|(_, n)| *n > 0).map(|(k, n)| format!("{}: {n}", k.label().text(lang))).collect::<Vec<_>>().join(" · ")}</td>
             </tr></tfoot>
         </table>
         </div>

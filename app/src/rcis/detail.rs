@@ -11,7 +11,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::profile::{ProfileFacts, ProfileForm};
 use super::{get_rci, OverdueAction, RciContext, RciDetail, Saved, Section, SectionData};
 use crate::checklists::TrackSection;
-use crate::components::{Flags, PageTitle, PhaseLabel, ProgressBar, ProgressChart};
+use crate::components::{Flags, PageTitle, Pager, PhaseLabel, ProgressBar, ProgressChart};
 use crate::counts::{CountsChart, CountsForm, CountsPanel};
 use crate::errors::AppError;
 use crate::follow_ups::FollowUpsPanel;
@@ -246,17 +246,7 @@ fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> i
             let here = Section::History.href(cx.rci_id);
             view! {
                 <HistoryTimeline entries lang/>
-                {(page > 0 || more).then(|| view! {
-                    <nav class="pager" aria-label=Msg::SectionHistory.text(lang)>
-                        {(page > 0).then(|| view! {
-                            <a rel="prev" href=format!("{here}?page={}", page - 1)>"← " {Msg::NewerChanges.text(lang)}</a>
-                        })}
-                        <span class="muted">{Msg::PageN.text(lang)} " " {page + 1}</span>
-                        {more.then(|| view! {
-                            <a rel="next" href=format!("{here}?page={}", page + 1) data-testid="older">{Msg::OlderChanges.text(lang)} " →"</a>
-                        })}
-                    </nav>
-                })}
+                <Pager page more href=move |p| format!("{here}?page={p}") label=Msg::SectionHistory.text(lang) lang/>
             }
             .into_any()
         }

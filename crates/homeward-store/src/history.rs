@@ -136,9 +136,14 @@ impl Store {
         entries(rows)
     }
 
-    /// The newest `limit` changes of anything, newest first, as the filter says: by whom, of
-    /// what kind, between which Cambodian dates (both included).
-    pub async fn changes(&self, filter: &HistoryFilter, limit: i64) -> Result<Vec<HistoryEntry>> {
+    /// `limit` changes of anything after skipping the `offset` newest, newest first, as the
+    /// filter says: by whom, of what kind, between which Cambodian dates (both included).
+    pub async fn changes(
+        &self,
+        filter: &HistoryFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<HistoryEntry>> {
         // Cambodian days as UTC instants: a day starts at 17:00 UTC the day before.
         let start = |day: chrono::NaiveDate| {
             day.and_hms_opt(0, 0, 0)
@@ -150,7 +155,7 @@ impl Store {
             "SELECT {HISTORY_COLUMNS} FROM history WHERE change_id IN \
              (SELECT DISTINCT change_id FROM history WHERE ($1 IS NULL OR user_id = $1) \
               AND ($2 IS NULL OR entity = $2) AND ($3 IS NULL OR changed_at >= $3) \
-              AND ($4 IS NULL OR changed_at < $4) ORDER BY change_id DESC LIMIT $5) \
+              AND ($4 IS NULL OR changed_at < $4) ORDER BY change_id DESC LIMIT $5 OFFSET $6) \
              ORDER BY change_id DESC, id"
         ))
         .bind(filter.user_id)
@@ -158,6 +163,7 @@ impl Store {
         .bind(from.map(Instant))
         .bind(until.map(Instant))
         .bind(limit)
+        .bind(offset)
         .fetch_all(self.pool())
         .await?;
         entries(rows)

@@ -221,7 +221,7 @@ async fn template_changes_reach_new_rcis_at_once_and_existing_ones_when_applied(
         entity: Some(Entity::TemplateStep),
         ..Default::default()
     };
-    let history = store.changes(&filter, 50).await.unwrap();
+    let history = store.changes(&filter, 50, 0).await.unwrap();
     assert_eq!(
         history.len(),
         5,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use app::errors::AppError;
 use app::lists::Table;
 use app::server::{AppState, Ctx, Session};
-use axum::extract::{FromRequestParts, Query};
+use axum::extract::{FromRequestParts, Query, State};
 use axum::http::{header, request::Parts};
 use axum::response::{IntoResponse, Response};
 use homeward_core::Lang;
@@ -32,9 +32,22 @@ pub async fn partners_csv(Caller(ctx): Caller, Query(query): Filters) -> Respons
     csv("partners.csv", app::compare::export(ctx, &query).await)
 }
 
-pub async fn partners_xlsx(Caller(ctx): Caller, Query(query): Filters) -> Response {
-    let workbook = app::compare::export(ctx, &query).await.and_then(|t| {
-        crate::xlsx::workbook("Partners", &t.header, &t.rows).map_err(|e| {
+/// The comparison as a workbook for people, in the reader's language (see
+/// [`app::compare::workbook`]).
+pub async fn partners_xlsx(
+    State(state): State<AppState>,
+    Caller(ctx): Caller,
+    headers: header::HeaderMap,
+    Query(query): Filters,
+) -> Response {
+    let lang = headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .map(app::i18n::lang_from_cookie_header)
+        .unwrap_or_default();
+    let sheets = app::compare::export_workbook(ctx, &query, &state.organisation, lang).await;
+    let workbook = sheets.and_then(|sheets| {
+        crate::xlsx::workbook(&sheets).map_err(|e| {
             tracing::error!("xlsx export failed: {e}");
             AppError::Server
         })

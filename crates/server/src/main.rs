@@ -47,6 +47,9 @@ enum Command {
         /// the proxy puts last in `X-Forwarded-For`, not the proxy's own.
         #[arg(long, env = "HOMEWARD_BEHIND_PROXY", value_parser = clap::builder::BoolishValueParser::new())]
         behind_proxy: bool,
+        /// The organisation's name, printed on its reports (e.g. "M'lup Russey").
+        #[arg(long, env = "HOMEWARD_ORGANISATION", default_value = "")]
+        organisation: String,
         #[command(flatten)]
         risks: RiskArgs,
     },
@@ -232,6 +235,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
             demo,
             secure_cookies,
             behind_proxy,
+            organisation,
             risks,
         } => {
             let settings = risks.settings()?;
@@ -249,6 +253,10 @@ async fn run(cli: Cli) -> Result<(), Error> {
                 secure_cookies,
                 flashes: Default::default(),
                 imports: Default::default(),
+                organisation: match (organisation.trim(), demo) {
+                    ("", true) => "Demo NGO".to_string(),
+                    (name, _) => name.to_string(),
+                },
             };
             let clients = if behind_proxy {
                 homeward_server::serve::Clients::BehindLocalProxy

@@ -269,8 +269,66 @@ fn exports_sort_and_filter_like_the_page() {
     })
 }
 
+/// Every sheet of a workbook as text, by name, in order.
+fn sheets(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).expect("a valid workbook");
+    for name in book.sheet_names() {
+        let formulas = book.worksheet_formula(&name).unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "no formula in the workbook"
+        );
+    }
+    book.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            let cells = range
+                .rows()
+                .map(|r| {
+                    r.iter()
+                        .map(|c| match c {
+                            Data::Float(f) => format!("{f}"),
+                            Data::Int(i) => i.to_string(),
+                            Data::Empty => String::new(),
+                            other => other.to_string(),
+                        })
+                        .collect()
+                })
+                .collect();
+            (name, cells)
+        })
+        .collect()
+}
+
+/// The partners workbook as a reader of `lang` downloads it, with the page's `query`.
+async fn xlsx(w: &World, router: &axum::Router, lang: &str, query: &str) -> Vec<u8> {
+    let mut req = w.request(
+        Caller::Viewer,
+        "GET",
+        &format!("/exports/partners.xlsx{query}"),
+        "",
+    );
+    let cookie = format!(
+        "{}; homeward_lang={lang}",
+        req.headers()[header::COOKIE].to_str().unwrap()
+    );
+    req.headers_mut()
+        .insert(header::COOKIE, cookie.parse().unwrap());
+    let response = router.clone().oneshot(req).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers()[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .contains("spreadsheetml"));
+    axum::body::to_bytes(response.into_body(), 10 << 20)
+        .await
+        .unwrap()
+        .to_vec()
+}
+
 #[test]
-fn the_xlsx_matches_the_csv_and_nothing_can_run_as_a_formula() {
+fn the_xlsx_is_the_csv_worded_for_its_reader_with_a_data_dictionary_and_no_formula() {
     run(async {
         let w = world().await;
         let (store, router) = w.fresh("compare-xlsx").await;
@@ -288,48 +346,83 @@ fn the_xlsx_matches_the_csv_and_nothing_can_run_as_a_formula() {
         store.create_rci(&profile, &template).await.unwrap();
 
         let rows = csv(&w, &router, "").await;
-        let response = get(&w, &router, Caller::Viewer, "/exports/partners.xlsx").await;
-        assert_eq!(response.status(), StatusCode::OK);
-        assert!(response.headers()[header::CONTENT_TYPE]
-            .to_str()
-            .unwrap()
-            .contains("spreadsheetml"));
-        let bytes = axum::body::to_bytes(response.into_body(), 10 << 20)
-            .await
-            .unwrap();
-        let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).expect("a valid workbook");
-        let sheet = book.worksheet_range("Partners").unwrap();
-        let cells: Vec<Vec<String>> = sheet
-            .rows()
-            .map(|r| {
-                r.iter()
-                    .map(|c| match c {
-                        Data::Float(f) => format!("{f}"),
-                        Data::Int(i) => i.to_string(),
-                        Data::Empty => String::new(),
-                        other => other.to_string(),
-                    })
-                    .collect()
-            })
-            .collect();
-        assert_eq!(cells.len(), rows.len());
-        for (x, c) in cells.iter().zip(&rows) {
-            let c: Vec<String> = c
-                .iter()
-                .cloned()
-                .chain(std::iter::repeat(String::new()))
-                .take(x.len())
-                .collect();
-            assert_eq!(x, &c);
+        let book = sheets(&xlsx(&w, &router, "en", "").await);
+        let names: Vec<&str> = book.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Partners", "About", "Data dictionary"]);
+        let partners = &book[0].1;
+        assert_eq!(partners.len(), rows.len(), "every partner, as in the CSV");
+        // Headings for people; the import's own names where the import reads the column.
+        assert_eq!(
+            &partners[0][..5],
+            [
+                "Homeward id",
+                "Name (English)",
+                "Name (Khmer)",
+                "Province",
+                "Lead adviser"
+            ]
+        );
+        assert!(partners[0].contains(&"In care at the start (Girls)".to_string()));
+        let keys = &rows[0];
+        let at = |key: &str| keys.iter().position(|k| k == key).unwrap();
+        for (x, c) in partners[1..].iter().zip(&rows[1..]) {
+            for (i, key) in keys.iter().enumerate() {
+                let xv = x.get(i).cloned().unwrap_or_default();
+                match key.as_str() {
+                    // Worded: the stage by its name, risks by their labels.
+                    "stage" if c[i] == "completed" => assert_eq!(xv, "Transition completed"),
+                    "stage" => assert!(xv.starts_with(&format!("Stage {} · ", c[i])), "{xv}"),
+                    "risks" => assert_eq!(xv.is_empty(), c[i].is_empty(), "{xv} / {}", c[i]),
+                    _ => assert_eq!(xv, c[i], "{key}"),
+                }
+            }
         }
-        let formulas = book.worksheet_formula("Partners").unwrap();
+        let planless = rows[1..]
+            .iter()
+            .position(|r| r[at("risks")].contains("no_plan"))
+            .expect("a demo partner without a plan");
         assert!(
-            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
-            "no formula in the workbook"
+            partners[planless + 1][at("risks")].contains("No reintegration plan"),
+            "{:?}",
+            partners[planless + 1]
         );
         let evil = rows.iter().find(|r| r[1].contains("HYPERLINK")).unwrap();
         assert!(evil[1].starts_with("'="), "{}", evil[1]);
         assert_eq!(evil[2], "'@មណ្ឌល ខ្មែរ", "Khmer intact, neutralised");
+
+        // The data dictionary: each heading beside the CSV's key and a meaning.
+        let dictionary = &book[2].1;
+        assert_eq!(dictionary.len(), keys.len() + 1);
+        for (i, key) in keys.iter().enumerate() {
+            let line = &dictionary[i + 1];
+            assert_eq!(&line[1], key);
+            assert_eq!(line[0], partners[0][i]);
+            assert!(line[2].len() > 20, "{key}: {line:?}");
+        }
+        // What the export is: the organisation, when, every partner.
+        let about = &book[1].1;
+        let said = |what: &str| {
+            about
+                .iter()
+                .find(|r| r[0] == what)
+                .map(|r| r[1].clone())
+                .unwrap_or_else(|| panic!("no {what}: {about:?}"))
+        };
+        assert_eq!(said("Organisation"), "Demo NGO");
+        assert!(said("Exported").ends_with("(Phnom Penh time)"));
+        assert_eq!(said("Filters"), "None: every partner");
+        assert_eq!(
+            said("Partners in this export"),
+            (rows.len() - 1).to_string()
+        );
+
+        // Filtered and in Khmer: the filters stamped in, every heading in Khmer.
+        let km = sheets(&xlsx(&w, &router, "km", "?province=Kampot").await);
+        assert_eq!(km[0].0, "ដៃគូ");
+        assert_eq!(km[0].1[0][1], "ឈ្មោះ (អង់គ្លេស)");
+        assert!(km[0].1[1..].iter().all(|r| r[at("province")] == "Kampot"));
+        let filters = &km[1].1.iter().find(|r| r[0] == "តម្រង").unwrap()[1];
+        assert!(filters.contains("កំពត"), "{filters}");
     })
 }
 

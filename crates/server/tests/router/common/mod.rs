@@ -226,6 +226,7 @@ impl World {
             secure_cookies: secure,
             flashes: Default::default(),
             imports: Default::default(),
+            organisation: "Demo NGO".into(),
         };
         let options = LeptosOptions::builder().output_name("homeward").build();
         (
