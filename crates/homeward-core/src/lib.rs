@@ -23,6 +23,9 @@
 //! - [`risks::risk_flags`] says what needs attention on a given day ([`RiskFlag`]): no
 //!   reintegration plan or budget from the preparation stage on, no update for a while, follow-up
 //!   visits overdue. [`RciSummary`] and [`RciOverview`] bring it all together for one RCI.
+//! - Each reintegration can be followed as a placement ([`placements`]): visits say whether it is
+//!   stable, at risk, broke down, back in residential care or closed; from them come overdue
+//!   visits per placement and the 12-month re-entry rate.
 //! - Values are parsed once at the edge ([`Name`], [`Note`], [`SexCount`], [`DateRange`]…) and
 //!   every refusal can be worded in English and Khmer ([`Bilingual`]).
 //!
@@ -73,6 +76,47 @@
 //! # Ok::<(), homeward_core::ValueError>(())
 //! ```
 //!
+//! # Whether children stay home
+//!
+//! Each reintegration can also be followed on its own ([`placements`]): a [`placements::CaseCode`]
+//! stands for the child or sibling group (never a name), and each follow-up visit records how the
+//! placement is going. The 12-month re-entry rate counts the placements that returned to
+//! residential care within a year, among those a year old or already back:
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use homeward_core::placements::{
+//!     figures, AgeBand, CaseCode, Followed, Outcome, PlacementRecord, PlacementVisit,
+//! };
+//! use homeward_core::{FollowUpCadence, Placement, SexCount};
+//!
+//! let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+//! let placement = |code: &str, on: &str, visits: &[(&str, Outcome)]| Followed {
+//!     placement: PlacementRecord {
+//!         code: CaseCode::parse(code).unwrap(),
+//!         placed_on: day(on),
+//!         kind: Placement::KinshipCare,
+//!         children: SexCount::new(2, 1).unwrap(),
+//!         age_band: AgeBand::FiveToEleven,
+//!     },
+//!     visits: visits
+//!         .iter()
+//!         .map(|(d, outcome)| PlacementVisit { visited_on: day(d), outcome: *outcome })
+//!         .collect(),
+//! };
+//! let placements = [
+//!     placement("HG-2025-01", "2025-03-01", &[("2025-04-01", Outcome::Stable)]),
+//!     placement("HG-2025-02", "2025-05-01", &[("2025-08-01", Outcome::ReEntered)]),
+//!     placement("HG-2026-03", "2026-10-15", &[("2026-11-10", Outcome::AtRisk)]),
+//! ];
+//! assert!(CaseCode::parse("Sok Dara").is_err(), "a name is never a code");
+//!
+//! let seen = figures(&placements, &FollowUpCadence::default(), day("2026-11-30"));
+//! assert_eq!(seen.followed, 2, "the re-entered one is no longer followed");
+//! assert_eq!((seen.at_risk, seen.children_at_risk), (1, 2));
+//! assert_eq!(seen.reentry_rate_12m.map(|r| r.percent()), Some(50));
+//! ```
+//!
 //! `examples/progress_from_csv.rs` does the same for a whole spreadsheet: it reads each RCI's
 //! item statuses from a CSV file and prints every RCI's progress, stage and risks
 //! (`cargo run -p homeward-core --example progress_from_csv -- FILE.csv`).
@@ -89,6 +133,7 @@ pub mod follow_ups;
 pub mod forms;
 pub mod history;
 pub mod imports;
+pub mod placements;
 pub mod places;
 pub mod programmes;
 pub mod progress;
@@ -131,5 +176,6 @@ bilingual_errors!(
     checklists::ChecklistError,
     accounts::AccountError,
     stages::UnknownTrack,
-    UnknownProvince
+    UnknownProvince,
+    placements::CaseCodeError
 );
