@@ -252,6 +252,7 @@ messages! {
     HistoryItem => "Checklist", "បញ្ជីត្រួតពិនិត្យ";
     HistoryCounts => "Counts", "ចំនួនកុមារ";
     HistoryFollowUp => "Follow-up", "ការតាមដាន";
+    HistoryPlacement => "Placement", "ការដាក់ឱ្យនៅ";
     ProgrammesTitle => "Community programmes", "កម្មវិធីសហគមន៍";
     ProgrammesRunning => "running now", "កំពុងដំណើរការ";
     NoProgrammes => "No community programmes recorded yet.", "មិនទាន់មានកម្មវិធីសហគមន៍ត្រូវបានកត់ត្រានៅឡើយទេ។";

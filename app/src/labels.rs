@@ -173,6 +173,7 @@ impl Label for Entity {
             Entity::ChecklistItem => Msg::HistoryItem,
             Entity::Counts => Msg::HistoryCounts,
             Entity::FollowUp => Msg::HistoryFollowUp,
+            Entity::Placement => Msg::HistoryPlacement,
             Entity::Programme => Msg::HistoryProgramme,
             Entity::Tour => Msg::HistoryTour,
             Entity::Training => Msg::HistoryTraining,

@@ -21,6 +21,8 @@ pub enum Entity {
     Counts,
     /// A follow-up visit.
     FollowUp,
+    /// A reintegration followed on its own, or a visit to it.
+    Placement,
     /// A community programme.
     Programme,
     /// A study tour.
@@ -37,11 +39,12 @@ pub enum Entity {
 
 impl Entity {
     /// Every kind, in the order the history filter offers them.
-    pub const ALL: [Entity; 10] = [
+    pub const ALL: [Entity; 11] = [
         Entity::Profile,
         Entity::ChecklistItem,
         Entity::Counts,
         Entity::FollowUp,
+        Entity::Placement,
         Entity::Programme,
         Entity::Tour,
         Entity::Training,
@@ -57,6 +60,7 @@ impl Entity {
             Entity::ChecklistItem => "checklist_item",
             Entity::Counts => "counts",
             Entity::FollowUp => "follow_up",
+            Entity::Placement => "placement",
             Entity::Programme => "programme",
             Entity::Tour => "tour",
             Entity::Training => "training",

@@ -26,7 +26,8 @@ use thiserror::Error;
 use crate::counts::Placement;
 use crate::quarters::Quarter;
 use crate::risks::FollowUpCadence;
-use crate::values::SexCount;
+use crate::stages::Bilingual;
+use crate::values::{parse_date_on, Count, FieldError, SexCount};
 
 /// Why a placement's case code was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
@@ -392,6 +393,159 @@ pub fn quarterly(
         .collect()
 }
 
+/// A placement as the form sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlacementInput {
+    /// The case code.
+    pub code: String,
+    /// The day the children went home (YYYY-MM-DD).
+    pub placed_on: String,
+    /// A [`Placement`] key.
+    pub kind: String,
+    /// Children placed.
+    pub children_total: String,
+    /// Of them, girls.
+    pub children_female: String,
+    /// An [`AgeBand`] key.
+    pub age_band: String,
+}
+
+/// A refusal of a list's field whose value is not one of the list's keys.
+fn choose(field: &'static str, en: &str, km: &str) -> FieldError {
+    FieldError::new(field, Bilingual::new(en, km))
+}
+
+impl PlacementInput {
+    /// A placement made by `today` (and not before the plausible past), of at least one child,
+    /// with a code no name fits, naming the field to fix.
+    pub fn parse(&self, today: NaiveDate) -> Result<PlacementRecord, FieldError> {
+        let code = CaseCode::parse(&self.code).map_err(FieldError::at("code"))?;
+        let placed_on = parse_date_on("reintegration date", &self.placed_on, today)
+            .map_err(FieldError::at("placed_on"))?;
+        if placed_on > today {
+            return Err(FieldError::new(
+                "placed_on",
+                Bilingual::new(
+                    format!("the reintegration date {placed_on} is in the future"),
+                    format!("កាលបរិច្ឆេទសមាហរណកម្ម {placed_on} ស្ថិតនៅថ្ងៃអនាគត"),
+                ),
+            ));
+        }
+        let kind = Placement::ALL
+            .into_iter()
+            .find(|p| p.key() == self.kind)
+            .ok_or_else(|| {
+                choose(
+                    "kind",
+                    "choose a placement from the list",
+                    "សូមជ្រើសរើសការដាក់ឱ្យនៅពីបញ្ជី",
+                )
+            })?;
+        let count = |field: &'static str, label: &str, raw: &str| {
+            Count::parse_field(label, raw)
+                .map(|c| c.get())
+                .map_err(FieldError::at(field))
+        };
+        let total = count("children_total", "children placed", &self.children_total)?;
+        let female = count("children_female", "girls placed", &self.children_female)?;
+        if total == 0 {
+            return Err(choose(
+                "children_total",
+                "a placement is of at least one child",
+                "ការដាក់ឱ្យនៅត្រូវមានកុមារយ៉ាងហោចណាស់ម្នាក់",
+            ));
+        }
+        let children = SexCount::new_field("children placed", total, female)
+            .map_err(FieldError::at("children_female"))?;
+        let age_band = AgeBand::parse(&self.age_band).ok_or_else(|| {
+            choose(
+                "age_band",
+                "choose an age band from the list",
+                "សូមជ្រើសរើសក្រុមអាយុពីបញ្ជី",
+            )
+        })?;
+        Ok(PlacementRecord {
+            code,
+            placed_on,
+            kind,
+            children,
+            age_band,
+        })
+    }
+}
+
+/// A follow-up visit to a placement as the form sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlacementVisitInput {
+    /// The day of the visit (YYYY-MM-DD).
+    pub visited_on: String,
+    /// An [`Outcome`] key.
+    pub outcome: String,
+}
+
+impl PlacementVisitInput {
+    /// A visit on or after the placement was made and not after `today`, with a known outcome.
+    pub fn parse(
+        &self,
+        placement: &PlacementRecord,
+        today: NaiveDate,
+    ) -> Result<PlacementVisit, FieldError> {
+        let visited_on = parse_date_on("visit date", &self.visited_on, today)
+            .map_err(FieldError::at("visited_on"))?;
+        if visited_on > today || visited_on < placement.placed_on {
+            return Err(FieldError::new(
+                "visited_on",
+                Bilingual::new(
+                    format!(
+                        "the visit date must fall between the reintegration ({}) and today",
+                        placement.placed_on
+                    ),
+                    format!(
+                        "កាលបរិច្ឆេទចុះតាមដានត្រូវនៅចន្លោះថ្ងៃសមាហរណកម្ម ({}) និងថ្ងៃនេះ",
+                        placement.placed_on
+                    ),
+                ),
+            ));
+        }
+        let outcome = Outcome::parse(&self.outcome).ok_or_else(|| {
+            choose(
+                "outcome",
+                "choose how the placement is going",
+                "សូមជ្រើសរើសស្ថានភាពនៃការដាក់ឱ្យនៅ",
+            )
+        })?;
+        Ok(PlacementVisit {
+            visited_on,
+            outcome,
+        })
+    }
+}
+
+impl PlacementRecord {
+    /// The placement as text, for the change history (its keys, worded by the page).
+    pub fn describe(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("case code", self.code.to_string()),
+            ("reintegrated on", self.placed_on.to_string()),
+            ("placement", self.kind.key().to_string()),
+            ("children", self.children.to_string()),
+            ("age band", self.age_band.key().to_string()),
+        ]
+    }
+}
+
+impl PlacementVisit {
+    /// The visit as text, for the change history.
+    pub fn describe(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("visited on", self.visited_on.to_string()),
+            ("outcome", self.outcome.key().to_string()),
+        ]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -418,6 +572,59 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn forms_are_refused_at_the_field_to_fix() {
+        let today = day("2026-12-01");
+        let form = PlacementInput {
+            code: "hg-2026-04".into(),
+            placed_on: "2026-11-02".into(),
+            kind: "kinship_care".into(),
+            children_total: "2".into(),
+            children_female: "1".into(),
+            age_band: "5_11".into(),
+        };
+        let placement = form.parse(today).unwrap();
+        assert_eq!(placement.code.as_str(), "HG-2026-04");
+        assert_eq!(placement.kind, Placement::KinshipCare);
+        let refused = |change: fn(&mut PlacementInput)| {
+            let mut f = form.clone();
+            change(&mut f);
+            f.parse(today).unwrap_err().field
+        };
+        assert_eq!(refused(|f| f.code = "Sok Dara".into()), "code");
+        assert_eq!(refused(|f| f.placed_on = "2026-12-02".into()), "placed_on");
+        assert_eq!(refused(|f| f.kind = "orphanage".into()), "kind");
+        assert_eq!(refused(|f| f.children_total = "0".into()), "children_total");
+        assert_eq!(
+            refused(|f| f.children_female = "3".into()),
+            "children_female"
+        );
+        assert_eq!(refused(|f| f.age_band = "teen".into()), "age_band");
+
+        let visit = |on: &str, outcome: &str| {
+            PlacementVisitInput {
+                visited_on: on.into(),
+                outcome: outcome.into(),
+            }
+            .parse(&placement, today)
+        };
+        assert_eq!(
+            visit("2026-11-20", "at_risk").unwrap().outcome,
+            Outcome::AtRisk
+        );
+        assert_eq!(
+            visit("2026-11-01", "stable").unwrap_err().field,
+            "visited_on",
+            "before it"
+        );
+        assert_eq!(
+            visit("2026-12-02", "stable").unwrap_err().field,
+            "visited_on",
+            "future"
+        );
+        assert_eq!(visit("2026-11-20", "gone").unwrap_err().field, "outcome");
     }
 
     #[test]

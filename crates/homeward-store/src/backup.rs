@@ -37,6 +37,8 @@ pub const TABLES: &[&str] = &[
     "checklist_items",
     "children_counts",
     "follow_up_visits",
+    "placements",
+    "placement_visits",
     "login_attempts",
     "history",
     "organisations",
