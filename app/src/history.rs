@@ -4,6 +4,7 @@ use homeward_core::accounts::Role;
 use homeward_core::calendar::cambodia_time;
 use homeward_core::follow_ups::{VisitMode, VisitedBy};
 use homeward_core::history::HistoryEntry;
+use homeward_core::placements::{AgeBand, Outcome};
 use homeward_core::programmes::{ProgrammeKind, ProgrammeStatus};
 use homeward_core::tours::{ActionStatus, VisitorRole};
 use homeward_core::trainings::TrainingCategory;
@@ -81,6 +82,13 @@ pub(crate) fn field_label(field: &str) -> Option<Msg> {
         "active" => Msg::ActiveAccount,
         "password" => Msg::Password,
         "added" => Msg::HistoryAdded,
+        "case code" => Msg::CaseCode,
+        "reintegrated on" => Msg::ReintegratedOn,
+        "placement" => Msg::PlacementKind,
+        "children" => Msg::ChildrenPlaced,
+        "age band" => Msg::AgeBandLabel,
+        "visited on" => Msg::VisitDate,
+        "outcome" => Msg::HowIsItGoing,
         _ => return None,
     })
 }
@@ -124,6 +132,15 @@ pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
         "kind" => named(ProgrammeKind::parse(&value).map(Label::label), value),
         "programme status" => named(ProgrammeStatus::parse(&value).map(Label::label), value),
         "category" => named(TrainingCategory::parse(&value).map(Label::label), value),
+        "placement" => named(
+            homeward_core::Placement::ALL
+                .into_iter()
+                .find(|p| p.key() == value)
+                .map(Label::label),
+            value,
+        ),
+        "age band" => named(AgeBand::parse(&value).map(Label::label), value),
+        "outcome" => named(Outcome::parse(&value).map(Label::label), value),
         "role" => named(Role::parse(&value).ok().map(Label::label), value),
         "track" => homeward_core::Track::parse(&value)
             .map(|t| crate::checklists::track_heading(t, lang))
@@ -154,6 +171,7 @@ pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
         }),
         // "42 (17F)": a count, worded as the page's language writes counts.
         f if f == "children visited"
+            || f == "children"
             || f == "members"
             || CountField::ALL.iter().any(|c| c.key() == f) =>
         {
@@ -200,6 +218,12 @@ pub(crate) fn is_typed(field: &str, value: &str) -> bool {
         | "dates"
         | "date"
         | "visit date"
+        | "reintegrated on"
+        | "visited on"
+        | "placement"
+        | "children"
+        | "age band"
+        | "outcome"
         | "started on"
         | "registered on"
         | "transition start"
@@ -415,6 +439,16 @@ mod tests {
             sessions_per_quarter: 1,
             status: homeward_core::programmes::ProgrammeStatus::Active,
         };
+        let placement = homeward_core::placements::PlacementInput {
+            code: "HG-1".into(),
+            placed_on: today.to_string(),
+            kind: "birth_family".into(),
+            children_total: "1".into(),
+            children_female: "0".into(),
+            age_band: "0_4".into(),
+        }
+        .parse(today)
+        .unwrap();
         let user = homeward_core::accounts::User {
             login: homeward_core::accounts::Login::parse("sokha").unwrap(),
             display_name: homeward_core::Name::parse("Sokha").unwrap(),
@@ -435,6 +469,12 @@ mod tests {
             programme.describe(),
             user.describe(),
             vec![("password", String::new())],
+            placement.describe(),
+            homeward_core::placements::PlacementVisit {
+                visited_on: today,
+                outcome: homeward_core::placements::Outcome::AtRisk,
+            }
+            .describe(),
         ];
         for (field, _) in fields.iter().flatten() {
             assert!(field_label(field).is_some(), "no label for {field}");

@@ -4,6 +4,7 @@
 use homeward_core::accounts::Role;
 use homeward_core::follow_ups::{VisitMode, VisitedBy};
 use homeward_core::history::Entity;
+use homeward_core::placements::{AgeBand, Outcome};
 use homeward_core::programmes::{ProgrammeKind, ProgrammeStatus};
 use homeward_core::tours::{ActionStatus, VisitorRole};
 use homeward_core::trainings::TrainingCategory;
@@ -71,6 +72,29 @@ impl Label for Placement {
             Placement::FosterCare => Msg::PlacementFoster,
             Placement::IndependentLiving => Msg::PlacementIndependent,
             Placement::LongTermCare => Msg::PlacementLongTerm,
+        }
+    }
+}
+
+impl Label for AgeBand {
+    fn label(self) -> Msg {
+        match self {
+            AgeBand::UnderFive => Msg::AgeUnderFive,
+            AgeBand::FiveToEleven => Msg::AgeFiveToEleven,
+            AgeBand::TwelveToSeventeen => Msg::AgeTwelveToSeventeen,
+            AgeBand::Adult => Msg::AgeAdult,
+        }
+    }
+}
+
+impl Label for Outcome {
+    fn label(self) -> Msg {
+        match self {
+            Outcome::Stable => Msg::OutcomeStable,
+            Outcome::AtRisk => Msg::OutcomeAtRisk,
+            Outcome::BrokeDown => Msg::OutcomeBrokeDown,
+            Outcome::ReEntered => Msg::OutcomeReEntered,
+            Outcome::Closed => Msg::OutcomeClosed,
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod islands;
 pub mod labels;
 pub mod lists;
 pub mod not_found;
+pub mod placements;
 pub mod programmes;
 pub mod rcis;
 pub mod report;

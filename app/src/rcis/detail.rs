@@ -228,7 +228,14 @@ fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> i
         SectionData::FollowUps {
             follow_ups,
             next_follow_up_due,
-        } => view! { <FollowUpsPanel visits=follow_ups next_due=next_follow_up_due cx/> }.into_any(),
+            placements,
+            placement_figures,
+            cadence,
+        } => view! {
+            <crate::placements::PlacementsPanel placements figures=placement_figures cadence cx/>
+            <FollowUpsPanel visits=follow_ups next_due=next_follow_up_due cx/>
+        }
+        .into_any(),
         SectionData::Activities {
             programmes,
             took_part,

@@ -121,6 +121,9 @@ pub enum SectionData {
     FollowUps {
         follow_ups: Vec<Stored<FollowUpVisit>>,
         next_follow_up_due: Option<NaiveDate>,
+        placements: Vec<Stored<homeward_core::placements::Followed>>,
+        placement_figures: homeward_core::placements::PlacementFigures,
+        cadence: homeward_core::FollowUpCadence,
     },
     Activities {
         programmes: Vec<Stored<Programme>>,
@@ -158,6 +161,8 @@ pub enum Saved {
     Profile,
     Counts,
     FollowUp,
+    Placement,
+    PlacementVisit,
     Programme,
     Item,
     ItemAdded,
@@ -166,10 +171,12 @@ pub enum Saved {
 }
 
 impl Saved {
-    pub const ALL: [Saved; 8] = [
+    pub const ALL: [Saved; 10] = [
         Saved::Profile,
         Saved::Counts,
         Saved::FollowUp,
+        Saved::Placement,
+        Saved::PlacementVisit,
         Saved::Programme,
         Saved::Item,
         Saved::ItemAdded,
@@ -182,6 +189,8 @@ impl Saved {
             Saved::Profile => "profile",
             Saved::Counts => "counts",
             Saved::FollowUp => "follow_up",
+            Saved::Placement => "placement",
+            Saved::PlacementVisit => "placement_visit",
             Saved::Programme => "programme",
             Saved::Item => "item",
             Saved::ItemAdded => "item_added",
@@ -199,7 +208,7 @@ impl Saved {
         match self {
             Saved::Profile => Section::Overview,
             Saved::Counts => Section::Children,
-            Saved::FollowUp => Section::FollowUps,
+            Saved::FollowUp | Saved::Placement | Saved::PlacementVisit => Section::FollowUps,
             Saved::Programme => Section::Activities,
             Saved::Item | Saved::ItemAdded | Saved::ItemHidden | Saved::ItemShown => {
                 Section::Checklist
@@ -213,6 +222,8 @@ impl Saved {
             Saved::Profile => Msg::ProfileSaved,
             Saved::Counts => Msg::CountsSaved,
             Saved::FollowUp => Msg::FollowUpSaved,
+            Saved::Placement => Msg::PlacementSaved,
+            Saved::PlacementVisit => Msg::PlacementVisitSaved,
             Saved::Programme => Msg::ProgrammeSaved,
             Saved::Item => Msg::ItemSaved,
             Saved::ItemAdded => Msg::ItemAdded,
@@ -346,10 +357,18 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
                 .map(|s| s.value)
                 .collect(),
         },
-        Section::FollowUps => SectionData::FollowUps {
-            follow_ups: store.follow_ups(id).await?,
-            next_follow_up_due,
-        },
+        Section::FollowUps => {
+            let placements = store.placements(id).await?;
+            let followed: Vec<_> = placements.iter().map(|p| p.value.clone()).collect();
+            let cadence = ctx.settings.follow_up;
+            SectionData::FollowUps {
+                follow_ups: store.follow_ups(id).await?,
+                next_follow_up_due,
+                placement_figures: homeward_core::placements::figures(&followed, &cadence, today),
+                placements,
+                cadence,
+            }
+        }
         Section::Activities => SectionData::Activities {
             programmes: store.programmes(id).await?,
             took_part: {

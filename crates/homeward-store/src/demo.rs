@@ -182,6 +182,104 @@ pub(crate) fn named_adviser(n: usize) -> Result<Editor> {
     })
 }
 
+/// Reintegrations followed one by one: Hope Garden's (one back in residential care within the
+/// year, one at risk, one closed), Bright Future's (one overdue a visit, one not yet visited) and
+/// Little Lotus's first.
+async fn demo_placements(store: &Store, ids: &[i64], today: NaiveDate) -> Result<()> {
+    use homeward_core::placements::{AgeBand, CaseCode, Outcome, PlacementRecord, PlacementVisit};
+    type Plan<'a> = (
+        usize,
+        &'a str,
+        u64,
+        Placement,
+        (u32, u32),
+        AgeBand,
+        &'a [(u64, Outcome)],
+    );
+    let plans: [Plan; 6] = [
+        (
+            0,
+            "HG-2025-01",
+            520,
+            Placement::BirthFamily,
+            (2, 1),
+            AgeBand::FiveToEleven,
+            &[
+                (490, Outcome::Stable),
+                (400, Outcome::Stable),
+                (100, Outcome::Closed),
+            ],
+        ),
+        (
+            0,
+            "HG-2025-02",
+            430,
+            Placement::KinshipCare,
+            (1, 1),
+            AgeBand::TwelveToSeventeen,
+            &[(400, Outcome::Stable), (250, Outcome::ReEntered)],
+        ),
+        (
+            0,
+            "HG-2026-03",
+            200,
+            Placement::FosterCare,
+            (3, 2),
+            AgeBand::UnderFive,
+            &[(170, Outcome::Stable), (20, Outcome::AtRisk)],
+        ),
+        (
+            1,
+            "BF-2026-01",
+            120,
+            Placement::BirthFamily,
+            (2, 0),
+            AgeBand::FiveToEleven,
+            &[(90, Outcome::Stable), (60, Outcome::Stable)],
+        ),
+        (
+            1,
+            "BF-2026-02",
+            25,
+            Placement::KinshipCare,
+            (1, 0),
+            AgeBand::TwelveToSeventeen,
+            &[],
+        ),
+        (
+            2,
+            "LL-2026-01",
+            45,
+            Placement::BirthFamily,
+            (1, 1),
+            AgeBand::FiveToEleven,
+            &[(10, Outcome::Stable)],
+        ),
+    ];
+    let adviser = named_adviser(0)?;
+    for (n, code, placed, kind, (total, female), age_band, visits) in plans {
+        let Some(&rci) = ids.get(n) else { continue };
+        let placement = PlacementRecord {
+            code: CaseCode::parse(code).map_err(corrupt)?,
+            placed_on: days_ago(today, placed),
+            kind,
+            children: SexCount::new(total, female).map_err(corrupt)?,
+            age_band,
+        };
+        let id = store.record_placement(rci, &placement, &adviser).await?;
+        for &(ago, outcome) in visits {
+            let visit = PlacementVisit {
+                visited_on: days_ago(today, ago),
+                outcome,
+            };
+            store
+                .record_placement_visit(rci, id, |_| Ok(visit), &adviser)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
 fn days_ago(today: NaiveDate, days: u64) -> NaiveDate {
     today - Days::new(days)
 }
@@ -226,6 +324,7 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<usize> {
     }
     demo_accounts(store, &ids).await?;
     demo_tours_and_trainings(store, &ids, today).await?;
+    demo_placements(store, &ids, today).await?;
     Ok(DEMO.len())
 }
 

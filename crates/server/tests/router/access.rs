@@ -61,6 +61,18 @@ fn cases(w: &World) -> Vec<Case> {
              &visit[visited_by]=ngo_staff&visit[mode]=visit&visit[notes]="
         )
     };
+    let placement = |rci: i64| {
+        format!(
+            "rci_id={rci}&placement[code]=NEW-2026-9&placement[placed_on]={today}\
+             &placement[kind]=birth_family&placement[children_total]=1\
+             &placement[children_female]=0&placement[age_band]=0_4"
+        )
+    };
+    let placement_visit = |rci: i64, placement: i64| {
+        format!(
+            "rci_id={rci}&placement_id={placement}&visit[visited_on]={today}&visit[outcome]=stable"
+        )
+    };
     let hide = |rci: i64, (id, version): (i64, i64)| {
         format!("rci_id={rci}&item_id={id}&version={version}&hidden=true")
     };
@@ -219,6 +231,22 @@ fn cases(w: &World) -> Vec<Case> {
         case("record_counts", counts(other), edit_other, true),
         case("record_follow_up", visit(own), edit_own, true),
         case("record_follow_up", visit(other), edit_other, true),
+        case("record_placement", placement(own), edit_own, true),
+        case("record_placement", placement(other), edit_other, true),
+        case("record_placement_visit", placement_visit(own, w.own_placement), edit_own, true),
+        case(
+            "record_placement_visit",
+            placement_visit(w.other_placement.0, w.other_placement.1),
+            edit_other,
+            true,
+        ),
+        // Another RCI's placement named under one's own RCI: as if it did not exist.
+        case(
+            "record_placement_visit",
+            placement_visit(own, w.other_placement.1),
+            [Unauthenticated, NotFound, NotFound, Forbidden, Forbidden],
+            true,
+        ),
         case("record_programme", programme(own), edit_own, true),
         case("record_programme", programme(other), edit_other, true),
         case(

@@ -97,6 +97,10 @@ pub struct World {
     pub other_rci: i64,
     pub own_item: (i64, i64),
     pub other_item: (i64, i64),
+    /// A demo placement of the director's RCI; and one of an RCI neither the director nor the
+    /// adviser has, with that RCI.
+    pub own_placement: i64,
+    pub other_placement: (i64, i64),
     /// The RCIs' profile versions, for profile saves.
     pub own_version: i64,
     pub other_version: i64,
@@ -162,6 +166,16 @@ pub async fn world() -> World {
         }
     };
     let own_item = first_item(own_rci).await;
+    let own_placement = store.placements(own_rci).await.unwrap()[0].id;
+    let mut other_placement = None;
+    for rci in store.rcis().await.unwrap() {
+        let theirs = rci.id != own_rci && !adviser.value.assigned_rcis.contains(&rci.id);
+        if let (true, Some(p)) = (theirs, store.placements(rci.id).await.unwrap().first()) {
+            other_placement = Some((rci.id, p.id));
+            break;
+        }
+    }
+    let other_placement = other_placement.expect("a demo placement outside the adviser's RCIs");
     let own_version = store.rci(own_rci).await.unwrap().version;
     let other_version = store.rci(other_rci).await.unwrap().version;
     let other_item = first_item(other_rci).await;
@@ -197,6 +211,8 @@ pub async fn world() -> World {
         other_rci,
         own_item,
         other_item,
+        own_placement,
+        other_placement,
         own_version,
         other_version,
         viewer_id,
