@@ -51,6 +51,14 @@ fn flag_text(flag: &RiskFlag, lang: Lang) -> String {
                 Msg::Days.text(lang)
             )
         }
+        RiskFlag::PlacementVisitsOverdue { placements } => {
+            format!("{} {placements}", Msg::RiskPlacementVisits.text(lang))
+        }
+        RiskFlag::ReentryRateHigh { rate } => format!(
+            "{} {}",
+            Msg::RiskReentry.text(lang),
+            crate::labels::rate(*rate, lang)
+        ),
     }
 }
 

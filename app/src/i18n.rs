@@ -406,6 +406,15 @@ messages! {
     PartnersFollowUpsOverdue => "Partners with follow-ups overdue", "ដៃគូដែលមានការតាមដានហួសកាលកំណត់";
     ChartStages => "Partner RCIs in each stage", "មណ្ឌលដៃគូក្នុងដំណាក់កាលនីមួយៗ";
     ChartPerQuarter => "Children reintegrated per quarter, by placement", "កុមារដែលបានធ្វើសមាហរណកម្មក្នុងមួយត្រីមាស តាមការទុកដាក់កុមារ";
+    ChartReentries => "placements returned to residential care", "ការដាក់ឱ្យនៅដែលបានត្រឡប់ទៅមណ្ឌលវិញ";
+    RiskPlacementVisitsShort => "Placement visits overdue", "ការចុះតាមដានករណីហួសកាលកំណត់";
+    RiskPlacementVisits => "Visits overdue for placements:", "ការចុះតាមដានហួសកាលកំណត់ ចំនួនការដាក់ឱ្យនៅ៖";
+    RiskReentryShort => "Re-entry rate high", "អត្រាត្រឡប់ចូលវិញខ្ពស់";
+    RiskReentry => "Re-entry rate in 12 months:", "អត្រាត្រឡប់ចូលមណ្ឌលវិញក្នុង 12 ខែ៖";
+    ColReentryRate => "12-month re-entry rate", "អត្រាត្រឡប់ចូលវិញក្នុង 12 ខែ";
+    ColChildrenAtRisk => "Children in placements at risk", "កុមារក្នុងការដាក់ឱ្យនៅដែលមានហានិភ័យ";
+    MeanReentryRate => "Placements returned to residential care within 12 months of reintegration, of those reintegrated at least 12 months ago or returned, as a whole percent; blank while none is old enough.", "ការដាក់ឱ្យនៅដែលបានត្រឡប់ទៅមណ្ឌលវិញក្នុងរយៈពេល 12 ខែបន្ទាប់ពីសមាហរណកម្ម ក្នុងចំណោមការដាក់ឱ្យនៅដែលបានធ្វើសមាហរណកម្មយ៉ាងហោចណាស់ 12 ខែមុន ឬបានត្រឡប់វិញ គិតជាភាគរយ៖ ទទេ បើមិនទាន់មាន។";
+    MeanChildrenAtRisk => "Children in placements being followed whose latest visit found them at risk.", "កុមារក្នុងការដាក់ឱ្យនៅដែលកំពុងតាមដាន ដែលការចុះតាមដានចុងក្រោយឃើញថាមានហានិភ័យ។";
     BadQuarter => "Choose a quarter written like 2026-Q4.", "សូមជ្រើសរើសត្រីមាសដែលសរសេរដូចជា 2026-Q4។";
     Quarter => "Quarter", "ត្រីមាស";
     Print => "Print", "បោះពុម្ព";

@@ -13,6 +13,18 @@ use homeward_core::{CountField, Placement, RiskKind, StatusKind};
 use crate::i18n::Msg;
 use crate::rcis::Section;
 
+/// A share of placements as a reader sees it: "25 % (1 of 4)".
+pub fn rate(rate: homeward_core::placements::Rate, lang: homeward_core::Lang) -> String {
+    format!(
+        "{} % ({})",
+        rate.percent(),
+        Msg::RateOf
+            .text(lang)
+            .replace("{count}", &rate.count.to_string())
+            .replace("{of}", &rate.of.to_string())
+    )
+}
+
 /// A stored province in the reader's language: one of Cambodia's is named as the reader reads
 /// it; a name stored before the list existed is shown as it was typed.
 pub fn place(stored: &str, lang: homeward_core::Lang) -> String {
@@ -46,6 +58,8 @@ impl Label for RiskKind {
             RiskKind::NoBudget => Msg::RiskNoBudget,
             RiskKind::Stalled => Msg::RiskStalledShort,
             RiskKind::FollowUpsOverdue => Msg::RiskFollowUpsShort,
+            RiskKind::PlacementVisitsOverdue => Msg::RiskPlacementVisitsShort,
+            RiskKind::ReentryRateHigh => Msg::RiskReentryShort,
         }
     }
 }

@@ -55,16 +55,10 @@ pub fn PlacementsPanel(
 ) -> impl IntoView {
     let lang = cx.lang;
     let word = |m: Msg| m.text(lang);
-    let rate = match figures.reentry_rate_12m {
-        Some(r) => format!(
-            "{} % ({})",
-            r.percent(),
-            word(Msg::RateOf)
-                .replace("{count}", &r.count.to_string())
-                .replace("{of}", &r.of.to_string())
-        ),
-        None => word(Msg::RateUnknown).to_string(),
-    };
+    let rate = figures.reentry_rate_12m.map_or_else(
+        || word(Msg::RateUnknown).to_string(),
+        |r| crate::labels::rate(r, lang),
+    );
     let empty = placements.is_empty();
     view! {
         <section class="panel placements" data-testid="placements">

@@ -267,6 +267,7 @@ fn ReportSummary(totals: ComparisonTotals, rcis: Vec<RciReport>, lang: Lang) -> 
                     <tr><th scope="row">{Msg::VisitsThisQuarter.text(lang)}</th><td class="num">{visits} " · " {visited.text(lang)}</td></tr>
                     <tr><th scope="row">{Msg::ColProgress.text(lang)} " (" {Msg::Mean.text(lang)} ")"</th><td class="num">{totals.mean_overall} "%"</td></tr>
                     <tr><th scope="row">{Msg::PartnersFollowUpsOverdue.text(lang)}</th><td class="num" data-testid="overdue-partners">{totals.follow_ups_overdue}</td></tr>
+                    <tr><th scope="row">{Msg::ColChildrenAtRisk.text(lang)}</th><td class="num" data-testid="report-at-risk">{totals.children_at_risk}</td></tr>
                 </tbody>
             </table>
             <crate::compare::charts::StageChart phases lang/>
@@ -278,6 +279,7 @@ fn ReportSummary(totals: ComparisonTotals, rcis: Vec<RciReport>, lang: Lang) -> 
                     <th scope="col">{Msg::ColStage.text(lang)}</th>
                     <th scope="col">{Msg::ColProgress.text(lang)}</th>
                     <th scope="col">{Msg::ReintegratedThisQuarter.text(lang)}</th>
+                    <th scope="col">{Msg::ColReentryRate.text(lang)}</th>
                     <th scope="col">{Msg::ColRisks.text(lang)}</th>
                 </tr></thead>
                 <tbody>
@@ -287,6 +289,7 @@ fn ReportSummary(totals: ComparisonTotals, rcis: Vec<RciReport>, lang: Lang) -> 
                             <td><PhaseLabel phase=r.row.phase lang/></td>
                             <td class="num">{format!("{}%", r.row.overall)}</td>
                             <td class="num">{r.reintegrated.iter().sum::<u32>()}</td>
+                            <td class="num">{r.row.reentry_rate_12m.map_or_else(|| "—".to_string(), |rate| crate::labels::rate(rate, lang))}</td>
                             <td><crate::components::Flags flags=r.row.flags.clone() lang/></td>
                         </tr>
                     }).collect_view()}
@@ -342,6 +345,11 @@ fn RciPage(r: RciReport, lang: Lang, children: Children) -> impl IntoView {
                 {r.reintegrated.iter().sum::<u32>()} {(!placements.is_empty()).then(|| format!(" ({placements})"))}
             </p>
             <p><strong>{Msg::VisitsThisQuarter.text(lang)} ": "</strong>{r.visits} " · " {r.visited_children.text(lang)}</p>
+            <p data-testid="report-reentry">
+                <strong>{Msg::ColReentryRate.text(lang)} ": "</strong>
+                {row.reentry_rate_12m.map_or_else(|| Msg::RateUnknown.text(lang).to_string(), |rate| crate::labels::rate(rate, lang))}
+                " · " <strong>{Msg::ColChildrenAtRisk.text(lang)} ": "</strong>{row.children_at_risk}
+            </p>
             <p><strong>{Msg::ColRisks.text(lang)} ": "</strong><crate::components::Flags flags=row.flags.clone() lang/></p>
             <h3>{Msg::TookPartTitle.text(lang)}</h3>
             {r.took_part.is_empty().then(|| view! { <p class="empty">{Msg::NothingThisQuarter.text(lang)}</p> })}

@@ -44,13 +44,19 @@ pub(crate) fn StageChart(phases: Vec<Phase>, lang: Lang) -> impl IntoView {
 
 /// Children reintegrated in each of the last eight quarters, stacked by placement.
 #[component]
-pub(super) fn QuarterChart(per_quarter: Vec<(Quarter, [u32; 5])>, lang: Lang) -> impl IntoView {
+pub(super) fn QuarterChart(
+    per_quarter: Vec<(Quarter, [u32; 5])>,
+    /// Placements returned to residential care in each quarter, marked above its bar.
+    reentries: Vec<u32>,
+    lang: Lang,
+) -> impl IntoView {
     let max = per_quarter
         .iter()
         .map(|(_, p)| p.iter().sum::<u32>())
         .max()
         .unwrap_or(0)
         .max(1) as f64;
+    let reentry_word = Msg::ChartReentries.text(lang);
     let (w, h, pad) = (480.0_f64, 220.0_f64, 28.0_f64);
     let slot = (w - 2.0 * pad) / per_quarter.len().max(1) as f64;
     let y = move |v: f64| (h - pad) - (h - 2.0 * pad) * v / max;
@@ -72,8 +78,16 @@ pub(super) fn QuarterChart(per_quarter: Vec<(Quarter, [u32; 5])>, lang: Lang) ->
                         base = top;
                         rect
                     }).collect_view();
+                    let back = reentries.get(i).copied().filter(|n| *n > 0).map(|n| view! {
+                        <g class="reentries" data-reentries=n>
+                            <circle cx=x + slot * 0.35 cy=y(base) - 12.0 r=9/>
+                            <text x=x + slot * 0.35 y=y(base) - 8.0 text-anchor="middle">{n}</text>
+                            <title>{format!("{}: {n} {reentry_word}", q.label(lang))}</title>
+                        </g>
+                    });
                     view! {
                         {segments}
+                        {back}
                         <text x=x + slot * 0.35 y=h - 8.0 class="tick" text-anchor="middle">{match lang {
                             Lang::En => format!("Q{} {}", q.number, q.year % 100),
                             Lang::Km => homeward_core::calendar::khmer_digits(&format!("ត្រី{}/{:02}", q.number, q.year % 100)),
@@ -86,6 +100,7 @@ pub(super) fn QuarterChart(per_quarter: Vec<(Quarter, [u32; 5])>, lang: Lang) ->
                 {Placement::ALL.into_iter().enumerate().map(|(k, p)| view! {
                     <span class=format!("key placement-{k}")>{homeward_core::CountField::Reintegrated(p).label().text(lang)}</span>
                 }).collect_view()}
+                <span class="key reentries">{reentry_word}</span>
             </figcaption>
         </figure>
     }

@@ -23,6 +23,8 @@ pub struct ComparisonData {
     pub rows: Vec<ComparisonRow>,
     /// The last eight quarters, oldest first, by placement (as [`Placement::ALL`]).
     pub per_quarter: Vec<(Quarter, [u32; 5])>,
+    /// Placements that returned to residential care in each of those quarters.
+    pub reentries_per_quarter: Vec<u32>,
 }
 
 /// Every partner's comparison row on `today`, read in a fixed number of queries.
@@ -65,11 +67,13 @@ pub async fn compare_partners() -> Result<ComparisonData, AppError> {
         .iter()
         .map(|(_, summary)| summary.reintegrations.clone())
         .collect();
+    let quarters = Quarter::of(ctx.today).last(8);
     Ok(ComparisonData {
         rows: rows_of(&ctx.store, &partners, &ctx.settings, ctx.today).await?,
-        per_quarter: homeward_core::quarters::reintegrated_per_quarter(
-            &histories,
-            &Quarter::of(ctx.today).last(8),
+        per_quarter: homeward_core::quarters::reintegrated_per_quarter(&histories, &quarters),
+        reentries_per_quarter: homeward_core::placements::reentries_per_quarter(
+            partners.iter().map(|(_, s)| s.placements.as_slice()),
+            &quarters,
         ),
     })
 }

@@ -36,7 +36,7 @@ pub fn ComparePage() -> impl IntoView {
                     {filters}
                     <div class="charts">
                         <StageChart phases lang/>
-                        <QuarterChart per_quarter=data.per_quarter lang/>
+                        <QuarterChart per_quarter=data.per_quarter reentries=data.reentries_per_quarter lang/>
                     </div>
                     <CompareTable rows=shown sums q lang/>
                 }
@@ -164,6 +164,8 @@ fn CompareTable(
                 {head(SortKey::Adviser, Msg::Adviser.text(lang).into())}
                 {Track::ALL.into_iter().map(|t| head(SortKey::Track(t), t.title().get(lang).to_string())).collect_view()}
                 {head(SortKey::Reintegrated, Msg::ColBaselineReintegrated.text(lang).into())}
+                {head(SortKey::ReentryRate, Msg::ColReentryRate.text(lang).into())}
+                {head(SortKey::AtRisk, Msg::ColChildrenAtRisk.text(lang).into())}
                 {head(SortKey::FollowUpsOverdue, Msg::ColFollowUpsOverdue.text(lang).into())}
                 {head(SortKey::DaysSinceUpdate, Msg::ColDaysSinceUpdate.text(lang).into())}
             </tr></thead>
@@ -171,6 +173,7 @@ fn CompareTable(
                 {rows.into_iter().map(|r| {
                     // Each cell's text in one piece: no hydration markers between its parts, in
                     // a table of hundreds of rows.
+                    let rate = r.reentry_rate_12m.map_or_else(|| "—".to_string(), |rate| crate::labels::rate(rate, lang));
                     let days = (r.phase != Phase::Completed).then(|| format!(" · {} {}", r.days_in_phase, Msg::Days.text(lang)));
                     view! {
                     <tr data-rci=r.rci_id>
@@ -187,6 +190,8 @@ fn CompareTable(
                             <td class="num" data-label=title.clone()><meter min="0" max="100" value=*p aria-hidden="true"></meter><span class="small">{format!("{p}%")}</span></td>
                         }).collect_view()}
                         <td class="num" data-label=Msg::ColBaselineReintegrated.text(lang)>{format!("{} → {}", r.baseline.text(lang), r.reintegrated.text(lang))}</td>
+                        <td class="num reentry" data-label=Msg::ColReentryRate.text(lang)>{rate}</td>
+                        <td class="num at-risk" data-label=Msg::ColChildrenAtRisk.text(lang)>{r.children_at_risk}</td>
                         <td class="num" data-label=Msg::ColFollowUpsOverdue.text(lang)>{opt(r.follow_ups_overdue_days)}</td>
                         <td class="num" data-label=Msg::ColDaysSinceUpdate.text(lang)>{opt(r.days_since_update)}</td>
                     </tr>
@@ -201,6 +206,8 @@ fn CompareTable(
                 <td colspan="2"></td>
                 {Track::ALL.into_iter().map(|_| view! { <td></td> }).collect_view()}
                 <td class="num">{sums.baseline.text(lang)} " → " {sums.reintegrated.text(lang)}</td>
+                <td></td>
+                <td class="num" data-testid="children-at-risk">{sums.children_at_risk}</td>
                 <td class="num" data-testid="overdue-partners">{sums.follow_ups_overdue} " " <span class="muted small">{Msg::PartnersCounted.text(lang)}</span></td>
                 <td></td>
             </tr></tfoot>

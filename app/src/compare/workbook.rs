@@ -31,6 +31,8 @@ pub enum Column {
     FollowUpsOverdueDays,
     DaysSinceUpdate,
     Risks,
+    ReentryRate12m,
+    ChildrenAtRisk,
 }
 
 impl Column {
@@ -55,6 +57,8 @@ impl Column {
             Column::FollowUpsOverdueDays,
             Column::DaysSinceUpdate,
             Column::Risks,
+            Column::ReentryRate12m,
+            Column::ChildrenAtRisk,
         ]);
         all
     }
@@ -78,6 +82,8 @@ impl Column {
             Column::FollowUpsOverdueDays => "follow_ups_overdue_days".into(),
             Column::DaysSinceUpdate => "days_since_update".into(),
             Column::Risks => "risks".into(),
+            Column::ReentryRate12m => "reentry_rate_12m".into(),
+            Column::ChildrenAtRisk => "children_at_risk".into(),
         }
     }
 
@@ -99,7 +105,9 @@ impl Column {
             | Column::ReintegratedFemale
             | Column::FollowUpsOverdueDays
             | Column::DaysSinceUpdate
-            | Column::Risks => return None,
+            | Column::Risks
+            | Column::ReentryRate12m
+            | Column::ChildrenAtRisk => return None,
         };
         SheetKind::Rcis.columns().into_iter().find(|c| c.key == key)
     }
@@ -123,6 +131,8 @@ impl Column {
             Column::FollowUpsOverdueDays => word(Msg::ColFollowUpsOverdue),
             Column::DaysSinceUpdate => word(Msg::ColDaysSinceUpdate),
             Column::Risks => word(Msg::ColRisks),
+            Column::ReentryRate12m => word(Msg::ColReentryRate),
+            Column::ChildrenAtRisk => word(Msg::ColChildrenAtRisk),
             Column::RciId | Column::Name | Column::NameKm | Column::Province | Column::Adviser => {
                 self.key()
             }
@@ -146,6 +156,8 @@ impl Column {
             Column::FollowUpsOverdueDays => Msg::MeanFollowUpsOverdue,
             Column::DaysSinceUpdate => Msg::MeanDaysSinceUpdate,
             Column::Risks => Msg::MeanRisks,
+            Column::ReentryRate12m => Msg::MeanReentryRate,
+            Column::ChildrenAtRisk => Msg::MeanChildrenAtRisk,
         };
         m.text(lang).to_string()
     }
@@ -195,6 +207,12 @@ impl Column {
                     .collect::<Vec<_>>()
                     .join("; "),
             },
+            Column::ReentryRate12m => match (row.reentry_rate_12m, lang) {
+                (None, _) => String::new(),
+                (Some(r), None) => r.percent().to_string(),
+                (Some(r), Some(lang)) => crate::labels::rate(r, lang),
+            },
+            Column::ChildrenAtRisk => row.children_at_risk.to_string(),
         }
     }
 }
@@ -228,14 +246,23 @@ pub fn sheets(rows: &[ComparisonRow], about: Vec<(String, String)>, lang: Lang) 
         },
         Sheet {
             name: word(Msg::ExportDictionarySheet),
+            // Each key with its heading in both languages, whichever the reader's.
             header: vec![
-                word(Msg::ExportDictionaryHeading),
                 word(Msg::ExportDictionaryKey),
+                format!("{} (English)", word(Msg::ExportDictionaryHeading)),
+                format!("{} (ខ្មែរ)", word(Msg::ExportDictionaryHeading)),
                 word(Msg::ExportDictionaryMeaning),
             ],
             rows: columns
                 .iter()
-                .map(|c| vec![c.heading(lang), c.key(), c.meaning(lang)])
+                .map(|c| {
+                    vec![
+                        c.key(),
+                        c.heading(Lang::En),
+                        c.heading(Lang::Km),
+                        c.meaning(lang),
+                    ]
+                })
                 .collect(),
         },
     ]

@@ -162,5 +162,14 @@ fn describe(flag: &RiskFlag) -> String {
         RiskFlag::NoReintegrationBudget => "no reintegration budget".to_string(),
         RiskFlag::Stalled { days } => format!("nothing recorded for {days} days"),
         RiskFlag::FollowUpsOverdue { days } => format!("follow-up visits {days} days overdue"),
+        RiskFlag::PlacementVisitsOverdue { placements } => {
+            format!("visits overdue for {placements} placements")
+        }
+        RiskFlag::ReentryRateHigh { rate } => format!(
+            "12-month re-entry rate {} % ({} of {})",
+            rate.percent(),
+            rate.count,
+            rate.of
+        ),
     }
 }

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::placements::Rate;
 use crate::progress::Phase;
 use crate::rcis::{RciOverview, RciProfile};
 use crate::risks::{RiskFlag, RiskKind};
@@ -42,6 +43,12 @@ pub struct ComparisonRow {
     pub days_since_update: Option<i64>,
     /// Every risk flag that applies on the day, in a stable order.
     pub flags: Vec<RiskFlag>,
+    /// The 12-month re-entry rate of its placements; `None` while none is old enough.
+    pub reentry_rate_12m: Option<Rate>,
+    /// Placements whose latest visit found them at risk.
+    pub placements_at_risk: u32,
+    /// Children in those placements.
+    pub children_at_risk: u32,
 }
 
 impl ComparisonRow {
@@ -77,6 +84,9 @@ impl ComparisonRow {
             }),
             days_since_update: overview.last_update.map(|d| (today - d).num_days()),
             flags: overview.flags.clone(),
+            reentry_rate_12m: overview.placements.reentry_rate_12m,
+            placements_at_risk: overview.placements.at_risk,
+            children_at_risk: overview.placements.children_at_risk,
         }
     }
 
@@ -119,11 +129,15 @@ pub enum SortKey {
     DaysSinceUpdate,
     /// How many risk flags the RCI carries.
     Risks,
+    /// The 12-month re-entry rate; RCIs without one come first.
+    ReentryRate,
+    /// Children in placements at risk.
+    AtRisk,
 }
 
 impl SortKey {
     /// Every sortable column, in the table's order.
-    pub const ALL: [SortKey; 17] = [
+    pub const ALL: [SortKey; 19] = [
         SortKey::Name,
         SortKey::Province,
         SortKey::Adviser,
@@ -141,6 +155,8 @@ impl SortKey {
         SortKey::FollowUpsOverdue,
         SortKey::DaysSinceUpdate,
         SortKey::Risks,
+        SortKey::ReentryRate,
+        SortKey::AtRisk,
     ];
 
     /// The stable key used in URLs.
@@ -158,6 +174,8 @@ impl SortKey {
             SortKey::FollowUpsOverdue => "follow_ups_overdue",
             SortKey::DaysSinceUpdate => "days_since_update",
             SortKey::Risks => "risks",
+            SortKey::ReentryRate => "reentry_rate_12m",
+            SortKey::AtRisk => "children_at_risk",
         }
     }
 
@@ -238,6 +256,8 @@ pub fn compare(
             SortKey::FollowUpsOverdue => a.follow_ups_overdue_days.cmp(&b.follow_ups_overdue_days),
             SortKey::DaysSinceUpdate => a.days_since_update.cmp(&b.days_since_update),
             SortKey::Risks => a.flags.len().cmp(&b.flags.len()),
+            SortKey::ReentryRate => by_rate(a.reentry_rate_12m, b.reentry_rate_12m),
+            SortKey::AtRisk => a.children_at_risk.cmp(&b.children_at_risk),
         };
         let by_key = if sort.descending {
             by_key.reverse()
@@ -249,6 +269,16 @@ pub fn compare(
             .then_with(|| a.rci_id.cmp(&b.rci_id))
     });
     kept
+}
+
+/// Rates in the order of their exact value (1 in 3 before 2 in 5), none first.
+fn by_rate(a: Option<Rate>, b: Option<Rate>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => (u64::from(a.count) * u64::from(b.of))
+            .cmp(&(u64::from(b.count) * u64::from(a.of)))
+            .then(a.of.cmp(&b.of)),
+        (a, b) => a.is_some().cmp(&b.is_some()),
+    }
 }
 
 /// The totals row of the rows shown.
@@ -268,6 +298,8 @@ pub struct ComparisonTotals {
     pub follow_ups_overdue: usize,
     /// How many RCIs have completed every stage.
     pub completed: usize,
+    /// Children in placements at risk, every RCI shown together.
+    pub children_at_risk: u64,
 }
 
 /// Sums the rows shown. Counts add without overflow: a [`SexCount`] total is bounded per RCI.
@@ -293,6 +325,7 @@ pub fn totals(rows: &[ComparisonRow]) -> ComparisonTotals {
             .filter(|r| r.follow_ups_overdue_days.is_some())
             .count(),
         completed: rows.iter().filter(|r| r.phase == Phase::Completed).count(),
+        children_at_risk: rows.iter().map(|r| u64::from(r.children_at_risk)).sum(),
     }
 }
 
@@ -332,6 +365,12 @@ mod tests {
             }),
             days_since_update: Some(id),
             flags,
+            reentry_rate_12m: (id > 1).then_some(Rate {
+                count: (id % 3) as u32,
+                of: id as u32,
+            }),
+            placements_at_risk: (id % 2) as u32,
+            children_at_risk: (id % 2) as u32 * 2,
         }
     }
 
@@ -379,6 +418,9 @@ mod tests {
         assert_eq!(by(SortKey::Overall, false), [4, 2, 1, 3]);
         assert_eq!(by(SortKey::Stage, true), [3, 1, 2, 4]);
         assert_eq!(by(SortKey::Risks, true), [4, 2, 3, 1]);
+        // Rates 2 of 2, 0 of 3, 1 of 4; Hope has none yet and comes first.
+        assert_eq!(by(SortKey::ReentryRate, false), [1, 3, 4, 2]);
+        assert_eq!(by(SortKey::AtRisk, true), [3, 1, 4, 2]);
         assert_eq!(SortKey::parse("overall"), Some(SortKey::Overall));
         assert_eq!(
             SortKey::parse(Track::ALL[2].key()),
@@ -440,10 +482,13 @@ mod tests {
                 ("no_plan", 1),
                 ("no_budget", 0),
                 ("stalled", 1),
-                ("follow_ups_overdue", 1)
+                ("follow_ups_overdue", 1),
+                ("placement_visits_overdue", 0),
+                ("reentry_rate_high", 0)
             ]
         );
         assert_eq!((t.follow_ups_overdue, t.completed), (1, 1));
+        assert_eq!(t.children_at_risk, 4);
         assert_eq!(totals(&[]).mean_overall, 0);
     }
 

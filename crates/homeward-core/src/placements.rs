@@ -289,7 +289,7 @@ impl Followed {
 }
 
 /// A share of placements: `count` of `of`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Rate {
     /// Placements counted.
     pub count: u32,
@@ -391,6 +391,23 @@ pub fn quarterly(
         .iter()
         .map(|q| (*q, figures(placements, cadence, q.end())))
         .collect()
+}
+
+/// Placements that returned to residential care during each of `quarters`, over every RCI's
+/// placements given: each counted once, in the quarter of its first re-entry.
+pub fn reentries_per_quarter<'a>(
+    rcis: impl IntoIterator<Item = &'a [Followed]>,
+    quarters: &[Quarter],
+) -> Vec<u32> {
+    let mut out = vec![0u32; quarters.len()];
+    for f in rcis.into_iter().flatten() {
+        if let Some(on) = f.reentered_on(NaiveDate::MAX) {
+            if let Some(i) = quarters.iter().position(|q| q.contains(on)) {
+                out[i] += 1;
+            }
+        }
+    }
+    out
 }
 
 /// A placement as the form sends it.
@@ -772,6 +789,16 @@ mod tests {
                 prop_assert!(rate.percent() <= 100);
                 prop_assert!(rate.count <= f.reentries);
             }
+        }
+
+        #[test]
+        fn reentries_per_quarter_add_up_to_the_reentries_between(
+            placements in proptest::collection::vec(arb_followed(), 0..20),
+        ) {
+            let quarters = Quarter::of(day("2035-12-31")).last(60);
+            let per = reentries_per_quarter([placements.as_slice()], &quarters);
+            let all = figures(&placements, &FollowUpCadence::default(), day("2035-12-31")).reentries;
+            prop_assert_eq!(per.iter().sum::<u32>(), all);
         }
 
         #[test]

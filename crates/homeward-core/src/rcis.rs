@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checklists::ChecklistItem;
 use crate::counts::ChildrenCounts;
+use crate::placements::{figures, Followed, PlacementFigures};
 use crate::places::Province;
 use crate::progress::{phase_entered_on, TransitionProgress};
 use crate::quarters::{last_of_each_quarter, ReintegrationSnapshot, Reintegrations};
@@ -272,6 +273,8 @@ pub struct RciOverview {
     pub latest_counts: Option<ChildrenCounts>,
     /// The last day anything about the RCI was recorded; `None` if never.
     pub last_update: Option<NaiveDate>,
+    /// Its placements as the overview's day sees them.
+    pub placements: PlacementFigures,
 }
 
 /// What an RCI's overview needs from its records, whatever the day: its progress, since when
@@ -293,6 +296,9 @@ pub struct RciSummary {
     /// The last counts snapshot of each quarter, oldest first: all the organisation's
     /// per-quarter chart needs ([`crate::quarters::last_of_each_quarter`]).
     pub reintegrations: Vec<Reintegrations>,
+    /// Its placements with their visits: the overview and the comparison judge them on the day.
+    #[serde(default)]
+    pub placements: Vec<Followed>,
 }
 
 impl RciSummary {
@@ -312,6 +318,7 @@ impl RciSummary {
             follow_ups,
             last_update,
             reintegrations: last_of_each_quarter(counts_history),
+            placements: Vec::new(),
         }
     }
 
@@ -322,6 +329,7 @@ impl RciSummary {
         settings: &RiskSettings,
         today: NaiveDate,
     ) -> RciOverview {
+        let placements = figures(&self.placements, &settings.follow_up, today);
         let inputs = RiskInputs {
             phase: self.progress.phase,
             has_reintegration_plan: profile.has_reintegration_plan,
@@ -330,6 +338,8 @@ impl RciSummary {
             transition_start: profile.transition_start,
             first_reintegration: self.follow_ups.first_reintegration,
             last_follow_up: self.follow_ups.last_follow_up,
+            placements_overdue: placements.overdue,
+            reentry_rate_12m: placements.reentry_rate_12m,
         };
         RciOverview {
             days_in_phase: (today - self.phase_entered_on).num_days().max(0),
@@ -337,6 +347,7 @@ impl RciSummary {
             progress: self.progress.clone(),
             latest_counts: self.latest_counts,
             last_update: self.last_update,
+            placements,
         }
     }
 }

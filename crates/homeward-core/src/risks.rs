@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::placements::Rate;
 use crate::progress::Phase;
 use crate::stages::Stage;
 
@@ -30,6 +31,9 @@ pub enum SettingsError {
     /// An RCI must count as stalled after 1 to 730 days; it holds the days given.
     #[error("an RCI is stalled after 1 to 730 days without an update, not {0}")]
     BadStalledDays(u32),
+    /// The re-entry flag must be set at 1 to 100 %; it holds the percent given.
+    #[error("the re-entry rate flag must be set at 1 to 100 %, not {0}")]
+    BadReentryPercent(u32),
 }
 
 impl FollowUpCadence {
@@ -71,6 +75,7 @@ impl Default for FollowUpCadence {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiskSettings {
     stalled_after_days: u32,
+    reentry_flag_percent: u32,
     /// How often, and for how long, reintegrated children are visited.
     pub follow_up: FollowUpCadence,
 }
@@ -84,6 +89,18 @@ impl RiskSettings {
         Ok(Self {
             stalled_after_days,
             follow_up,
+            ..Self::default()
+        })
+    }
+
+    /// Flags an RCI whose 12-month re-entry rate is above `percent` (1–100).
+    pub fn with_reentry_flag_percent(self, percent: u32) -> Result<Self, SettingsError> {
+        if !(1..=100).contains(&percent) {
+            return Err(SettingsError::BadReentryPercent(percent));
+        }
+        Ok(Self {
+            reentry_flag_percent: percent,
+            ..self
         })
     }
 
@@ -91,13 +108,21 @@ impl RiskSettings {
     pub fn stalled_after_days(&self) -> u32 {
         self.stalled_after_days
     }
+
+    /// The 12-month re-entry rate above which an RCI is flagged.
+    pub fn reentry_flag_percent(&self) -> u32 {
+        self.reentry_flag_percent
+    }
 }
 
 impl Default for RiskSettings {
     /// Sixty days without an update: an adviser visits each partner at least every month or two.
+    /// More than one child in ten back in residential care within a year says reintegration is
+    /// being rushed or under-supported.
     fn default() -> Self {
         Self {
             stalled_after_days: 60,
+            reentry_flag_percent: 10,
             follow_up: FollowUpCadence::default(),
         }
     }
@@ -120,6 +145,10 @@ pub struct RiskInputs {
     pub first_reintegration: Option<NaiveDate>,
     /// The day of the latest follow-up visit; `None` if none yet.
     pub last_follow_up: Option<NaiveDate>,
+    /// Placements whose own follow-up visit is overdue.
+    pub placements_overdue: u32,
+    /// The 12-month re-entry rate of its placements, once there is one.
+    pub reentry_rate_12m: Option<Rate>,
 }
 
 /// Something that needs the organisation's attention, with its figures.
@@ -139,6 +168,16 @@ pub enum RiskFlag {
         /// Days since the visit was due.
         days: i64,
     },
+    /// This many placements are past their visit's due day.
+    PlacementVisitsOverdue {
+        /// How many placements.
+        placements: u32,
+    },
+    /// The 12-month re-entry rate is above the setting.
+    ReentryRateHigh {
+        /// The rate.
+        rate: Rate,
+    },
 }
 
 impl RiskFlag {
@@ -149,6 +188,8 @@ impl RiskFlag {
             RiskFlag::NoReintegrationBudget => RiskKind::NoBudget,
             RiskFlag::Stalled { .. } => RiskKind::Stalled,
             RiskFlag::FollowUpsOverdue { .. } => RiskKind::FollowUpsOverdue,
+            RiskFlag::PlacementVisitsOverdue { .. } => RiskKind::PlacementVisitsOverdue,
+            RiskFlag::ReentryRateHigh { .. } => RiskKind::ReentryRateHigh,
         }
     }
 
@@ -169,15 +210,21 @@ pub enum RiskKind {
     Stalled,
     /// A follow-up visit is overdue.
     FollowUpsOverdue,
+    /// A placement's own follow-up visit is overdue.
+    PlacementVisitsOverdue,
+    /// Too many reintegrated children returned to residential care within a year.
+    ReentryRateHigh,
 }
 
 impl RiskKind {
     /// Every kind, in the order filters and totals list them.
-    pub const ALL: [RiskKind; 4] = [
+    pub const ALL: [RiskKind; 6] = [
         RiskKind::NoPlan,
         RiskKind::NoBudget,
         RiskKind::Stalled,
         RiskKind::FollowUpsOverdue,
+        RiskKind::PlacementVisitsOverdue,
+        RiskKind::ReentryRateHigh,
     ];
 
     /// The stable key used in URLs, filters and exports.
@@ -187,6 +234,8 @@ impl RiskKind {
             RiskKind::NoBudget => "no_budget",
             RiskKind::Stalled => "stalled",
             RiskKind::FollowUpsOverdue => "follow_ups_overdue",
+            RiskKind::PlacementVisitsOverdue => "placement_visits_overdue",
+            RiskKind::ReentryRateHigh => "reentry_rate_high",
         }
     }
 
@@ -245,6 +294,16 @@ pub fn risk_flags(inputs: &RiskInputs, settings: &RiskSettings, today: NaiveDate
             });
         }
     }
+    if inputs.placements_overdue > 0 {
+        flags.push(RiskFlag::PlacementVisitsOverdue {
+            placements: inputs.placements_overdue,
+        });
+    }
+    if let Some(rate) = inputs.reentry_rate_12m {
+        if rate.exceeds(settings.reentry_flag_percent) {
+            flags.push(RiskFlag::ReentryRateHigh { rate });
+        }
+    }
     flags
 }
 
@@ -266,7 +325,35 @@ mod tests {
             transition_start: day("2025-01-01"),
             first_reintegration: None,
             last_follow_up: None,
+            placements_overdue: 0,
+            reentry_rate_12m: None,
         }
+    }
+
+    #[test]
+    fn a_reentry_rate_above_the_setting_is_flagged_and_one_at_it_is_not() {
+        let mut i = inputs(Phase::In(Stage::Reintegration));
+        let settings = RiskSettings::default();
+        i.reentry_rate_12m = Some(Rate { count: 1, of: 10 });
+        assert!(risk_flags(&i, &settings, day(TODAY)).is_empty());
+        i.reentry_rate_12m = Some(Rate { count: 1, of: 9 });
+        assert_eq!(
+            risk_flags(&i, &settings, day(TODAY)),
+            vec![RiskFlag::ReentryRateHigh {
+                rate: Rate { count: 1, of: 9 }
+            }]
+        );
+        let lenient = settings.with_reentry_flag_percent(20).unwrap();
+        assert!(risk_flags(&i, &lenient, day(TODAY)).is_empty());
+        assert_eq!(
+            settings.with_reentry_flag_percent(0),
+            Err(SettingsError::BadReentryPercent(0))
+        );
+        i.placements_overdue = 2;
+        assert_eq!(
+            risk_flags(&i, &lenient, day(TODAY)),
+            vec![RiskFlag::PlacementVisitsOverdue { placements: 2 }]
+        );
     }
 
     const TODAY: &str = "2026-11-24";

@@ -1,72 +1,17 @@
 //! Checklist items: each RCI's copy of the template steps and their state.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::Utc;
 use homeward_core::{
-    checklists::ChecklistError, default_template, Bilingual, ChecklistItem, CustomStep, ItemChange,
-    ItemKey, ItemStatus, Name, Note, Stored, Template, Track,
+    checklists::ChecklistError, default_template, ChecklistItem, CustomStep, ItemChange, ItemKey,
+    Name, Note, Stored, Template,
 };
-use sqlx::FromRow;
 
 use homeward_core::history::{Editor, Entity};
 
-use crate::db::{Conn, Day, Instant, Tx};
+use crate::db::{Day, Instant, Tx};
 use crate::history::{self, Change};
-use crate::{corrupt, Result, Store, StoreError};
-
-#[derive(FromRow)]
-struct ItemRow {
-    id: i64,
-    version: i64,
-    item_key: String,
-    track: String,
-    title_en: String,
-    title_km: String,
-    guidance_en: String,
-    guidance_km: String,
-    #[sqlx(try_from = "crate::db::Flag")]
-    custom: bool,
-    #[sqlx(try_from = "crate::db::Flag")]
-    hidden: bool,
-    status: String,
-    done_on: Option<crate::db::Day>,
-    reason: String,
-    evidence: String,
-    responsible: Option<String>,
-    updated_by: Option<String>,
-    updated_at: Option<crate::db::Instant>,
-}
-
-const ITEM_COLUMNS: &str = "id, version, item_key, track, title_en, title_km, guidance_en, \
-     guidance_km, custom, hidden, status, done_on, reason, evidence, responsible, updated_by, updated_at";
-
-impl ItemRow {
-    fn into_stored(self) -> Result<Stored<ChecklistItem>> {
-        let date = self.done_on.map(|d| d.0.format("%Y-%m-%d").to_string());
-        // Stored statuses were valid when written; reading them must not depend on today's date.
-        let status =
-            ItemStatus::from_parts(&self.status, date.as_deref(), &self.reason, NaiveDate::MAX)
-                .map_err(corrupt)?;
-        let name = |v: Option<String>| v.map(|s| Name::parse(&s)).transpose().map_err(corrupt);
-        let value = ChecklistItem {
-            key: ItemKey::parse(&self.item_key).map_err(corrupt)?,
-            track: Track::parse(&self.track).map_err(corrupt)?,
-            title: Bilingual::new(self.title_en, self.title_km),
-            guidance: Bilingual::new(self.guidance_en, self.guidance_km),
-            custom: self.custom,
-            hidden: self.hidden,
-            status,
-            evidence: Note::parse(&self.evidence).map_err(corrupt)?,
-            responsible: name(self.responsible)?,
-            updated_by: name(self.updated_by)?,
-            updated_at: self.updated_at.map(DateTime::from),
-        };
-        Ok(Stored {
-            id: self.id,
-            version: self.version,
-            value,
-        })
-    }
-}
+use crate::reads::checklists::{read_checklist, ItemRow, ITEM_COLUMNS};
+use crate::{Result, Store, StoreError};
 
 /// Inserts one item into an RCI's checklist inside the caller's transaction; returns its id.
 pub(crate) async fn insert_item(
@@ -149,23 +94,6 @@ pub(crate) async fn save_words(
     .execute(&mut **tx)
     .await?;
     record_item(tx, rci_id, item_id, before, after, by).await
-}
-
-/// One RCI's checklist in template order, on `conn` (a write's own transaction, or the pool's).
-pub(crate) async fn read_checklist(
-    conn: &mut Conn,
-    rci_id: i64,
-) -> Result<Vec<Stored<ChecklistItem>>> {
-    let sql = format!(
-        "SELECT {ITEM_COLUMNS} FROM checklist_items WHERE rci_id = $1 ORDER BY position, id"
-    );
-    sqlx::query_as::<_, ItemRow>(&sql)
-        .bind(rci_id)
-        .fetch_all(conn)
-        .await?
-        .into_iter()
-        .map(ItemRow::into_stored)
-        .collect()
 }
 
 /// Saves changes to items of one RCI in the caller's transaction, each refused if its version

@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, Utc};
 use homeward_core::follow_ups::{FollowUpVisit, VisitMode, VisitedBy};
 use homeward_core::history::{Editor, Entity};
-use homeward_core::{FollowUpFacts, Note, SexCount, Stored};
+use homeward_core::{Note, SexCount, Stored};
 use sqlx::FromRow;
 
-use crate::db::{Conn, Day, Instant};
+use crate::db::{Day, Instant};
 use crate::history::{self, Change};
 use crate::{corrupt, Result, Store};
 
@@ -45,27 +45,6 @@ impl VisitRow {
             value,
         })
     }
-}
-
-/// One RCI's follow-up facts, on `conn`: its first reintegration and its last visit.
-pub(crate) async fn read_follow_up_facts(conn: &mut Conn, rci_id: i64) -> Result<FollowUpFacts> {
-    let first_reintegration: Option<Day> = sqlx::query_scalar(
-        "SELECT MIN(as_of) FROM children_counts WHERE rci_id = $1 \
-         AND birth_family_total + kinship_care_total + foster_care_total \
-             + independent_living_total + long_term_care_total > 0",
-    )
-    .bind(rci_id)
-    .fetch_one(&mut *conn)
-    .await?;
-    let last_follow_up: Option<Day> =
-        sqlx::query_scalar("SELECT MAX(visited_on) FROM follow_up_visits WHERE rci_id = $1")
-            .bind(rci_id)
-            .fetch_one(conn)
-            .await?;
-    Ok(FollowUpFacts {
-        first_reintegration: first_reintegration.map(NaiveDate::from),
-        last_follow_up: last_follow_up.map(NaiveDate::from),
-    })
 }
 
 /// Records a visit in the caller's transaction.

@@ -73,7 +73,7 @@ impl Store {
                 crate::counts::insert_counts(&mut tx, id, counts, &by).await?;
             }
             if !rci.items.is_empty() {
-                let checklist = crate::checklists::read_checklist(&mut tx, id).await?;
+                let checklist = crate::reads::checklists::read_checklist(&mut tx, id).await?;
                 let mut changes = Vec::with_capacity(rci.items.len());
                 for item in &rci.items {
                     let stored = checklist

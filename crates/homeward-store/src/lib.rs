@@ -24,6 +24,7 @@ pub mod imports;
 pub mod placements;
 pub mod programmes;
 pub mod rcis;
+mod reads;
 pub mod summaries;
 pub mod templates;
 pub mod tours;

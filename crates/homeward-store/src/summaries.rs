@@ -13,26 +13,30 @@ use crate::{corrupt, Result, Store};
 /// The summary of one RCI computed from its records as `conn` sees them (inside a write: the
 /// write's own transaction, so it includes the change).
 async fn compute(conn: &mut Conn, rci_id: i64) -> Result<RciSummary> {
-    let rci = crate::rcis::read_rci(conn, rci_id).await?;
-    let items: Vec<ChecklistItem> = crate::checklists::read_checklist(conn, rci_id)
+    let rci = crate::reads::rcis::read_rci(conn, rci_id).await?;
+    let items: Vec<ChecklistItem> = crate::reads::checklists::read_checklist(conn, rci_id)
         .await?
         .into_iter()
         .map(|i| i.value)
         .collect();
-    let counts = crate::counts::read_latest_counts(conn, rci_id)
+    let counts = crate::reads::counts::read_latest_counts(conn, rci_id)
         .await?
         .map(|c| c.value);
-    let facts = crate::follow_ups::read_follow_up_facts(conn, rci_id).await?;
-    let last = crate::rcis::read_last_update(conn, rci_id).await?;
-    let reintegrations = crate::counts::read_reintegrations(conn, rci_id).await?;
-    Ok(RciSummary::of(
-        &rci.value,
-        &items,
-        counts,
-        facts,
-        last.map(cambodia_date),
-        &reintegrations,
-    ))
+    let facts = crate::reads::follow_ups::read_follow_up_facts(conn, rci_id).await?;
+    let last = crate::reads::rcis::read_last_update(conn, rci_id).await?;
+    let reintegrations = crate::reads::counts::read_reintegrations(conn, rci_id).await?;
+    let placements = crate::reads::placements::read_placements(conn, rci_id).await?;
+    Ok(RciSummary {
+        placements: placements.into_iter().map(|p| p.value).collect(),
+        ..RciSummary::of(
+            &rci.value,
+            &items,
+            counts,
+            facts,
+            last.map(cambodia_date),
+            &reintegrations,
+        )
+    })
 }
 
 /// Rewrites one RCI's summary; called by every write that changes its records, before commit.

@@ -333,7 +333,7 @@ impl Store {
         let steps = read_steps(&mut tx).await?;
         check_version(Some(stamp_of(&steps)), stamp)?;
         let template = template_of(steps)?;
-        let stored = crate::checklists::read_checklist(&mut tx, rci_id).await?;
+        let stored = crate::reads::checklists::read_checklist(&mut tx, rci_id).await?;
         let checklist: Vec<ChecklistItem> = stored.iter().map(|s| s.value.clone()).collect();
         let Plan { changes, order, .. } = plan(&template, &checklist, landing);
         let place =

@@ -2,9 +2,10 @@
 //! figures the core computes from them, and every refusal changing nothing.
 
 use chrono::Days;
+use homeward_core::comparison::ComparisonRow;
 use homeward_core::history::{Editor, Entity};
 use homeward_core::placements::{figures, Outcome, PlacementInput, PlacementVisitInput, Rate};
-use homeward_core::{FollowUpCadence, Name, RciProfile};
+use homeward_core::{FollowUpCadence, Name, RciProfile, RiskFlag, RiskSettings};
 use homeward_store::db::scratch;
 use homeward_store::{Store, StoreError};
 
@@ -111,6 +112,21 @@ async fn placements_and_their_visits_are_stored_followed_and_refused_at_the_fiel
     let seen = figures(&followed, &FollowUpCadence::default(), today);
     assert_eq!((seen.followed, seen.at_risk, seen.reentries), (1, 1, 1));
     assert_eq!(seen.reentry_rate_12m, Some(Rate { count: 1, of: 1 }));
+
+    // The stored summary was rewritten by each save: the organisation's pages judge the
+    // placements from it, flag the re-entry rate and count the children at risk.
+    let summary = store.summary(rci).await.unwrap();
+    assert_eq!(summary, store.computed_summary(rci).await.unwrap());
+    let rci_profile = store.rci(rci).await.unwrap().value;
+    let overview = summary.overview(&rci_profile, &RiskSettings::default(), today);
+    assert_eq!(overview.placements, seen);
+    assert!(overview.flags.contains(&RiskFlag::ReentryRateHigh {
+        rate: Rate { count: 1, of: 1 }
+    }));
+    let row = ComparisonRow::new(rci, &rci_profile, None, &overview, today);
+    assert_eq!((row.children_at_risk, row.placements_at_risk), (2, 1));
+    let others = store.summary(other).await.unwrap();
+    assert_eq!(others.placements.len(), 1, "each RCI's own placements only");
 
     let history = store.history(rci, 100).await.unwrap();
     let placement_changes = history

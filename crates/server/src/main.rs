@@ -137,12 +137,16 @@ struct RiskArgs {
     /// For how many days after the first reintegration follow-ups are due.
     #[arg(long, env = "HOMEWARD_FOLLOW_UP_FOR_DAYS", default_value_t = 365)]
     follow_up_for_days: u32,
+    /// The 12-month re-entry rate (percent) above which a partner is flagged.
+    #[arg(long, env = "HOMEWARD_REENTRY_FLAG_PERCENT", default_value_t = 10)]
+    reentry_flag_percent: u32,
 }
 
 impl RiskArgs {
     fn settings(self) -> Result<RiskSettings, Error> {
         let cadence = FollowUpCadence::new(self.follow_up_every_days, self.follow_up_for_days)?;
-        Ok(RiskSettings::new(self.stalled_after_days, cadence)?)
+        Ok(RiskSettings::new(self.stalled_after_days, cadence)?
+            .with_reentry_flag_percent(self.reentry_flag_percent)?)
     }
 }
 

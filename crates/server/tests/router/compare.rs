@@ -373,6 +373,10 @@ fn the_xlsx_is_the_csv_worded_for_its_reader_with_a_data_dictionary_and_no_formu
                     "stage" if c[i] == "completed" => assert_eq!(xv, "Transition completed"),
                     "stage" => assert!(xv.starts_with(&format!("Stage {} · ", c[i])), "{xv}"),
                     "risks" => assert_eq!(xv.is_empty(), c[i].is_empty(), "{xv} / {}", c[i]),
+                    // The rate with the placements it counts: "50 % (1 of 2)" for 50.
+                    "reentry_rate_12m" if !c[i].is_empty() => {
+                        assert!(xv.starts_with(&format!("{} % (", c[i])), "{xv}")
+                    }
                     _ => assert_eq!(xv, c[i], "{key}"),
                 }
             }
@@ -390,14 +394,23 @@ fn the_xlsx_is_the_csv_worded_for_its_reader_with_a_data_dictionary_and_no_formu
         assert!(evil[1].starts_with("'="), "{}", evil[1]);
         assert_eq!(evil[2], "'@មណ្ឌល ខ្មែរ", "Khmer intact, neutralised");
 
-        // The data dictionary: each heading beside the CSV's key and a meaning.
+        // The data dictionary: each CSV key beside its heading in both languages and a meaning.
         let dictionary = &book[2].1;
         assert_eq!(dictionary.len(), keys.len() + 1);
         for (i, key) in keys.iter().enumerate() {
             let line = &dictionary[i + 1];
-            assert_eq!(&line[1], key);
-            assert_eq!(line[0], partners[0][i]);
-            assert!(line[2].len() > 20, "{key}: {line:?}");
+            assert_eq!(&line[0], key);
+            assert_eq!(line[1], partners[0][i]);
+            assert!(
+                line[2]
+                    .chars()
+                    .any(|c| ('\u{1780}'..='\u{17ff}').contains(&c)),
+                "{line:?}"
+            );
+            assert!(line[3].len() > 20, "{key}: {line:?}");
+        }
+        for key in ["reentry_rate_12m", "children_at_risk"] {
+            assert!(keys.contains(&key.to_string()), "{key} in {keys:?}");
         }
         // What the export is: the organisation, when, every partner.
         let about = &book[1].1;
