@@ -8,6 +8,7 @@ use homeward_core::placements::{AgeBand, Outcome};
 use homeward_core::programmes::{ProgrammeKind, ProgrammeStatus};
 use homeward_core::tours::{ActionStatus, VisitorRole};
 use homeward_core::trainings::TrainingCategory;
+use homeward_core::transformation::{AssetUse, Currency, StaffMove};
 use homeward_core::StatusKind;
 use homeward_core::{CountField, Lang};
 use leptos::prelude::*;
@@ -89,6 +90,14 @@ pub(crate) fn field_label(field: &str) -> Option<Msg> {
         "age band" => Msg::AgeBandLabel,
         "visited on" => Msg::VisitDate,
         "outcome" => Msg::HowIsItGoing,
+        "staff change" => Msg::StaffMoveLabel,
+        "staff" => Msg::StaffCount,
+        "asset" => Msg::AssetWas,
+        "now used as" => Msg::AssetNow,
+        "donor" => Msg::Donor,
+        "amount" => Msg::Amount,
+        "from" => Msg::FundingFrom,
+        "to" => Msg::FundingTo,
         _ => return None,
     })
 }
@@ -141,6 +150,20 @@ pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
         ),
         "age band" => named(AgeBand::parse(&value).map(Label::label), value),
         "outcome" => named(Outcome::parse(&value).map(Label::label), value),
+        "staff change" => named(StaffMove::parse(&value).map(Label::label), value),
+        "now used as" => named(AssetUse::parse(&value).map(Label::label), value),
+        // "24000 USD": the amount, its currency worded.
+        "amount" => value
+            .split_once(' ')
+            .and_then(|(n, code)| {
+                let currency = Currency::parse(code)?;
+                Some(crate::transformation::money(
+                    n.parse().ok()?,
+                    currency,
+                    lang,
+                ))
+            })
+            .unwrap_or(value),
         "role" => named(Role::parse(&value).ok().map(Label::label), value),
         "track" => homeward_core::Track::parse(&value)
             .map(|t| crate::checklists::track_heading(t, lang))
@@ -172,6 +195,7 @@ pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
         // "42 (17F)": a count, worded as the page's language writes counts.
         f if f == "children visited"
             || f == "children"
+            || f == "staff"
             || f == "members"
             || CountField::ALL.iter().any(|c| c.key() == f) =>
         {
@@ -224,6 +248,10 @@ pub(crate) fn is_typed(field: &str, value: &str) -> bool {
         | "children"
         | "age band"
         | "outcome"
+        | "staff change"
+        | "staff"
+        | "now used as"
+        | "amount"
         | "started on"
         | "registered on"
         | "transition start"
@@ -267,6 +295,8 @@ pub fn label_text(label: &str, lang: Lang) -> String {
         )
     } else if let Some(day) = base.strip_prefix("follow-up visit on ") {
         format!("{} {day}", Msg::FollowUpOn.text(lang))
+    } else if let Some(day) = base.strip_prefix("staff change on ") {
+        format!("{} {day}", Msg::StaffChangeOn.text(lang))
     } else {
         base.to_string()
     };

@@ -8,6 +8,7 @@ use homeward_core::placements::{AgeBand, Outcome};
 use homeward_core::programmes::{ProgrammeKind, ProgrammeStatus};
 use homeward_core::tours::{ActionStatus, VisitorRole};
 use homeward_core::trainings::TrainingCategory;
+use homeward_core::transformation::{AssetUse, Currency, StaffMove};
 use homeward_core::{CountField, Placement, RiskKind, StatusKind};
 
 use crate::i18n::Msg;
@@ -212,6 +213,9 @@ impl Label for Entity {
             Entity::Counts => Msg::HistoryCounts,
             Entity::FollowUp => Msg::HistoryFollowUp,
             Entity::Placement => Msg::HistoryPlacement,
+            Entity::Staff => Msg::HistoryStaff,
+            Entity::Asset => Msg::HistoryAsset,
+            Entity::Funding => Msg::HistoryFunding,
             Entity::Programme => Msg::HistoryProgramme,
             Entity::Tour => Msg::HistoryTour,
             Entity::Training => Msg::HistoryTraining,
@@ -232,6 +236,40 @@ impl Label for Section {
             Section::FollowUps => Msg::SectionFollowUps,
             Section::Activities => Msg::SectionActivities,
             Section::History => Msg::SectionHistory,
+        }
+    }
+}
+
+impl Label for StaffMove {
+    fn label(self) -> Msg {
+        match self {
+            StaffMove::Retrained => Msg::StaffMoveRetrained,
+            StaffMove::Redeployed => Msg::StaffMoveRedeployed,
+            StaffMove::Left => Msg::StaffMoveLeft,
+        }
+    }
+}
+
+impl Label for AssetUse {
+    fn label(self) -> Msg {
+        match self {
+            AssetUse::CommunityCentre => Msg::AssetCommunityCentre,
+            AssetUse::DayCare => Msg::AssetDayCare,
+            AssetUse::TransitHome => Msg::AssetTransitHome,
+            AssetUse::School => Msg::AssetSchool,
+            AssetUse::Office => Msg::AssetOffice,
+            AssetUse::ReturnedToOwner => Msg::AssetReturnedToOwner,
+            AssetUse::Sold => Msg::AssetSold,
+            AssetUse::Other => Msg::AssetOther,
+        }
+    }
+}
+
+impl Label for Currency {
+    fn label(self) -> Msg {
+        match self {
+            Currency::Usd => Msg::CurrencyUsd,
+            Currency::Khr => Msg::CurrencyKhr,
         }
     }
 }

@@ -27,6 +27,7 @@ pub mod server;
 pub mod templates;
 pub mod tours;
 pub mod trainings;
+pub mod transformation;
 
 use homeward_core::Lang;
 use leptos::prelude::*;

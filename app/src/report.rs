@@ -41,10 +41,6 @@ pub struct QuarterReport {
     pub rcis: Vec<RciReport>,
 }
 
-fn add(a: SexCount, b: SexCount) -> SexCount {
-    a.checked_add(b).unwrap_or(a)
-}
-
 /// The report of `quarter` (e.g. `2026-Q4`) for every partner, or for one RCI. A director may
 /// print only their own RCI's page.
 #[server(endpoint = "quarterly_report")]
@@ -135,7 +131,7 @@ pub async fn quarterly_report(
                 visits: its_visits.len(),
                 visited_children: its_visits
                     .iter()
-                    .fold(SexCount::ZERO, |s, v| add(s, v.children)),
+                    .fold(SexCount::ZERO, |s, v| s.plus(v.children)),
                 took_part,
                 programmes: programmes
                     .remove(&id)
@@ -255,7 +251,7 @@ fn ReportSummary(totals: ComparisonTotals, rcis: Vec<RciReport>, lang: Lang) -> 
     let visits: usize = rcis.iter().map(|r| r.visits).sum();
     let visited = rcis
         .iter()
-        .fold(SexCount::ZERO, |s, r| add(s, r.visited_children));
+        .fold(SexCount::ZERO, |s, r| s.plus(r.visited_children));
     let phases: Vec<Phase> = rcis.iter().map(|r| r.row.phase).collect();
     view! {
         <section class="panel report-summary" data-testid="report-summary">
@@ -272,6 +268,7 @@ fn ReportSummary(totals: ComparisonTotals, rcis: Vec<RciReport>, lang: Lang) -> 
             </table>
             <crate::compare::charts::StageChart phases lang/>
             // Every partner at a glance: what a manager reads first, before each partner's page.
+            <div class="table-scroll">
             <table class="data glance" data-testid="report-glance">
                 <caption>{Msg::AllPartners.text(lang)}</caption>
                 <thead><tr>
@@ -295,6 +292,7 @@ fn ReportSummary(totals: ComparisonTotals, rcis: Vec<RciReport>, lang: Lang) -> 
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         </section>
     }
     .into_any()

@@ -56,6 +56,16 @@ for (const javaScript of [true, false]) {
     await page.goto("/rcis/2/history");
     await expect(page.getByTestId("history")).toContainText(code);
     await expect(page.getByTestId("history")).toContainText("Returned to residential care");
+
+    // Above the 10 % setting: the overview flags the rate, and the comparison shows it in its
+    // column, this partner first when sorted by it (the demo's other rate is Hope Garden's 50 %).
+    await page.goto("/rcis/2");
+    await expect(page.locator(".flag-reentry_rate_high")).toHaveText(/^Re-entry rate in 12 months: 100 % \(\d+ of \d+\)$/);
+    await page.goto("/compare?sort=reentry_rate_12m&dir=desc");
+    const row = page.locator('table.compare tbody tr[data-rci="2"]');
+    await expect(row.locator("td.reentry")).toHaveText(/^100 % \(\d+ of \d+\)$/);
+    await expect(row.locator(".flag-reentry_rate_high")).toBeVisible();
+    await expect(page.locator("table.compare tbody tr").first()).toHaveAttribute("data-rci", "2");
     await context.close();
   });
 }

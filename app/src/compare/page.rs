@@ -1,7 +1,9 @@
 //! The comparison page: filters, the table of every partner and its totals.
 
+use crate::transformation::grouped;
 use homeward_core::comparison::{compare, totals, ComparisonRow, ComparisonTotals, Sort, SortKey};
 use homeward_core::quarters::Quarter;
+use homeward_core::transformation::Currency;
 use homeward_core::{Lang, Phase, RiskKind, Stage, Track};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -166,6 +168,10 @@ fn CompareTable(
                 {head(SortKey::Reintegrated, Msg::ColBaselineReintegrated.text(lang).into())}
                 {head(SortKey::ReentryRate, Msg::ColReentryRate.text(lang).into())}
                 {head(SortKey::AtRisk, Msg::ColChildrenAtRisk.text(lang).into())}
+                {head(SortKey::StaffRedeployed, Msg::ColStaffRedeployed.text(lang).into())}
+                {head(SortKey::AssetsRepurposed, Msg::AssetsRepurposed.text(lang).into())}
+                {head(SortKey::Funding(Currency::Usd), Msg::ColFundingUsd.text(lang).into())}
+                {head(SortKey::Funding(Currency::Khr), Msg::ColFundingKhr.text(lang).into())}
                 {head(SortKey::FollowUpsOverdue, Msg::ColFollowUpsOverdue.text(lang).into())}
                 {head(SortKey::DaysSinceUpdate, Msg::ColDaysSinceUpdate.text(lang).into())}
             </tr></thead>
@@ -192,6 +198,10 @@ fn CompareTable(
                         <td class="num" data-label=Msg::ColBaselineReintegrated.text(lang)>{format!("{} → {}", r.baseline.text(lang), r.reintegrated.text(lang))}</td>
                         <td class="num reentry" data-label=Msg::ColReentryRate.text(lang)>{rate}</td>
                         <td class="num at-risk" data-label=Msg::ColChildrenAtRisk.text(lang)>{r.children_at_risk}</td>
+                        <td class="num staff" data-label=Msg::ColStaffRedeployed.text(lang)>{r.transformation.staff_redeployed.text(lang)}</td>
+                        <td class="num assets" data-label=Msg::AssetsRepurposed.text(lang)>{r.transformation.assets_repurposed}</td>
+                        <td class="num funding-usd" data-label=Msg::ColFundingUsd.text(lang)>{grouped(r.transformation.funding_usd)}</td>
+                        <td class="num funding-khr" data-label=Msg::ColFundingKhr.text(lang)>{grouped(r.transformation.funding_khr)}</td>
                         <td class="num" data-label=Msg::ColFollowUpsOverdue.text(lang)>{opt(r.follow_ups_overdue_days)}</td>
                         <td class="num" data-label=Msg::ColDaysSinceUpdate.text(lang)>{opt(r.days_since_update)}</td>
                     </tr>
@@ -208,6 +218,10 @@ fn CompareTable(
                 <td class="num">{sums.baseline.text(lang)} " → " {sums.reintegrated.text(lang)}</td>
                 <td></td>
                 <td class="num" data-testid="children-at-risk">{sums.children_at_risk}</td>
+                <td class="num" data-testid="staff-redeployed">{sums.transformation.staff_redeployed.text(lang)}</td>
+                <td class="num" data-testid="assets-repurposed">{sums.transformation.assets_repurposed}</td>
+                <td class="num" data-testid="funding-usd">{grouped(sums.transformation.funding_usd)}</td>
+                <td class="num" data-testid="funding-khr">{grouped(sums.transformation.funding_khr)}</td>
                 <td class="num" data-testid="overdue-partners">{sums.follow_ups_overdue} " " <span class="muted small">{Msg::PartnersCounted.text(lang)}</span></td>
                 <td></td>
             </tr></tfoot>

@@ -7,6 +7,7 @@
 
 use homeward_core::comparison::ComparisonRow;
 use homeward_core::imports::{Column as ImportColumn, SheetKind};
+use homeward_core::transformation::Currency;
 use homeward_core::{Lang, Phase, Track};
 
 use crate::i18n::Msg;
@@ -33,6 +34,9 @@ pub enum Column {
     Risks,
     ReentryRate12m,
     ChildrenAtRisk,
+    StaffRedeployed,
+    AssetsRepurposed,
+    FundingRedirected(Currency),
 }
 
 impl Column {
@@ -59,6 +63,10 @@ impl Column {
             Column::Risks,
             Column::ReentryRate12m,
             Column::ChildrenAtRisk,
+            Column::StaffRedeployed,
+            Column::AssetsRepurposed,
+            Column::FundingRedirected(Currency::Usd),
+            Column::FundingRedirected(Currency::Khr),
         ]);
         all
     }
@@ -84,6 +92,9 @@ impl Column {
             Column::Risks => "risks".into(),
             Column::ReentryRate12m => "reentry_rate_12m".into(),
             Column::ChildrenAtRisk => "children_at_risk".into(),
+            Column::StaffRedeployed => "staff_redeployed".into(),
+            Column::AssetsRepurposed => "assets_repurposed".into(),
+            Column::FundingRedirected(c) => format!("funding_redirected_{}", c.key()),
         }
     }
 
@@ -107,7 +118,10 @@ impl Column {
             | Column::DaysSinceUpdate
             | Column::Risks
             | Column::ReentryRate12m
-            | Column::ChildrenAtRisk => return None,
+            | Column::ChildrenAtRisk
+            | Column::StaffRedeployed
+            | Column::AssetsRepurposed
+            | Column::FundingRedirected(_) => return None,
         };
         SheetKind::Rcis.columns().into_iter().find(|c| c.key == key)
     }
@@ -133,6 +147,10 @@ impl Column {
             Column::Risks => word(Msg::ColRisks),
             Column::ReentryRate12m => word(Msg::ColReentryRate),
             Column::ChildrenAtRisk => word(Msg::ColChildrenAtRisk),
+            Column::StaffRedeployed => word(Msg::ColStaffRedeployed),
+            Column::AssetsRepurposed => word(Msg::AssetsRepurposed),
+            Column::FundingRedirected(Currency::Usd) => word(Msg::ColFundingUsd),
+            Column::FundingRedirected(Currency::Khr) => word(Msg::ColFundingKhr),
             Column::RciId | Column::Name | Column::NameKm | Column::Province | Column::Adviser => {
                 self.key()
             }
@@ -158,6 +176,10 @@ impl Column {
             Column::Risks => Msg::MeanRisks,
             Column::ReentryRate12m => Msg::MeanReentryRate,
             Column::ChildrenAtRisk => Msg::MeanChildrenAtRisk,
+            Column::StaffRedeployed => Msg::MeanStaffRedeployed,
+            Column::AssetsRepurposed => Msg::MeanAssetsRepurposed,
+            Column::FundingRedirected(Currency::Usd) => Msg::MeanFundingUsd,
+            Column::FundingRedirected(Currency::Khr) => Msg::MeanFundingKhr,
         };
         m.text(lang).to_string()
     }
@@ -213,6 +235,12 @@ impl Column {
                 (Some(r), Some(lang)) => crate::labels::rate(r, lang),
             },
             Column::ChildrenAtRisk => row.children_at_risk.to_string(),
+            Column::StaffRedeployed => match lang {
+                None => row.transformation.staff_redeployed.total().to_string(),
+                Some(lang) => row.transformation.staff_redeployed.text(lang),
+            },
+            Column::AssetsRepurposed => row.transformation.assets_repurposed.to_string(),
+            Column::FundingRedirected(c) => row.transformation.funding(c).to_string(),
         }
     }
 }
@@ -249,8 +277,8 @@ pub fn sheets(rows: &[ComparisonRow], about: Vec<(String, String)>, lang: Lang) 
             // Each key with its heading in both languages, whichever the reader's.
             header: vec![
                 word(Msg::ExportDictionaryKey),
-                format!("{} (English)", word(Msg::ExportDictionaryHeading)),
-                format!("{} (ខ្មែរ)", word(Msg::ExportDictionaryHeading)),
+                word(Msg::ExportDictionaryHeadingEn),
+                word(Msg::ExportDictionaryHeadingKm),
                 word(Msg::ExportDictionaryMeaning),
             ],
             rows: columns

@@ -240,7 +240,9 @@ fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> i
             programmes,
             took_part,
             trained,
+            transformation,
         } => view! {
+            <crate::transformation::TransformationPanel records=transformation figures=overview.transformation cx/>
             <ProgrammesPanel programmes cx/>
             <TookPartPanel entries=took_part trained lang/>
         }

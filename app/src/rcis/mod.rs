@@ -130,6 +130,8 @@ pub enum SectionData {
         /// Study tours and trainings it took part in, and everyone from it trained so far.
         took_part: Vec<TookPart>,
         trained: SexCount,
+        /// Its staff, assets and funding moved to family-based care.
+        transformation: homeward_core::transformation::Transformation,
     },
     History {
         entries: Vec<HistoryEntry>,
@@ -163,6 +165,9 @@ pub enum Saved {
     FollowUp,
     Placement,
     PlacementVisit,
+    StaffChange,
+    AssetChange,
+    FundingChange,
     Programme,
     Item,
     ItemAdded,
@@ -171,12 +176,15 @@ pub enum Saved {
 }
 
 impl Saved {
-    pub const ALL: [Saved; 10] = [
+    pub const ALL: [Saved; 13] = [
         Saved::Profile,
         Saved::Counts,
         Saved::FollowUp,
         Saved::Placement,
         Saved::PlacementVisit,
+        Saved::StaffChange,
+        Saved::AssetChange,
+        Saved::FundingChange,
         Saved::Programme,
         Saved::Item,
         Saved::ItemAdded,
@@ -191,6 +199,9 @@ impl Saved {
             Saved::FollowUp => "follow_up",
             Saved::Placement => "placement",
             Saved::PlacementVisit => "placement_visit",
+            Saved::StaffChange => "staff_change",
+            Saved::AssetChange => "asset_change",
+            Saved::FundingChange => "funding_change",
             Saved::Programme => "programme",
             Saved::Item => "item",
             Saved::ItemAdded => "item_added",
@@ -209,6 +220,7 @@ impl Saved {
             Saved::Profile => Section::Overview,
             Saved::Counts => Section::Children,
             Saved::FollowUp | Saved::Placement | Saved::PlacementVisit => Section::FollowUps,
+            Saved::StaffChange | Saved::AssetChange | Saved::FundingChange => Section::Organisation,
             Saved::Programme => Section::Activities,
             Saved::Item | Saved::ItemAdded | Saved::ItemHidden | Saved::ItemShown => {
                 Section::Checklist
@@ -224,6 +236,9 @@ impl Saved {
             Saved::FollowUp => Msg::FollowUpSaved,
             Saved::Placement => Msg::PlacementSaved,
             Saved::PlacementVisit => Msg::PlacementVisitSaved,
+            Saved::StaffChange => Msg::StaffChangeSaved,
+            Saved::AssetChange => Msg::AssetChangeSaved,
+            Saved::FundingChange => Msg::FundingChangeSaved,
             Saved::Programme => Msg::ProgrammeSaved,
             Saved::Item => Msg::ItemSaved,
             Saved::ItemAdded => Msg::ItemAdded,
@@ -370,6 +385,7 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
             }
         }
         Section::Activities => SectionData::Activities {
+            transformation: store.transformation(id).await?,
             programmes: store.programmes(id).await?,
             took_part: {
                 let mut entries = tours_taken_part(store, id, today).await?;
@@ -438,9 +454,7 @@ async fn tours_taken_part(
                 .visitors
                 .iter()
                 .filter(|v| v.rci_id == rci)
-                .fold(SexCount::ZERO, |sum, v| {
-                    sum.checked_add(v.people).unwrap_or(sum)
-                });
+                .fold(SexCount::ZERO, |sum, v| sum.plus(v.people));
             let entry = TookPart {
                 title: t.title.to_string(),
                 href: format!("/tours/{}", tour.id),

@@ -33,7 +33,7 @@ pub fn TrainingsPage() -> impl IntoView {
                     .into_iter()
                     .map(|c| (c.key(), c.label().text(lang)))
                     .collect();
-                let total = shown.iter().fold(SexCount::ZERO, |sum, t| sum.checked_add(t.total()).unwrap_or(sum));
+                let total = shown.iter().fold(SexCount::ZERO, |sum, t| sum.plus(t.total()));
                 let empty = shown.is_empty();
                 view! {
                     {data.can_edit.then(|| view! {

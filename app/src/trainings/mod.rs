@@ -48,9 +48,9 @@ pub struct TrainingRow {
 impl TrainingRow {
     /// Everyone trained among the participants shown.
     pub fn total(&self) -> SexCount {
-        self.participants.iter().fold(SexCount::ZERO, |sum, p| {
-            sum.checked_add(p.people).unwrap_or(sum)
-        })
+        self.participants
+            .iter()
+            .fold(SexCount::ZERO, |sum, p| sum.plus(p.people))
     }
 }
 

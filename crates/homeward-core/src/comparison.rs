@@ -10,6 +10,7 @@ use crate::progress::Phase;
 use crate::rcis::{RciOverview, RciProfile};
 use crate::risks::{RiskFlag, RiskKind};
 use crate::stages::Track;
+use crate::transformation::{Currency, TransformationFigures};
 use crate::values::SexCount;
 
 /// One partner's line of the comparison.
@@ -49,6 +50,8 @@ pub struct ComparisonRow {
     pub placements_at_risk: u32,
     /// Children in those placements.
     pub children_at_risk: u32,
+    /// Staff, assets and funding moved to family-based care.
+    pub transformation: TransformationFigures,
 }
 
 impl ComparisonRow {
@@ -87,6 +90,7 @@ impl ComparisonRow {
             reentry_rate_12m: overview.placements.reentry_rate_12m,
             placements_at_risk: overview.placements.at_risk,
             children_at_risk: overview.placements.children_at_risk,
+            transformation: overview.transformation,
         }
     }
 
@@ -133,11 +137,17 @@ pub enum SortKey {
     ReentryRate,
     /// Children in placements at risk.
     AtRisk,
+    /// Staff redeployed to family-based services.
+    StaffRedeployed,
+    /// Assets repurposed.
+    AssetsRepurposed,
+    /// Funding redirected in one currency.
+    Funding(Currency),
 }
 
 impl SortKey {
     /// Every sortable column, in the table's order.
-    pub const ALL: [SortKey; 19] = [
+    pub const ALL: [SortKey; 23] = [
         SortKey::Name,
         SortKey::Province,
         SortKey::Adviser,
@@ -157,6 +167,10 @@ impl SortKey {
         SortKey::Risks,
         SortKey::ReentryRate,
         SortKey::AtRisk,
+        SortKey::StaffRedeployed,
+        SortKey::AssetsRepurposed,
+        SortKey::Funding(Currency::Usd),
+        SortKey::Funding(Currency::Khr),
     ];
 
     /// The stable key used in URLs.
@@ -176,6 +190,10 @@ impl SortKey {
             SortKey::Risks => "risks",
             SortKey::ReentryRate => "reentry_rate_12m",
             SortKey::AtRisk => "children_at_risk",
+            SortKey::StaffRedeployed => "staff_redeployed",
+            SortKey::AssetsRepurposed => "assets_repurposed",
+            SortKey::Funding(Currency::Usd) => "funding_redirected_usd",
+            SortKey::Funding(Currency::Khr) => "funding_redirected_khr",
         }
     }
 
@@ -258,6 +276,18 @@ pub fn compare(
             SortKey::Risks => a.flags.len().cmp(&b.flags.len()),
             SortKey::ReentryRate => by_rate(a.reentry_rate_12m, b.reentry_rate_12m),
             SortKey::AtRisk => a.children_at_risk.cmp(&b.children_at_risk),
+            SortKey::StaffRedeployed => {
+                let staff = |r: &ComparisonRow| r.transformation.staff_redeployed.total();
+                staff(a).cmp(&staff(b))
+            }
+            SortKey::AssetsRepurposed => a
+                .transformation
+                .assets_repurposed
+                .cmp(&b.transformation.assets_repurposed),
+            SortKey::Funding(c) => a
+                .transformation
+                .funding(c)
+                .cmp(&b.transformation.funding(c)),
         };
         let by_key = if sort.descending {
             by_key.reverse()
@@ -300,17 +330,18 @@ pub struct ComparisonTotals {
     pub completed: usize,
     /// Children in placements at risk, every RCI shown together.
     pub children_at_risk: u64,
+    /// Staff, assets and funding moved, every RCI shown together (each currency apart).
+    pub transformation: TransformationFigures,
 }
 
 /// Sums the rows shown. Counts add without overflow: a [`SexCount`] total is bounded per RCI.
 pub fn totals(rows: &[ComparisonRow]) -> ComparisonTotals {
-    let add = |a: SexCount, b: SexCount| a.checked_add(b).unwrap_or(a);
     ComparisonTotals {
         rcis: rows.len(),
-        baseline: rows.iter().fold(SexCount::ZERO, |s, r| add(s, r.baseline)),
+        baseline: rows.iter().fold(SexCount::ZERO, |s, r| s.plus(r.baseline)),
         reintegrated: rows
             .iter()
-            .fold(SexCount::ZERO, |s, r| add(s, r.reintegrated)),
+            .fold(SexCount::ZERO, |s, r| s.plus(r.reintegrated)),
         mean_overall: if rows.is_empty() {
             0
         } else {
@@ -326,6 +357,9 @@ pub fn totals(rows: &[ComparisonRow]) -> ComparisonTotals {
             .count(),
         completed: rows.iter().filter(|r| r.phase == Phase::Completed).count(),
         children_at_risk: rows.iter().map(|r| u64::from(r.children_at_risk)).sum(),
+        transformation: rows.iter().fold(TransformationFigures::default(), |s, r| {
+            s.plus(r.transformation)
+        }),
     }
 }
 
@@ -371,6 +405,13 @@ mod tests {
             }),
             placements_at_risk: (id % 2) as u32,
             children_at_risk: (id % 2) as u32 * 2,
+            transformation: TransformationFigures {
+                staff_redeployed: SexCount::new(id as u32, u32::from(id > 0)).unwrap(),
+                assets_repurposed: (id % 3) as u32,
+                funding_usd: 1_000 * (id % 2) as u64,
+                funding_khr: 4_000_000 * id as u64,
+                ..TransformationFigures::default()
+            },
         }
     }
 
@@ -421,6 +462,14 @@ mod tests {
         // Rates 2 of 2, 0 of 3, 1 of 4; Hope has none yet and comes first.
         assert_eq!(by(SortKey::ReentryRate, false), [1, 3, 4, 2]);
         assert_eq!(by(SortKey::AtRisk, true), [3, 1, 4, 2]);
+        assert_eq!(by(SortKey::StaffRedeployed, true), [4, 3, 2, 1]);
+        // Assets 1, 2, 0, 1: ties keep name order.
+        assert_eq!(by(SortKey::AssetsRepurposed, true), [2, 4, 1, 3]);
+        assert_eq!(by(SortKey::Funding(Currency::Usd), true), [3, 1, 4, 2]);
+        assert_eq!(
+            SortKey::parse("funding_redirected_khr"),
+            Some(SortKey::Funding(Currency::Khr))
+        );
         assert_eq!(SortKey::parse("overall"), Some(SortKey::Overall));
         assert_eq!(
             SortKey::parse(Track::ALL[2].key()),
@@ -489,6 +538,15 @@ mod tests {
         );
         assert_eq!((t.follow_ups_overdue, t.completed), (1, 1));
         assert_eq!(t.children_at_risk, 4);
+        // Dollars and riel each totalled on their own.
+        assert_eq!(
+            (t.transformation.funding_usd, t.transformation.funding_khr),
+            (2_000, 40_000_000)
+        );
+        assert_eq!(
+            t.transformation.staff_redeployed,
+            SexCount::new(10, 4).unwrap()
+        );
         assert_eq!(totals(&[]).mean_overall, 0);
     }
 

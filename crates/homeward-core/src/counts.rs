@@ -209,7 +209,7 @@ impl ChildrenCounts {
 
     /// Baseline plus admissions: every child who has been in this RCI's care during the transition.
     pub fn in_care_ever(&self) -> SexCount {
-        add(self.baseline, self.admissions)
+        self.baseline.plus(self.admissions)
     }
 
     /// Children reintegrated into one kind of placement so far.
@@ -223,7 +223,10 @@ impl ChildrenCounts {
 
     /// Children who have left for a family or other care, all placements together.
     pub fn reintegrated_total(&self) -> SexCount {
-        self.reintegrated.iter().copied().fold(SexCount::ZERO, add)
+        self.reintegrated
+            .iter()
+            .copied()
+            .fold(SexCount::ZERO, SexCount::plus)
     }
 
     /// Children still in the RCI: in care ever, less those who left.
@@ -344,12 +347,6 @@ impl CountField {
             format!("{}_female", self.key()),
         )
     }
-}
-
-/// Sums two of one RCI's counts. Valid counts for one RCI stay far below [`crate::values::Count::MAX`];
-/// should a sum ever pass it, the first value is kept rather than inventing a number.
-fn add(a: SexCount, b: SexCount) -> SexCount {
-    a.checked_add(b).unwrap_or(a)
 }
 
 #[cfg(test)]

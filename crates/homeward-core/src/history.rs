@@ -23,6 +23,12 @@ pub enum Entity {
     FollowUp,
     /// A reintegration followed on its own, or a visit to it.
     Placement,
+    /// Staff retrained, redeployed or who left.
+    Staff,
+    /// A building or asset repurposed.
+    Asset,
+    /// A donor's funding redirected to family-based services.
+    Funding,
     /// A community programme.
     Programme,
     /// A study tour.
@@ -39,12 +45,15 @@ pub enum Entity {
 
 impl Entity {
     /// Every kind, in the order the history filter offers them.
-    pub const ALL: [Entity; 11] = [
+    pub const ALL: [Entity; 14] = [
         Entity::Profile,
         Entity::ChecklistItem,
         Entity::Counts,
         Entity::FollowUp,
         Entity::Placement,
+        Entity::Staff,
+        Entity::Asset,
+        Entity::Funding,
         Entity::Programme,
         Entity::Tour,
         Entity::Training,
@@ -61,6 +70,9 @@ impl Entity {
             Entity::Counts => "counts",
             Entity::FollowUp => "follow_up",
             Entity::Placement => "placement",
+            Entity::Staff => "staff",
+            Entity::Asset => "asset",
+            Entity::Funding => "funding",
             Entity::Programme => "programme",
             Entity::Tour => "tour",
             Entity::Training => "training",

@@ -117,6 +117,38 @@
 //! assert_eq!(seen.reentry_rate_12m.map(|r| r.percent()), Some(50));
 //! ```
 //!
+//! # Whether the organisation changes
+//!
+//! The organisation track as data ([`transformation`]): staff retrained, redeployed or who left,
+//! buildings repurposed, donors' money redirected. Dollars and riel are totalled apart, never
+//! converted, and amounts are parsed with a bound before anything can overflow:
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use homeward_core::transformation::{figures, FundingChangeInput, Transformation};
+//!
+//! let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+//! let form = |amount: &str, currency: &str| FundingChangeInput {
+//!     changed_on: "2026-09-01".into(),
+//!     donor: "Friends of Pursat".into(),
+//!     amount: amount.into(),
+//!     currency: currency.into(),
+//!     to: "family support".into(),
+//!     ..FundingChangeInput::default()
+//! };
+//! assert_eq!(form("12.50", "usd").parse(today).unwrap_err().field, "amount");
+//! let records = Transformation {
+//!     funding: vec![
+//!         form("12,000", "usd").parse(today)?,
+//!         form("48 000 000", "khr").parse(today)?,
+//!     ],
+//!     ..Transformation::default()
+//! };
+//! let seen = figures(&records, today);
+//! assert_eq!((seen.funding_usd, seen.funding_khr), (12_000, 48_000_000));
+//! # Ok::<(), homeward_core::FieldError>(())
+//! ```
+//!
 //! `examples/progress_from_csv.rs` does the same for a whole spreadsheet: it reads each RCI's
 //! item statuses from a CSV file and prints every RCI's progress, stage and risks
 //! (`cargo run -p homeward-core --example progress_from_csv -- FILE.csv`).
@@ -144,6 +176,7 @@ pub mod stages;
 pub mod templates;
 pub mod tours;
 pub mod trainings;
+pub mod transformation;
 pub mod values;
 
 pub use checklists::{

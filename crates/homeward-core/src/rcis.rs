@@ -11,6 +11,7 @@ use crate::progress::{phase_entered_on, TransitionProgress};
 use crate::quarters::{last_of_each_quarter, ReintegrationSnapshot, Reintegrations};
 use crate::risks::{risk_flags, RiskFlag, RiskInputs, RiskSettings};
 use crate::stages::Bilingual;
+use crate::transformation::{Transformation, TransformationFigures};
 use crate::values::{optional_date, optional_name, parse_date, FieldError, Name, ValueError};
 
 /// What identifies a partner RCI and the facts the risk flags need.
@@ -275,6 +276,8 @@ pub struct RciOverview {
     pub last_update: Option<NaiveDate>,
     /// Its placements as the overview's day sees them.
     pub placements: PlacementFigures,
+    /// Its staff, assets and funding moved to family-based care by the overview's day.
+    pub transformation: TransformationFigures,
 }
 
 /// What an RCI's overview needs from its records, whatever the day: its progress, since when
@@ -299,6 +302,9 @@ pub struct RciSummary {
     /// Its placements with their visits: the overview and the comparison judge them on the day.
     #[serde(default)]
     pub placements: Vec<Followed>,
+    /// Its records of staff, assets and funding moved to family-based care.
+    #[serde(default)]
+    pub transformation: Transformation,
 }
 
 impl RciSummary {
@@ -319,6 +325,7 @@ impl RciSummary {
             last_update,
             reintegrations: last_of_each_quarter(counts_history),
             placements: Vec::new(),
+            transformation: Transformation::default(),
         }
     }
 
@@ -348,6 +355,7 @@ impl RciSummary {
             latest_counts: self.latest_counts,
             last_update: self.last_update,
             placements,
+            transformation: crate::transformation::figures(&self.transformation, today),
         }
     }
 }

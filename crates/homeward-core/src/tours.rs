@@ -200,9 +200,9 @@ impl StudyTour {
 
     /// Everyone who came, all visiting RCIs and roles together.
     pub fn total_visitors(&self) -> SexCount {
-        self.visitors.iter().fold(SexCount::ZERO, |sum, v| {
-            sum.checked_add(v.people).unwrap_or(sum)
-        })
+        self.visitors
+            .iter()
+            .fold(SexCount::ZERO, |sum, v| sum.plus(v.people))
     }
 
     /// The distinct visiting RCIs.

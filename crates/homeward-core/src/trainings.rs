@@ -103,9 +103,9 @@ impl Training {
 
     /// Everyone trained, all RCIs together.
     pub fn total_participants(&self) -> SexCount {
-        self.participants.iter().fold(SexCount::ZERO, |sum, p| {
-            sum.checked_add(p.people).unwrap_or(sum)
-        })
+        self.participants
+            .iter()
+            .fold(SexCount::ZERO, |sum, p| sum.plus(p.people))
     }
 }
 

@@ -497,6 +497,13 @@ impl SexCount {
     pub fn checked_add(self, other: SexCount) -> Option<SexCount> {
         SexCount::new(self.total() + other.total(), self.female() + other.female()).ok()
     }
+
+    /// Adds two counts of one kind (an RCI's, or the organisation's). Real sums stay far below
+    /// [`Count::MAX`]; should one ever pass it, the first value is kept rather than inventing a
+    /// number.
+    pub fn plus(self, other: SexCount) -> SexCount {
+        self.checked_add(other).unwrap_or(self)
+    }
 }
 
 impl TryFrom<RawSexCount> for SexCount {

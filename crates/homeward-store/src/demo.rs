@@ -4,9 +4,13 @@
 use chrono::{Days, NaiveDate, Utc};
 use homeward_core::accounts::{Login, NewUser, Password, Role};
 use homeward_core::history::Editor;
+use homeward_core::placements::{AgeBand, CaseCode, Outcome, PlacementRecord, PlacementVisit};
 use homeward_core::programmes::{Programme, ProgrammeKind, ProgrammeStatus};
 use homeward_core::tours::{ActionStatus, StudyTour, TourAction, VisitorRole, Visitors};
 use homeward_core::trainings::{Participants, Training, TrainingCategory};
+use homeward_core::transformation::{
+    AssetChange, AssetUse, Currency, FundingChange, StaffChange, StaffMove,
+};
 use homeward_core::DateRange;
 use homeward_core::{
     ChildrenCounts, CountField, ItemChange, ItemStatus, Lang, Name, Note, Placement, RciProfile,
@@ -186,7 +190,6 @@ pub(crate) fn named_adviser(n: usize) -> Result<Editor> {
 /// year, one at risk, one closed), Bright Future's (one overdue a visit, one not yet visited) and
 /// Little Lotus's first.
 async fn demo_placements(store: &Store, ids: &[i64], today: NaiveDate) -> Result<()> {
-    use homeward_core::placements::{AgeBand, CaseCode, Outcome, PlacementRecord, PlacementVisit};
     type Plan<'a> = (
         usize,
         &'a str,
@@ -256,7 +259,6 @@ async fn demo_placements(store: &Store, ids: &[i64], today: NaiveDate) -> Result
             &[(10, Outcome::Stable)],
         ),
     ];
-    let adviser = named_adviser(0)?;
     for (n, code, placed, kind, (total, female), age_band, visits) in plans {
         let Some(&rci) = ids.get(n) else { continue };
         let placement = PlacementRecord {
@@ -266,16 +268,100 @@ async fn demo_placements(store: &Store, ids: &[i64], today: NaiveDate) -> Result
             children: SexCount::new(total, female).map_err(corrupt)?,
             age_band,
         };
-        let id = store.record_placement(rci, &placement, &adviser).await?;
-        for &(ago, outcome) in visits {
-            let visit = PlacementVisit {
-                visited_on: days_ago(today, ago),
-                outcome,
-            };
-            store
-                .record_placement_visit(rci, id, |_| Ok(visit), &adviser)
-                .await?;
-        }
+        record_followed(store, rci, &placement, visits, today).await?;
+    }
+    Ok(())
+}
+
+/// The organisation changing: Hope Garden, its transition complete, retrained and redeployed its
+/// carers, turned its dormitory into a community centre and its donors' money to family support;
+/// Bright Future has retrained its first carers.
+async fn demo_transformation(store: &Store, ids: &[i64], today: NaiveDate) -> Result<()> {
+    let adviser = named_adviser(0)?;
+    let name = |s: &str| Name::parse(s).map_err(corrupt);
+    let staff = [
+        (0, 600, StaffMove::Retrained, (8, 6)),
+        (0, 420, StaffMove::Redeployed, (5, 4)),
+        (0, 300, StaffMove::Left, (2, 1)),
+        (1, 60, StaffMove::Retrained, (4, 3)),
+    ];
+    for (n, ago, kind, (total, female)) in staff {
+        let Some(&rci) = ids.get(n) else { continue };
+        let change = StaffChange {
+            changed_on: days_ago(today, ago),
+            kind,
+            staff: SexCount::new(total, female).map_err(corrupt)?,
+        };
+        store.record_staff_change(rci, &change, &adviser).await?;
+    }
+    let Some(&hope) = ids.first() else {
+        return Ok(());
+    };
+    let asset = AssetChange {
+        changed_on: days_ago(today, 280),
+        asset: name("Girls' dormitory")?,
+        now: AssetUse::CommunityCentre,
+    };
+    store.record_asset_change(hope, &asset, &adviser).await?;
+    for (ago, donor, amount, currency) in [
+        (
+            500,
+            "Friends of Hope Garden (Australia)",
+            24_000,
+            Currency::Usd,
+        ),
+        (350, "Phnom Penh Rotary Club", 60_000_000, Currency::Khr),
+    ] {
+        let change = FundingChange {
+            changed_on: days_ago(today, ago),
+            donor: name(donor)?,
+            amount,
+            currency,
+            from: name("residential care")?,
+            to: name("family support and the community centre")?,
+        };
+        store.record_funding_change(hope, &change, &adviser).await?;
+    }
+    Ok(())
+}
+
+/// Records a placement `placed` days ago and its visits, each `(days ago, outcome)`, as the demo
+/// adviser; for generated partners, which vary only the code, the day and the visits.
+pub(crate) async fn add_placement(
+    store: &Store,
+    rci: i64,
+    code: &str,
+    placed: u64,
+    visits: &[(u64, Outcome)],
+    today: NaiveDate,
+) -> Result<()> {
+    let placement = PlacementRecord {
+        code: CaseCode::parse(code).map_err(corrupt)?,
+        placed_on: days_ago(today, placed),
+        kind: Placement::BirthFamily,
+        children: SexCount::new(2, 1).map_err(corrupt)?,
+        age_band: AgeBand::FiveToEleven,
+    };
+    record_followed(store, rci, &placement, visits, today).await
+}
+
+async fn record_followed(
+    store: &Store,
+    rci: i64,
+    placement: &PlacementRecord,
+    visits: &[(u64, Outcome)],
+    today: NaiveDate,
+) -> Result<()> {
+    let adviser = named_adviser(0)?;
+    let id = store.record_placement(rci, placement, &adviser).await?;
+    for &(ago, outcome) in visits {
+        let visit = PlacementVisit {
+            visited_on: days_ago(today, ago),
+            outcome,
+        };
+        store
+            .record_placement_visit(rci, id, |_| Ok(visit), &adviser)
+            .await?;
     }
     Ok(())
 }
@@ -325,6 +411,7 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<usize> {
     demo_accounts(store, &ids).await?;
     demo_tours_and_trainings(store, &ids, today).await?;
     demo_placements(store, &ids, today).await?;
+    demo_transformation(store, &ids, today).await?;
     Ok(DEMO.len())
 }
 

@@ -6,7 +6,9 @@
 use chrono::NaiveDate;
 use homeward_core::{Province, Stage};
 
-use crate::demo::{add_partner, named_adviser, PartnerPlan};
+use homeward_core::placements::Outcome;
+
+use crate::demo::{add_partner, add_placement, named_adviser, PartnerPlan};
 use crate::{Result, Store};
 
 const KINDS: [(&str, &str); 4] = [
@@ -14,6 +16,18 @@ const KINDS: [(&str, &str); 4] = [
     ("Children's Village", "ភូមិកុមារ"),
     ("Orphan Care Centre", "មជ្ឈមណ្ឌលថែទាំកុមារកំព្រា"),
     ("Family Care Centre", "មជ្ឈមណ្ឌលថែទាំគ្រួសារ"),
+];
+
+/// How generated visits find their placements: mostly stable, some at risk, a few re-entries.
+const OUTCOMES: [Outcome; 8] = [
+    Outcome::Stable,
+    Outcome::Stable,
+    Outcome::Stable,
+    Outcome::Stable,
+    Outcome::AtRisk,
+    Outcome::AtRisk,
+    Outcome::ReEntered,
+    Outcome::Closed,
 ];
 
 /// A small xorshift generator: enough variety for test data, and no dependency.
@@ -68,7 +82,22 @@ pub async fn generate(store: &Store, n: usize, seed: u64, today: NaiveDate) -> R
                 0
             },
         };
-        ids.push(add_partner(store, &template, &plan, &named_adviser(i)?, today).await?);
+        let quiet = plan.quiet_days > 0;
+        let id = add_partner(store, &template, &plan, &named_adviser(i)?, today).await?;
+        ids.push(id);
+        // Partners reintegrating follow one to three placements (a quiet one records nothing new).
+        if reach >= 3 && !quiet {
+            for p in 0..1 + rng.below(3) {
+                let placed = 30 + rng.below(started_months_ago * 20);
+                let visits: Vec<(u64, Outcome)> = (0..rng.below(3))
+                    .map(|v| {
+                        let outcome = OUTCOMES[rng.below(OUTCOMES.len() as u64) as usize];
+                        (placed.saturating_sub(25 * (v + 1)).max(1), outcome)
+                    })
+                    .collect();
+                add_placement(store, id, &format!("G{i}-{p}"), placed, &visits, today).await?;
+            }
+        }
         // A long run says how far it has come, so a console is never silent for minutes.
         if ids.len() % 250 == 0 && ids.len() < n {
             tracing::info!("generated {} of {n} RCIs", ids.len());

@@ -29,6 +29,7 @@ pub mod summaries;
 pub mod templates;
 pub mod tours;
 pub mod trainings;
+pub mod transformation;
 
 /// The newest migration this build carries (the same numbers on both backends).
 fn latest_migration() -> i64 {

@@ -26,8 +26,10 @@ async fn compute(conn: &mut Conn, rci_id: i64) -> Result<RciSummary> {
     let last = crate::reads::rcis::read_last_update(conn, rci_id).await?;
     let reintegrations = crate::reads::counts::read_reintegrations(conn, rci_id).await?;
     let placements = crate::reads::placements::read_placements(conn, rci_id).await?;
+    let transformation = crate::reads::transformation::read_transformation(conn, rci_id).await?;
     Ok(RciSummary {
         placements: placements.into_iter().map(|p| p.value).collect(),
+        transformation,
         ..RciSummary::of(
             &rci.value,
             &items,

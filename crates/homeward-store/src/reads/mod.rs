@@ -7,3 +7,4 @@ pub(crate) mod counts;
 pub(crate) mod follow_ups;
 pub(crate) mod placements;
 pub(crate) mod rcis;
+pub(crate) mod transformation;

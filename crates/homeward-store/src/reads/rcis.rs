@@ -90,7 +90,10 @@ pub(crate) async fn read_last_update(
            UNION ALL SELECT MAX(recorded_at) FROM follow_up_visits WHERE rci_id = $1 \
            UNION ALL SELECT MAX(recorded_at) FROM placements WHERE rci_id = $1 \
            UNION ALL SELECT MAX(v.recorded_at) FROM placement_visits v \
-             JOIN placements p ON p.id = v.placement_id WHERE p.rci_id = $1) AS updates",
+             JOIN placements p ON p.id = v.placement_id WHERE p.rci_id = $1 \
+           UNION ALL SELECT MAX(recorded_at) FROM staff_changes WHERE rci_id = $1 \
+           UNION ALL SELECT MAX(recorded_at) FROM asset_changes WHERE rci_id = $1 \
+           UNION ALL SELECT MAX(recorded_at) FROM funding_changes WHERE rci_id = $1) AS updates",
     )
     .bind(rci_id)
     .fetch_one(conn)

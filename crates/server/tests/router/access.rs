@@ -73,6 +73,23 @@ fn cases(w: &World) -> Vec<Case> {
             "rci_id={rci}&placement_id={placement}&visit[visited_on]={today}&visit[outcome]=stable"
         )
     };
+    let staff = |rci: i64| {
+        format!(
+            "rci_id={rci}&change[changed_on]={today}&change[kind]=redeployed\
+             &change[staff_total]=2&change[staff_female]=1"
+        )
+    };
+    let asset = |rci: i64| {
+        format!(
+            "rci_id={rci}&change[changed_on]={today}&change[asset]=Dormitory&change[now]=day_care"
+        )
+    };
+    let funding = |rci: i64| {
+        format!(
+            "rci_id={rci}&change[changed_on]={today}&change[donor]=Friends&change[amount]=1000\
+             &change[currency]=usd&change[from]=&change[to]=Family+support"
+        )
+    };
     let hide = |rci: i64, (id, version): (i64, i64)| {
         format!("rci_id={rci}&item_id={id}&version={version}&hidden=true")
     };
@@ -247,6 +264,12 @@ fn cases(w: &World) -> Vec<Case> {
             [Unauthenticated, NotFound, NotFound, Forbidden, Forbidden],
             true,
         ),
+        case("record_staff_change", staff(own), edit_own, true),
+        case("record_staff_change", staff(other), edit_other, true),
+        case("record_asset_change", asset(own), edit_own, true),
+        case("record_asset_change", asset(other), edit_other, true),
+        case("record_funding_change", funding(own), edit_own, true),
+        case("record_funding_change", funding(other), edit_other, true),
         case("record_programme", programme(own), edit_own, true),
         case("record_programme", programme(other), edit_other, true),
         case(
