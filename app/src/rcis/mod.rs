@@ -220,7 +220,7 @@ impl Saved {
             Saved::Profile => Section::Overview,
             Saved::Counts => Section::Children,
             Saved::FollowUp | Saved::Placement | Saved::PlacementVisit => Section::FollowUps,
-            Saved::StaffChange | Saved::AssetChange | Saved::FundingChange => Section::Organisation,
+            Saved::StaffChange | Saved::AssetChange | Saved::FundingChange => Section::Activities,
             Saved::Programme => Section::Activities,
             Saved::Item | Saved::ItemAdded | Saved::ItemHidden | Saved::ItemShown => {
                 Section::Checklist
