@@ -273,7 +273,7 @@ messages! {
     StaffTitle => "Staff", "បុគ្គលិក";
     AssetsTitle => "Buildings and assets", "អគារ និងទ្រព្យ";
     FundingTitle => "Funding", "ថវិកា";
-    NoStaffChanges => "No staff change recorded yet.", "មិនទាន់មានការផ្លាស់ប្តូរបុគ្គលិកនៅឡើយទេ។";
+    NoStaffChanges => "No staff change recorded yet.", "មិនទាន់បានកត់ត្រាការផ្លាស់ប្តូរបុគ្គលិកនៅឡើយទេ។";
     NoAssetChanges => "No repurposed asset recorded yet.", "មិនទាន់មានទ្រព្យដែលប្តូរការប្រើប្រាស់នៅឡើយទេ។";
     NoFundingChanges => "No redirected funding recorded yet.", "មិនទាន់មានថវិកាដែលបានបង្វែរនៅឡើយទេ។";
     AddStaffChange => "Record a staff change", "កត់ត្រាការផ្លាស់ប្តូរបុគ្គលិក";

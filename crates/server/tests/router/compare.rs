@@ -377,10 +377,23 @@ fn the_xlsx_is_the_csv_worded_for_its_reader_with_a_data_dictionary_and_no_formu
                     "reentry_rate_12m" if !c[i].is_empty() => {
                         assert!(xv.starts_with(&format!("{} % (", c[i])), "{xv}")
                     }
+                    // Staff by sex: "5 (4F)" for 5.
+                    "staff_redeployed" => {
+                        assert!(xv.starts_with(&format!("{} (", c[i])), "{xv}")
+                    }
                     _ => assert_eq!(xv, c[i], "{key}"),
                 }
             }
         }
+        // The demo's Hope Garden: its donors' money in each currency, never added together.
+        let hope = rows[1..]
+            .iter()
+            .find(|r| r[at("name")].starts_with("Hope Garden"))
+            .expect("Hope Garden");
+        assert_eq!(hope[at("funding_redirected_usd")], "24000");
+        assert_eq!(hope[at("funding_redirected_khr")], "60000000");
+        assert_eq!(hope[at("assets_repurposed")], "1");
+        assert_eq!(hope[at("staff_redeployed")], "5");
         let planless = rows[1..]
             .iter()
             .position(|r| r[at("risks")].contains("no_plan"))
