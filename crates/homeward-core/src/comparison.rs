@@ -10,6 +10,7 @@ use crate::progress::Phase;
 use crate::rcis::{RciOverview, RciProfile};
 use crate::risks::{RiskFlag, RiskKind};
 use crate::stages::Track;
+use crate::targets::{Judged, Scope, SetTarget, TargetFacts, TargetStatus};
 use crate::transformation::{Currency, TransformationFigures};
 use crate::values::SexCount;
 
@@ -52,6 +53,10 @@ pub struct ComparisonRow {
     pub children_at_risk: u32,
     /// Staff, assets and funding moved to family-based care.
     pub transformation: TransformationFigures,
+    /// What targets are judged on: the province roll-up adds these up.
+    pub target_facts: TargetFacts,
+    /// How each of its own targets stands, in the order they were set.
+    pub targets: Vec<TargetStatus>,
 }
 
 impl ComparisonRow {
@@ -91,7 +96,19 @@ impl ComparisonRow {
             placements_at_risk: overview.placements.at_risk,
             children_at_risk: overview.placements.children_at_risk,
             transformation: overview.transformation,
+            target_facts: overview.target_facts.clone(),
+            targets: overview.targets.iter().map(|t| t.status).collect(),
         }
+    }
+
+    /// How many of its targets are on track or met.
+    pub fn targets_on_track(&self) -> u32 {
+        self.targets.iter().filter(|s| s.is_on_track()).count() as u32
+    }
+
+    /// How many of its targets are off track or missed.
+    pub fn targets_off_track(&self) -> u32 {
+        self.targets.iter().filter(|s| s.is_off_track()).count() as u32
     }
 
     fn track(&self, track: Track) -> u8 {
@@ -143,11 +160,15 @@ pub enum SortKey {
     AssetsRepurposed,
     /// Funding redirected in one currency.
     Funding(Currency),
+    /// Targets on track or met.
+    TargetsOnTrack,
+    /// Targets off track or missed.
+    TargetsOffTrack,
 }
 
 impl SortKey {
     /// Every sortable column, in the table's order.
-    pub const ALL: [SortKey; 23] = [
+    pub const ALL: [SortKey; 25] = [
         SortKey::Name,
         SortKey::Province,
         SortKey::Adviser,
@@ -171,6 +192,8 @@ impl SortKey {
         SortKey::AssetsRepurposed,
         SortKey::Funding(Currency::Usd),
         SortKey::Funding(Currency::Khr),
+        SortKey::TargetsOnTrack,
+        SortKey::TargetsOffTrack,
     ];
 
     /// The stable key used in URLs.
@@ -194,6 +217,8 @@ impl SortKey {
             SortKey::AssetsRepurposed => "assets_repurposed",
             SortKey::Funding(Currency::Usd) => "funding_redirected_usd",
             SortKey::Funding(Currency::Khr) => "funding_redirected_khr",
+            SortKey::TargetsOnTrack => "targets_on_track",
+            SortKey::TargetsOffTrack => "targets_off_track",
         }
     }
 
@@ -233,6 +258,8 @@ pub struct ComparisonFilter {
     pub stage: Option<usize>,
     /// A [`RiskFlag::key`].
     pub risk: Option<String>,
+    /// Only RCIs with at least one target of this status.
+    pub target: Option<TargetStatus>,
 }
 
 impl ComparisonFilter {
@@ -249,6 +276,7 @@ impl ComparisonFilter {
                 .is_none_or(|a| row.adviser.as_deref() == Some(a))
             && self.stage.is_none_or(|s| stage_number == s)
             && self.risk.as_deref().is_none_or(|r| row.has_risk(r))
+            && self.target.is_none_or(|t| row.targets.contains(&t))
     }
 }
 
@@ -288,6 +316,8 @@ pub fn compare(
                 .transformation
                 .funding(c)
                 .cmp(&b.transformation.funding(c)),
+            SortKey::TargetsOnTrack => a.targets_on_track().cmp(&b.targets_on_track()),
+            SortKey::TargetsOffTrack => a.targets_off_track().cmp(&b.targets_off_track()),
         };
         let by_key = if sort.descending {
             by_key.reverse()
@@ -332,6 +362,10 @@ pub struct ComparisonTotals {
     pub children_at_risk: u64,
     /// Staff, assets and funding moved, every RCI shown together (each currency apart).
     pub transformation: TransformationFigures,
+    /// The rows' targets on track or met.
+    pub targets_on_track: u32,
+    /// The rows' targets off track or missed.
+    pub targets_off_track: u32,
 }
 
 /// Sums the rows shown. Counts add without overflow: a [`SexCount`] total is bounded per RCI.
@@ -360,7 +394,70 @@ pub fn totals(rows: &[ComparisonRow]) -> ComparisonTotals {
         transformation: rows.iter().fold(TransformationFigures::default(), |s, r| {
             s.plus(r.transformation)
         }),
+        targets_on_track: rows.iter().map(ComparisonRow::targets_on_track).sum(),
+        targets_off_track: rows.iter().map(ComparisonRow::targets_off_track).sum(),
     }
+}
+
+/// One province's line of the roll-up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProvinceRow {
+    /// The province, as the RCIs' profiles name it.
+    pub province: String,
+    /// Partner RCIs in it.
+    pub rcis: usize,
+    /// Children still in care there.
+    pub in_care: u32,
+    /// Children living in family placements.
+    pub in_families: u32,
+    /// Targets met: the RCIs' own and the province's.
+    pub targets_met: u32,
+    /// Every target: the RCIs' own and the province's.
+    pub targets: u32,
+    /// The province's own targets and how each stands, judged on its RCIs added together.
+    pub own: Vec<Judged>,
+}
+
+/// The roll-up of `rows` by province, in name order: each province's RCIs, children in care
+/// and in families, and targets met of all set, its own `province_targets` judged on its RCIs'
+/// facts added together.
+pub fn provinces(
+    rows: &[ComparisonRow],
+    province_targets: &[SetTarget],
+    today: NaiveDate,
+) -> Vec<ProvinceRow> {
+    let mut by: std::collections::BTreeMap<&str, Vec<&ComparisonRow>> = Default::default();
+    for r in rows {
+        by.entry(r.province.as_str()).or_default().push(r);
+    }
+    by.into_iter()
+        .map(|(province, rows)| {
+            let facts = rows
+                .iter()
+                .fold(TargetFacts::default(), |f, r| f.plus(&r.target_facts));
+            let own: Vec<Judged> = province_targets
+                .iter()
+                .filter(|t| matches!(t.scope, Scope::Province(p) if p.en() == province))
+                .map(|t| t.judge(&facts, today))
+                .collect();
+            let statuses = rows
+                .iter()
+                .flat_map(|r| r.targets.iter().copied())
+                .chain(own.iter().map(|j| j.status));
+            let (met, all) = statuses.fold((0, 0), |(m, a), s| {
+                (m + u32::from(s == TargetStatus::Met), a + 1)
+            });
+            ProvinceRow {
+                province: province.to_string(),
+                rcis: rows.len(),
+                in_care: facts.in_care,
+                in_families: facts.in_families,
+                targets_met: met,
+                targets: all,
+                own,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -412,6 +509,8 @@ mod tests {
                 funding_khr: 4_000_000 * id as u64,
                 ..TransformationFigures::default()
             },
+            target_facts: TargetFacts::default(),
+            targets: vec![TargetStatus::ALL[id as usize % 5]],
         }
     }
 
@@ -548,6 +647,75 @@ mod tests {
             SexCount::new(10, 4).unwrap()
         );
         assert_eq!(totals(&[]).mean_overall, 0);
+    }
+
+    #[test]
+    fn targets_filter_sort_and_roll_up_by_province() {
+        let all = rows();
+        let off = ComparisonFilter {
+            target: Some(TargetStatus::OffTrack),
+            ..ComparisonFilter::default()
+        };
+        let kept = compare(all.clone(), &off, Sort::default());
+        assert!(kept
+            .iter()
+            .all(|r| r.targets.contains(&TargetStatus::OffTrack)));
+        assert_eq!(kept.len(), all.iter().filter(|r| r.rci_id % 5 == 1).count());
+        let sorted = compare(
+            all.clone(),
+            &ComparisonFilter::default(),
+            Sort {
+                key: SortKey::TargetsOffTrack,
+                descending: true,
+            },
+        );
+        assert_eq!(sorted[0].targets_off_track(), 1);
+        let mut with_facts = all.clone();
+        for r in &mut with_facts {
+            r.target_facts = TargetFacts {
+                baseline: 10,
+                in_care_ever: 10,
+                in_care: 4,
+                in_families: 6,
+                counted: true,
+                transition_start: Some(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()),
+                ..TargetFacts::default()
+            };
+        }
+        let pp = crate::places::Province::parse("Phnom Penh").unwrap();
+        let set = |goal| SetTarget {
+            id: 9,
+            scope: Scope::Province(pp),
+            target: crate::targets::Target {
+                goal,
+                due_on: NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+            },
+            set_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        };
+        let targets = [
+            set(crate::targets::Goal::FamilyPlacements { percent: 50 }),
+            set(crate::targets::Goal::CareClosed),
+        ];
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let roll = provinces(&with_facts, &targets, today);
+        let names: Vec<&str> = roll.iter().map(|p| p.province.as_str()).collect();
+        let mut sorted_names = names.clone();
+        sorted_names.sort();
+        assert_eq!(names, sorted_names);
+        let capital = roll.iter().find(|p| p.province == "Phnom Penh").unwrap();
+        let in_capital = with_facts
+            .iter()
+            .filter(|r| r.province == "Phnom Penh")
+            .count();
+        assert_eq!(capital.rcis, in_capital);
+        assert_eq!(capital.in_families, 6 * in_capital as u32);
+        let own: Vec<TargetStatus> = capital.own.iter().map(|j| j.status).collect();
+        assert_eq!(own, [TargetStatus::Met, TargetStatus::OffTrack]);
+        assert_eq!(capital.targets, in_capital as u32 + 2);
+        assert!(roll
+            .iter()
+            .filter(|p| p.province != "Phnom Penh")
+            .all(|p| p.own.is_empty()));
     }
 
     proptest! {

@@ -29,6 +29,8 @@ pub enum Entity {
     Asset,
     /// A donor's funding redirected to family-based services.
     Funding,
+    /// A target set by the organisation, for an RCI or a province.
+    Target,
     /// A community programme.
     Programme,
     /// A study tour.
@@ -45,7 +47,7 @@ pub enum Entity {
 
 impl Entity {
     /// Every kind, in the order the history filter offers them.
-    pub const ALL: [Entity; 14] = [
+    pub const ALL: [Entity; 15] = [
         Entity::Profile,
         Entity::ChecklistItem,
         Entity::Counts,
@@ -54,6 +56,7 @@ impl Entity {
         Entity::Staff,
         Entity::Asset,
         Entity::Funding,
+        Entity::Target,
         Entity::Programme,
         Entity::Tour,
         Entity::Training,
@@ -73,6 +76,7 @@ impl Entity {
             Entity::Staff => "staff",
             Entity::Asset => "asset",
             Entity::Funding => "funding",
+            Entity::Target => "target",
             Entity::Programme => "programme",
             Entity::Tour => "tour",
             Entity::Training => "training",

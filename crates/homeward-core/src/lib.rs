@@ -173,6 +173,7 @@ pub mod quarters;
 pub mod rcis;
 pub mod risks;
 pub mod stages;
+pub mod targets;
 pub mod templates;
 pub mod tours;
 pub mod trainings;

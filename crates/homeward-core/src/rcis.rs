@@ -11,6 +11,7 @@ use crate::progress::{phase_entered_on, TransitionProgress};
 use crate::quarters::{last_of_each_quarter, ReintegrationSnapshot, Reintegrations};
 use crate::risks::{risk_flags, RiskFlag, RiskInputs, RiskSettings};
 use crate::stages::Bilingual;
+use crate::targets::{Judged, SetTarget, TargetFacts};
 use crate::transformation::{Transformation, TransformationFigures};
 use crate::values::{optional_date, optional_name, parse_date, FieldError, Name, ValueError};
 
@@ -278,6 +279,10 @@ pub struct RciOverview {
     pub placements: PlacementFigures,
     /// Its staff, assets and funding moved to family-based care by the overview's day.
     pub transformation: TransformationFigures,
+    /// What its targets are judged on.
+    pub target_facts: TargetFacts,
+    /// Its own targets (not its province's) and how each stands on the overview's day.
+    pub targets: Vec<Judged>,
 }
 
 /// What an RCI's overview needs from its records, whatever the day: its progress, since when
@@ -305,6 +310,9 @@ pub struct RciSummary {
     /// Its records of staff, assets and funding moved to family-based care.
     #[serde(default)]
     pub transformation: Transformation,
+    /// The targets the organisation set for it.
+    #[serde(default)]
+    pub targets: Vec<SetTarget>,
 }
 
 impl RciSummary {
@@ -326,6 +334,7 @@ impl RciSummary {
             reintegrations: last_of_each_quarter(counts_history),
             placements: Vec::new(),
             transformation: Transformation::default(),
+            targets: Vec::new(),
         }
     }
 
@@ -348,7 +357,18 @@ impl RciSummary {
             placements_overdue: placements.overdue,
             reentry_rate_12m: placements.reentry_rate_12m,
         };
+        let target_facts = TargetFacts::of(
+            profile.transition_start,
+            &self.progress,
+            self.latest_counts.as_ref(),
+        );
         RciOverview {
+            targets: self
+                .targets
+                .iter()
+                .map(|t| t.judge(&target_facts, today))
+                .collect(),
+            target_facts,
             days_in_phase: (today - self.phase_entered_on).num_days().max(0),
             flags: risk_flags(&inputs, settings, today),
             progress: self.progress.clone(),

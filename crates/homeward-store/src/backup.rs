@@ -42,6 +42,7 @@ pub const TABLES: &[&str] = &[
     "staff_changes",
     "asset_changes",
     "funding_changes",
+    "targets",
     "login_attempts",
     "history",
     "organisations",

@@ -6,6 +6,7 @@ use homeward_core::accounts::{Login, NewUser, Password, Role};
 use homeward_core::history::Editor;
 use homeward_core::placements::{AgeBand, CaseCode, Outcome, PlacementRecord, PlacementVisit};
 use homeward_core::programmes::{Programme, ProgrammeKind, ProgrammeStatus};
+use homeward_core::targets::{Goal, Scope, Target};
 use homeward_core::tours::{ActionStatus, StudyTour, TourAction, VisitorRole, Visitors};
 use homeward_core::trainings::{Participants, Training, TrainingCategory};
 use homeward_core::transformation::{
@@ -13,8 +14,8 @@ use homeward_core::transformation::{
 };
 use homeward_core::DateRange;
 use homeward_core::{
-    ChildrenCounts, CountField, ItemChange, ItemStatus, Lang, Name, Note, Placement, RciProfile,
-    SexCount, Stage, Track,
+    ChildrenCounts, CountField, ItemChange, ItemStatus, Lang, Name, Note, Placement, Province,
+    RciProfile, SexCount, Stage, Track,
 };
 
 use crate::db::Instant;
@@ -325,6 +326,35 @@ async fn demo_transformation(store: &Store, ids: &[i64], today: NaiveDate) -> Re
     Ok(())
 }
 
+/// The organisation's targets: Hope Garden's placements, Bright Future's closure (off track, a
+/// partner behind its line), Little Lotus's preparation, and Battambang's share in families.
+async fn demo_targets(store: &Store, ids: &[i64], today: NaiveDate) -> Result<()> {
+    let admin = Editor::system();
+    let due = |days: u64| today + Days::new(days);
+    let for_rcis = [
+        (0, Goal::FamilyPlacements { percent: 60 }, 180),
+        (1, Goal::CareClosed, 120),
+        (2, Goal::StageFinished(Stage::Preparation), 90),
+    ];
+    for (n, goal, days) in for_rcis {
+        let Some(&rci) = ids.get(n) else { continue };
+        let target = Target {
+            goal,
+            due_on: due(days),
+        };
+        store.set_target(Scope::Rci(rci), &target, &admin).await?;
+    }
+    let battambang = Province::parse("Battambang").map_err(corrupt)?;
+    let target = Target {
+        goal: Goal::FamilyPlacements { percent: 50 },
+        due_on: due(365),
+    };
+    store
+        .set_target(Scope::Province(battambang), &target, &admin)
+        .await?;
+    Ok(())
+}
+
 /// Records a placement `placed` days ago and its visits, each `(days ago, outcome)`, as the demo
 /// adviser; for generated partners, which vary only the code, the day and the visits.
 pub(crate) async fn add_placement(
@@ -412,6 +442,7 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<usize> {
     demo_tours_and_trainings(store, &ids, today).await?;
     demo_placements(store, &ids, today).await?;
     demo_transformation(store, &ids, today).await?;
+    demo_targets(store, &ids, today).await?;
     Ok(DEMO.len())
 }
 

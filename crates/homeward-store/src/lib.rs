@@ -26,6 +26,7 @@ pub mod programmes;
 pub mod rcis;
 mod reads;
 pub mod summaries;
+pub mod targets;
 pub mod templates;
 pub mod tours;
 pub mod trainings;

@@ -7,4 +7,5 @@ pub(crate) mod counts;
 pub(crate) mod follow_ups;
 pub(crate) mod placements;
 pub(crate) mod rcis;
+pub(crate) mod targets;
 pub(crate) mod transformation;
