@@ -6,6 +6,7 @@ use homeward_core::follow_ups::{VisitMode, VisitedBy};
 use homeward_core::history::HistoryEntry;
 use homeward_core::placements::{AgeBand, Outcome};
 use homeward_core::programmes::{ProgrammeKind, ProgrammeStatus};
+use homeward_core::targets::GoalKind;
 use homeward_core::tours::{ActionStatus, VisitorRole};
 use homeward_core::trainings::TrainingCategory;
 use homeward_core::transformation::{AssetUse, Currency, StaffMove};
@@ -98,6 +99,9 @@ pub(crate) fn field_label(field: &str) -> Option<Msg> {
         "amount" => Msg::Amount,
         "from" => Msg::FundingFrom,
         "to" => Msg::FundingTo,
+        "goal" => Msg::TargetGoal,
+        "percent" => Msg::TargetPercent,
+        "target date" => Msg::TargetDue,
         _ => return None,
     })
 }
@@ -152,6 +156,7 @@ pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
         "outcome" => named(Outcome::parse(&value).map(Label::label), value),
         "staff change" => named(StaffMove::parse(&value).map(Label::label), value),
         "now used as" => named(AssetUse::parse(&value).map(Label::label), value),
+        "goal" => named(GoalKind::parse(&value).map(Label::label), value),
         // "24000 USD": the amount, its currency worded.
         "amount" => value
             .split_once(' ')
@@ -252,6 +257,9 @@ pub(crate) fn is_typed(field: &str, value: &str) -> bool {
         | "staff"
         | "now used as"
         | "amount"
+        | "goal"
+        | "percent"
+        | "target date"
         | "started on"
         | "registered on"
         | "transition start"
@@ -297,6 +305,14 @@ pub fn label_text(label: &str, lang: Lang) -> String {
         format!("{} {day}", Msg::FollowUpOn.text(lang))
     } else if let Some(day) = base.strip_prefix("staff change on ") {
         format!("{} {day}", Msg::StaffChangeOn.text(lang))
+    } else if base == "target" {
+        Msg::HistoryTarget.text(lang).to_string()
+    } else if let Some(province) = base.strip_prefix("target for ") {
+        format!(
+            "{} {}",
+            Msg::TargetFor.text(lang),
+            crate::labels::place(province, lang)
+        )
     } else {
         base.to_string()
     };

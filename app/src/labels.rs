@@ -6,6 +6,7 @@ use homeward_core::follow_ups::{VisitMode, VisitedBy};
 use homeward_core::history::Entity;
 use homeward_core::placements::{AgeBand, Outcome};
 use homeward_core::programmes::{ProgrammeKind, ProgrammeStatus};
+use homeward_core::targets::{GoalKind, TargetStatus};
 use homeward_core::tours::{ActionStatus, VisitorRole};
 use homeward_core::trainings::TrainingCategory;
 use homeward_core::transformation::{AssetUse, Currency, StaffMove};
@@ -216,6 +217,7 @@ impl Label for Entity {
             Entity::Staff => Msg::HistoryStaff,
             Entity::Asset => Msg::HistoryAsset,
             Entity::Funding => Msg::HistoryFunding,
+            Entity::Target => Msg::HistoryTarget,
             Entity::Programme => Msg::HistoryProgramme,
             Entity::Tour => Msg::HistoryTour,
             Entity::Training => Msg::HistoryTraining,
@@ -261,6 +263,28 @@ impl Label for AssetUse {
             AssetUse::ReturnedToOwner => Msg::AssetReturnedToOwner,
             AssetUse::Sold => Msg::AssetSold,
             AssetUse::Other => Msg::AssetOther,
+        }
+    }
+}
+
+impl Label for GoalKind {
+    fn label(self) -> Msg {
+        match self {
+            GoalKind::FamilyPlacements => Msg::GoalFamilyPlacements,
+            GoalKind::StageFinished => Msg::GoalStageFinished,
+            GoalKind::CareClosed => Msg::GoalCareClosed,
+        }
+    }
+}
+
+impl Label for TargetStatus {
+    fn label(self) -> Msg {
+        match self {
+            TargetStatus::Missed => Msg::TargetMissed,
+            TargetStatus::OffTrack => Msg::TargetOffTrack,
+            TargetStatus::AtRisk => Msg::TargetAtRisk,
+            TargetStatus::OnTrack => Msg::TargetOnTrack,
+            TargetStatus::Met => Msg::TargetMet,
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod rcis;
 pub mod report;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod targets;
 pub mod templates;
 pub mod tours;
 pub mod trainings;

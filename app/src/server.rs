@@ -161,6 +161,14 @@ impl Ctx {
         Ok(self)
     }
 
+    /// This caller, if they may set targets ("not allowed" for anyone else who got this far).
+    pub fn setting_targets(self) -> Result<Ctx, AppError> {
+        if !self.actor.can_set_targets() {
+            return Err(AppError::Forbidden);
+        }
+        Ok(self)
+    }
+
     /// An admin: "not found" for anyone else.
     pub fn admin() -> Result<Ctx, AppError> {
         let ctx = Self::signed_in()?;

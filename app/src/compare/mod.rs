@@ -12,6 +12,7 @@ pub use page::ComparePage;
 
 use homeward_core::comparison::{ComparisonFilter, ComparisonRow, Sort, SortKey};
 use homeward_core::quarters::Quarter;
+use homeward_core::targets::TargetStatus;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +26,10 @@ pub struct ComparisonData {
     pub per_quarter: Vec<(Quarter, [u32; 5])>,
     /// Placements that returned to residential care in each of those quarters.
     pub reentries_per_quarter: Vec<u32>,
+    /// Every province's own targets, for the roll-up.
+    pub province_targets: Vec<homeward_core::targets::SetTarget>,
+    /// Whether the reader may set and remove targets (an admin).
+    pub sets_targets: bool,
 }
 
 /// Every partner's comparison row on `today`, read in a fixed number of queries.
@@ -75,6 +80,8 @@ pub async fn compare_partners() -> Result<ComparisonData, AppError> {
             partners.iter().map(|(_, s)| s.placements.as_slice()),
             &quarters,
         ),
+        province_targets: ctx.store.province_targets().await?,
+        sets_targets: ctx.actor.can_set_targets(),
     })
 }
 
@@ -94,6 +101,7 @@ impl CompareQuery {
                 adviser: value("adviser"),
                 stage: value("stage").and_then(|s| s.parse().ok()),
                 risk: value("risk"),
+                target: value("target").and_then(|t| TargetStatus::parse(&t)),
             },
             sort: Sort {
                 key: value("sort")
@@ -113,6 +121,7 @@ impl CompareQuery {
             ("adviser", f.adviser.clone()),
             ("stage", f.stage.map(|s| s.to_string())),
             ("risk", f.risk.clone()),
+            ("target", f.target.map(|t| t.key().to_string())),
             ("sort", sorted.then(|| self.sort.key.key().to_string())),
             (
                 "dir",
@@ -199,6 +208,7 @@ pub async fn export_workbook(
         (Msg::Adviser, f.adviser.clone()),
         (Msg::StageN, stage),
         (Msg::ColRisks, risk),
+        (Msg::TargetsTitle, f.target.map(|t| word(t.label()))),
     ]
     .into_iter()
     .filter_map(|(m, v)| v.map(|v| format!("{}: {v}", word(m))))

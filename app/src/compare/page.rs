@@ -1,8 +1,11 @@
 //! The comparison page: filters, the table of every partner and its totals.
 
 use crate::transformation::grouped;
-use homeward_core::comparison::{compare, totals, ComparisonRow, ComparisonTotals, Sort, SortKey};
+use homeward_core::comparison::{
+    compare, provinces, totals, ComparisonRow, ComparisonTotals, ProvinceRow, Sort, SortKey,
+};
 use homeward_core::quarters::Quarter;
+use homeward_core::targets::TargetStatus;
 use homeward_core::transformation::Currency;
 use homeward_core::{Lang, Phase, RiskKind, Stage, Track};
 use leptos::prelude::*;
@@ -19,20 +22,32 @@ pub fn ComparePage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let state = move || CompareQuery::from_query(|k| query.read().get(k));
+    // A province's target form refused comes back with what was typed.
+    let draft = crate::drafts::draft_resource();
+    let url_refusal = use_context::<leptos::server::ServerActionError>();
+    let saved = query
+        .read_untracked()
+        .get("saved")
+        .filter(|s| s == "target" && url_refusal.is_none());
     view! {
+        {saved.map(|_| view! { <p class="saved banner" role="status" data-testid="notice">{Msg::TargetSaved.text(lang)}</p> })}
         <PageTitle text=Msg::CompareTitle.text(lang)/>
         <h1>{Msg::CompareTitle.text(lang)}</h1>
         <p class="muted no-print">{Msg::CompareIntro.text(lang)}</p>
         <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
-            {move || Suspend::new(async move {
+            {move || { let url_refusal = url_refusal.clone(); Suspend::new(async move {
+                let refused = crate::drafts::Refused::of(draft.await, url_refusal)
+                    .filter(|r| r.draft.endpoint == "set_province_target");
                 let data = match compare_partners().await {
                     Ok(data) => data,
                     Err(e) => return crate::not_found::error_page(&e, lang),
                 };
                 let q = state();
                 let filters = view! { <CompareFilters rows=&data.rows q=q.clone() lang/> };
+                let today = homeward_core::calendar::cambodia_date(chrono::Utc::now());
                 let shown = compare(data.rows, &q.filter, q.sort);
                 let sums = totals(&shown);
+                let roll_up = provinces(&shown, &data.province_targets, today);
                 let phases = shown.iter().map(|r| r.phase).collect();
                 view! {
                     {filters}
@@ -41,9 +56,10 @@ pub fn ComparePage() -> impl IntoView {
                         <QuarterChart per_quarter=data.per_quarter reentries=data.reentries_per_quarter lang/>
                     </div>
                     <CompareTable rows=shown sums q lang/>
+                    <ProvinceRollup rows=roll_up can_set=data.sets_targets refused today lang/>
                 }
                 .into_any()
-            })}
+            })}}
         </Suspense>
     }
 }
@@ -110,6 +126,14 @@ fn CompareFilters<'a>(rows: &'a [ComparisonRow], q: CompareQuery, lang: Lang) ->
                     }).collect_view()}
                 </select>
             </label>
+            <label>{Msg::TargetsTitle.text(lang)}
+                <select name="target">
+                    <option value="">{Msg::AnyTarget.text(lang)}</option>
+                    {TargetStatus::ALL.into_iter().map(|t| view! {
+                        <option value=t.key() selected=f.target == Some(t)>{t.label().text(lang)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
             {(q.sort != Sort::default()).then(|| view! {
                 <input type="hidden" name="sort" value=q.sort.key.key()/>
                 {q.sort.descending.then(|| view! { <input type="hidden" name="dir" value="desc"/> })}
@@ -172,6 +196,8 @@ fn CompareTable(
                 {head(SortKey::AssetsRepurposed, Msg::AssetsRepurposed.text(lang).into())}
                 {head(SortKey::Funding(Currency::Usd), Msg::ColFundingUsd.text(lang).into())}
                 {head(SortKey::Funding(Currency::Khr), Msg::ColFundingKhr.text(lang).into())}
+                {head(SortKey::TargetsOnTrack, Msg::ColTargetsOnTrack.text(lang).into())}
+                {head(SortKey::TargetsOffTrack, Msg::ColTargetsOffTrack.text(lang).into())}
                 {head(SortKey::FollowUpsOverdue, Msg::ColFollowUpsOverdue.text(lang).into())}
                 {head(SortKey::DaysSinceUpdate, Msg::ColDaysSinceUpdate.text(lang).into())}
             </tr></thead>
@@ -180,6 +206,7 @@ fn CompareTable(
                     // Each cell's text in one piece: no hydration markers between its parts, in
                     // a table of hundreds of rows.
                     let rate = r.reentry_rate_12m.map_or_else(|| "—".to_string(), |rate| crate::labels::rate(rate, lang));
+                    let (on_track, off_track) = (r.targets_on_track(), r.targets_off_track());
                     let days = (r.phase != Phase::Completed).then(|| format!(" · {} {}", r.days_in_phase, Msg::Days.text(lang)));
                     view! {
                     <tr data-rci=r.rci_id>
@@ -202,6 +229,8 @@ fn CompareTable(
                         <td class="num assets" data-label=Msg::AssetsRepurposed.text(lang)>{r.transformation.assets_repurposed}</td>
                         <td class="num funding-usd" data-label=Msg::ColFundingUsd.text(lang)>{grouped(r.transformation.funding_usd)}</td>
                         <td class="num funding-khr" data-label=Msg::ColFundingKhr.text(lang)>{grouped(r.transformation.funding_khr)}</td>
+                        <td class="num targets-on" data-label=Msg::ColTargetsOnTrack.text(lang)>{on_track}</td>
+                        <td class="num targets-off" data-label=Msg::ColTargetsOffTrack.text(lang)>{off_track}</td>
                         <td class="num" data-label=Msg::ColFollowUpsOverdue.text(lang)>{opt(r.follow_ups_overdue_days)}</td>
                         <td class="num" data-label=Msg::ColDaysSinceUpdate.text(lang)>{opt(r.days_since_update)}</td>
                     </tr>
@@ -222,10 +251,60 @@ fn CompareTable(
                 <td class="num" data-testid="assets-repurposed">{sums.transformation.assets_repurposed}</td>
                 <td class="num" data-testid="funding-usd">{grouped(sums.transformation.funding_usd)}</td>
                 <td class="num" data-testid="funding-khr">{grouped(sums.transformation.funding_khr)}</td>
+                <td class="num" data-testid="targets-on-track">{sums.targets_on_track}</td>
+                <td class="num" data-testid="targets-off-track">{sums.targets_off_track}</td>
                 <td class="num" data-testid="overdue-partners">{sums.follow_ups_overdue} " " <span class="muted small">{Msg::PartnersCounted.text(lang)}</span></td>
                 <td></td>
             </tr></tfoot>
         </table>
         </div>
     }
+}
+
+/// Each province's partners added up, with the targets set for the province and, for an admin,
+/// the form to set one.
+#[component]
+fn ProvinceRollup(
+    rows: Vec<ProvinceRow>,
+    can_set: bool,
+    refused: Option<crate::drafts::Refused>,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) -> impl IntoView {
+    use crate::targets::{SetProvinceTarget, TargetForm, TargetList};
+    use leptos::server_fn::ServerFn;
+    view! {
+        <section class="panel provinces" id="provinces" data-testid="provinces">
+            <h2>{Msg::ProvincesTitle.text(lang)}</h2>
+            <p class="muted">{Msg::ProvincesIntro.text(lang)}</p>
+            <div class="table-scroll">
+            <table class="data">
+                <thead><tr>
+                    <th scope="col">{Msg::ColProvince.text(lang)}</th>
+                    <th scope="col">{Msg::ColPartnersCount.text(lang)}</th>
+                    <th scope="col">{Msg::ColInCare.text(lang)}</th>
+                    <th scope="col">{Msg::ColInFamilies.text(lang)}</th>
+                    <th scope="col">{Msg::ColTargetsMet.text(lang)}</th>
+                    <th scope="col">{Msg::ProvinceTargets.text(lang)}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|p| view! {
+                        <tr data-province=p.province.clone()>
+                            <th scope="row">{crate::labels::place(&p.province, lang)}</th>
+                            <td class="num rcis">{p.rcis}</td>
+                            <td class="num in-care">{p.in_care}</td>
+                            <td class="num in-families">{p.in_families}</td>
+                            <td class="num targets-met">{format!("{} / {}", p.targets_met, p.targets)}</td>
+                            <td>{(!p.own.is_empty()).then(|| view! { <TargetList targets=p.own can_set lang/> })}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            </div>
+            {can_set.then(|| view! {
+                <TargetForm action=SetProvinceTarget::url() scope=("province", String::new()) refused today lang/>
+            })}
+        </section>
+    }
+    .into_any()
 }

@@ -37,6 +37,8 @@ pub enum Column {
     StaffRedeployed,
     AssetsRepurposed,
     FundingRedirected(Currency),
+    TargetsOnTrack,
+    TargetsOffTrack,
 }
 
 impl Column {
@@ -67,6 +69,8 @@ impl Column {
             Column::AssetsRepurposed,
             Column::FundingRedirected(Currency::Usd),
             Column::FundingRedirected(Currency::Khr),
+            Column::TargetsOnTrack,
+            Column::TargetsOffTrack,
         ]);
         all
     }
@@ -95,6 +99,8 @@ impl Column {
             Column::StaffRedeployed => "staff_redeployed".into(),
             Column::AssetsRepurposed => "assets_repurposed".into(),
             Column::FundingRedirected(c) => format!("funding_redirected_{}", c.key()),
+            Column::TargetsOnTrack => "targets_on_track".into(),
+            Column::TargetsOffTrack => "targets_off_track".into(),
         }
     }
 
@@ -121,7 +127,9 @@ impl Column {
             | Column::ChildrenAtRisk
             | Column::StaffRedeployed
             | Column::AssetsRepurposed
-            | Column::FundingRedirected(_) => return None,
+            | Column::FundingRedirected(_)
+            | Column::TargetsOnTrack
+            | Column::TargetsOffTrack => return None,
         };
         SheetKind::Rcis.columns().into_iter().find(|c| c.key == key)
     }
@@ -151,6 +159,8 @@ impl Column {
             Column::AssetsRepurposed => word(Msg::AssetsRepurposed),
             Column::FundingRedirected(Currency::Usd) => word(Msg::ColFundingUsd),
             Column::FundingRedirected(Currency::Khr) => word(Msg::ColFundingKhr),
+            Column::TargetsOnTrack => word(Msg::ColTargetsOnTrack),
+            Column::TargetsOffTrack => word(Msg::ColTargetsOffTrack),
             Column::RciId | Column::Name | Column::NameKm | Column::Province | Column::Adviser => {
                 self.key()
             }
@@ -180,6 +190,8 @@ impl Column {
             Column::AssetsRepurposed => Msg::MeanAssetsRepurposed,
             Column::FundingRedirected(Currency::Usd) => Msg::MeanFundingUsd,
             Column::FundingRedirected(Currency::Khr) => Msg::MeanFundingKhr,
+            Column::TargetsOnTrack => Msg::MeanTargetsOnTrack,
+            Column::TargetsOffTrack => Msg::MeanTargetsOffTrack,
         };
         m.text(lang).to_string()
     }
@@ -241,6 +253,8 @@ impl Column {
             },
             Column::AssetsRepurposed => row.transformation.assets_repurposed.to_string(),
             Column::FundingRedirected(c) => row.transformation.funding(c).to_string(),
+            Column::TargetsOnTrack => row.targets_on_track().to_string(),
+            Column::TargetsOffTrack => row.targets_off_track().to_string(),
         }
     }
 }

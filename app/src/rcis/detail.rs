@@ -152,6 +152,7 @@ fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> i
             next_follow_up_due,
             overdue_actions,
             advisers,
+            sets_targets,
         } => view! {
             <div class="overall" data-testid="overall">
                 <span>{Msg::ColProgress.text(lang)}</span>
@@ -159,6 +160,7 @@ fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> i
             </div>
             <Flags flags=overview.flags.clone() lang/>
             <DueNext next_items next_follow_up_due overdue_actions cx/>
+            <crate::targets::TargetsPanel targets=overview.targets.clone() can_set=sets_targets cx/>
             <ProgressChart points=progress_over_time lang/>
             <CountsPanel counts=overview.latest_counts lang/>
             <p class="no-print"><a href=format!("/report?rci={}", rci.id) data-testid="rci-report-link">{Msg::PrintReport.text(lang)}</a></p>

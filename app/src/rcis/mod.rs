@@ -110,6 +110,8 @@ pub enum SectionData {
         overdue_actions: Vec<OverdueAction>,
         /// For an admin, every adviser to choose the lead adviser from; empty for anyone else.
         advisers: Vec<(i64, String)>,
+        /// Whether the reader may set and remove targets (an admin).
+        sets_targets: bool,
     },
     Checklist {
         items: Vec<Stored<ChecklistItem>>,
@@ -168,6 +170,8 @@ pub enum Saved {
     StaffChange,
     AssetChange,
     FundingChange,
+    Target,
+    TargetRemoved,
     Programme,
     Item,
     ItemAdded,
@@ -176,7 +180,7 @@ pub enum Saved {
 }
 
 impl Saved {
-    pub const ALL: [Saved; 13] = [
+    pub const ALL: [Saved; 15] = [
         Saved::Profile,
         Saved::Counts,
         Saved::FollowUp,
@@ -185,6 +189,8 @@ impl Saved {
         Saved::StaffChange,
         Saved::AssetChange,
         Saved::FundingChange,
+        Saved::Target,
+        Saved::TargetRemoved,
         Saved::Programme,
         Saved::Item,
         Saved::ItemAdded,
@@ -202,6 +208,8 @@ impl Saved {
             Saved::StaffChange => "staff_change",
             Saved::AssetChange => "asset_change",
             Saved::FundingChange => "funding_change",
+            Saved::Target => "target",
+            Saved::TargetRemoved => "target_removed",
             Saved::Programme => "programme",
             Saved::Item => "item",
             Saved::ItemAdded => "item_added",
@@ -217,7 +225,7 @@ impl Saved {
     /// The section that holds the form, where the browser goes back to.
     pub fn section(self) -> Section {
         match self {
-            Saved::Profile => Section::Overview,
+            Saved::Profile | Saved::Target | Saved::TargetRemoved => Section::Overview,
             Saved::Counts => Section::Children,
             Saved::FollowUp | Saved::Placement | Saved::PlacementVisit => Section::FollowUps,
             Saved::StaffChange | Saved::AssetChange | Saved::FundingChange => Section::Activities,
@@ -239,6 +247,8 @@ impl Saved {
             Saved::StaffChange => Msg::StaffChangeSaved,
             Saved::AssetChange => Msg::AssetChangeSaved,
             Saved::FundingChange => Msg::FundingChangeSaved,
+            Saved::Target => Msg::TargetSaved,
+            Saved::TargetRemoved => Msg::TargetRemovedMsg,
             Saved::Programme => Msg::ProgrammeSaved,
             Saved::Item => Msg::ItemSaved,
             Saved::ItemAdded => Msg::ItemAdded,
@@ -353,6 +363,7 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
                         tour_href: format!("/tours/{tour}"),
                     })
                     .collect(),
+                sets_targets: ctx.actor.can_set_targets(),
                 // Only an admin chooses the lead adviser: everyone else gets no list.
                 advisers: if ctx.actor.can_manage_users() {
                     store.active_advisers().await?

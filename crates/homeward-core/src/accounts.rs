@@ -350,6 +350,11 @@ impl Actor {
         self.role == Role::Admin || current == wanted
     }
 
+    /// Targets are the organisation's to set: only admins set or remove them.
+    pub fn can_set_targets(&self) -> bool {
+        self.role == Role::Admin
+    }
+
     /// The organisation's cross-partner views: never for a director, who must not see other RCIs.
     pub fn can_compare_partners(&self) -> bool {
         self.role != Role::Director

@@ -438,10 +438,10 @@ impl Target {
         let mut out = vec![("goal", self.goal.kind().key().to_string())];
         match self.goal {
             Goal::FamilyPlacements { percent } => out.push(("percent", percent.to_string())),
-            Goal::StageFinished(stage) => out.push(("stage", Track::Stage(stage).key().into())),
+            Goal::StageFinished(stage) => out.push(("track", Track::Stage(stage).key().into())),
             Goal::CareClosed => {}
         }
-        out.push(("due_on", self.due_on.to_string()));
+        out.push(("target date", self.due_on.to_string()));
         out
     }
 }

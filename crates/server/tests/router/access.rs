@@ -90,6 +90,19 @@ fn cases(w: &World) -> Vec<Case> {
              &change[currency]=usd&change[from]=&change[to]=Family+support"
         )
     };
+    let target = |rci: i64, scope: &str| {
+        let whose = if scope == "province" {
+            "Kampot".to_string()
+        } else {
+            rci.to_string()
+        };
+        format!(
+            "{scope}={whose}&target[goal]=family_placements&target[percent]=60&target[stage]=\
+             &target[due_on]={}",
+            today + chrono::Days::new(200)
+        )
+    };
+    let admin_only = [Unauthenticated, Ok, Forbidden, NotFound, Forbidden];
     let hide = |rci: i64, (id, version): (i64, i64)| {
         format!("rci_id={rci}&item_id={id}&version={version}&hidden=true")
     };
@@ -270,6 +283,12 @@ fn cases(w: &World) -> Vec<Case> {
         case("record_asset_change", asset(other), edit_other, true),
         case("record_funding_change", funding(own), edit_own, true),
         case("record_funding_change", funding(other), edit_other, true),
+        // Targets are the organisation's: only admins set or remove them; a director never
+        // reaches another RCI's, nor a province's.
+        case("set_rci_target", target(own, "rci_id"), [Unauthenticated, Ok, Forbidden, Forbidden, Forbidden], true),
+        case("set_rci_target", target(other, "rci_id"), admin_only, true),
+        case("set_province_target", target(0, "province"), admin_only, true),
+        case("remove_target", format!("id={}", w.own_target), admin_only, true),
         case("record_programme", programme(own), edit_own, true),
         case("record_programme", programme(other), edit_other, true),
         case(

@@ -101,6 +101,8 @@ pub struct World {
     /// adviser has, with that RCI.
     pub own_placement: i64,
     pub other_placement: (i64, i64),
+    /// A demo target of the director's RCI.
+    pub own_target: i64,
     /// The RCIs' profile versions, for profile saves.
     pub own_version: i64,
     pub other_version: i64,
@@ -176,6 +178,7 @@ pub async fn world() -> World {
         }
     }
     let other_placement = other_placement.expect("a demo placement outside the adviser's RCIs");
+    let own_target = store.summary(own_rci).await.unwrap().targets[0].id;
     let own_version = store.rci(own_rci).await.unwrap().version;
     let other_version = store.rci(other_rci).await.unwrap().version;
     let other_item = first_item(other_rci).await;
@@ -213,6 +216,7 @@ pub async fn world() -> World {
         other_item,
         own_placement,
         other_placement,
+        own_target,
         own_version,
         other_version,
         viewer_id,
