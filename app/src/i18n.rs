@@ -314,14 +314,14 @@ messages! {
     NoTargets => "No target set yet.", "មិនទាន់បានកំណត់គោលដៅនៅឡើយទេ។";
     SetTarget => "Set a target", "កំណត់គោលដៅ";
     TargetGoal => "Goal", "ប្រភេទគោលដៅ";
-    TargetPercent => "Percent of the baseline in family placements", "ភាគរយនៃចំនួនកុមារដើមគ្រា ដែលរស់នៅក្នុងគ្រួសារ";
+    TargetPercent => "Percent of the baseline in family placements", "ភាគរយនៃចំនួនដំបូង ដែលរស់នៅក្នុងគ្រួសារ";
     TargetPercentHint => "Only for a family-placements goal.", "សម្រាប់តែគោលដៅរស់នៅក្នុងគ្រួសារប៉ុណ្ណោះ។";
     TargetStageHint => "Only for a stage goal.", "សម្រាប់តែគោលដៅដំណាក់កាលប៉ុណ្ណោះ។";
     TargetDue => "Target date", "កាលបរិច្ឆេទគោលដៅ";
     TargetBy => "by", "ត្រឹម";
     RemoveTarget => "Remove", "លុបចេញ";
     TargetFor => "Target for", "គោលដៅសម្រាប់";
-    GoalFamilyPlacements => "A share of the baseline in family placements", "ចំណែកនៃចំនួនកុមារដើមគ្រា ដែលរស់នៅក្នុងគ្រួសារ";
+    GoalFamilyPlacements => "A share of the baseline in family placements", "ចំណែកនៃចំនួនដំបូង ដែលរស់នៅក្នុងគ្រួសារ";
     GoalStageFinished => "A stage finished", "ដំណាក់កាលមួយបានបញ្ចប់";
     GoalCareClosed => "Residential care closed", "បិទការថែទាំតាមមណ្ឌល";
     TargetMissed => "Missed", "មិនបានសម្រេច";

@@ -13,6 +13,9 @@ use crate::components::{PageTitle, PhaseLabel, ProgressBar};
 use crate::errors::AppError;
 use crate::i18n::{use_lang, Msg};
 use crate::labels::Label;
+use crate::targets::StatusBadge;
+use crate::transformation::money;
+use homeward_core::transformation::Currency;
 
 /// One RCI's page of the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -264,6 +267,7 @@ fn ReportSummary(totals: ComparisonTotals, rcis: Vec<RciReport>, lang: Lang) -> 
                     <tr><th scope="row">{Msg::ColProgress.text(lang)} " (" {Msg::Mean.text(lang)} ")"</th><td class="num">{totals.mean_overall} "%"</td></tr>
                     <tr><th scope="row">{Msg::PartnersFollowUpsOverdue.text(lang)}</th><td class="num" data-testid="overdue-partners">{totals.follow_ups_overdue}</td></tr>
                     <tr><th scope="row">{Msg::ColChildrenAtRisk.text(lang)}</th><td class="num" data-testid="report-at-risk">{totals.children_at_risk}</td></tr>
+                    <tr><th scope="row">{Msg::TargetsTitle.text(lang)}</th><td class="num" data-testid="report-targets">{format!("{}: {} · {}: {}", Msg::TargetOnTrack.text(lang), totals.targets_on_track, Msg::TargetOffTrack.text(lang), totals.targets_off_track)}</td></tr>
                 </tbody>
             </table>
             <crate::compare::charts::StageChart phases lang/>
@@ -347,6 +351,17 @@ fn RciPage(r: RciReport, lang: Lang, children: Children) -> impl IntoView {
                 <strong>{Msg::ColReentryRate.text(lang)} ": "</strong>
                 {row.reentry_rate_12m.map_or_else(|| Msg::RateUnknown.text(lang).to_string(), |rate| crate::labels::rate(rate, lang))}
                 " · " <strong>{Msg::ColChildrenAtRisk.text(lang)} ": "</strong>{row.children_at_risk}
+            </p>
+            <p data-testid="report-change">
+                <strong>{Msg::ColStaffRedeployed.text(lang)} ": "</strong>{row.transformation.staff_redeployed.text(lang)}
+                " · " <strong>{Msg::AssetsRepurposed.text(lang)} ": "</strong>{row.transformation.assets_repurposed}
+                " · " <strong>{Msg::FundingRedirected.text(lang)} ": "</strong>
+                {format!("{} · {}", money(row.transformation.funding_usd, Currency::Usd, lang), money(row.transformation.funding_khr, Currency::Khr, lang))}
+            </p>
+            <p data-testid="report-targets">
+                <strong>{Msg::TargetsTitle.text(lang)} ": "</strong>
+                {row.targets.is_empty().then(|| Msg::NoTargets.text(lang))}
+                {row.targets.iter().map(|t| view! { <StatusBadge status=*t lang/> " " }).collect_view()}
             </p>
             <p><strong>{Msg::ColRisks.text(lang)} ": "</strong><crate::components::Flags flags=row.flags.clone() lang/></p>
             <h3>{Msg::TookPartTitle.text(lang)}</h3>

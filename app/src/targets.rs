@@ -1,7 +1,7 @@
 //! Targets (see `homeward_core::targets`): each RCI's on its overview and each province's on the
 //! comparison, with how each stands; only admins set or remove them, with one form for both.
 
-use homeward_core::targets::{GoalKind, Judged, Scope, TargetInput, TargetStatus};
+use homeward_core::targets::{GoalKind, Judged, TargetInput, TargetStatus};
 use homeward_core::{Lang, Province, Stage, Track};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -18,7 +18,7 @@ pub async fn set_rci_target(rci_id: i64, target: TargetInput) -> Result<i64, App
     let target = target.parse(ctx.today)?;
     let id = ctx
         .store
-        .set_target(Scope::Rci(rci_id), &target, &ctx.by)
+        .set_target(homeward_core::targets::Scope::Rci(rci_id), &target, &ctx.by)
         .await?;
     crate::rcis::back_to_rci(rci_id, crate::rcis::Saved::Target);
     Ok(id)
@@ -32,9 +32,13 @@ pub async fn set_province_target(province: String, target: TargetInput) -> Resul
     let target = target.parse(ctx.today)?;
     let id = ctx
         .store
-        .set_target(Scope::Province(province), &target, &ctx.by)
+        .set_target(
+            homeward_core::targets::Scope::Province(province),
+            &target,
+            &ctx.by,
+        )
         .await?;
-    back_to_provinces();
+    back_to_provinces("target");
     Ok(id)
 }
 
@@ -42,17 +46,19 @@ pub async fn set_province_target(province: String, target: TargetInput) -> Resul
 #[server(endpoint = "remove_target")]
 pub async fn remove_target(id: i64) -> Result<(), AppError> {
     let ctx = crate::server::Ctx::organisation()?.setting_targets()?;
+    use homeward_core::targets::Scope;
     match ctx.store.remove_target(id, &ctx.by).await?.scope {
         Scope::Rci(rci) => crate::rcis::back_to_rci(rci, crate::rcis::Saved::TargetRemoved),
-        Scope::Province(_) => back_to_provinces(),
+        Scope::Province(_) => back_to_provinces("target_removed"),
     }
     Ok(())
 }
 
-/// Back to the comparison's province roll-up, which confirms the save.
+/// Back to the comparison's province roll-up, which confirms the save (`saved` is a
+/// [`crate::rcis::Saved`] key).
 #[cfg(feature = "ssr")]
-fn back_to_provinces() {
-    crate::server::redirect_saved_then("/compare", "target", "#provinces");
+fn back_to_provinces(saved: &str) {
+    crate::server::redirect_saved_then("/compare", saved, "#provinces");
 }
 
 /// How a target stands, as a badge whose class carries the status.

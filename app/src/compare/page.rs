@@ -144,6 +144,7 @@ fn CompareFilters<'a>(rows: &'a [ComparisonRow], q: CompareQuery, lang: Lang) ->
             <a class="button secondary" href=format!("/report?quarter={quarter}") data-testid="report-link">{Msg::QuarterlyReport.text(lang)}</a>
         </form>
     }
+    .into_any()
 }
 
 #[component]
@@ -259,6 +260,7 @@ fn CompareTable(
         </table>
         </div>
     }
+    .into_any()
 }
 
 /// Each province's partners added up, with the targets set for the province and, for an admin,

@@ -149,6 +149,40 @@
 //! # Ok::<(), homeward_core::FieldError>(())
 //! ```
 //!
+//! # Whether each partner is on track
+//!
+//! The organisation sets [`targets`] for an RCI or a province; [`targets::judge`] says how each
+//! stands on a day, against a straight line from the transition's start to the target's date:
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use homeward_core::targets::{judge, TargetFacts, TargetInput, TargetStatus};
+//!
+//! let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+//! let today = day("2026-07-02");
+//! let target = TargetInput {
+//!     goal: "family_placements".into(),
+//!     percent: "60".into(),
+//!     due_on: "2027-01-01".into(),
+//!     ..TargetInput::default()
+//! }
+//! .parse(today)?;
+//! // Half the way to the date: 30 % of the baseline should be home by now.
+//! let facts = |home: u32| TargetFacts {
+//!     transition_start: Some(day("2026-01-01")),
+//!     baseline: 40,
+//!     in_care_ever: 40,
+//!     in_care: 40 - home,
+//!     in_families: home,
+//!     counted: true,
+//!     ..TargetFacts::default()
+//! };
+//! assert_eq!(judge(&target, &facts(18), today, today), TargetStatus::OnTrack);
+//! assert_eq!(judge(&target, &facts(4), today, today), TargetStatus::OffTrack);
+//! assert_eq!(judge(&target, &facts(24), today, today), TargetStatus::Met);
+//! # Ok::<(), homeward_core::FieldError>(())
+//! ```
+//!
 //! `examples/progress_from_csv.rs` does the same for a whole spreadsheet: it reads each RCI's
 //! item statuses from a CSV file and prints every RCI's progress, stage and risks
 //! (`cargo run -p homeward-core --example progress_from_csv -- FILE.csv`).

@@ -77,7 +77,7 @@ impl Goal {
         match self {
             Goal::FamilyPlacements { percent } => Bilingual::new(
                 format!("{percent} % of the baseline in family placements"),
-                format!("{percent} % នៃចំនួនកុមារដើមគ្រា រស់នៅក្នុងគ្រួសារ"),
+                format!("{percent} % នៃចំនួនដំបូង រស់នៅក្នុងគ្រួសារ"),
             ),
             Goal::StageFinished(stage) => {
                 let title = stage.title();
