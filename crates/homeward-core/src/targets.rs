@@ -246,11 +246,9 @@ impl TargetFacts {
 /// is reached.
 pub fn progress(goal: Goal, facts: &TargetFacts) -> (u32, bool) {
     let share = |part: u64, whole: u64| {
-        if whole == 0 {
-            0
-        } else {
-            (part.saturating_mul(1000) / whole).min(1000) as u32
-        }
+        part.saturating_mul(1000)
+            .checked_div(whole)
+            .map_or(0, |t| t.min(1000) as u32)
     };
     match goal {
         Goal::FamilyPlacements { percent } => {
