@@ -33,6 +33,8 @@ pub struct RciPreview {
     pub steps: Vec<(String, String, String)>,
     /// Follow-up visits to record, each as one line.
     pub visits: Vec<String>,
+    /// Staff, asset and funding records to add, each as one line.
+    pub changes: Vec<String>,
 }
 
 /// What the page shows of the user's file.
@@ -159,6 +161,7 @@ pub mod ssr {
     use homeward_core::imports::{
         self, Adviser, Context, Directory, FileError, Plan, Target, Vocabulary, Workbook,
     };
+    use homeward_core::transformation::{AssetUse, StaffMove};
     use homeward_core::{Bilingual, Lang, StatusKind};
 
     use super::{Preview, RciPreview};
@@ -220,6 +223,8 @@ pub mod ssr {
             statuses: words(&StatusKind::ALL),
             visitors: words(&VisitedBy::ALL),
             modes: words(&VisitMode::ALL),
+            staff_moves: words(&StaffMove::ALL),
+            asset_uses: words(&AssetUse::ALL),
         }
     }
 
@@ -302,6 +307,17 @@ pub mod ssr {
                     .iter()
                     .map(|v| crate::history::fields_text(&v.describe(), lang))
                     .collect(),
+                changes: {
+                    let t = &rci.transformation;
+                    let staff = t.staff.iter().map(|c| c.describe());
+                    let assets = t.assets.iter().map(|c| c.describe());
+                    let funding = t.funding.iter().map(|c| c.describe());
+                    staff
+                        .chain(assets)
+                        .chain(funding)
+                        .map(|fields| crate::history::fields_text(&fields, lang))
+                        .collect()
+                },
             };
             match rci.target {
                 Target::New => new_rcis.push(shown),

@@ -163,6 +163,7 @@ fn RciChanges(rci: RciPreview, lang: Lang) -> impl IntoView {
                 rci.steps.into_iter().map(|(title, before, after)| format!("{title}: {before} → {after}")).collect(),
             )}
             {lines(Msg::ImportVisits, rci.visits)}
+            {lines(Msg::TransformationTitle, rci.changes)}
         </article>
     }
 }

@@ -27,6 +27,7 @@ impl Store {
             };
             let counts = self.counts_history(id).await?;
             let follow_ups = self.follow_ups(id).await?;
+            let transformation = self.transformation(id).await?;
             known.insert(
                 id,
                 KnownRci {
@@ -35,6 +36,7 @@ impl Store {
                     checklist: self.checklist(id).await?,
                     counts: counts.into_iter().map(|c| c.value).collect(),
                     follow_ups: follow_ups.into_iter().map(|v| v.value).collect(),
+                    transformation,
                 },
             );
         }
@@ -43,7 +45,7 @@ impl Store {
 
     /// Writes a plan without problems in one transaction: new RCIs with `template`'s steps,
     /// profiles (refused as a conflict if one was saved since the plan was made), counts,
-    /// checklist steps (each refused likewise) and follow-up visits. Returns each RCI's id, in
+    /// checklist steps (each refused likewise), follow-up visits and staff, asset and funding records. Returns each RCI's id, in
     /// the plan's order.
     pub async fn import(&self, plan: &Plan, template: &Template, by: &Editor) -> Result<Vec<i64>> {
         if !plan.problems.is_empty() {
@@ -87,6 +89,16 @@ impl Store {
             }
             for visit in &rci.follow_ups {
                 crate::follow_ups::insert_follow_up(&mut tx, id, visit, &by).await?;
+            }
+            let changes = &rci.transformation;
+            for change in &changes.staff {
+                crate::transformation::insert_staff_change(&mut tx, id, change, &by).await?;
+            }
+            for change in &changes.assets {
+                crate::transformation::insert_asset_change(&mut tx, id, change, &by).await?;
+            }
+            for change in &changes.funding {
+                crate::transformation::insert_funding_change(&mut tx, id, change, &by).await?;
             }
             crate::summaries::refresh(&mut tx, id).await?;
             ids.push(id);

@@ -19,30 +19,8 @@ impl Store {
     ) -> Result<i64> {
         let mut tx = self.write().await?;
         crate::rcis::ensure_rci(&mut tx, rci_id).await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO staff_changes (rci_id, changed_on, kind, staff_total, staff_female, \
-             recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        )
-        .bind(rci_id)
-        .bind(Day(change.changed_on))
-        .bind(change.kind.key())
-        .bind(i64::from(change.staff.total()))
-        .bind(i64::from(change.staff.female()))
-        .bind(by.name.as_str())
-        .bind(Instant(Utc::now()))
-        .fetch_one(&mut *tx)
-        .await?;
-        let label = format!("staff change on {}", change.changed_on);
-        finish(
-            tx,
-            rci_id,
-            Entity::Staff,
-            id,
-            &label,
-            &change.describe(),
-            by,
-        )
-        .await?;
+        let id = insert_staff_change(&mut tx, rci_id, change, by).await?;
+        finish(tx, rci_id).await?;
         Ok(id)
     }
 
@@ -55,20 +33,8 @@ impl Store {
     ) -> Result<i64> {
         let mut tx = self.write().await?;
         crate::rcis::ensure_rci(&mut tx, rci_id).await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO asset_changes (rci_id, changed_on, asset, now_used_as, recorded_by, \
-             recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        )
-        .bind(rci_id)
-        .bind(Day(change.changed_on))
-        .bind(change.asset.as_str())
-        .bind(change.now.key())
-        .bind(by.name.as_str())
-        .bind(Instant(Utc::now()))
-        .fetch_one(&mut *tx)
-        .await?;
-        let label = change.asset.as_str();
-        finish(tx, rci_id, Entity::Asset, id, label, &change.describe(), by).await?;
+        let id = insert_asset_change(&mut tx, rci_id, change, by).await?;
+        finish(tx, rci_id).await?;
         Ok(id)
     }
 
@@ -81,34 +47,8 @@ impl Store {
     ) -> Result<i64> {
         let mut tx = self.write().await?;
         crate::rcis::ensure_rci(&mut tx, rci_id).await?;
-        let amount = i64::try_from(change.amount).map_err(crate::corrupt)?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO funding_changes (rci_id, changed_on, donor, amount, currency, from_use, \
-             to_use, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-             RETURNING id",
-        )
-        .bind(rci_id)
-        .bind(Day(change.changed_on))
-        .bind(change.donor.as_str())
-        .bind(amount)
-        .bind(change.currency.key())
-        .bind(change.from.as_str())
-        .bind(change.to.as_str())
-        .bind(by.name.as_str())
-        .bind(Instant(Utc::now()))
-        .fetch_one(&mut *tx)
-        .await?;
-        let label = change.donor.as_str();
-        finish(
-            tx,
-            rci_id,
-            Entity::Funding,
-            id,
-            label,
-            &change.describe(),
-            by,
-        )
-        .await?;
+        let id = insert_funding_change(&mut tx, rci_id, change, by).await?;
+        finish(tx, rci_id).await?;
         Ok(id)
     }
 
@@ -122,9 +62,106 @@ impl Store {
     }
 }
 
-/// The end of every record's write: its history, the RCI's summary, the commit.
-async fn finish(
-    mut tx: Tx,
+/// Inserts a staff change of an existing RCI, with its history (an import writes many in one
+/// transaction).
+pub(crate) async fn insert_staff_change(
+    tx: &mut Tx,
+    rci_id: i64,
+    change: &StaffChange,
+    by: &Editor,
+) -> Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO staff_changes (rci_id, changed_on, kind, staff_total, staff_female, \
+         recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(rci_id)
+    .bind(Day(change.changed_on))
+    .bind(change.kind.key())
+    .bind(i64::from(change.staff.total()))
+    .bind(i64::from(change.staff.female()))
+    .bind(by.name.as_str())
+    .bind(Instant(Utc::now()))
+    .fetch_one(&mut **tx)
+    .await?;
+    let label = format!("staff change on {}", change.changed_on);
+    record(
+        tx,
+        rci_id,
+        Entity::Staff,
+        id,
+        &label,
+        &change.describe(),
+        by,
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Inserts a repurposed asset of an existing RCI, with its history.
+pub(crate) async fn insert_asset_change(
+    tx: &mut Tx,
+    rci_id: i64,
+    change: &AssetChange,
+    by: &Editor,
+) -> Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO asset_changes (rci_id, changed_on, asset, now_used_as, recorded_by, \
+         recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(rci_id)
+    .bind(Day(change.changed_on))
+    .bind(change.asset.as_str())
+    .bind(change.now.key())
+    .bind(by.name.as_str())
+    .bind(Instant(Utc::now()))
+    .fetch_one(&mut **tx)
+    .await?;
+    let label = change.asset.as_str();
+    record(tx, rci_id, Entity::Asset, id, label, &change.describe(), by).await?;
+    Ok(id)
+}
+
+/// Inserts redirected funding of an existing RCI, with its history.
+pub(crate) async fn insert_funding_change(
+    tx: &mut Tx,
+    rci_id: i64,
+    change: &FundingChange,
+    by: &Editor,
+) -> Result<i64> {
+    let amount = i64::try_from(change.amount).map_err(crate::corrupt)?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO funding_changes (rci_id, changed_on, donor, amount, currency, from_use, \
+         to_use, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         RETURNING id",
+    )
+    .bind(rci_id)
+    .bind(Day(change.changed_on))
+    .bind(change.donor.as_str())
+    .bind(amount)
+    .bind(change.currency.key())
+    .bind(change.from.as_str())
+    .bind(change.to.as_str())
+    .bind(by.name.as_str())
+    .bind(Instant(Utc::now()))
+    .fetch_one(&mut **tx)
+    .await?;
+    let label = change.donor.as_str();
+    record(
+        tx,
+        rci_id,
+        Entity::Funding,
+        id,
+        label,
+        &change.describe(),
+        by,
+    )
+    .await?;
+    Ok(id)
+}
+
+/// A new record's history.
+async fn record(
+    tx: &mut Tx,
     rci_id: i64,
     entity: Entity,
     id: i64,
@@ -139,7 +176,11 @@ async fn finish(
         label,
         by,
     };
-    history::record(&mut tx, change, &[], after).await?;
+    history::record(tx, change, &[], after).await
+}
+
+/// The end of a single record's write: the RCI's summary, the commit.
+async fn finish(mut tx: Tx, rci_id: i64) -> Result<()> {
     crate::summaries::refresh(&mut tx, rci_id).await?;
     tx.commit().await?;
     Ok(())

@@ -98,6 +98,33 @@ fn book() -> Workbook {
                     &["Hope House", "assess_children", "done", &done],
                 ],
             ),
+            sheet(
+                "Staff",
+                &[
+                    &[
+                        "rci",
+                        "staff_on",
+                        "staff_change",
+                        "staff_total",
+                        "staff_female",
+                    ],
+                    &["Hope House", &done, "redeployed", "3", "2"],
+                ],
+            ),
+            sheet(
+                "Funding",
+                &[
+                    &["rci", "funding_on", "donor", "amount", "currency", "to_use"],
+                    &[
+                        "Hope House",
+                        &done,
+                        "Friends of Kep",
+                        "12,000",
+                        "USD",
+                        "Family support",
+                    ],
+                ],
+            ),
         ],
     }
 }
@@ -131,7 +158,16 @@ async fn an_import_writes_everything_at_once_and_the_history_names_the_file() {
     assert!(assess.value.status.is_done());
     let history = store.history(hope_id, 10).await.unwrap();
     let imported: Vec<_> = history.iter().filter(|h| h.by == "Admin Dara").collect();
-    assert_eq!(imported.len(), 2, "the profile and the step: {history:#?}");
+    assert_eq!(
+        imported.len(),
+        4,
+        "the profile, the step, the staff and the funding: {history:#?}"
+    );
+    let changes = store.transformation(hope_id).await.unwrap();
+    assert_eq!(changes.staff[0].staff.to_string(), "3 (2F)");
+    assert_eq!(changes.funding[0].amount, 12_000);
+    let summary = store.summary(hope_id).await.unwrap();
+    assert_eq!(summary.transformation, changes, "the summary is refreshed");
     assert!(
         imported
             .iter()
@@ -142,7 +178,7 @@ async fn an_import_writes_everything_at_once_and_the_history_names_the_file() {
     // The same file again changes nothing.
     let again = self::plan(&store, &book()).await;
     assert!(!again.changes_anything(), "{:?}", again.rcis);
-    assert_eq!(again.unchanged_rows, 4);
+    assert_eq!(again.unchanged_rows, 6);
 }
 
 #[tokio::test]

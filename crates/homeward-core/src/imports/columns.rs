@@ -17,6 +17,12 @@ pub enum SheetKind {
     Checklist,
     /// Follow-up visits.
     FollowUps,
+    /// Staff retrained, redeployed or who left.
+    Staff,
+    /// Buildings and assets given a new use.
+    Assets,
+    /// Donors' money redirected to family-based services.
+    Funding,
 }
 
 /// One column of a sheet.
@@ -47,11 +53,14 @@ pub const RCI: &str = "rci";
 impl SheetKind {
     /// Every kind, in the order sheets are read: profiles first, so that rows of the other
     /// sheets can name an RCI the same file creates.
-    pub const ALL: [SheetKind; 4] = [
+    pub const ALL: [SheetKind; 7] = [
         SheetKind::Rcis,
         SheetKind::Children,
         SheetKind::Checklist,
         SheetKind::FollowUps,
+        SheetKind::Staff,
+        SheetKind::Assets,
+        SheetKind::Funding,
     ];
 
     /// The sheet's name in the template, in both languages.
@@ -61,6 +70,9 @@ impl SheetKind {
             SheetKind::Children => Bilingual::new("Children", "កុមារ"),
             SheetKind::Checklist => Bilingual::new("Checklist", "បញ្ជីត្រួតពិនិត្យ"),
             SheetKind::FollowUps => Bilingual::new("Follow-ups", "ការតាមដាន"),
+            SheetKind::Staff => Bilingual::new("Staff", "បុគ្គលិក"),
+            SheetKind::Assets => Bilingual::new("Assets", "ទ្រព្យ"),
+            SheetKind::Funding => Bilingual::new("Funding", "ថវិកា"),
         }
     }
 
@@ -173,6 +185,49 @@ impl SheetKind {
                 col("mode", "Visit or phone call", "ចុះជួប ឬហៅទូរស័ព្ទ", true),
                 col("notes", "Notes", "កំណត់ចំណាំ", false),
             ],
+            // Each sheet's date column has a name of its own, so a sheet is told apart by it.
+            SheetKind::Staff => vec![
+                rci(),
+                col(
+                    "staff_on",
+                    "Date of the staff change",
+                    "កាលបរិច្ឆេទនៃការផ្លាស់ប្តូរបុគ្គលិក",
+                    true,
+                ),
+                col("staff_change", "What changed", "អ្វីដែលបានផ្លាស់ប្តូរ", true),
+                col("staff_total", "Staff", "បុគ្គលិក", true),
+                col("staff_female", "Of them women", "ក្នុងនោះស្ត្រី", true),
+            ],
+            SheetKind::Assets => vec![
+                rci(),
+                col(
+                    "asset_on",
+                    "Date of the new use",
+                    "កាលបរិច្ឆេទនៃការប្រើប្រាស់ថ្មី",
+                    true,
+                ),
+                col("asset", "What it was", "អ្វីដែលវាធ្លាប់ជា", true),
+                col("now_used_as", "What it is now", "អ្វីដែលវាជាឥឡូវ", true),
+            ],
+            SheetKind::Funding => vec![
+                rci(),
+                col(
+                    "funding_on",
+                    "Date the donor agreed",
+                    "កាលបរិច្ឆេទដែលម្ចាស់ជំនួយយល់ព្រម",
+                    true,
+                ),
+                col("donor", "Donor", "ម្ចាស់ជំនួយ", true),
+                col("amount", "Amount (whole units)", "ចំនួនទឹកប្រាក់ (ឯកតាគត់)", true),
+                col(
+                    "currency",
+                    "Currency (USD or KHR)",
+                    "រូបិយប័ណ្ណ (USD ឬ KHR)",
+                    true,
+                ),
+                col("from_use", "Paid for before", "ធ្លាប់ចំណាយលើ", false),
+                col("to_use", "Pays for now", "ឥឡូវចំណាយលើ", true),
+            ],
         }
     }
 
@@ -185,6 +240,9 @@ impl SheetKind {
                 SheetKind::Children,
                 SheetKind::Checklist,
                 SheetKind::FollowUps,
+                SheetKind::Staff,
+                SheetKind::Assets,
+                SheetKind::Funding,
             ]
             .into_iter()
             .find(|kind| {

@@ -17,16 +17,22 @@ use crate::follow_ups::{FollowUpInput, FollowUpVisit, VisitMode, VisitedBy};
 use crate::history::{diff, FieldChange};
 use crate::rcis::{ProfileInput, RciProfile};
 use crate::stages::Bilingual;
+use crate::transformation::{
+    AssetChangeInput, AssetUse, FundingChangeInput, StaffChangeInput, StaffMove, Transformation,
+};
 use crate::values::{FieldError, Stored};
 
 /// The template's sheet of drop-down lists: not read.
 pub const LISTS_SHEET: &str = "Lists";
 
 /// Columns holding a date.
-const DATE_COLUMNS: [&str; 6] = [
+const DATE_COLUMNS: [&str; 9] = [
     "as_of",
     "done_on",
     "visited_on",
+    "staff_on",
+    "asset_on",
+    "funding_on",
     "mosvy_registered_on",
     "transition_start",
     "transition_target",
@@ -42,6 +48,10 @@ pub struct Vocabulary {
     pub visitors: Vec<(VisitedBy, Bilingual)>,
     /// Visit or phone call, with their words.
     pub modes: Vec<(VisitMode, Bilingual)>,
+    /// Each staff move with its words.
+    pub staff_moves: Vec<(StaffMove, Bilingual)>,
+    /// Each new use of an asset with its words.
+    pub asset_uses: Vec<(AssetUse, Bilingual)>,
 }
 
 /// The value whose key or words (English, Khmer, or both as "English / Khmer") were written.
@@ -374,6 +384,8 @@ pub struct KnownRci {
     pub counts: Vec<ChildrenCounts>,
     /// Its follow-up visits.
     pub follow_ups: Vec<FollowUpVisit>,
+    /// Its staff, asset and funding records.
+    pub transformation: Transformation,
 }
 
 /// A user who may lead an RCI's transition.
@@ -450,6 +462,8 @@ pub struct RciPlan {
     pub items: Vec<ItemPlan>,
     /// Follow-up visits to record.
     pub follow_ups: Vec<FollowUpVisit>,
+    /// Staff, asset and funding records to add.
+    pub transformation: Transformation,
 }
 
 impl RciPlan {
@@ -459,6 +473,7 @@ impl RciPlan {
             && self.counts.is_empty()
             && self.items.is_empty()
             && self.follow_ups.is_empty()
+            && self.transformation == Transformation::default()
     }
 }
 
@@ -540,6 +555,9 @@ pub fn plan(read: &Read, directory: &Directory, cx: &Context) -> Plan {
             SheetKind::Children => planner.counts(row),
             SheetKind::Checklist => planner.item(row),
             SheetKind::FollowUps => planner.follow_up(row),
+            SheetKind::Staff => planner.staff(row),
+            SheetKind::Assets => planner.asset(row),
+            SheetKind::Funding => planner.funding(row),
         }
     }
     let unchanged_rows = planner.unchanged;
@@ -614,6 +632,7 @@ impl Planner<'_> {
             counts: vec![],
             items: vec![],
             follow_ups: vec![],
+            transformation: Transformation::default(),
         });
         self.existing.insert(id, self.plans.len() - 1);
         self.plans.len() - 1
@@ -841,6 +860,7 @@ impl Planner<'_> {
                     counts: vec![],
                     items: vec![],
                     follow_ups: vec![],
+                    transformation: Transformation::default(),
                 });
                 let i = self.plans.len() - 1;
                 self.seen
@@ -1059,6 +1079,127 @@ impl Planner<'_> {
             self.unchanged += 1;
         } else if self.may_change(i, row, RCI) {
             self.plans[i].follow_ups.push(visit);
+        }
+    }
+
+    /// A row of the staff sheet: a change of one RCI's staff.
+    fn staff(&mut self, row: &Row) {
+        let Some(i) = self.target(row) else { return };
+        let kind = word(
+            &chosen(&row.text("staff_change")),
+            &StaffMove::ALL,
+            &self.cx.vocabulary.staff_moves,
+            StaffMove::key,
+        );
+        let input = StaffChangeInput {
+            changed_on: row.text("staff_on"),
+            kind: kind.map(|k| k.key().to_string()).unwrap_or_default(),
+            staff_total: row.text("staff_total"),
+            staff_female: row.text("staff_female"),
+        };
+        let Some(change) = self.parsed(row, input.parse(self.cx.today), "staff_on", "staff_change")
+        else {
+            return;
+        };
+        let what = format!(
+            "{} {} {}",
+            change.changed_on,
+            change.kind.key(),
+            change.staff
+        );
+        if self.once(SheetKind::Staff, i, what, row, "staff_on")
+            && self.is_new(i, row, |t| t.staff.contains(&change))
+        {
+            self.plans[i].transformation.staff.push(change);
+        }
+    }
+
+    /// A row of the assets sheet: one asset of one RCI given a new use.
+    fn asset(&mut self, row: &Row) {
+        let Some(i) = self.target(row) else { return };
+        let now = word(
+            &chosen(&row.text("now_used_as")),
+            &AssetUse::ALL,
+            &self.cx.vocabulary.asset_uses,
+            AssetUse::key,
+        );
+        let input = AssetChangeInput {
+            changed_on: row.text("asset_on"),
+            asset: row.text("asset"),
+            now: now.map(|u| u.key().to_string()).unwrap_or_default(),
+        };
+        let Some(change) = self.parsed(row, input.parse(self.cx.today), "asset_on", "now_used_as")
+        else {
+            return;
+        };
+        let what = format!("{} {}", change.changed_on, change.asset.as_str());
+        if self.once(SheetKind::Assets, i, what, row, "asset")
+            && self.is_new(i, row, |t| t.assets.contains(&change))
+        {
+            self.plans[i].transformation.assets.push(change);
+        }
+    }
+
+    /// A row of the funding sheet: one donor's money of one RCI redirected.
+    fn funding(&mut self, row: &Row) {
+        let Some(i) = self.target(row) else { return };
+        let input = FundingChangeInput {
+            changed_on: row.text("funding_on"),
+            donor: row.text("donor"),
+            amount: row.text("amount"),
+            currency: row.text("currency"),
+            from: row.text("from_use"),
+            to: row.text("to_use"),
+        };
+        let Some(change) = self.parsed(row, input.parse(self.cx.today), "funding_on", "") else {
+            return;
+        };
+        let what = format!(
+            "{} {} {} {}",
+            change.changed_on,
+            change.donor.as_str(),
+            change.amount,
+            change.currency.key()
+        );
+        if self.once(SheetKind::Funding, i, what, row, "donor")
+            && self.is_new(i, row, |t| t.funding.contains(&change))
+        {
+            self.plans[i].transformation.funding.push(change);
+        }
+    }
+
+    /// A parsed record, or its refusal placed at its column: the form's `changed_on` is the
+    /// sheet's own date column, its `kind` or `now` the sheet's choice column, the rest by name
+    /// (`from`/`to` are `from_use`/`to_use`).
+    fn parsed<T>(
+        &mut self,
+        row: &Row,
+        parsed: Result<T, FieldError>,
+        date: &str,
+        choice: &str,
+    ) -> Option<T> {
+        parsed
+            .map_err(|mut e| {
+                e.field = match e.field.as_str() {
+                    "changed_on" => date.to_string(),
+                    "kind" | "now" => choice.to_string(),
+                    "from" => "from_use".to_string(),
+                    "to" => "to_use".to_string(),
+                    other => other.to_string(),
+                };
+                self.problems.push(field_problem(row, e));
+            })
+            .ok()
+    }
+
+    /// Whether a record is new to Homeward (one already kept counts as an unchanged row) and
+    /// the importing user may add it.
+    fn is_new(&mut self, i: usize, row: &Row, kept: impl Fn(&Transformation) -> bool) -> bool {
+        if self.known(i).is_some_and(|k| kept(&k.transformation)) {
+            self.unchanged += 1;
+            false
+        } else {
+            self.may_change(i, row, RCI)
         }
     }
 }

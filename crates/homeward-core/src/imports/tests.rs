@@ -66,6 +66,7 @@ fn context(role: Role, editable: bool) -> (Directory, Context) {
         checklist,
         counts: vec![],
         follow_ups: vec![],
+        transformation: Default::default(),
     };
     let directory = Directory::new([(3, &known.profile.value)]);
     let vocabulary = Vocabulary {
@@ -82,6 +83,14 @@ fn context(role: Role, editable: bool) -> (Directory, Context) {
             Bilingual::new("NGO staff", "បុគ្គលិកអង្គការ"),
         )],
         modes: vec![(VisitMode::Visit, Bilingual::new("Visit", "ចុះជួប"))],
+        staff_moves: vec![(
+            crate::transformation::StaffMove::Redeployed,
+            Bilingual::new("Redeployed to family-based services", "ផ្ទេរទៅសេវាផ្អែកលើគ្រួសារ"),
+        )],
+        asset_uses: vec![(
+            crate::transformation::AssetUse::CommunityCentre,
+            Bilingual::new("Community centre", "មជ្ឈមណ្ឌលសហគមន៍"),
+        )],
     };
     let cx = Context {
         known: HashMap::from([(3, known)]),
@@ -430,4 +439,119 @@ fn files_with_nothing_to_read_say_so() {
         vec!["no sheet holds rows Homeward can import: start from the template"]
     );
     assert!(plan.notes[0].en.starts_with("sheet Notes was not read"));
+}
+
+#[test]
+fn the_organisation_changing_imports_from_its_three_sheets() {
+    use crate::transformation::{AssetUse, Currency, StaffMove};
+    let plan = plan_of(
+        vec![
+            sheet(
+                "Staff",
+                &[
+                    &[
+                        "RCI",
+                        "Date of the staff change",
+                        "What changed",
+                        "Staff",
+                        "Of them women",
+                    ],
+                    &[
+                        "Hope House",
+                        "2026-03-01",
+                        "Redeployed to family-based services / ផ្ទេរទៅសេវាផ្អែកលើគ្រួសារ",
+                        "3",
+                        "2",
+                    ],
+                    &["Hope House", "2026-03-02", "retrained", "2", "5"],
+                ],
+            ),
+            sheet(
+                "Assets",
+                &[
+                    &[
+                        "RCI",
+                        "Date of the new use",
+                        "What it was",
+                        "What it is now",
+                    ],
+                    &[
+                        "KP-017",
+                        "2026-04-01",
+                        "Boys' dormitory",
+                        "Community centre",
+                    ],
+                ],
+            ),
+            sheet(
+                "Funding",
+                &[
+                    &[
+                        "RCI",
+                        "Date the donor agreed",
+                        "Donor",
+                        "Amount (whole units)",
+                        "Currency (USD or KHR)",
+                        "Pays for now",
+                    ],
+                    &[
+                        "Hope House",
+                        "2026-05-01",
+                        "Friends of Kampot",
+                        "12,000",
+                        "USD",
+                        "Family support",
+                    ],
+                    &[
+                        "Hope House",
+                        "2026-05-01",
+                        "Rotary",
+                        "48 000 000",
+                        "khr",
+                        "Family support",
+                    ],
+                    &[
+                        "Hope House",
+                        "2026-05-02",
+                        "Rotary",
+                        "12.50",
+                        "usd",
+                        "Family support",
+                    ],
+                ],
+            ),
+        ],
+        Role::Adviser,
+        true,
+    );
+    // The women above the total and the cents are refused at their cells, nothing planned.
+    let found = problems(&plan);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("Staff") && p.contains("row 3")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("Funding") && p.contains("whole units")),
+        "{found:?}"
+    );
+    let planned = &plan.rcis[0].transformation;
+    assert_eq!(planned.staff.len(), 1);
+    assert_eq!(planned.staff[0].kind, StaffMove::Redeployed);
+    assert_eq!(planned.assets[0].now, AssetUse::CommunityCentre);
+    assert_eq!(planned.assets[0].asset.as_str(), "Boys' dormitory");
+    let amounts: Vec<(u64, Currency)> = planned
+        .funding
+        .iter()
+        .map(|f| (f.amount, f.currency))
+        .collect();
+    assert_eq!(
+        amounts,
+        [(12_000, Currency::Usd), (48_000_000, Currency::Khr)]
+    );
+    assert_eq!(planned.funding[0].from.as_str(), "residential care");
 }

@@ -17,6 +17,7 @@ use axum::Extension;
 use homeward_core::follow_ups::{VisitMode, VisitedBy};
 use homeward_core::imports::cells::MAX_FILE_BYTES;
 use homeward_core::imports::{FileError, SheetKind, LISTS_SHEET};
+use homeward_core::transformation::{AssetUse, Currency, StaffMove};
 use homeward_core::{Province, StatusKind};
 use rust_xlsxwriter::{DataValidation, Format, Formula, XlsxError};
 
@@ -154,6 +155,24 @@ pub fn template(advisers: &[String], steps: &[String]) -> Result<Vec<u8>, XlsxEr
                 .collect(),
         ),
         ("yes_no", vec!["yes / មាន".into(), "no / គ្មាន".into()]),
+        (
+            "staff_moves",
+            StaffMove::ALL
+                .iter()
+                .map(|m| both(m.label().into()))
+                .collect(),
+        ),
+        (
+            "asset_uses",
+            AssetUse::ALL
+                .iter()
+                .map(|u| both(u.label().into()))
+                .collect(),
+        ),
+        (
+            "currencies",
+            Currency::ALL.iter().map(|c| c.code().to_string()).collect(),
+        ),
         ("advisers", advisers.to_vec()),
         ("steps", steps.to_vec()),
     ];
@@ -163,6 +182,9 @@ pub fn template(advisers: &[String], steps: &[String]) -> Result<Vec<u8>, XlsxEr
             "status" => "statuses",
             "visited_by" => "visitors",
             "mode" => "modes",
+            "staff_change" => "staff_moves",
+            "now_used_as" => "asset_uses",
+            "currency" => "currencies",
             "has_reintegration_plan" | "has_reintegration_budget" => "yes_no",
             "adviser" => "advisers",
             "step" => "steps",
