@@ -33,7 +33,7 @@ pub struct RciPreview {
     pub steps: Vec<(String, String, String)>,
     /// Follow-up visits to record, each as one line.
     pub visits: Vec<String>,
-    /// Staff, asset and funding records to add, each as one line.
+    /// Staff, asset, funding and placement records to add, each as one line.
     pub changes: Vec<String>,
 }
 
@@ -161,6 +161,7 @@ pub mod ssr {
     use homeward_core::imports::{
         self, Adviser, Context, Directory, FileError, Plan, Target, Vocabulary, Workbook,
     };
+    use homeward_core::placements::{AgeBand, Outcome};
     use homeward_core::transformation::{AssetUse, StaffMove};
     use homeward_core::{Bilingual, Lang, StatusKind};
 
@@ -225,6 +226,9 @@ pub mod ssr {
             modes: words(&VisitMode::ALL),
             staff_moves: words(&StaffMove::ALL),
             asset_uses: words(&AssetUse::ALL),
+            placements: words(&homeward_core::Placement::ALL),
+            age_bands: words(&AgeBand::ALL),
+            outcomes: words(&Outcome::ALL),
         }
     }
 
@@ -312,9 +316,17 @@ pub mod ssr {
                     let staff = t.staff.iter().map(|c| c.describe());
                     let assets = t.assets.iter().map(|c| c.describe());
                     let funding = t.funding.iter().map(|c| c.describe());
+                    let placements = rci.placements.iter().map(|p| p.describe());
+                    let visits = rci.placement_visits.iter().map(|(code, v)| {
+                        let mut fields = vec![("case code", code.to_string())];
+                        fields.extend(v.describe());
+                        fields
+                    });
                     staff
                         .chain(assets)
                         .chain(funding)
+                        .chain(placements)
+                        .chain(visits)
                         .map(|fields| crate::history::fields_text(&fields, lang))
                         .collect()
                 },

@@ -28,6 +28,7 @@ impl Store {
             let counts = self.counts_history(id).await?;
             let follow_ups = self.follow_ups(id).await?;
             let transformation = self.transformation(id).await?;
+            let placements = self.placements(id).await?;
             known.insert(
                 id,
                 KnownRci {
@@ -37,6 +38,7 @@ impl Store {
                     counts: counts.into_iter().map(|c| c.value).collect(),
                     follow_ups: follow_ups.into_iter().map(|v| v.value).collect(),
                     transformation,
+                    placements: placements.into_iter().map(|p| p.value).collect(),
                 },
             );
         }
@@ -45,7 +47,7 @@ impl Store {
 
     /// Writes a plan without problems in one transaction: new RCIs with `template`'s steps,
     /// profiles (refused as a conflict if one was saved since the plan was made), counts,
-    /// checklist steps (each refused likewise), follow-up visits and staff, asset and funding records. Returns each RCI's id, in
+    /// checklist steps (each refused likewise), follow-up visits, staff, asset and funding records, placements and their visits. Returns each RCI's id, in
     /// the plan's order.
     pub async fn import(&self, plan: &Plan, template: &Template, by: &Editor) -> Result<Vec<i64>> {
         if !plan.problems.is_empty() {
@@ -99,6 +101,18 @@ impl Store {
             }
             for change in &changes.funding {
                 crate::transformation::insert_funding_change(&mut tx, id, change, &by).await?;
+            }
+            for placement in &rci.placements {
+                crate::placements::insert_placement(&mut tx, id, placement, &by).await?;
+            }
+            for (code, visit) in &rci.placement_visits {
+                let placement = crate::placements::placement_id(&mut tx, id, code)
+                    .await?
+                    .ok_or(StoreError::NotFound)?;
+                let record =
+                    crate::reads::placements::read_placement(&mut tx, id, placement).await?;
+                crate::placements::insert_visit(&mut tx, id, (placement, &record), visit, &by)
+                    .await?;
             }
             crate::summaries::refresh(&mut tx, id).await?;
             ids.push(id);

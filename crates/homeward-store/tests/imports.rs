@@ -125,6 +125,36 @@ fn book() -> Workbook {
                     ],
                 ],
             ),
+            sheet(
+                "Placements",
+                &[
+                    &[
+                        "rci",
+                        "code",
+                        "placed_on",
+                        "placement_kind",
+                        "placed_total",
+                        "placed_female",
+                        "age_band",
+                    ],
+                    &[
+                        "Hope House",
+                        "HH-01",
+                        &start,
+                        "foster_care",
+                        "2",
+                        "1",
+                        "5_11",
+                    ],
+                ],
+            ),
+            sheet(
+                "Placement visits",
+                &[
+                    &["rci", "visit_code", "placement_visited_on", "outcome"],
+                    &["Hope House", "HH-01", &done, "at_risk"],
+                ],
+            ),
         ],
     }
 }
@@ -160,9 +190,12 @@ async fn an_import_writes_everything_at_once_and_the_history_names_the_file() {
     let imported: Vec<_> = history.iter().filter(|h| h.by == "Admin Dara").collect();
     assert_eq!(
         imported.len(),
-        4,
-        "the profile, the step, the staff and the funding: {history:#?}"
+        6,
+        "the profile, the step, the staff, the funding, the placement and its visit: {history:#?}"
     );
+    let placements = store.placements(hope_id).await.unwrap();
+    assert_eq!(placements[0].value.placement.code.as_str(), "HH-01");
+    assert_eq!(placements[0].value.visits.len(), 1);
     let changes = store.transformation(hope_id).await.unwrap();
     assert_eq!(changes.staff[0].staff.to_string(), "3 (2F)");
     assert_eq!(changes.funding[0].amount, 12_000);
@@ -178,7 +211,7 @@ async fn an_import_writes_everything_at_once_and_the_history_names_the_file() {
     // The same file again changes nothing.
     let again = self::plan(&store, &book()).await;
     assert!(!again.changes_anything(), "{:?}", again.rcis);
-    assert_eq!(again.unchanged_rows, 6);
+    assert_eq!(again.unchanged_rows, 8);
 }
 
 #[tokio::test]

@@ -23,6 +23,10 @@ pub enum SheetKind {
     Assets,
     /// Donors' money redirected to family-based services.
     Funding,
+    /// Reintegrations followed one by one, by case code.
+    Placements,
+    /// Visits to those placements.
+    PlacementVisits,
 }
 
 /// One column of a sheet.
@@ -53,7 +57,7 @@ pub const RCI: &str = "rci";
 impl SheetKind {
     /// Every kind, in the order sheets are read: profiles first, so that rows of the other
     /// sheets can name an RCI the same file creates.
-    pub const ALL: [SheetKind; 7] = [
+    pub const ALL: [SheetKind; 9] = [
         SheetKind::Rcis,
         SheetKind::Children,
         SheetKind::Checklist,
@@ -61,6 +65,8 @@ impl SheetKind {
         SheetKind::Staff,
         SheetKind::Assets,
         SheetKind::Funding,
+        SheetKind::Placements,
+        SheetKind::PlacementVisits,
     ];
 
     /// The sheet's name in the template, in both languages.
@@ -73,6 +79,10 @@ impl SheetKind {
             SheetKind::Staff => Bilingual::new("Staff", "បុគ្គលិក"),
             SheetKind::Assets => Bilingual::new("Assets", "ទ្រព្យ"),
             SheetKind::Funding => Bilingual::new("Funding", "ថវិកា"),
+            SheetKind::Placements => Bilingual::new("Placements", "ការដាក់ឱ្យនៅ"),
+            SheetKind::PlacementVisits => {
+                Bilingual::new("Placement visits", "ការចុះតាមដានការដាក់ឱ្យនៅ")
+            }
         }
     }
 
@@ -228,6 +238,36 @@ impl SheetKind {
                 col("from_use", "Paid for before", "ធ្លាប់ចំណាយលើ", false),
                 col("to_use", "Pays for now", "ឥឡូវចំណាយលើ", true),
             ],
+            SheetKind::Placements => vec![
+                rci(),
+                col(
+                    "code",
+                    "Case code (never a name)",
+                    "លេខកូដករណី (មិនមែនឈ្មោះ)",
+                    true,
+                ),
+                col("placed_on", "Reintegrated on", "ថ្ងៃធ្វើសមាហរណកម្ម", true),
+                col("placement_kind", "Placement", "ការដាក់ឱ្យនៅ", true),
+                col("placed_total", "Children placed", "កុមារដែលបានដាក់ឱ្យនៅ", true),
+                col("placed_female", "Of them girls", "ក្នុងនោះក្មេងស្រី", true),
+                col("age_band", "Age (the youngest)", "អាយុ (អ្នកក្មេងជាងគេ)", true),
+            ],
+            SheetKind::PlacementVisits => vec![
+                rci(),
+                col(
+                    "visit_code",
+                    "Case code of the placement",
+                    "លេខកូដករណីនៃការដាក់ឱ្យនៅ",
+                    true,
+                ),
+                col(
+                    "placement_visited_on",
+                    "Date of the placement visit",
+                    "ថ្ងៃចុះតាមដានការដាក់ឱ្យនៅ",
+                    true,
+                ),
+                col("outcome", "How is it going?", "តើស្ថានភាពយ៉ាងដូចម្តេច?", true),
+            ],
         }
     }
 
@@ -243,6 +283,8 @@ impl SheetKind {
                 SheetKind::Staff,
                 SheetKind::Assets,
                 SheetKind::Funding,
+                SheetKind::Placements,
+                SheetKind::PlacementVisits,
             ]
             .into_iter()
             .find(|kind| {

@@ -13,8 +13,13 @@ use super::problems::{Problem, Problems, EXAMPLES};
 use crate::accounts::{Actor, Role};
 use crate::checklists::{ChecklistItem, ItemChange, ItemInput, StatusKind, Template};
 use crate::counts::ChildrenCounts;
+use crate::counts::Placement;
 use crate::follow_ups::{FollowUpInput, FollowUpVisit, VisitMode, VisitedBy};
 use crate::history::{diff, FieldChange};
+use crate::placements::{
+    AgeBand, CaseCode, Followed, Outcome, PlacementInput, PlacementRecord, PlacementVisit,
+    PlacementVisitInput,
+};
 use crate::rcis::{ProfileInput, RciProfile};
 use crate::stages::Bilingual;
 use crate::transformation::{
@@ -26,8 +31,10 @@ use crate::values::{FieldError, Stored};
 pub const LISTS_SHEET: &str = "Lists";
 
 /// Columns holding a date.
-const DATE_COLUMNS: [&str; 9] = [
+const DATE_COLUMNS: [&str; 11] = [
     "as_of",
+    "placed_on",
+    "placement_visited_on",
     "done_on",
     "visited_on",
     "staff_on",
@@ -52,6 +59,12 @@ pub struct Vocabulary {
     pub staff_moves: Vec<(StaffMove, Bilingual)>,
     /// Each new use of an asset with its words.
     pub asset_uses: Vec<(AssetUse, Bilingual)>,
+    /// Each placement with its words.
+    pub placements: Vec<(Placement, Bilingual)>,
+    /// Each age band with its words.
+    pub age_bands: Vec<(AgeBand, Bilingual)>,
+    /// Each outcome of a placement visit with its words.
+    pub outcomes: Vec<(Outcome, Bilingual)>,
 }
 
 /// The value whose key or words (English, Khmer, or both as "English / Khmer") were written.
@@ -386,6 +399,8 @@ pub struct KnownRci {
     pub follow_ups: Vec<FollowUpVisit>,
     /// Its staff, asset and funding records.
     pub transformation: Transformation,
+    /// Its placements with their visits.
+    pub placements: Vec<Followed>,
 }
 
 /// A user who may lead an RCI's transition.
@@ -464,6 +479,10 @@ pub struct RciPlan {
     pub follow_ups: Vec<FollowUpVisit>,
     /// Staff, asset and funding records to add.
     pub transformation: Transformation,
+    /// Placements to add.
+    pub placements: Vec<PlacementRecord>,
+    /// Visits to add, each to the placement with its case code.
+    pub placement_visits: Vec<(CaseCode, PlacementVisit)>,
 }
 
 impl RciPlan {
@@ -474,6 +493,8 @@ impl RciPlan {
             && self.items.is_empty()
             && self.follow_ups.is_empty()
             && self.transformation == Transformation::default()
+            && self.placements.is_empty()
+            && self.placement_visits.is_empty()
     }
 }
 
@@ -558,6 +579,8 @@ pub fn plan(read: &Read, directory: &Directory, cx: &Context) -> Plan {
             SheetKind::Staff => planner.staff(row),
             SheetKind::Assets => planner.asset(row),
             SheetKind::Funding => planner.funding(row),
+            SheetKind::Placements => planner.placement(row),
+            SheetKind::PlacementVisits => planner.placement_visit(row),
         }
     }
     let unchanged_rows = planner.unchanged;
@@ -633,6 +656,8 @@ impl Planner<'_> {
             items: vec![],
             follow_ups: vec![],
             transformation: Transformation::default(),
+            placements: vec![],
+            placement_visits: vec![],
         });
         self.existing.insert(id, self.plans.len() - 1);
         self.plans.len() - 1
@@ -861,6 +886,8 @@ impl Planner<'_> {
                     items: vec![],
                     follow_ups: vec![],
                     transformation: Transformation::default(),
+                    placements: vec![],
+                    placement_visits: vec![],
                 });
                 let i = self.plans.len() - 1;
                 self.seen
@@ -1097,8 +1124,8 @@ impl Planner<'_> {
             staff_total: row.text("staff_total"),
             staff_female: row.text("staff_female"),
         };
-        let Some(change) = self.parsed(row, input.parse(self.cx.today), "staff_on", "staff_change")
-        else {
+        let renames = [("changed_on", "staff_on"), ("kind", "staff_change")];
+        let Some(change) = self.parsed(row, input.parse(self.cx.today), &renames) else {
             return;
         };
         let what = format!(
@@ -1128,8 +1155,8 @@ impl Planner<'_> {
             asset: row.text("asset"),
             now: now.map(|u| u.key().to_string()).unwrap_or_default(),
         };
-        let Some(change) = self.parsed(row, input.parse(self.cx.today), "asset_on", "now_used_as")
-        else {
+        let renames = [("changed_on", "asset_on"), ("now", "now_used_as")];
+        let Some(change) = self.parsed(row, input.parse(self.cx.today), &renames) else {
             return;
         };
         let what = format!("{} {}", change.changed_on, change.asset.as_str());
@@ -1151,7 +1178,12 @@ impl Planner<'_> {
             from: row.text("from_use"),
             to: row.text("to_use"),
         };
-        let Some(change) = self.parsed(row, input.parse(self.cx.today), "funding_on", "") else {
+        let renames = [
+            ("changed_on", "funding_on"),
+            ("from", "from_use"),
+            ("to", "to_use"),
+        ];
+        let Some(change) = self.parsed(row, input.parse(self.cx.today), &renames) else {
             return;
         };
         let what = format!(
@@ -1168,28 +1200,147 @@ impl Planner<'_> {
         }
     }
 
-    /// A parsed record, or its refusal placed at its column: the form's `changed_on` is the
-    /// sheet's own date column, its `kind` or `now` the sheet's choice column, the rest by name
-    /// (`from`/`to` are `from_use`/`to_use`).
+    /// A parsed record, or its refusal placed at its column: `renames` gives the sheet's
+    /// column for a form field named otherwise.
     fn parsed<T>(
         &mut self,
         row: &Row,
         parsed: Result<T, FieldError>,
-        date: &str,
-        choice: &str,
+        renames: &[(&str, &str)],
     ) -> Option<T> {
         parsed
             .map_err(|mut e| {
-                e.field = match e.field.as_str() {
-                    "changed_on" => date.to_string(),
-                    "kind" | "now" => choice.to_string(),
-                    "from" => "from_use".to_string(),
-                    "to" => "to_use".to_string(),
-                    other => other.to_string(),
-                };
+                if let Some((_, column)) = renames.iter().find(|(field, _)| *field == e.field) {
+                    e.field = column.to_string();
+                }
                 self.problems.push(field_problem(row, e));
             })
             .ok()
+    }
+
+    /// A row of the placements sheet: one reintegration of one RCI, by case code.
+    fn placement(&mut self, row: &Row) {
+        let Some(i) = self.target(row) else { return };
+        let vocabulary = &self.cx.vocabulary;
+        let kind = word(
+            &chosen(&row.text("placement_kind")),
+            &Placement::ALL,
+            &vocabulary.placements,
+            Placement::key,
+        );
+        let age_band = word(
+            &chosen(&row.text("age_band")),
+            &AgeBand::ALL,
+            &vocabulary.age_bands,
+            AgeBand::key,
+        );
+        let input = PlacementInput {
+            code: row.text("code"),
+            placed_on: row.text("placed_on"),
+            kind: kind.map(|k| k.key().to_string()).unwrap_or_default(),
+            children_total: row.text("placed_total"),
+            children_female: row.text("placed_female"),
+            age_band: age_band.map(|a| a.key().to_string()).unwrap_or_default(),
+        };
+        let renames = [
+            ("kind", "placement_kind"),
+            ("children_total", "placed_total"),
+            ("children_female", "placed_female"),
+        ];
+        let Some(placement) = self.parsed(row, input.parse(self.cx.today), &renames) else {
+            return;
+        };
+        let code = placement.code.to_string();
+        if !self.once(SheetKind::Placements, i, code, row, "code") {
+            return;
+        }
+        let kept = self
+            .known(i)
+            .and_then(|k| {
+                k.placements
+                    .iter()
+                    .find(|f| f.placement.code == placement.code)
+            })
+            .map(|f| f.placement == placement);
+        match kept {
+            Some(true) => self.unchanged += 1,
+            Some(false) => self.problems.push(row.problem(
+                Some("code"),
+                Bilingual::new(
+                    format!("case code {} is already used in this RCI", placement.code),
+                    format!("លេខកូដករណី {} ត្រូវបានប្រើរួចហើយក្នុងមណ្ឌលនេះ", placement.code),
+                ),
+            )),
+            None => {
+                if self.may_change(i, row, RCI) {
+                    self.plans[i].placements.push(placement);
+                }
+            }
+        }
+    }
+
+    /// A row of the placement visits sheet: a visit to a placement of the RCI, kept in
+    /// Homeward or on the placements sheet.
+    fn placement_visit(&mut self, row: &Row) {
+        let Some(i) = self.target(row) else { return };
+        let code = match CaseCode::parse(&row.text("visit_code")) {
+            Ok(code) => code,
+            Err(e) => {
+                self.problems
+                    .push(field_problem(row, FieldError::new("visit_code", e)));
+                return;
+            }
+        };
+        let known = self
+            .known(i)
+            .and_then(|k| k.placements.iter().find(|f| f.placement.code == code))
+            .cloned();
+        let placement = known.as_ref().map(|f| f.placement.clone()).or_else(|| {
+            self.plans[i]
+                .placements
+                .iter()
+                .find(|p| p.code == code)
+                .cloned()
+        });
+        let Some(placement) = placement else {
+            self.problems.push(row.problem(
+                Some("visit_code"),
+                Bilingual::new(
+                    format!("no placement of this RCI has case code {code}: add it on the Placements sheet"),
+                    format!("គ្មានការដាក់ឱ្យនៅណាមួយរបស់មណ្ឌលនេះមានលេខកូដករណី {code} ទេ៖ សូមបន្ថែមវានៅលើសន្លឹកការដាក់ឱ្យនៅ"),
+                ),
+            ));
+            return;
+        };
+        let outcome = word(
+            &chosen(&row.text("outcome")),
+            &Outcome::ALL,
+            &self.cx.vocabulary.outcomes,
+            Outcome::key,
+        );
+        let input = PlacementVisitInput {
+            visited_on: row.text("placement_visited_on"),
+            outcome: outcome.map(|o| o.key().to_string()).unwrap_or_default(),
+        };
+        let renames = [("visited_on", "placement_visited_on")];
+        let Some(visit) = self.parsed(row, input.parse(&placement, self.cx.today), &renames) else {
+            return;
+        };
+        let what = format!("{code} {} {}", visit.visited_on, visit.outcome.key());
+        if !self.once(
+            SheetKind::PlacementVisits,
+            i,
+            what,
+            row,
+            "placement_visited_on",
+        ) {
+            return;
+        }
+        if known.is_some_and(|f| f.visits.contains(&visit)) {
+            self.unchanged += 1;
+        } else if self.may_change(i, row, RCI) {
+            self.plans[i].placement_visits.push((code, visit));
+        }
     }
 
     /// Whether a record is new to Homeward (one already kept counts as an unchanged row) and

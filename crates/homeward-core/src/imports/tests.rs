@@ -67,6 +67,7 @@ fn context(role: Role, editable: bool) -> (Directory, Context) {
         counts: vec![],
         follow_ups: vec![],
         transformation: Default::default(),
+        placements: vec![],
     };
     let directory = Directory::new([(3, &known.profile.value)]);
     let vocabulary = Vocabulary {
@@ -91,6 +92,7 @@ fn context(role: Role, editable: bool) -> (Directory, Context) {
             crate::transformation::AssetUse::CommunityCentre,
             Bilingual::new("Community centre", "មជ្ឈមណ្ឌលសហគមន៍"),
         )],
+        ..Vocabulary::default()
     };
     let cx = Context {
         known: HashMap::from([(3, known)]),
@@ -554,4 +556,80 @@ fn the_organisation_changing_imports_from_its_three_sheets() {
         [(12_000, Currency::Usd), (48_000_000, Currency::Khr)]
     );
     assert_eq!(planned.funding[0].from.as_str(), "residential care");
+}
+
+#[test]
+fn placements_and_their_visits_import_by_case_code() {
+    use crate::placements::Outcome;
+    let plan = plan_of(
+        vec![
+            sheet(
+                "Placements",
+                &[
+                    &[
+                        "RCI",
+                        "Case code (never a name)",
+                        "Reintegrated on",
+                        "Placement",
+                        "Children placed",
+                        "Of them girls",
+                        "Age (the youngest)",
+                    ],
+                    &[
+                        "Hope House",
+                        "HH-2026-01",
+                        "2026-02-01",
+                        "kinship_care",
+                        "2",
+                        "1",
+                        "5_11",
+                    ],
+                    &[
+                        "Hope House",
+                        "Sok Dara",
+                        "2026-02-01",
+                        "birth_family",
+                        "1",
+                        "0",
+                        "0_4",
+                    ],
+                ],
+            ),
+            sheet(
+                "Placement visits",
+                &[
+                    &[
+                        "RCI",
+                        "Case code of the placement",
+                        "Date of the placement visit",
+                        "How is it going?",
+                    ],
+                    &["Hope House", "HH-2026-01", "2026-03-01", "stable"],
+                    &["Hope House", "HH-2026-01", "2026-01-15", "stable"],
+                    &["Hope House", "HH-2026-09", "2026-03-01", "re_entered"],
+                ],
+            ),
+        ],
+        Role::Adviser,
+        true,
+    );
+    let found = problems(&plan);
+    // A name for a code, a visit before the reintegration, a visit to no placement.
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(
+        found.iter().any(|p| p.contains("never a child's name")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("between the reintegration")),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|p| p.contains("HH-2026-09")), "{found:?}");
+    let planned = &plan.rcis[0];
+    assert_eq!(planned.placements.len(), 1);
+    assert_eq!(planned.placements[0].children.to_string(), "2 (1F)");
+    assert_eq!(planned.placement_visits.len(), 1);
+    assert_eq!(planned.placement_visits[0].1.outcome, Outcome::Stable);
 }

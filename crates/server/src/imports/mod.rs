@@ -17,6 +17,7 @@ use axum::Extension;
 use homeward_core::follow_ups::{VisitMode, VisitedBy};
 use homeward_core::imports::cells::MAX_FILE_BYTES;
 use homeward_core::imports::{FileError, SheetKind, LISTS_SHEET};
+use homeward_core::placements::{AgeBand, Outcome};
 use homeward_core::transformation::{AssetUse, Currency, StaffMove};
 use homeward_core::{Province, StatusKind};
 use rust_xlsxwriter::{DataValidation, Format, Formula, XlsxError};
@@ -170,6 +171,27 @@ pub fn template(advisers: &[String], steps: &[String]) -> Result<Vec<u8>, XlsxEr
                 .collect(),
         ),
         (
+            "placements",
+            homeward_core::Placement::ALL
+                .iter()
+                .map(|p| both(p.label().into()))
+                .collect(),
+        ),
+        (
+            "age_bands",
+            AgeBand::ALL
+                .iter()
+                .map(|a| both(a.label().into()))
+                .collect(),
+        ),
+        (
+            "outcomes",
+            Outcome::ALL
+                .iter()
+                .map(|o| both(o.label().into()))
+                .collect(),
+        ),
+        (
             "currencies",
             Currency::ALL.iter().map(|c| c.code().to_string()).collect(),
         ),
@@ -185,6 +207,9 @@ pub fn template(advisers: &[String], steps: &[String]) -> Result<Vec<u8>, XlsxEr
             "staff_change" => "staff_moves",
             "now_used_as" => "asset_uses",
             "currency" => "currencies",
+            "placement_kind" => "placements",
+            "age_band" => "age_bands",
+            "outcome" => "outcomes",
             "has_reintegration_plan" | "has_reintegration_budget" => "yes_no",
             "adviser" => "advisers",
             "step" => "steps",
