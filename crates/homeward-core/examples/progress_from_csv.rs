@@ -171,5 +171,9 @@ fn describe(flag: &RiskFlag) -> String {
             rate.count,
             rate.of
         ),
+        RiskFlag::MouExpired { days } => format!("agreement with MoSVY ended {days} days ago"),
+        RiskFlag::MouExpiring { days } => format!("agreement with MoSVY ends in {days} days"),
+        RiskFlag::InspectionOverdue { days } => format!("inspection {days} days overdue"),
+        RiskFlag::ImprovementsOverdue { days } => format!("improvements {days} days overdue"),
     }
 }

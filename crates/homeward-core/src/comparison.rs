@@ -632,7 +632,11 @@ mod tests {
                 ("stalled", 1),
                 ("follow_ups_overdue", 1),
                 ("placement_visits_overdue", 0),
-                ("reentry_rate_high", 0)
+                ("reentry_rate_high", 0),
+                ("mou_expired", 0),
+                ("mou_expiring", 0),
+                ("inspection_overdue", 0),
+                ("improvements_overdue", 0)
             ]
         );
         assert_eq!((t.follow_ups_overdue, t.completed), (1, 1));

@@ -205,6 +205,7 @@ pub mod programmes;
 pub mod progress;
 pub mod quarters;
 pub mod rcis;
+pub mod regulation;
 pub mod risks;
 pub mod stages;
 pub mod targets;

@@ -9,6 +9,7 @@ use crate::placements::{figures, Followed, PlacementFigures};
 use crate::places::Province;
 use crate::progress::{phase_entered_on, TransitionProgress};
 use crate::quarters::{last_of_each_quarter, ReintegrationSnapshot, Reintegrations};
+use crate::regulation::{Agreement, Closure, Inspection, Regulation};
 use crate::risks::{risk_flags, RiskFlag, RiskInputs, RiskSettings};
 use crate::stages::Bilingual;
 use crate::targets::{Judged, SetTarget, TargetFacts};
@@ -283,6 +284,19 @@ pub struct RciOverview {
     pub target_facts: TargetFacts,
     /// Its own targets (not its province's) and how each stands on the overview's day.
     pub targets: Vec<Judged>,
+    /// Its latest agreement, inspection and closure notice, as of the overview's day.
+    pub standing: Standing,
+}
+
+/// An RCI's standing with MoSVY on a day: what the comparison and exports show of it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Standing {
+    /// The agreement signed last.
+    pub agreement: Option<Agreement>,
+    /// The latest inspection.
+    pub last_inspection: Option<Inspection>,
+    /// The latest closure notice.
+    pub closure: Option<Closure>,
 }
 
 /// What an RCI's overview needs from its records, whatever the day: its progress, since when
@@ -313,6 +327,9 @@ pub struct RciSummary {
     /// The targets the organisation set for it.
     #[serde(default)]
     pub targets: Vec<SetTarget>,
+    /// Its agreements, inspections and closure notices.
+    #[serde(default)]
+    pub regulation: Regulation,
 }
 
 impl RciSummary {
@@ -335,6 +352,7 @@ impl RciSummary {
             placements: Vec::new(),
             transformation: Transformation::default(),
             targets: Vec::new(),
+            regulation: Regulation::default(),
         }
     }
 
@@ -362,7 +380,20 @@ impl RciSummary {
             &self.progress,
             self.latest_counts.as_ref(),
         );
+        let mut flags = risk_flags(&inputs, settings, today);
+        flags.extend(crate::regulation::flags(
+            &self.regulation,
+            &settings.regulation,
+            profile.transition_start,
+            today,
+        ));
         RciOverview {
+            standing: Standing {
+                agreement: self.regulation.agreement(today),
+                last_inspection: self.regulation.last_inspection(today).cloned(),
+                closure: self.regulation.closure(today),
+            },
+            flags,
             targets: self
                 .targets
                 .iter()
@@ -370,7 +401,6 @@ impl RciSummary {
                 .collect(),
             target_facts,
             days_in_phase: (today - self.phase_entered_on).num_days().max(0),
-            flags: risk_flags(&inputs, settings, today),
             progress: self.progress.clone(),
             latest_counts: self.latest_counts,
             last_update: self.last_update,

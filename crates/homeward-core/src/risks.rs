@@ -78,6 +78,9 @@ pub struct RiskSettings {
     reentry_flag_percent: u32,
     /// How often, and for how long, reintegrated children are visited.
     pub follow_up: FollowUpCadence,
+    /// How often inspections are expected; how early an ending agreement is flagged.
+    #[serde(default)]
+    pub regulation: crate::regulation::RegulationSettings,
 }
 
 impl RiskSettings {
@@ -124,6 +127,7 @@ impl Default for RiskSettings {
             stalled_after_days: 60,
             reentry_flag_percent: 10,
             follow_up: FollowUpCadence::default(),
+            regulation: crate::regulation::RegulationSettings::default(),
         }
     }
 }
@@ -178,6 +182,26 @@ pub enum RiskFlag {
         /// The rate.
         rate: Rate,
     },
+    /// The agreement with MoSVY or DoSVY ended this many days ago.
+    MouExpired {
+        /// Days since it ended.
+        days: i64,
+    },
+    /// The agreement with MoSVY or DoSVY ends within the warning period.
+    MouExpiring {
+        /// Days left.
+        days: i64,
+    },
+    /// No inspection for longer than the setting allows.
+    InspectionOverdue {
+        /// Days past the inspection's due day.
+        days: i64,
+    },
+    /// Improvements an inspection asked for are past their due day.
+    ImprovementsOverdue {
+        /// Days past the due day.
+        days: i64,
+    },
 }
 
 impl RiskFlag {
@@ -190,6 +214,10 @@ impl RiskFlag {
             RiskFlag::FollowUpsOverdue { .. } => RiskKind::FollowUpsOverdue,
             RiskFlag::PlacementVisitsOverdue { .. } => RiskKind::PlacementVisitsOverdue,
             RiskFlag::ReentryRateHigh { .. } => RiskKind::ReentryRateHigh,
+            RiskFlag::MouExpired { .. } => RiskKind::MouExpired,
+            RiskFlag::MouExpiring { .. } => RiskKind::MouExpiring,
+            RiskFlag::InspectionOverdue { .. } => RiskKind::InspectionOverdue,
+            RiskFlag::ImprovementsOverdue { .. } => RiskKind::ImprovementsOverdue,
         }
     }
 
@@ -214,17 +242,29 @@ pub enum RiskKind {
     PlacementVisitsOverdue,
     /// Too many reintegrated children returned to residential care within a year.
     ReentryRateHigh,
+    /// The agreement with MoSVY or DoSVY has ended.
+    MouExpired,
+    /// The agreement with MoSVY or DoSVY ends soon.
+    MouExpiring,
+    /// No inspection for too long.
+    InspectionOverdue,
+    /// Improvements asked for by an inspection are overdue.
+    ImprovementsOverdue,
 }
 
 impl RiskKind {
     /// Every kind, in the order filters and totals list them.
-    pub const ALL: [RiskKind; 6] = [
+    pub const ALL: [RiskKind; 10] = [
         RiskKind::NoPlan,
         RiskKind::NoBudget,
         RiskKind::Stalled,
         RiskKind::FollowUpsOverdue,
         RiskKind::PlacementVisitsOverdue,
         RiskKind::ReentryRateHigh,
+        RiskKind::MouExpired,
+        RiskKind::MouExpiring,
+        RiskKind::InspectionOverdue,
+        RiskKind::ImprovementsOverdue,
     ];
 
     /// The stable key used in URLs, filters and exports.
@@ -236,6 +276,10 @@ impl RiskKind {
             RiskKind::FollowUpsOverdue => "follow_ups_overdue",
             RiskKind::PlacementVisitsOverdue => "placement_visits_overdue",
             RiskKind::ReentryRateHigh => "reentry_rate_high",
+            RiskKind::MouExpired => "mou_expired",
+            RiskKind::MouExpiring => "mou_expiring",
+            RiskKind::InspectionOverdue => "inspection_overdue",
+            RiskKind::ImprovementsOverdue => "improvements_overdue",
         }
     }
 
