@@ -59,6 +59,22 @@ fn flag_text(flag: &RiskFlag, lang: Lang) -> String {
             Msg::RiskReentry.text(lang),
             crate::labels::rate(*rate, lang)
         ),
+        RiskFlag::MouExpired { days } => format!("{} {days}", Msg::RiskMouExpired.text(lang)),
+        RiskFlag::MouExpiring { days } => format!(
+            "{} {days} {}",
+            Msg::RiskMouExpiring.text(lang),
+            Msg::Days.text(lang)
+        ),
+        RiskFlag::InspectionOverdue { days } => format!(
+            "{} {days} {}",
+            Msg::RiskInspection.text(lang),
+            Msg::Days.text(lang)
+        ),
+        RiskFlag::ImprovementsOverdue { days } => format!(
+            "{} {days} {}",
+            Msg::RiskImprovements.text(lang),
+            Msg::Days.text(lang)
+        ),
     }
 }
 

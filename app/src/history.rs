@@ -6,6 +6,7 @@ use homeward_core::follow_ups::{VisitMode, VisitedBy};
 use homeward_core::history::HistoryEntry;
 use homeward_core::placements::{AgeBand, Outcome};
 use homeward_core::programmes::{ProgrammeKind, ProgrammeStatus};
+use homeward_core::regulation::{Authority, ClosureKind, InspectionOutcome};
 use homeward_core::targets::GoalKind;
 use homeward_core::tours::{ActionStatus, VisitorRole};
 use homeward_core::trainings::TrainingCategory;
@@ -102,6 +103,15 @@ pub(crate) fn field_label(field: &str) -> Option<Msg> {
         "goal" => Msg::TargetGoal,
         "percent" => Msg::TargetPercent,
         "target date" => Msg::TargetDue,
+        "agreement with" => Msg::AgreementWith,
+        "signed on" => Msg::SignedOn,
+        "expires on" => Msg::ExpiresOn,
+        "inspection date" => Msg::InspectionDate,
+        "inspected by" => Msg::InspectedBy,
+        "inspection outcome" => Msg::InspectionOutcomeLabel,
+        "improvements due" => Msg::ImprovementsDue,
+        "notice date" => Msg::NoticeDate,
+        "closure" => Msg::ClosureKindLabel,
         _ => return None,
     })
 }
@@ -157,6 +167,9 @@ pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
         "staff change" => named(StaffMove::parse(&value).map(Label::label), value),
         "now used as" => named(AssetUse::parse(&value).map(Label::label), value),
         "goal" => named(GoalKind::parse(&value).map(Label::label), value),
+        "agreement with" => named(Authority::parse(&value).map(Label::label), value),
+        "inspection outcome" => named(InspectionOutcome::parse(&value).map(Label::label), value),
+        "closure" => named(ClosureKind::parse(&value).map(Label::label), value),
         // "24000 USD": the amount, its currency worded.
         "amount" => value
             .split_once(' ')
@@ -260,6 +273,14 @@ pub(crate) fn is_typed(field: &str, value: &str) -> bool {
         | "goal"
         | "percent"
         | "target date"
+        | "agreement with"
+        | "signed on"
+        | "expires on"
+        | "inspection date"
+        | "inspection outcome"
+        | "improvements due"
+        | "notice date"
+        | "closure"
         | "started on"
         | "registered on"
         | "transition start"
@@ -305,6 +326,12 @@ pub fn label_text(label: &str, lang: Lang) -> String {
         format!("{} {day}", Msg::FollowUpOn.text(lang))
     } else if let Some(day) = base.strip_prefix("staff change on ") {
         format!("{} {day}", Msg::StaffChangeOn.text(lang))
+    } else if let Some(day) = base.strip_prefix("agreement signed on ") {
+        format!("{} {day}", Msg::AgreementSignedOn.text(lang))
+    } else if let Some(day) = base.strip_prefix("inspection on ") {
+        format!("{} {day}", Msg::InspectionOn.text(lang))
+    } else if let Some(day) = base.strip_prefix("closure notice on ") {
+        format!("{} {day}", Msg::ClosureNoticeOn.text(lang))
     } else if base == "target" {
         Msg::HistoryTarget.text(lang).to_string()
     } else if let Some(province) = base.strip_prefix("target for ") {

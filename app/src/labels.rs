@@ -6,6 +6,7 @@ use homeward_core::follow_ups::{VisitMode, VisitedBy};
 use homeward_core::history::Entity;
 use homeward_core::placements::{AgeBand, Outcome};
 use homeward_core::programmes::{ProgrammeKind, ProgrammeStatus};
+use homeward_core::regulation::{Authority, ClosureKind, InspectionOutcome};
 use homeward_core::targets::{GoalKind, TargetStatus};
 use homeward_core::tours::{ActionStatus, VisitorRole};
 use homeward_core::trainings::TrainingCategory;
@@ -62,6 +63,10 @@ impl Label for RiskKind {
             RiskKind::FollowUpsOverdue => Msg::RiskFollowUpsShort,
             RiskKind::PlacementVisitsOverdue => Msg::RiskPlacementVisitsShort,
             RiskKind::ReentryRateHigh => Msg::RiskReentryShort,
+            RiskKind::MouExpired => Msg::RiskMouExpiredShort,
+            RiskKind::MouExpiring => Msg::RiskMouExpiringShort,
+            RiskKind::InspectionOverdue => Msg::RiskInspectionShort,
+            RiskKind::ImprovementsOverdue => Msg::RiskImprovementsShort,
         }
     }
 }
@@ -218,6 +223,7 @@ impl Label for Entity {
             Entity::Asset => Msg::HistoryAsset,
             Entity::Funding => Msg::HistoryFunding,
             Entity::Target => Msg::HistoryTarget,
+            Entity::Regulation => Msg::HistoryRegulation,
             Entity::Programme => Msg::HistoryProgramme,
             Entity::Tour => Msg::HistoryTour,
             Entity::Training => Msg::HistoryTraining,
@@ -263,6 +269,34 @@ impl Label for AssetUse {
             AssetUse::ReturnedToOwner => Msg::AssetReturnedToOwner,
             AssetUse::Sold => Msg::AssetSold,
             AssetUse::Other => Msg::AssetOther,
+        }
+    }
+}
+
+impl Label for Authority {
+    fn label(self) -> Msg {
+        match self {
+            Authority::Mosvy => Msg::AuthorityMosvy,
+            Authority::Dosvy => Msg::AuthorityDosvy,
+        }
+    }
+}
+
+impl Label for InspectionOutcome {
+    fn label(self) -> Msg {
+        match self {
+            InspectionOutcome::Satisfactory => Msg::OutcomeSatisfactory,
+            InspectionOutcome::ImprovementsRequired => Msg::OutcomeImprovements,
+            InspectionOutcome::SeriousConcerns => Msg::OutcomeSerious,
+        }
+    }
+}
+
+impl Label for ClosureKind {
+    fn label(self) -> Msg {
+        match self {
+            ClosureKind::Closed => Msg::ClosureClosed,
+            ClosureKind::CommunityService => Msg::ClosureCommunity,
         }
     }
 }

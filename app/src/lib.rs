@@ -21,6 +21,7 @@ pub mod not_found;
 pub mod placements;
 pub mod programmes;
 pub mod rcis;
+pub mod regulation;
 pub mod report;
 #[cfg(feature = "ssr")]
 pub mod server;

@@ -358,6 +358,11 @@ fn RciPage(r: RciReport, lang: Lang, children: Children) -> impl IntoView {
                 " · " <strong>{Msg::FundingRedirected.text(lang)} ": "</strong>
                 {format!("{} · {}", money(row.transformation.funding_usd, Currency::Usd, lang), money(row.transformation.funding_khr, Currency::Khr, lang))}
             </p>
+            <p data-testid="report-standing">
+                <strong>{Msg::ColMouExpires.text(lang)} ": "</strong>{row.mou_expires_on.map_or_else(|| "—".to_string(), |d| d.to_string())}
+                " · " <strong>{Msg::ColLastInspection.text(lang)} ": "</strong>
+                {row.last_inspection.map_or_else(|| "—".to_string(), |(d, o)| format!("{d} · {}", o.label().text(lang)))}
+            </p>
             <p data-testid="report-targets">
                 <strong>{Msg::TargetsTitle.text(lang)} ": "</strong>
                 {row.targets.is_empty().then(|| Msg::NoTargets.text(lang))}

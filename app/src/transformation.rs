@@ -139,16 +139,16 @@ pub fn TransformationPanel(
     .into_any()
 }
 
-/// What one of this panel's forms needs when the server refused it: what was typed, the message
-/// at its field, and whether it opens.
-struct Kept {
+/// What one of an RCI's record forms (their fields named `change[…]`) needs when the server
+/// refused it: what was typed, the message at its field, and whether it opens.
+pub(crate) struct Kept {
     refused: Option<Refused>,
     prefix: &'static str,
     lang: Lang,
 }
 
 impl Kept {
-    fn of(cx: RciContext, endpoint: &str, prefix: &'static str) -> Kept {
+    pub(crate) fn of(cx: RciContext, endpoint: &str, prefix: &'static str) -> Kept {
         let refused = cx
             .refused
             .get_value()
@@ -161,22 +161,22 @@ impl Kept {
     }
 
     /// What was typed into `change[name]`, or `otherwise`.
-    fn value(&self, name: &str, otherwise: impl ToString) -> String {
+    pub(crate) fn value(&self, name: &str, otherwise: impl ToString) -> String {
         Refused::kept(self.refused.as_ref(), &format!("change[{name}]"), otherwise)
     }
 
     /// The refusal's message, if it is about `field`.
-    fn message(&self, field: &str) -> Option<AnyView> {
+    pub(crate) fn message(&self, field: &str) -> Option<AnyView> {
         field_message(self.refused.as_ref(), field, self.lang)
     }
 
     /// The field's element id: `<prefix>-<field>`.
-    fn id(&self, field: &str) -> String {
+    pub(crate) fn id(&self, field: &str) -> String {
         format!("{}-{field}", self.prefix)
     }
 
     /// The summary at the top of a refused form, and whether the form opens.
-    fn summary(&self) -> (bool, Option<AnyView>) {
+    pub(crate) fn summary(&self) -> (bool, Option<AnyView>) {
         let prefix = self.prefix;
         let lang = self.lang;
         let summary = self.refused.clone().map(|refused| {

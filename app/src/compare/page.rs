@@ -199,6 +199,8 @@ fn CompareTable(
                 {head(SortKey::Funding(Currency::Khr), Msg::ColFundingKhr.text(lang).into())}
                 {head(SortKey::TargetsOnTrack, Msg::ColTargetsOnTrack.text(lang).into())}
                 {head(SortKey::TargetsOffTrack, Msg::ColTargetsOffTrack.text(lang).into())}
+                {head(SortKey::MouExpires, Msg::ColMouExpires.text(lang).into())}
+                {head(SortKey::LastInspection, Msg::ColLastInspection.text(lang).into())}
                 {head(SortKey::FollowUpsOverdue, Msg::ColFollowUpsOverdue.text(lang).into())}
                 {head(SortKey::DaysSinceUpdate, Msg::ColDaysSinceUpdate.text(lang).into())}
             </tr></thead>
@@ -208,6 +210,8 @@ fn CompareTable(
                     // a table of hundreds of rows.
                     let rate = r.reentry_rate_12m.map_or_else(|| "—".to_string(), |rate| crate::labels::rate(rate, lang));
                     let (on_track, off_track) = (r.targets_on_track(), r.targets_off_track());
+                    let mou = r.mou_expires_on.map_or_else(|| "—".to_string(), |d| d.to_string());
+                    let inspection = r.last_inspection.map_or_else(|| "—".to_string(), |(d, o)| format!("{d} · {}", o.label().text(lang)));
                     let days = (r.phase != Phase::Completed).then(|| format!(" · {} {}", r.days_in_phase, Msg::Days.text(lang)));
                     view! {
                     <tr data-rci=r.rci_id>
@@ -232,6 +236,8 @@ fn CompareTable(
                         <td class="num funding-khr" data-label=Msg::ColFundingKhr.text(lang)>{grouped(r.transformation.funding_khr)}</td>
                         <td class="num targets-on" data-label=Msg::ColTargetsOnTrack.text(lang)>{on_track}</td>
                         <td class="num targets-off" data-label=Msg::ColTargetsOffTrack.text(lang)>{off_track}</td>
+                        <td class="num mou" data-label=Msg::ColMouExpires.text(lang)>{mou}</td>
+                        <td class="inspection" data-label=Msg::ColLastInspection.text(lang)>{inspection}</td>
                         <td class="num" data-label=Msg::ColFollowUpsOverdue.text(lang)>{opt(r.follow_ups_overdue_days)}</td>
                         <td class="num" data-label=Msg::ColDaysSinceUpdate.text(lang)>{opt(r.days_since_update)}</td>
                     </tr>
@@ -254,6 +260,7 @@ fn CompareTable(
                 <td class="num" data-testid="funding-khr">{grouped(sums.transformation.funding_khr)}</td>
                 <td class="num" data-testid="targets-on-track">{sums.targets_on_track}</td>
                 <td class="num" data-testid="targets-off-track">{sums.targets_off_track}</td>
+                <td colspan="2"></td>
                 <td class="num" data-testid="overdue-partners">{sums.follow_ups_overdue} " " <span class="muted small">{Msg::PartnersCounted.text(lang)}</span></td>
                 <td></td>
             </tr></tfoot>

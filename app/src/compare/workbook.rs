@@ -39,6 +39,10 @@ pub enum Column {
     FundingRedirected(Currency),
     TargetsOnTrack,
     TargetsOffTrack,
+    MouExpiresOn,
+    LastInspectionOn,
+    InspectionOutcome,
+    RegulatoryFlags,
 }
 
 impl Column {
@@ -71,6 +75,10 @@ impl Column {
             Column::FundingRedirected(Currency::Khr),
             Column::TargetsOnTrack,
             Column::TargetsOffTrack,
+            Column::MouExpiresOn,
+            Column::LastInspectionOn,
+            Column::InspectionOutcome,
+            Column::RegulatoryFlags,
         ]);
         all
     }
@@ -101,6 +109,10 @@ impl Column {
             Column::FundingRedirected(c) => format!("funding_redirected_{}", c.key()),
             Column::TargetsOnTrack => "targets_on_track".into(),
             Column::TargetsOffTrack => "targets_off_track".into(),
+            Column::MouExpiresOn => "mou_expires_on".into(),
+            Column::LastInspectionOn => "last_inspection_on".into(),
+            Column::InspectionOutcome => "inspection_outcome".into(),
+            Column::RegulatoryFlags => "regulatory_flags".into(),
         }
     }
 
@@ -129,7 +141,11 @@ impl Column {
             | Column::AssetsRepurposed
             | Column::FundingRedirected(_)
             | Column::TargetsOnTrack
-            | Column::TargetsOffTrack => return None,
+            | Column::TargetsOffTrack
+            | Column::MouExpiresOn
+            | Column::LastInspectionOn
+            | Column::InspectionOutcome
+            | Column::RegulatoryFlags => return None,
         };
         SheetKind::Rcis.columns().into_iter().find(|c| c.key == key)
     }
@@ -161,6 +177,10 @@ impl Column {
             Column::FundingRedirected(Currency::Khr) => word(Msg::ColFundingKhr),
             Column::TargetsOnTrack => word(Msg::ColTargetsOnTrack),
             Column::TargetsOffTrack => word(Msg::ColTargetsOffTrack),
+            Column::MouExpiresOn => word(Msg::ColMouExpires),
+            Column::LastInspectionOn => word(Msg::ColLastInspection),
+            Column::InspectionOutcome => word(Msg::InspectionOutcomeLabel),
+            Column::RegulatoryFlags => word(Msg::ColRegulatoryFlags),
             Column::RciId | Column::Name | Column::NameKm | Column::Province | Column::Adviser => {
                 self.key()
             }
@@ -192,6 +212,10 @@ impl Column {
             Column::FundingRedirected(Currency::Khr) => Msg::MeanFundingKhr,
             Column::TargetsOnTrack => Msg::MeanTargetsOnTrack,
             Column::TargetsOffTrack => Msg::MeanTargetsOffTrack,
+            Column::MouExpiresOn => Msg::MeanMouExpires,
+            Column::LastInspectionOn => Msg::MeanLastInspection,
+            Column::InspectionOutcome => Msg::MeanInspectionOutcome,
+            Column::RegulatoryFlags => Msg::MeanRegulatoryFlags,
         };
         m.text(lang).to_string()
     }
@@ -255,6 +279,27 @@ impl Column {
             Column::FundingRedirected(c) => row.transformation.funding(c).to_string(),
             Column::TargetsOnTrack => row.targets_on_track().to_string(),
             Column::TargetsOffTrack => row.targets_off_track().to_string(),
+            Column::MouExpiresOn => row
+                .mou_expires_on
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            Column::LastInspectionOn => row
+                .last_inspection
+                .map(|(d, _)| d.to_string())
+                .unwrap_or_default(),
+            Column::InspectionOutcome => match (row.last_inspection, lang) {
+                (None, _) => String::new(),
+                (Some((_, o)), None) => o.key().to_string(),
+                (Some((_, o)), Some(lang)) => o.label().text(lang).to_string(),
+            },
+            Column::RegulatoryFlags => row
+                .regulatory_flags()
+                .map(|f| match lang {
+                    None => f.key().to_string(),
+                    Some(lang) => f.kind().label().text(lang).to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
         }
     }
 }

@@ -153,6 +153,7 @@ fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> i
             overdue_actions,
             advisers,
             sets_targets,
+            regulation,
         } => view! {
             <div class="overall" data-testid="overall">
                 <span>{Msg::ColProgress.text(lang)}</span>
@@ -165,6 +166,7 @@ fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> i
             <CountsPanel counts=overview.latest_counts lang/>
             <p class="no-print"><a href=format!("/report?rci={}", rci.id) data-testid="rci-report-link">{Msg::PrintReport.text(lang)}</a></p>
             <ProfileFacts profile=profile.clone() adviser=adviser_name lang/>
+            <crate::regulation::RegulationPanel records=regulation profile=profile.clone() cx/>
             {cx.can_edit.then(|| view! { <ProfileForm rci=rci.clone() advisers cx/> })}
         }
         .into_any(),

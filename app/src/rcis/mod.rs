@@ -112,6 +112,8 @@ pub enum SectionData {
         advisers: Vec<(i64, String)>,
         /// Whether the reader may set and remove targets (an admin).
         sets_targets: bool,
+        /// Its agreements, inspections and closure notices.
+        regulation: homeward_core::regulation::Regulation,
     },
     Checklist {
         items: Vec<Stored<ChecklistItem>>,
@@ -172,6 +174,9 @@ pub enum Saved {
     FundingChange,
     Target,
     TargetRemoved,
+    Agreement,
+    Inspection,
+    Closure,
     Programme,
     Item,
     ItemAdded,
@@ -180,7 +185,7 @@ pub enum Saved {
 }
 
 impl Saved {
-    pub const ALL: [Saved; 15] = [
+    pub const ALL: [Saved; 18] = [
         Saved::Profile,
         Saved::Counts,
         Saved::FollowUp,
@@ -191,6 +196,9 @@ impl Saved {
         Saved::FundingChange,
         Saved::Target,
         Saved::TargetRemoved,
+        Saved::Agreement,
+        Saved::Inspection,
+        Saved::Closure,
         Saved::Programme,
         Saved::Item,
         Saved::ItemAdded,
@@ -210,6 +218,9 @@ impl Saved {
             Saved::FundingChange => "funding_change",
             Saved::Target => "target",
             Saved::TargetRemoved => "target_removed",
+            Saved::Agreement => "agreement",
+            Saved::Inspection => "inspection",
+            Saved::Closure => "closure",
             Saved::Programme => "programme",
             Saved::Item => "item",
             Saved::ItemAdded => "item_added",
@@ -225,7 +236,12 @@ impl Saved {
     /// The section that holds the form, where the browser goes back to.
     pub fn section(self) -> Section {
         match self {
-            Saved::Profile | Saved::Target | Saved::TargetRemoved => Section::Overview,
+            Saved::Profile
+            | Saved::Target
+            | Saved::TargetRemoved
+            | Saved::Agreement
+            | Saved::Inspection
+            | Saved::Closure => Section::Overview,
             Saved::Counts => Section::Children,
             Saved::FollowUp | Saved::Placement | Saved::PlacementVisit => Section::FollowUps,
             Saved::StaffChange | Saved::AssetChange | Saved::FundingChange => Section::Activities,
@@ -249,6 +265,9 @@ impl Saved {
             Saved::FundingChange => Msg::FundingChangeSaved,
             Saved::Target => Msg::TargetSaved,
             Saved::TargetRemoved => Msg::TargetRemovedMsg,
+            Saved::Agreement => Msg::AgreementSaved,
+            Saved::Inspection => Msg::InspectionSaved,
+            Saved::Closure => Msg::ClosureSaved,
             Saved::Programme => Msg::ProgrammeSaved,
             Saved::Item => Msg::ItemSaved,
             Saved::ItemAdded => Msg::ItemAdded,
@@ -364,6 +383,7 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
                     })
                     .collect(),
                 sets_targets: ctx.actor.can_set_targets(),
+                regulation: summary.regulation.clone(),
                 // Only an admin chooses the lead adviser: everyone else gets no list.
                 advisers: if ctx.actor.can_manage_users() {
                     store.active_advisers().await?

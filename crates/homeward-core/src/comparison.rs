@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::placements::Rate;
 use crate::progress::Phase;
 use crate::rcis::{RciOverview, RciProfile};
+use crate::regulation::InspectionOutcome;
 use crate::risks::{RiskFlag, RiskKind};
 use crate::stages::Track;
 use crate::targets::{Judged, Scope, SetTarget, TargetFacts, TargetStatus};
@@ -57,6 +58,10 @@ pub struct ComparisonRow {
     pub target_facts: TargetFacts,
     /// How each of its own targets stands, in the order they were set.
     pub targets: Vec<TargetStatus>,
+    /// The day its latest agreement with MoSVY or DoSVY ends.
+    pub mou_expires_on: Option<NaiveDate>,
+    /// The day of its latest inspection and what it found.
+    pub last_inspection: Option<(NaiveDate, InspectionOutcome)>,
 }
 
 impl ComparisonRow {
@@ -98,7 +103,26 @@ impl ComparisonRow {
             transformation: overview.transformation,
             target_facts: overview.target_facts.clone(),
             targets: overview.targets.iter().map(|t| t.status).collect(),
+            mou_expires_on: overview.standing.agreement.map(|a| a.expires_on),
+            last_inspection: overview
+                .standing
+                .last_inspection
+                .as_ref()
+                .map(|i| (i.inspected_on, i.outcome)),
         }
+    }
+
+    /// Its flags about its standing with MoSVY.
+    pub fn regulatory_flags(&self) -> impl Iterator<Item = &RiskFlag> {
+        self.flags.iter().filter(|f| {
+            matches!(
+                f.kind(),
+                RiskKind::MouExpired
+                    | RiskKind::MouExpiring
+                    | RiskKind::InspectionOverdue
+                    | RiskKind::ImprovementsOverdue
+            )
+        })
     }
 
     /// How many of its targets are on track or met.
@@ -164,11 +188,15 @@ pub enum SortKey {
     TargetsOnTrack,
     /// Targets off track or missed.
     TargetsOffTrack,
+    /// The day the agreement ends; RCIs without one come first.
+    MouExpires,
+    /// The day of the latest inspection; RCIs never inspected come first.
+    LastInspection,
 }
 
 impl SortKey {
     /// Every sortable column, in the table's order.
-    pub const ALL: [SortKey; 25] = [
+    pub const ALL: [SortKey; 27] = [
         SortKey::Name,
         SortKey::Province,
         SortKey::Adviser,
@@ -194,6 +222,8 @@ impl SortKey {
         SortKey::Funding(Currency::Khr),
         SortKey::TargetsOnTrack,
         SortKey::TargetsOffTrack,
+        SortKey::MouExpires,
+        SortKey::LastInspection,
     ];
 
     /// The stable key used in URLs.
@@ -219,6 +249,8 @@ impl SortKey {
             SortKey::Funding(Currency::Khr) => "funding_redirected_khr",
             SortKey::TargetsOnTrack => "targets_on_track",
             SortKey::TargetsOffTrack => "targets_off_track",
+            SortKey::MouExpires => "mou_expires_on",
+            SortKey::LastInspection => "last_inspection_on",
         }
     }
 
@@ -318,6 +350,11 @@ pub fn compare(
                 .cmp(&b.transformation.funding(c)),
             SortKey::TargetsOnTrack => a.targets_on_track().cmp(&b.targets_on_track()),
             SortKey::TargetsOffTrack => a.targets_off_track().cmp(&b.targets_off_track()),
+            SortKey::MouExpires => a.mou_expires_on.cmp(&b.mou_expires_on),
+            SortKey::LastInspection => {
+                let on = |r: &ComparisonRow| r.last_inspection.map(|(d, _)| d);
+                on(a).cmp(&on(b))
+            }
         };
         let by_key = if sort.descending {
             by_key.reverse()
@@ -511,6 +548,8 @@ mod tests {
             },
             target_facts: TargetFacts::default(),
             targets: vec![TargetStatus::ALL[id as usize % 5]],
+            mou_expires_on: None,
+            last_inspection: None,
         }
     }
 

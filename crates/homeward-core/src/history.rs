@@ -31,6 +31,8 @@ pub enum Entity {
     Funding,
     /// A target set by the organisation, for an RCI or a province.
     Target,
+    /// An agreement with MoSVY or DoSVY, an inspection or a closure notice.
+    Regulation,
     /// A community programme.
     Programme,
     /// A study tour.
@@ -47,7 +49,7 @@ pub enum Entity {
 
 impl Entity {
     /// Every kind, in the order the history filter offers them.
-    pub const ALL: [Entity; 15] = [
+    pub const ALL: [Entity; 16] = [
         Entity::Profile,
         Entity::ChecklistItem,
         Entity::Counts,
@@ -57,6 +59,7 @@ impl Entity {
         Entity::Asset,
         Entity::Funding,
         Entity::Target,
+        Entity::Regulation,
         Entity::Programme,
         Entity::Tour,
         Entity::Training,
@@ -77,6 +80,7 @@ impl Entity {
             Entity::Asset => "asset",
             Entity::Funding => "funding",
             Entity::Target => "target",
+            Entity::Regulation => "regulation",
             Entity::Programme => "programme",
             Entity::Tour => "tour",
             Entity::Training => "training",

@@ -6,6 +6,7 @@ use homeward_core::accounts::{Login, NewUser, Password, Role};
 use homeward_core::history::Editor;
 use homeward_core::placements::{AgeBand, CaseCode, Outcome, PlacementRecord, PlacementVisit};
 use homeward_core::programmes::{Programme, ProgrammeKind, ProgrammeStatus};
+use homeward_core::regulation::{Agreement, Authority, Inspection, InspectionOutcome};
 use homeward_core::targets::{Goal, Scope, Target};
 use homeward_core::tours::{ActionStatus, StudyTour, TourAction, VisitorRole, Visitors};
 use homeward_core::trainings::{Participants, Training, TrainingCategory};
@@ -355,6 +356,45 @@ async fn demo_targets(store: &Store, ids: &[i64], today: NaiveDate) -> Result<()
     Ok(())
 }
 
+/// Each partner's standing with MoSVY: an agreement with its DoSVY and an inspection a few
+/// months ago, except Bright Future (inspected 14 months ago: overdue) and Little Lotus (its
+/// agreement ends in 40 days and improvements an inspection asked for are three weeks late).
+async fn demo_regulation(store: &Store, ids: &[i64], today: NaiveDate) -> Result<()> {
+    let adviser = named_adviser(0)?;
+    for (n, (&rci, plan)) in ids.iter().zip(DEMO.iter()).enumerate() {
+        let started = plan.started_months_ago * 30;
+        // Agreements run three years; Hope Garden renewed its own five months ago.
+        let (signed, runs) = match n {
+            0 => (150, 3 * 365),
+            2 => (started, started + 40),
+            _ => (started, 3 * 365),
+        };
+        let agreement = Agreement {
+            with: Authority::Dosvy,
+            signed_on: days_ago(today, signed),
+            expires_on: days_ago(today, signed) + Days::new(runs),
+        };
+        store.record_agreement(rci, &agreement, &adviser).await?;
+        let (ago, outcome, due) = match n {
+            1 => (430, InspectionOutcome::Satisfactory, None),
+            2 => (
+                60,
+                InspectionOutcome::ImprovementsRequired,
+                Some(days_ago(today, 21)),
+            ),
+            _ => (90, InspectionOutcome::Satisfactory, None),
+        };
+        let inspection = Inspection {
+            inspected_on: days_ago(today, ago.min(started)),
+            by: Name::parse(&format!("DoSVY {}", plan.province)).map_err(corrupt)?,
+            outcome,
+            follow_up_due: due,
+        };
+        store.record_inspection(rci, &inspection, &adviser).await?;
+    }
+    Ok(())
+}
+
 /// Records a placement `placed` days ago and its visits, each `(days ago, outcome)`, as the demo
 /// adviser; for generated partners, which vary only the code, the day and the visits.
 pub(crate) async fn add_placement(
@@ -443,6 +483,7 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<usize> {
     demo_placements(store, &ids, today).await?;
     demo_transformation(store, &ids, today).await?;
     demo_targets(store, &ids, today).await?;
+    demo_regulation(store, &ids, today).await?;
     Ok(DEMO.len())
 }
 

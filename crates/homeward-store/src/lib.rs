@@ -25,6 +25,7 @@ pub mod placements;
 pub mod programmes;
 pub mod rcis;
 mod reads;
+pub mod regulation;
 pub mod summaries;
 pub mod targets;
 pub mod templates;

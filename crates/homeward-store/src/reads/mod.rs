@@ -7,5 +7,6 @@ pub(crate) mod counts;
 pub(crate) mod follow_ups;
 pub(crate) mod placements;
 pub(crate) mod rcis;
+pub(crate) mod regulation;
 pub(crate) mod targets;
 pub(crate) mod transformation;

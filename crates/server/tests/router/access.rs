@@ -103,6 +103,20 @@ fn cases(w: &World) -> Vec<Case> {
         )
     };
     let admin_only = [Unauthenticated, Ok, Forbidden, NotFound, Forbidden];
+    let agreement = |rci: i64| {
+        format!(
+            "rci_id={rci}&change[with]=dosvy&change[signed_on]={today}&change[expires_on]={}",
+            today + chrono::Days::new(1000)
+        )
+    };
+    let inspection = |rci: i64| {
+        format!(
+            "rci_id={rci}&change[inspected_on]={today}&change[by]=DoSVY+Pursat\
+             &change[outcome]=improvements_required&change[follow_up_due]={}",
+            today + chrono::Days::new(30)
+        )
+    };
+    let closure = |rci: i64| format!("rci_id={rci}&change[noticed_on]={today}&change[kind]=closed");
     let hide = |rci: i64, (id, version): (i64, i64)| {
         format!("rci_id={rci}&item_id={id}&version={version}&hidden=true")
     };
@@ -289,6 +303,12 @@ fn cases(w: &World) -> Vec<Case> {
         case("set_rci_target", target(other, "rci_id"), admin_only, true),
         case("set_province_target", target(0, "province"), admin_only, true),
         case("remove_target", format!("id={}", w.own_target), admin_only, true),
+        case("record_agreement", agreement(own), edit_own, true),
+        case("record_agreement", agreement(other), edit_other, true),
+        case("record_inspection", inspection(own), edit_own, true),
+        case("record_inspection", inspection(other), edit_other, true),
+        case("record_closure", closure(own), edit_own, true),
+        case("record_closure", closure(other), edit_other, true),
         case("record_programme", programme(own), edit_own, true),
         case("record_programme", programme(other), edit_other, true),
         case(

@@ -372,7 +372,13 @@ fn the_xlsx_is_the_csv_worded_for_its_reader_with_a_data_dictionary_and_no_formu
                     // Worded: the stage by its name, risks by their labels.
                     "stage" if c[i] == "completed" => assert_eq!(xv, "Transition completed"),
                     "stage" => assert!(xv.starts_with(&format!("Stage {} · ", c[i])), "{xv}"),
-                    "risks" => assert_eq!(xv.is_empty(), c[i].is_empty(), "{xv} / {}", c[i]),
+                    "risks" | "regulatory_flags" => {
+                        assert_eq!(xv.is_empty(), c[i].is_empty(), "{xv} / {}", c[i])
+                    }
+                    // The outcome worded: "Satisfactory" for satisfactory.
+                    "inspection_outcome" => {
+                        assert_eq!(xv.to_lowercase().replace(' ', "_"), c[i], "{xv}")
+                    }
                     // The rate with the placements it counts: "50 % (1 of 2)" for 50.
                     "reentry_rate_12m" if !c[i].is_empty() => {
                         assert!(xv.starts_with(&format!("{} % (", c[i])), "{xv}")
@@ -394,6 +400,15 @@ fn the_xlsx_is_the_csv_worded_for_its_reader_with_a_data_dictionary_and_no_formu
         assert_eq!(hope[at("funding_redirected_khr")], "60000000");
         assert_eq!(hope[at("assets_repurposed")], "1");
         assert_eq!(hope[at("staff_redeployed")], "5");
+        // Bright Future, inspected fourteen months ago: overdue, in its own column.
+        let bright = rows[1..]
+            .iter()
+            .find(|r| r[at("name")].starts_with("Bright Future"))
+            .expect("Bright Future");
+        assert_eq!(bright[at("regulatory_flags")], "inspection_overdue");
+        assert_eq!(bright[at("inspection_outcome")], "satisfactory");
+        assert!(!bright[at("mou_expires_on")].is_empty());
+        assert_eq!(bright[at("targets_off_track")], "1");
         let planless = rows[1..]
             .iter()
             .position(|r| r[at("risks")].contains("no_plan"))
