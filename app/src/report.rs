@@ -291,7 +291,8 @@ fn ReportSummary(totals: ComparisonTotals, rcis: Vec<RciReport>, lang: Lang) -> 
                             <td class="num">{format!("{}%", r.row.overall)}</td>
                             <td class="num">{r.reintegrated.iter().sum::<u32>()}</td>
                             <td class="num">{r.row.reentry_rate_12m.map_or_else(|| "—".to_string(), |rate| crate::labels::rate(rate, lang))}</td>
-                            <td><crate::components::Flags flags=r.row.flags.clone() lang/></td>
+                            // Each risk by its short name: one line a partner, so the summary stays one page.
+                            <td class="small">{r.row.flags.iter().map(|f| f.kind().label().text(lang)).collect::<Vec<_>>().join(" · ")}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

@@ -7,10 +7,9 @@ import { signIn } from "./helpers";
 
 const PHONE = { width: 360, height: 740 };
 
-/** A day `days` after today, as a date field takes it. */
+/** A day `days` after today in Cambodia (UTC+7), where the server counts its days. */
 function inDays(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return d.toISOString().slice(0, 10);
+  return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 for (const javaScript of [true, false]) {
