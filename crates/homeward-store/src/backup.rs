@@ -283,7 +283,10 @@ impl Store {
                         values.len()
                     )));
                 }
-                let mut query = sqlx::query(&sql);
+                // Not prepared once for the table: PostgreSQL would fix each parameter's type from
+                // the first row, and a column empty there (bound as a null number) but written in
+                // a later row would be refused.
+                let mut query = sqlx::query(&sql).persistent(false);
                 for (v, (_, flag)) in values.into_iter().zip(&columns) {
                     query = match v {
                         Value::Null => query.bind(None::<i64>),
