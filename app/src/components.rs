@@ -75,6 +75,12 @@ fn flag_text(flag: &RiskFlag, lang: Lang) -> String {
             Msg::RiskImprovements.text(lang),
             Msg::Days.text(lang)
         ),
+        RiskFlag::ReadinessHighRisk => Msg::RiskReadinessHigh.text(lang).to_string(),
+        RiskFlag::ReadinessOverdue { days } => format!(
+            "{} {days} {}",
+            Msg::RiskReadinessOverdue.text(lang),
+            Msg::Days.text(lang)
+        ),
     }
 }
 
@@ -158,7 +164,7 @@ pub fn escape_html(raw: &str) -> String {
 /// the server wrote it or the client set it as `innerHTML`.
 #[component]
 pub fn TextArea(
-    name: &'static str,
+    #[prop(into)] name: String,
     #[prop(optional, into)] id: Option<String>,
     rows: u32,
     maxlength: u32,
@@ -267,6 +273,7 @@ fn UserMenu(lang: Lang) -> impl IntoView {
                     {(me.role == Role::Admin).then(|| view! {
                         <a href="/admin/users">{Msg::NavUsers.text(lang)}</a>
                         <a href="/admin/template">{Msg::NavTemplate.text(lang)}</a>
+                        <a href="/admin/readiness">{Msg::NavIndicators.text(lang)}</a>
                         <a href="/admin/changes">{Msg::NavChanges.text(lang)}</a>
                     })}
                     <span class="me" data-testid="me" translate="no">{me.display_name}</span>

@@ -6,6 +6,7 @@ use homeward_core::follow_ups::{VisitMode, VisitedBy};
 use homeward_core::history::HistoryEntry;
 use homeward_core::placements::{AgeBand, Outcome};
 use homeward_core::programmes::{ProgrammeKind, ProgrammeStatus};
+use homeward_core::readiness::{About, Level, Polarity};
 use homeward_core::regulation::{Authority, ClosureKind, InspectionOutcome};
 use homeward_core::targets::GoalKind;
 use homeward_core::tours::{ActionStatus, VisitorRole};
@@ -112,6 +113,11 @@ pub(crate) fn field_label(field: &str) -> Option<Msg> {
         "improvements due" => Msg::ImprovementsDue,
         "notice date" => Msg::NoticeDate,
         "closure" => Msg::ClosureKindLabel,
+        "about" => Msg::IndicatorAbout,
+        "sign" => Msg::IndicatorSign,
+        "assessment date" => Msg::AssessmentDate,
+        "readiness level" => Msg::ReadinessLevel,
+        "indicators answered" => Msg::IndicatorsAnswered,
         _ => return None,
     })
 }
@@ -170,6 +176,9 @@ pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
         "agreement with" => named(Authority::parse(&value).map(Label::label), value),
         "inspection outcome" => named(InspectionOutcome::parse(&value).map(Label::label), value),
         "closure" => named(ClosureKind::parse(&value).map(Label::label), value),
+        "about" => named(About::parse(&value).map(Label::label), value),
+        "sign" => named(Polarity::parse(&value).map(Label::label), value),
+        "readiness level" => named(Level::parse(&value).map(Label::label), value),
         // "24000 USD": the amount, its currency worded.
         "amount" => value
             .split_once(' ')
@@ -332,6 +341,8 @@ pub fn label_text(label: &str, lang: Lang) -> String {
         format!("{} {day}", Msg::InspectionOn.text(lang))
     } else if let Some(day) = base.strip_prefix("closure notice on ") {
         format!("{} {day}", Msg::ClosureNoticeOn.text(lang))
+    } else if let Some(day) = base.strip_prefix("readiness assessment on ") {
+        format!("{} {day}", Msg::AssessmentOn.text(lang))
     } else if base == "target" {
         Msg::HistoryTarget.text(lang).to_string()
     } else if let Some(province) = base.strip_prefix("target for ") {

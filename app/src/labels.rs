@@ -6,6 +6,7 @@ use homeward_core::follow_ups::{VisitMode, VisitedBy};
 use homeward_core::history::Entity;
 use homeward_core::placements::{AgeBand, Outcome};
 use homeward_core::programmes::{ProgrammeKind, ProgrammeStatus};
+use homeward_core::readiness::{About, Answer, Level, Polarity};
 use homeward_core::regulation::{Authority, ClosureKind, InspectionOutcome};
 use homeward_core::targets::{GoalKind, TargetStatus};
 use homeward_core::tours::{ActionStatus, VisitorRole};
@@ -67,6 +68,8 @@ impl Label for RiskKind {
             RiskKind::MouExpiring => Msg::RiskMouExpiringShort,
             RiskKind::InspectionOverdue => Msg::RiskInspectionShort,
             RiskKind::ImprovementsOverdue => Msg::RiskImprovementsShort,
+            RiskKind::ReadinessHighRisk => Msg::RiskReadinessHigh,
+            RiskKind::ReadinessOverdue => Msg::RiskReadinessOverdueShort,
         }
     }
 }
@@ -230,6 +233,8 @@ impl Label for Entity {
             Entity::User => Msg::HistoryUser,
             Entity::Password => Msg::HistoryPassword,
             Entity::TemplateStep => Msg::HistoryTemplateStep,
+            Entity::Readiness => Msg::HistoryReadiness,
+            Entity::Indicator => Msg::HistoryIndicator,
         }
     }
 }
@@ -278,6 +283,46 @@ impl Label for Authority {
         match self {
             Authority::Mosvy => Msg::AuthorityMosvy,
             Authority::Dosvy => Msg::AuthorityDosvy,
+        }
+    }
+}
+
+impl Label for About {
+    fn label(self) -> Msg {
+        match self {
+            About::Director => Msg::AboutDirector,
+            About::Donor => Msg::AboutDonor,
+            About::Relationship => Msg::AboutRelationship,
+            About::Organisation => Msg::AboutOrganisation,
+        }
+    }
+}
+
+impl Label for Polarity {
+    fn label(self) -> Msg {
+        match self {
+            Polarity::Positive => Msg::PolarityPositive,
+            Polarity::Risk => Msg::PolarityRisk,
+        }
+    }
+}
+
+impl Label for Answer {
+    fn label(self) -> Msg {
+        match self {
+            Answer::Present => Msg::AnswerPresent,
+            Answer::Absent => Msg::AnswerAbsent,
+            Answer::Unknown => Msg::AnswerUnknown,
+        }
+    }
+}
+
+impl Label for Level {
+    fn label(self) -> Msg {
+        match self {
+            Level::Favourable => Msg::LevelFavourable,
+            Level::Mixed => Msg::LevelMixed,
+            Level::HighRisk => Msg::LevelHighRisk,
         }
     }
 }

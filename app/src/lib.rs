@@ -21,6 +21,7 @@ pub mod not_found;
 pub mod placements;
 pub mod programmes;
 pub mod rcis;
+pub mod readiness;
 pub mod regulation;
 pub mod report;
 #[cfg(feature = "ssr")]
@@ -134,6 +135,11 @@ fn Pages() -> impl IntoView {
                 <Route
                     path=(StaticSegment("admin"), StaticSegment("template"))
                     view=templates::TemplatePage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=(StaticSegment("admin"), StaticSegment("readiness"))
+                    view=readiness::indicators::IndicatorsPage
                     ssr=SsrMode::Async
                 />
                 <Route

@@ -363,6 +363,8 @@ fn RciPage(r: RciReport, lang: Lang, children: Children) -> impl IntoView {
                 <strong>{Msg::ColMouExpires.text(lang)} ": "</strong>{row.mou_expires_on.map_or_else(|| "—".to_string(), |d| d.to_string())}
                 " · " <strong>{Msg::ColLastInspection.text(lang)} ": "</strong>
                 {row.last_inspection.map_or_else(|| "—".to_string(), |(d, o)| format!("{d} · {}", o.label().text(lang)))}
+                " · " <strong>{Msg::ReadinessLevel.text(lang)} ": "</strong>
+                <span data-testid="report-readiness">{row.readiness.map_or_else(|| Msg::NotAssessed.text(lang).to_string(), |(d, l)| format!("{} · {d}", l.label().text(lang)))}</span>
             </p>
             <p data-testid="report-targets">
                 <strong>{Msg::TargetsTitle.text(lang)} ": "</strong>

@@ -293,14 +293,16 @@ pub async fn apply_template(
     Ok(())
 }
 
-/// A step's words as form fields.
+/// Words in both languages and their guidance as form fields named `<prefix>[title_en]` and so
+/// on: a template step's, a readiness indicator's.
 #[component]
-fn StepFields(words: StepInput, lang: Lang) -> impl IntoView {
+pub(crate) fn StepFields(words: StepInput, prefix: &'static str, lang: Lang) -> impl IntoView {
+    let name = move |field: &str| format!("{prefix}[{field}]");
     view! {
-        <label>{Msg::ItemTitleEn.text(lang)} <input name="step[title_en]" required maxlength="120" value=words.title_en/></label>
-        <label>{Msg::ItemTitleKm.text(lang)} <input name="step[title_km]" maxlength="120" value=words.title_km/></label>
-        <label>{Msg::GuidanceEn.text(lang)} <TextArea name="step[guidance_en]" rows=3 maxlength=2000 value=words.guidance_en/></label>
-        <label>{Msg::GuidanceKm.text(lang)} <TextArea name="step[guidance_km]" rows=3 maxlength=2000 value=words.guidance_km/></label>
+        <label>{Msg::ItemTitleEn.text(lang)} <input name=name("title_en") required maxlength="120" value=words.title_en/></label>
+        <label>{Msg::ItemTitleKm.text(lang)} <input name=name("title_km") maxlength="120" value=words.title_km/></label>
+        <label>{Msg::GuidanceEn.text(lang)} <TextArea name=name("guidance_en") rows=3 maxlength=2000 value=words.guidance_en/></label>
+        <label>{Msg::GuidanceKm.text(lang)} <TextArea name=name("guidance_km") rows=3 maxlength=2000 value=words.guidance_km/></label>
     }
 }
 
@@ -578,7 +580,7 @@ fn TrackSteps(track: Track, steps: Vec<StepView>, lang: Lang) -> impl IntoView {
                                 <form method="post" action=EditTemplateStep::url() class="stack">
                                     <input type="hidden" name="key" value=s.key.clone()/>
                                     <input type="hidden" name="version" value=s.version/>
-                                    <StepFields words=s.words.clone() lang/>
+                                    <StepFields words=s.words.clone() prefix="step" lang/>
                                     <button type="submit">{Msg::Save.text(lang)}</button>
                                 </form>
                             </details>
@@ -590,7 +592,7 @@ fn TrackSteps(track: Track, steps: Vec<StepView>, lang: Lang) -> impl IntoView {
                 <summary>{format!("+ {}", Msg::TemplateAddStep.text(lang))}</summary>
                 <form method="post" action=AddTemplateStep::url() class="stack">
                     <input type="hidden" name="track" value=track.key()/>
-                    <StepFields words=StepInput::default() lang/>
+                    <StepFields words=StepInput::default() prefix="step" lang/>
                     <button type="submit">{Msg::TemplateAddStep.text(lang)}</button>
                 </form>
             </details>

@@ -87,6 +87,13 @@ pub async fn list_changes(
             };
         }
     }
+    // So does a readiness indicator's.
+    let indicators = ctx.store.indicators().await?;
+    for e in changes.iter_mut().filter(|e| e.entity == Entity::Indicator) {
+        if let Some((_, i)) = indicators.iter().find(|(_, i)| i.text.en == e.label) {
+            e.label = i.text.get(lang).to_string();
+        }
+    }
     Ok(ChangesData {
         changes,
         more,

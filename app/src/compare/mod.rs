@@ -102,6 +102,8 @@ impl CompareQuery {
                 stage: value("stage").and_then(|s| s.parse().ok()),
                 risk: value("risk"),
                 target: value("target").and_then(|t| TargetStatus::parse(&t)),
+                readiness: value("readiness")
+                    .and_then(|l| homeward_core::readiness::Level::parse(&l)),
             },
             sort: Sort {
                 key: value("sort")
@@ -122,6 +124,7 @@ impl CompareQuery {
             ("stage", f.stage.map(|s| s.to_string())),
             ("risk", f.risk.clone()),
             ("target", f.target.map(|t| t.key().to_string())),
+            ("readiness", f.readiness.map(|l| l.key().to_string())),
             ("sort", sorted.then(|| self.sort.key.key().to_string())),
             (
                 "dir",
@@ -209,6 +212,7 @@ pub async fn export_workbook(
         (Msg::StageN, stage),
         (Msg::ColRisks, risk),
         (Msg::TargetsTitle, f.target.map(|t| word(t.label()))),
+        (Msg::ReadinessLevel, f.readiness.map(|l| word(l.label()))),
     ]
     .into_iter()
     .filter_map(|(m, v)| v.map(|v| format!("{}: {v}", word(m))))

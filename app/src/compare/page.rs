@@ -5,6 +5,7 @@ use homeward_core::comparison::{
     compare, provinces, totals, ComparisonRow, ComparisonTotals, ProvinceRow, Sort, SortKey,
 };
 use homeward_core::quarters::Quarter;
+use homeward_core::readiness::Level;
 use homeward_core::targets::TargetStatus;
 use homeward_core::transformation::Currency;
 use homeward_core::{Lang, Phase, RiskKind, Stage, Track};
@@ -134,6 +135,14 @@ fn CompareFilters<'a>(rows: &'a [ComparisonRow], q: CompareQuery, lang: Lang) ->
                     }).collect_view()}
                 </select>
             </label>
+            <label>{Msg::ReadinessLevel.text(lang)}
+                <select name="readiness">
+                    <option value="">{Msg::AnyReadiness.text(lang)}</option>
+                    {Level::ALL.iter().map(|l| view! {
+                        <option value=l.key() selected=f.readiness == Some(*l)>{l.label().text(lang)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
             {(q.sort != Sort::default()).then(|| view! {
                 <input type="hidden" name="sort" value=q.sort.key.key()/>
                 {q.sort.descending.then(|| view! { <input type="hidden" name="dir" value="desc"/> })}
@@ -201,6 +210,7 @@ fn CompareTable(
                 {head(SortKey::TargetsOffTrack, Msg::ColTargetsOffTrack.text(lang).into())}
                 {head(SortKey::MouExpires, Msg::ColMouExpires.text(lang).into())}
                 {head(SortKey::LastInspection, Msg::ColLastInspection.text(lang).into())}
+                {head(SortKey::Readiness, Msg::ReadinessLevel.text(lang).into())}
                 {head(SortKey::FollowUpsOverdue, Msg::ColFollowUpsOverdue.text(lang).into())}
                 {head(SortKey::DaysSinceUpdate, Msg::ColDaysSinceUpdate.text(lang).into())}
             </tr></thead>
@@ -212,6 +222,8 @@ fn CompareTable(
                     let (on_track, off_track) = (r.targets_on_track(), r.targets_off_track());
                     let mou = r.mou_expires_on.map_or_else(|| "—".to_string(), |d| d.to_string());
                     let inspection = r.last_inspection.map_or_else(|| "—".to_string(), |(d, o)| format!("{d} · {}", o.label().text(lang)));
+                    let readiness = r.readiness.map_or_else(|| Msg::NotAssessed.text(lang).to_string(), |(d, l)| format!("{} · {d}", l.label().text(lang)));
+                    let level = r.readiness.map(|(_, l)| l.key());
                     let days = (r.phase != Phase::Completed).then(|| format!(" · {} {}", r.days_in_phase, Msg::Days.text(lang)));
                     view! {
                     <tr data-rci=r.rci_id>
@@ -238,6 +250,7 @@ fn CompareTable(
                         <td class="num targets-off" data-label=Msg::ColTargetsOffTrack.text(lang)>{off_track}</td>
                         <td class="num mou" data-label=Msg::ColMouExpires.text(lang)>{mou}</td>
                         <td class="inspection" data-label=Msg::ColLastInspection.text(lang)>{inspection}</td>
+                        <td class="readiness" data-level=level data-label=Msg::ReadinessLevel.text(lang)>{readiness}</td>
                         <td class="num" data-label=Msg::ColFollowUpsOverdue.text(lang)>{opt(r.follow_ups_overdue_days)}</td>
                         <td class="num" data-label=Msg::ColDaysSinceUpdate.text(lang)>{opt(r.days_since_update)}</td>
                     </tr>
@@ -260,7 +273,7 @@ fn CompareTable(
                 <td class="num" data-testid="funding-khr">{grouped(sums.transformation.funding_khr)}</td>
                 <td class="num" data-testid="targets-on-track">{sums.targets_on_track}</td>
                 <td class="num" data-testid="targets-off-track">{sums.targets_off_track}</td>
-                <td colspan="2"></td>
+                <td colspan="3"></td>
                 <td class="num" data-testid="overdue-partners">{sums.follow_ups_overdue} " " <span class="muted small">{Msg::PartnersCounted.text(lang)}</span></td>
                 <td></td>
             </tr></tfoot>

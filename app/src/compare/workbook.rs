@@ -43,6 +43,8 @@ pub enum Column {
     LastInspectionOn,
     InspectionOutcome,
     RegulatoryFlags,
+    ReadinessLevel,
+    ReadinessAssessedOn,
 }
 
 impl Column {
@@ -79,6 +81,8 @@ impl Column {
             Column::LastInspectionOn,
             Column::InspectionOutcome,
             Column::RegulatoryFlags,
+            Column::ReadinessLevel,
+            Column::ReadinessAssessedOn,
         ]);
         all
     }
@@ -113,6 +117,8 @@ impl Column {
             Column::LastInspectionOn => "last_inspection_on".into(),
             Column::InspectionOutcome => "inspection_outcome".into(),
             Column::RegulatoryFlags => "regulatory_flags".into(),
+            Column::ReadinessLevel => "readiness_level".into(),
+            Column::ReadinessAssessedOn => "readiness_assessed_on".into(),
         }
     }
 
@@ -145,7 +151,9 @@ impl Column {
             | Column::MouExpiresOn
             | Column::LastInspectionOn
             | Column::InspectionOutcome
-            | Column::RegulatoryFlags => return None,
+            | Column::RegulatoryFlags
+            | Column::ReadinessLevel
+            | Column::ReadinessAssessedOn => return None,
         };
         SheetKind::Rcis.columns().into_iter().find(|c| c.key == key)
     }
@@ -181,6 +189,8 @@ impl Column {
             Column::LastInspectionOn => word(Msg::ColLastInspection),
             Column::InspectionOutcome => word(Msg::InspectionOutcomeLabel),
             Column::RegulatoryFlags => word(Msg::ColRegulatoryFlags),
+            Column::ReadinessLevel => word(Msg::ReadinessLevel),
+            Column::ReadinessAssessedOn => word(Msg::ColReadinessOn),
             Column::RciId | Column::Name | Column::NameKm | Column::Province | Column::Adviser => {
                 self.key()
             }
@@ -216,6 +226,8 @@ impl Column {
             Column::LastInspectionOn => Msg::MeanLastInspection,
             Column::InspectionOutcome => Msg::MeanInspectionOutcome,
             Column::RegulatoryFlags => Msg::MeanRegulatoryFlags,
+            Column::ReadinessLevel => Msg::MeanReadinessLevel,
+            Column::ReadinessAssessedOn => Msg::MeanReadinessOn,
         };
         m.text(lang).to_string()
     }
@@ -300,6 +312,15 @@ impl Column {
                 })
                 .collect::<Vec<_>>()
                 .join("; "),
+            Column::ReadinessLevel => match (row.readiness, lang) {
+                (None, _) => String::new(),
+                (Some((_, l)), None) => l.key().to_string(),
+                (Some((_, l)), Some(lang)) => l.label().text(lang).to_string(),
+            },
+            Column::ReadinessAssessedOn => row
+                .readiness
+                .map(|(d, _)| d.to_string())
+                .unwrap_or_default(),
         }
     }
 }

@@ -154,6 +154,9 @@ fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> i
             advisers,
             sets_targets,
             regulation,
+            readiness,
+            last_assessments,
+            indicators,
         } => view! {
             <div class="overall" data-testid="overall">
                 <span>{Msg::ColProgress.text(lang)}</span>
@@ -167,6 +170,8 @@ fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> i
             <p class="no-print"><a href=format!("/report?rci={}", rci.id) data-testid="rci-report-link">{Msg::PrintReport.text(lang)}</a></p>
             <ProfileFacts profile=profile.clone() adviser=adviser_name lang/>
             <crate::regulation::RegulationPanel records=regulation profile=profile.clone() cx/>
+            <crate::readiness::ReadinessPanel latest=overview.readiness assessed=readiness
+                last_two=last_assessments indicators cx/>
             {cx.can_edit.then(|| view! { <ProfileForm rci=rci.clone() advisers cx/> })}
         }
         .into_any(),

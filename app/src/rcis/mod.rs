@@ -114,6 +114,13 @@ pub enum SectionData {
         sets_targets: bool,
         /// Its agreements, inspections and closure notices.
         regulation: homeward_core::regulation::Regulation,
+        /// Its readiness assessments as its summary keeps them, oldest first.
+        readiness: Vec<homeward_core::readiness::Assessed>,
+        /// Its two latest assessments with their answers, newest first: what changed, and where
+        /// the form starts.
+        last_assessments: Vec<homeward_core::readiness::Recorded>,
+        /// The organisation's indicators, retired ones included (past answers name them).
+        indicators: Vec<homeward_core::readiness::Indicator>,
     },
     Checklist {
         items: Vec<Stored<ChecklistItem>>,
@@ -177,6 +184,7 @@ pub enum Saved {
     Agreement,
     Inspection,
     Closure,
+    Assessment,
     Programme,
     Item,
     ItemAdded,
@@ -185,7 +193,7 @@ pub enum Saved {
 }
 
 impl Saved {
-    pub const ALL: [Saved; 18] = [
+    pub const ALL: [Saved; 19] = [
         Saved::Profile,
         Saved::Counts,
         Saved::FollowUp,
@@ -199,6 +207,7 @@ impl Saved {
         Saved::Agreement,
         Saved::Inspection,
         Saved::Closure,
+        Saved::Assessment,
         Saved::Programme,
         Saved::Item,
         Saved::ItemAdded,
@@ -221,6 +230,7 @@ impl Saved {
             Saved::Agreement => "agreement",
             Saved::Inspection => "inspection",
             Saved::Closure => "closure",
+            Saved::Assessment => "assessment",
             Saved::Programme => "programme",
             Saved::Item => "item",
             Saved::ItemAdded => "item_added",
@@ -241,7 +251,8 @@ impl Saved {
             | Saved::TargetRemoved
             | Saved::Agreement
             | Saved::Inspection
-            | Saved::Closure => Section::Overview,
+            | Saved::Closure
+            | Saved::Assessment => Section::Overview,
             Saved::Counts => Section::Children,
             Saved::FollowUp | Saved::Placement | Saved::PlacementVisit => Section::FollowUps,
             Saved::StaffChange | Saved::AssetChange | Saved::FundingChange => Section::Activities,
@@ -268,6 +279,7 @@ impl Saved {
             Saved::Agreement => Msg::AgreementSaved,
             Saved::Inspection => Msg::InspectionSaved,
             Saved::Closure => Msg::ClosureSaved,
+            Saved::Assessment => Msg::AssessmentSaved,
             Saved::Programme => Msg::ProgrammeSaved,
             Saved::Item => Msg::ItemSaved,
             Saved::ItemAdded => Msg::ItemAdded,
@@ -384,6 +396,14 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
                     .collect(),
                 sets_targets: ctx.actor.can_set_targets(),
                 regulation: summary.regulation.clone(),
+                readiness: summary.readiness.clone(),
+                last_assessments: store.assessments(id).await?.into_iter().take(2).collect(),
+                indicators: store
+                    .indicators()
+                    .await?
+                    .into_iter()
+                    .map(|(_, i)| i)
+                    .collect(),
                 // Only an admin chooses the lead adviser: everyone else gets no list.
                 advisers: if ctx.actor.can_manage_users() {
                     store.active_advisers().await?

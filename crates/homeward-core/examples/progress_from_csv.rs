@@ -175,5 +175,9 @@ fn describe(flag: &RiskFlag) -> String {
         RiskFlag::MouExpiring { days } => format!("agreement with MoSVY ends in {days} days"),
         RiskFlag::InspectionOverdue { days } => format!("inspection {days} days overdue"),
         RiskFlag::ImprovementsOverdue { days } => format!("improvements {days} days overdue"),
+        RiskFlag::ReadinessHighRisk => "readiness: high risk".to_string(),
+        RiskFlag::ReadinessOverdue { days } => {
+            format!("readiness assessment {days} days overdue")
+        }
     }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::placements::Rate;
 use crate::progress::Phase;
 use crate::rcis::{RciOverview, RciProfile};
+use crate::readiness::Level;
 use crate::regulation::InspectionOutcome;
 use crate::risks::{RiskFlag, RiskKind};
 use crate::stages::Track;
@@ -62,6 +63,8 @@ pub struct ComparisonRow {
     pub mou_expires_on: Option<NaiveDate>,
     /// The day of its latest inspection and what it found.
     pub last_inspection: Option<(NaiveDate, InspectionOutcome)>,
+    /// The day of its latest readiness assessment and the level it gave.
+    pub readiness: Option<(NaiveDate, Level)>,
 }
 
 impl ComparisonRow {
@@ -109,6 +112,7 @@ impl ComparisonRow {
                 .last_inspection
                 .as_ref()
                 .map(|i| (i.inspected_on, i.outcome)),
+            readiness: overview.readiness.map(|(a, _)| (a.assessed_on, a.level)),
         }
     }
 
@@ -192,11 +196,13 @@ pub enum SortKey {
     MouExpires,
     /// The day of the latest inspection; RCIs never inspected come first.
     LastInspection,
+    /// The latest readiness level, favourable first; RCIs never assessed come first.
+    Readiness,
 }
 
 impl SortKey {
     /// Every sortable column, in the table's order.
-    pub const ALL: [SortKey; 27] = [
+    pub const ALL: [SortKey; 28] = [
         SortKey::Name,
         SortKey::Province,
         SortKey::Adviser,
@@ -224,6 +230,7 @@ impl SortKey {
         SortKey::TargetsOffTrack,
         SortKey::MouExpires,
         SortKey::LastInspection,
+        SortKey::Readiness,
     ];
 
     /// The stable key used in URLs.
@@ -251,6 +258,7 @@ impl SortKey {
             SortKey::TargetsOffTrack => "targets_off_track",
             SortKey::MouExpires => "mou_expires_on",
             SortKey::LastInspection => "last_inspection_on",
+            SortKey::Readiness => "readiness_level",
         }
     }
 
@@ -292,6 +300,8 @@ pub struct ComparisonFilter {
     pub risk: Option<String>,
     /// Only RCIs with at least one target of this status.
     pub target: Option<TargetStatus>,
+    /// Only RCIs whose latest readiness assessment gave this level.
+    pub readiness: Option<Level>,
 }
 
 impl ComparisonFilter {
@@ -309,6 +319,9 @@ impl ComparisonFilter {
             && self.stage.is_none_or(|s| stage_number == s)
             && self.risk.as_deref().is_none_or(|r| row.has_risk(r))
             && self.target.is_none_or(|t| row.targets.contains(&t))
+            && self
+                .readiness
+                .is_none_or(|l| row.readiness.map(|(_, r)| r) == Some(l))
     }
 }
 
@@ -354,6 +367,10 @@ pub fn compare(
             SortKey::LastInspection => {
                 let on = |r: &ComparisonRow| r.last_inspection.map(|(d, _)| d);
                 on(a).cmp(&on(b))
+            }
+            SortKey::Readiness => {
+                let level = |r: &ComparisonRow| r.readiness.map(|(d, l)| (l, d));
+                level(a).cmp(&level(b))
             }
         };
         let by_key = if sort.descending {
@@ -550,6 +567,7 @@ mod tests {
             targets: vec![TargetStatus::ALL[id as usize % 5]],
             mou_expires_on: None,
             last_inspection: None,
+            readiness: None,
         }
     }
 
@@ -656,6 +674,33 @@ mod tests {
     }
 
     #[test]
+    fn readiness_filters_and_sorts_never_assessed_first() {
+        let day = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let mut all = rows();
+        all[0].readiness = Some((day, Level::HighRisk));
+        all[1].readiness = Some((day, Level::Favourable));
+        all[2].readiness = Some((day, Level::Mixed));
+        let ids = |rows: Vec<ComparisonRow>| rows.iter().map(|r| r.rci_id).collect::<Vec<_>>();
+        let filter = ComparisonFilter {
+            readiness: Some(Level::HighRisk),
+            ..Default::default()
+        };
+        assert_eq!(
+            ids(compare(all.clone(), &filter, Sort::default())),
+            [all[0].rci_id]
+        );
+        let sort = Sort {
+            key: SortKey::Readiness,
+            descending: false,
+        };
+        let sorted = ids(compare(all.clone(), &ComparisonFilter::default(), sort));
+        assert_eq!(
+            sorted,
+            [all[3].rci_id, all[1].rci_id, all[2].rci_id, all[0].rci_id]
+        );
+    }
+
+    #[test]
     fn totals_add_up_the_rows_shown() {
         let t = totals(&rows());
         assert_eq!(t.rcis, 4);
@@ -675,7 +720,9 @@ mod tests {
                 ("mou_expired", 0),
                 ("mou_expiring", 0),
                 ("inspection_overdue", 0),
-                ("improvements_overdue", 0)
+                ("improvements_overdue", 0),
+                ("readiness_high_risk", 0),
+                ("readiness_overdue", 0)
             ]
         );
         assert_eq!((t.follow_ups_overdue, t.completed), (1, 1));

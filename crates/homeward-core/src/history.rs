@@ -45,11 +45,15 @@ pub enum Entity {
     Password,
     /// A step of the organisation's checklist template.
     TemplateStep,
+    /// A readiness assessment of an RCI.
+    Readiness,
+    /// An indicator of the organisation's readiness list.
+    Indicator,
 }
 
 impl Entity {
     /// Every kind, in the order the history filter offers them.
-    pub const ALL: [Entity; 16] = [
+    pub const ALL: [Entity; 18] = [
         Entity::Profile,
         Entity::ChecklistItem,
         Entity::Counts,
@@ -66,6 +70,8 @@ impl Entity {
         Entity::User,
         Entity::Password,
         Entity::TemplateStep,
+        Entity::Readiness,
+        Entity::Indicator,
     ];
 
     /// The stable key stored with each change and used in filters.
@@ -87,6 +93,8 @@ impl Entity {
             Entity::User => "user",
             Entity::Password => "password",
             Entity::TemplateStep => "template_step",
+            Entity::Readiness => "readiness",
+            Entity::Indicator => "indicator",
         }
     }
 

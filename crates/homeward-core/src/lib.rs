@@ -183,6 +183,41 @@
 //! # Ok::<(), homeward_core::FieldError>(())
 //! ```
 //!
+//! # How ready the director and the donor are
+//!
+//! An adviser marks each of the organisation's [`readiness`] indicators present, absent or not
+//! known; the answers give a level (the rule is in `docs/domain.md`), and a later assessment
+//! says what changed:
+//!
+//! ```
+//! use std::collections::HashMap;
+//! use chrono::NaiveDate;
+//! use homeward_core::readiness::{
+//!     answer_field, changes, default_indicators, parse_assessment, Level, Polarity,
+//! };
+//!
+//! let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+//! let list = default_indicators();
+//! // Every positive sign present, every risk absent.
+//! let form = |on: &str, risks: &str| {
+//!     let mut form = HashMap::from([("assessed_on".to_string(), on.to_string())]);
+//!     for i in &list {
+//!         let answer = match i.polarity {
+//!             Polarity::Positive => "present",
+//!             Polarity::Risk => risks,
+//!         };
+//!         form.insert(answer_field(&i.key), answer.to_string());
+//!     }
+//!     form
+//! };
+//! let before = parse_assessment(&form("2026-01-10", "present"), &list, today)?;
+//! let after = parse_assessment(&form("2026-11-20", "absent"), &list, today)?;
+//! assert_eq!(before.level(&list), Some(Level::HighRisk));
+//! assert_eq!(after.level(&list), Some(Level::Favourable));
+//! assert_eq!(changes(&before, &after).len(), 9, "every risk, gone");
+//! # Ok::<(), homeward_core::FieldError>(())
+//! ```
+//!
 //! `examples/progress_from_csv.rs` does the same for a whole spreadsheet: it reads each RCI's
 //! item statuses from a CSV file and prints every RCI's progress, stage and risks
 //! (`cargo run -p homeward-core --example progress_from_csv -- FILE.csv`).
@@ -205,6 +240,7 @@ pub mod programmes;
 pub mod progress;
 pub mod quarters;
 pub mod rcis;
+pub mod readiness;
 pub mod regulation;
 pub mod risks;
 pub mod stages;

@@ -7,8 +7,9 @@ use crate::checklists::ChecklistItem;
 use crate::counts::ChildrenCounts;
 use crate::placements::{figures, Followed, PlacementFigures};
 use crate::places::Province;
-use crate::progress::{phase_entered_on, TransitionProgress};
+use crate::progress::{phase_entered_on, Phase, TransitionProgress};
 use crate::quarters::{last_of_each_quarter, ReintegrationSnapshot, Reintegrations};
+use crate::readiness::{Assessed, Level};
 use crate::regulation::{Agreement, Closure, Inspection, Regulation};
 use crate::risks::{risk_flags, RiskFlag, RiskInputs, RiskSettings};
 use crate::stages::Bilingual;
@@ -286,6 +287,8 @@ pub struct RciOverview {
     pub targets: Vec<Judged>,
     /// Its latest agreement, inspection and closure notice, as of the overview's day.
     pub standing: Standing,
+    /// Its latest readiness assessment and the level of the one before, as of the day.
+    pub readiness: Option<(Assessed, Option<Level>)>,
 }
 
 /// An RCI's standing with MoSVY on a day: what the comparison and exports show of it.
@@ -330,6 +333,9 @@ pub struct RciSummary {
     /// Its agreements, inspections and closure notices.
     #[serde(default)]
     pub regulation: Regulation,
+    /// Its readiness assessments, oldest first.
+    #[serde(default)]
+    pub readiness: Vec<Assessed>,
 }
 
 impl RciSummary {
@@ -353,6 +359,7 @@ impl RciSummary {
             transformation: Transformation::default(),
             targets: Vec::new(),
             regulation: Regulation::default(),
+            readiness: Vec::new(),
         }
     }
 
@@ -387,7 +394,17 @@ impl RciSummary {
             profile.transition_start,
             today,
         ));
+        // Readiness guides a transition still under way: not one completed or closed.
+        if self.progress.phase != Phase::Completed && self.regulation.closure(today).is_none() {
+            flags.extend(crate::readiness::flags(
+                &self.readiness,
+                &settings.readiness,
+                profile.transition_start,
+                today,
+            ));
+        }
         RciOverview {
+            readiness: crate::readiness::latest(&self.readiness, today),
             standing: Standing {
                 agreement: self.regulation.agreement(today),
                 last_inspection: self.regulation.last_inspection(today).cloned(),
@@ -435,7 +452,7 @@ pub fn overview(
 mod tests {
     use super::*;
     use crate::checklists::ItemStatus;
-    use crate::progress::{tests::fresh, Phase};
+    use crate::progress::tests::fresh;
     use crate::stages::{Stage, Track};
 
     fn day(s: &str) -> NaiveDate {

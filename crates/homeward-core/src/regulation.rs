@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::risks::RiskFlag;
 use crate::stages::Bilingual;
-use crate::values::{parse_date_on, FieldError, Name};
+use crate::values::{keyed, parse_date_on, FieldError, Name};
 
 /// Who an agreement is signed with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -37,25 +37,6 @@ pub enum ClosureKind {
     Closed,
     /// Became a community service (day care, family support) with no children living in.
     CommunityService,
-}
-
-macro_rules! keyed {
-    ($t:ty, $($v:ident => $k:literal),+) => {
-        impl $t {
-            /// Every value, in the order a form offers them.
-            pub const ALL: &'static [$t] = &[$(<$t>::$v),+];
-
-            /// The stable key used in forms, storage and exports.
-            pub fn key(self) -> &'static str {
-                match self { $(<$t>::$v => $k),+ }
-            }
-
-            /// The value a key names.
-            pub fn parse(key: &str) -> Option<$t> {
-                Self::ALL.iter().copied().find(|v| v.key() == key.trim())
-            }
-        }
-    };
 }
 
 keyed!(Authority, Mosvy => "mosvy", Dosvy => "dosvy");

@@ -81,6 +81,9 @@ pub struct RiskSettings {
     /// How often inspections are expected; how early an ending agreement is flagged.
     #[serde(default)]
     pub regulation: crate::regulation::RegulationSettings,
+    /// How often readiness is assessed.
+    #[serde(default)]
+    pub readiness: crate::readiness::ReadinessSettings,
 }
 
 impl RiskSettings {
@@ -128,6 +131,7 @@ impl Default for RiskSettings {
             reentry_flag_percent: 10,
             follow_up: FollowUpCadence::default(),
             regulation: crate::regulation::RegulationSettings::default(),
+            readiness: crate::readiness::ReadinessSettings::default(),
         }
     }
 }
@@ -202,6 +206,13 @@ pub enum RiskFlag {
         /// Days past the due day.
         days: i64,
     },
+    /// The latest readiness assessment found the RCI high risk.
+    ReadinessHighRisk,
+    /// No readiness assessment for longer than the setting allows.
+    ReadinessOverdue {
+        /// Days past the assessment's due day.
+        days: i64,
+    },
 }
 
 impl RiskFlag {
@@ -218,6 +229,8 @@ impl RiskFlag {
             RiskFlag::MouExpiring { .. } => RiskKind::MouExpiring,
             RiskFlag::InspectionOverdue { .. } => RiskKind::InspectionOverdue,
             RiskFlag::ImprovementsOverdue { .. } => RiskKind::ImprovementsOverdue,
+            RiskFlag::ReadinessHighRisk => RiskKind::ReadinessHighRisk,
+            RiskFlag::ReadinessOverdue { .. } => RiskKind::ReadinessOverdue,
         }
     }
 
@@ -250,11 +263,15 @@ pub enum RiskKind {
     InspectionOverdue,
     /// Improvements asked for by an inspection are overdue.
     ImprovementsOverdue,
+    /// The director and donor are not ready: high risk.
+    ReadinessHighRisk,
+    /// No readiness assessment for too long.
+    ReadinessOverdue,
 }
 
 impl RiskKind {
     /// Every kind, in the order filters and totals list them.
-    pub const ALL: [RiskKind; 10] = [
+    pub const ALL: [RiskKind; 12] = [
         RiskKind::NoPlan,
         RiskKind::NoBudget,
         RiskKind::Stalled,
@@ -265,6 +282,8 @@ impl RiskKind {
         RiskKind::MouExpiring,
         RiskKind::InspectionOverdue,
         RiskKind::ImprovementsOverdue,
+        RiskKind::ReadinessHighRisk,
+        RiskKind::ReadinessOverdue,
     ];
 
     /// The stable key used in URLs, filters and exports.
@@ -280,6 +299,8 @@ impl RiskKind {
             RiskKind::MouExpiring => "mou_expiring",
             RiskKind::InspectionOverdue => "inspection_overdue",
             RiskKind::ImprovementsOverdue => "improvements_overdue",
+            RiskKind::ReadinessHighRisk => "readiness_high_risk",
+            RiskKind::ReadinessOverdue => "readiness_overdue",
         }
     }
 

@@ -551,6 +551,28 @@ pub struct Stored<T> {
     pub value: T,
 }
 
+/// A closed set of values with stable keys for forms, storage and exports: `ALL`, `key()`,
+/// `parse()`.
+macro_rules! keyed {
+    ($t:ty, $($v:ident => $k:literal),+) => {
+        impl $t {
+            /// Every value, in the order a form offers them.
+            pub const ALL: &'static [$t] = &[$(<$t>::$v),+];
+
+            /// The stable key used in forms, storage and exports.
+            pub fn key(self) -> &'static str {
+                match self { $(<$t>::$v => $k),+ }
+            }
+
+            /// The value a key names.
+            pub fn parse(key: &str) -> Option<$t> {
+                Self::ALL.iter().copied().find(|v| v.key() == key.trim())
+            }
+        }
+    };
+}
+pub(crate) use keyed;
+
 #[cfg(test)]
 mod tests {
     use super::*;

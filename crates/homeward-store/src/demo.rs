@@ -6,6 +6,7 @@ use homeward_core::accounts::{Login, NewUser, Password, Role};
 use homeward_core::history::Editor;
 use homeward_core::placements::{AgeBand, CaseCode, Outcome, PlacementRecord, PlacementVisit};
 use homeward_core::programmes::{Programme, ProgrammeKind, ProgrammeStatus};
+use homeward_core::readiness::{Answer, Answered, Assessment, Indicator, Polarity};
 use homeward_core::regulation::{Agreement, Authority, Inspection, InspectionOutcome};
 use homeward_core::targets::{Goal, Scope, Target};
 use homeward_core::tours::{ActionStatus, StudyTour, TourAction, VisitorRole, Visitors};
@@ -395,6 +396,60 @@ async fn demo_regulation(store: &Store, ids: &[i64], today: NaiveDate) -> Result
     Ok(())
 }
 
+/// Each partner's readiness: Hope Garden mixed ten months ago and favourable now, Bright Future
+/// high risk (its donor gives for residents and its director's house is on the site), Little
+/// Lotus from high risk to mixed; the others favourable a few months ago, except Pailin,
+/// assessed fourteen months ago (overdue).
+async fn demo_readiness(store: &Store, ids: &[i64], today: NaiveDate) -> Result<()> {
+    let adviser = named_adviser(0)?;
+    let list: Vec<Indicator> = store
+        .indicators()
+        .await?
+        .into_iter()
+        .map(|(_, i)| i)
+        .collect();
+    // (days ago, positive signs present, risks present): each list's first ones, the rest absent.
+    const FAVOURABLE: (usize, usize) = (9, 1);
+    for (n, (&rci, plan)) in ids.iter().zip(DEMO.iter()).enumerate() {
+        let started = plan.started_months_ago * 30;
+        let assessments: &[(u64, (usize, usize))] = match n {
+            0 => &[(300, (6, 2)), (60, FAVOURABLE)],
+            1 => &[(45, (3, 4))],
+            2 => &[(240, (3, 4)), (30, (6, 2))],
+            6 => &[(420, FAVOURABLE)],
+            _ => &[(100, FAVOURABLE)],
+        };
+        for &(ago, (positives, risks)) in assessments {
+            let mut shown = (0, 0);
+            let answers = list
+                .iter()
+                .map(|i| {
+                    let (seen, of) = match i.polarity {
+                        Polarity::Positive => (&mut shown.0, positives),
+                        Polarity::Risk => (&mut shown.1, risks),
+                    };
+                    *seen += 1;
+                    Answered {
+                        key: i.key.clone(),
+                        answer: if *seen <= of {
+                            Answer::Present
+                        } else {
+                            Answer::Absent
+                        },
+                        note: Note::default(),
+                    }
+                })
+                .collect();
+            let assessment = Assessment {
+                assessed_on: days_ago(today, ago.min(started)),
+                answers,
+            };
+            store.record_assessment(rci, &assessment, &adviser).await?;
+        }
+    }
+    Ok(())
+}
+
 /// Records a placement `placed` days ago and its visits, each `(days ago, outcome)`, as the demo
 /// adviser; for generated partners, which vary only the code, the day and the visits.
 pub(crate) async fn add_placement(
@@ -484,6 +539,7 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<usize> {
     demo_transformation(store, &ids, today).await?;
     demo_targets(store, &ids, today).await?;
     demo_regulation(store, &ids, today).await?;
+    demo_readiness(store, &ids, today).await?;
     Ok(DEMO.len())
 }
 

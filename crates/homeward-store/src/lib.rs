@@ -24,6 +24,7 @@ pub mod imports;
 pub mod placements;
 pub mod programmes;
 pub mod rcis;
+pub mod readiness;
 mod reads;
 pub mod regulation;
 pub mod summaries;

@@ -29,9 +29,11 @@ async fn compute(conn: &mut Conn, rci_id: i64) -> Result<RciSummary> {
     let transformation = crate::reads::transformation::read_transformation(conn, rci_id).await?;
     let targets = crate::reads::targets::read_targets(conn, Some(rci_id)).await?;
     let regulation = crate::reads::regulation::read_regulation(conn, rci_id).await?;
+    let readiness = crate::reads::readiness::read_assessed(conn, rci_id).await?;
     Ok(RciSummary {
         targets,
         regulation,
+        readiness,
         placements: placements.into_iter().map(|p| p.value).collect(),
         transformation,
         ..RciSummary::of(

@@ -383,6 +383,12 @@ async fn demo_data_loads_once_with_varied_stages_and_flags() {
         RiskFlag::FollowUpsOverdue { .. }
     )));
     assert!(has("Little Lotus Home", |f| *f == RiskFlag::NoReintegrationPlan));
+    assert!(has("Bright Future Children Centre", |f| *f
+        == RiskFlag::ReadinessHighRisk));
+    assert!(has("Pailin Family Care Centre", |f| matches!(
+        f,
+        RiskFlag::ReadinessOverdue { .. }
+    )));
     assert!(!has("Mekong Kids Home", |_| true));
     batch_overviews_equal_single_ones(&store).await;
     // Every RCI has counts, and every demo progress is what its checklist says.

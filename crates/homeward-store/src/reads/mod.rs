@@ -7,6 +7,7 @@ pub(crate) mod counts;
 pub(crate) mod follow_ups;
 pub(crate) mod placements;
 pub(crate) mod rcis;
+pub(crate) mod readiness;
 pub(crate) mod regulation;
 pub(crate) mod targets;
 pub(crate) mod transformation;

@@ -117,6 +117,15 @@ fn cases(w: &World) -> Vec<Case> {
         )
     };
     let closure = |rci: i64| format!("rci_id={rci}&change[noticed_on]={today}&change[kind]=closed");
+    let assessment = |rci: i64| {
+        format!(
+            "rci_id={rci}&change[assessed_on]={today}&change[answer_director_wants_families]=present\
+             &change[note_director_wants_families]=Said+so&change[answer_donor_may_withdraw]=absent"
+        )
+    };
+    let indicator =
+        "indicator[about]=donor&indicator[polarity]=risk&indicator[title_en]=The+donor+visits\
+                     &indicator[title_km]=&indicator[guidance_en]=&indicator[guidance_km]=";
     let hide = |rci: i64, (id, version): (i64, i64)| {
         format!("rci_id={rci}&item_id={id}&version={version}&hidden=true")
     };
@@ -309,6 +318,29 @@ fn cases(w: &World) -> Vec<Case> {
         case("record_inspection", inspection(other), edit_other, true),
         case("record_closure", closure(own), edit_own, true),
         case("record_closure", closure(other), edit_other, true),
+        case("record_assessment", assessment(own), edit_own, true),
+        case("record_assessment", assessment(other), edit_other, true),
+        // The list of indicators is the organisation's: only admins read it here or change it.
+        case("indicators_data", String::new(), staff_only, false),
+        case("add_indicator", indicator.into(), staff_only, true),
+        case(
+            "edit_indicator",
+            format!("key=director_wants_families&version=1&{indicator}"),
+            staff_only,
+            true,
+        ),
+        case(
+            "move_indicator",
+            "key=director_understands_harm&version=1&direction=up".into(),
+            staff_only,
+            true,
+        ),
+        case(
+            "retire_indicator",
+            "key=organisation_still_admits&version=1&retired=true".into(),
+            staff_only,
+            true,
+        ),
         case("record_programme", programme(own), edit_own, true),
         case("record_programme", programme(other), edit_other, true),
         case(

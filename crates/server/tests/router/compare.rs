@@ -376,7 +376,7 @@ fn the_xlsx_is_the_csv_worded_for_its_reader_with_a_data_dictionary_and_no_formu
                         assert_eq!(xv.is_empty(), c[i].is_empty(), "{xv} / {}", c[i])
                     }
                     // The outcome worded: "Satisfactory" for satisfactory.
-                    "inspection_outcome" => {
+                    "inspection_outcome" | "readiness_level" => {
                         assert_eq!(xv.to_lowercase().replace(' ', "_"), c[i], "{xv}")
                     }
                     // The rate with the placements it counts: "50 % (1 of 2)" for 50.

@@ -71,6 +71,11 @@ fn pages_answer_each_role_as_the_table_says() {
                 [303, 200, 404, 404, 404],
             ),
             (
+                "/admin/readiness".into(),
+                "/admin/readiness",
+                [303, 200, 404, 404, 404],
+            ),
+            (
                 format!("/tours/{}", w.own_tour),
                 "/tours/{id}",
                 [303, 200, 200, 200, 200],
