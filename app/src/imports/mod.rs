@@ -162,6 +162,8 @@ pub mod ssr {
         self, Adviser, Context, Directory, FileError, Plan, Target, Vocabulary, Workbook,
     };
     use homeward_core::placements::{AgeBand, Outcome};
+    use homeward_core::readiness::Answer;
+    use homeward_core::regulation::{Authority, InspectionOutcome};
     use homeward_core::transformation::{AssetUse, StaffMove};
     use homeward_core::{Bilingual, Lang, StatusKind};
 
@@ -229,6 +231,9 @@ pub mod ssr {
             placements: words(&homeward_core::Placement::ALL),
             age_bands: words(&AgeBand::ALL),
             outcomes: words(&Outcome::ALL),
+            authorities: words(Authority::ALL),
+            inspection_outcomes: words(InspectionOutcome::ALL),
+            answers: words(Answer::ALL),
         }
     }
 
@@ -261,6 +266,7 @@ pub mod ssr {
             template: ctx.store.template().await?,
             advisers,
             vocabulary: vocabulary(),
+            indicators: ctx.store.asked_indicators().await?,
             actor: ctx.actor.clone(),
             today: ctx.today,
         };
@@ -322,11 +328,29 @@ pub mod ssr {
                         fields.extend(v.describe());
                         fields
                     });
+                    let agreements = rci.agreements.iter().map(|a| a.describe());
+                    let inspections = rci.inspections.iter().map(|i| i.describe());
+                    // Each assessment by its day and what it found: its level is worked out
+                    // against the list when it is written.
+                    let assessments = rci.assessments.iter().map(|a| {
+                        let known = a
+                            .answers
+                            .iter()
+                            .filter(|x| x.answer != Answer::Unknown)
+                            .count();
+                        vec![
+                            ("assessment date", a.assessed_on.to_string()),
+                            ("indicators answered", known.to_string()),
+                        ]
+                    });
                     staff
                         .chain(assets)
                         .chain(funding)
                         .chain(placements)
                         .chain(visits)
+                        .chain(agreements)
+                        .chain(inspections)
+                        .chain(assessments)
                         .map(|fields| crate::history::fields_text(&fields, lang))
                         .collect()
                 },

@@ -28,14 +28,7 @@ pub async fn record_assessment(
     change: HashMap<String, String>,
 ) -> Result<i64, AppError> {
     let ctx = crate::server::Ctx::edit(rci_id).await?;
-    let asked: Vec<Indicator> = ctx
-        .store
-        .indicators()
-        .await?
-        .into_iter()
-        .map(|(_, i)| i)
-        .filter(|i| !i.retired)
-        .collect();
+    let asked = ctx.store.asked_indicators().await?;
     let assessment = homeward_core::readiness::parse_assessment(&change, &asked, ctx.today)?;
     let (id, _) = ctx
         .store

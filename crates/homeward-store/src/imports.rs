@@ -29,6 +29,8 @@ impl Store {
             let follow_ups = self.follow_ups(id).await?;
             let transformation = self.transformation(id).await?;
             let placements = self.placements(id).await?;
+            let regulation = self.regulation(id).await?;
+            let assessments = self.assessments(id).await?;
             known.insert(
                 id,
                 KnownRci {
@@ -39,6 +41,8 @@ impl Store {
                     follow_ups: follow_ups.into_iter().map(|v| v.value).collect(),
                     transformation,
                     placements: placements.into_iter().map(|p| p.value).collect(),
+                    regulation,
+                    assessments,
                 },
             );
         }
@@ -47,8 +51,9 @@ impl Store {
 
     /// Writes a plan without problems in one transaction: new RCIs with `template`'s steps,
     /// profiles (refused as a conflict if one was saved since the plan was made), counts,
-    /// checklist steps (each refused likewise), follow-up visits, staff, asset and funding records, placements and their visits. Returns each RCI's id, in
-    /// the plan's order.
+    /// checklist steps (each refused likewise), follow-up visits, staff, asset and funding
+    /// records, placements and their visits, agreements, inspections and readiness assessments.
+    /// Returns each RCI's id, in the plan's order.
     pub async fn import(&self, plan: &Plan, template: &Template, by: &Editor) -> Result<Vec<i64>> {
         if !plan.problems.is_empty() {
             return Err(StoreError::Invalid(Bilingual::new(
@@ -113,6 +118,15 @@ impl Store {
                     crate::reads::placements::read_placement(&mut tx, id, placement).await?;
                 crate::placements::insert_visit(&mut tx, id, (placement, &record), visit, &by)
                     .await?;
+            }
+            for agreement in &rci.agreements {
+                crate::regulation::insert_agreement(&mut tx, id, agreement, &by).await?;
+            }
+            for inspection in &rci.inspections {
+                crate::regulation::insert_inspection(&mut tx, id, inspection, &by).await?;
+            }
+            for assessment in &rci.assessments {
+                crate::readiness::insert_assessment(&mut tx, id, assessment, &by).await?;
             }
             crate::summaries::refresh(&mut tx, id).await?;
             ids.push(id);

@@ -69,6 +69,60 @@ async fn record_indicator(
     history::record(tx, change, before, after).await
 }
 
+/// Adds an assessment, its answers and its history inside `tx` (a form's save or an import),
+/// with the level its answers give by the list as it stands.
+pub(crate) async fn insert_assessment(
+    tx: &mut Tx,
+    rci_id: i64,
+    assessment: &Assessment,
+    by: &Editor,
+) -> Result<(i64, Level)> {
+    let list: Vec<Indicator> = read_indicators(tx)
+        .await?
+        .into_iter()
+        .map(|(_, i)| i)
+        .collect();
+    let level = assessment.level(&list).ok_or_else(|| {
+        StoreError::Invalid(Bilingual::new(
+            "mark at least one indicator present or absent",
+            "សូមសម្គាល់សូចនាករយ៉ាងហោចណាស់មួយថា មាន ឬ គ្មាន",
+        ))
+    })?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO readiness_assessments (rci_id, assessed_on, level, recorded_by, \
+         recorded_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(rci_id)
+    .bind(Day(assessment.assessed_on))
+    .bind(level.key())
+    .bind(by.name.as_str())
+    .bind(Instant(Utc::now()))
+    .fetch_one(&mut **tx)
+    .await?;
+    for a in &assessment.answers {
+        sqlx::query(
+            "INSERT INTO readiness_answers (assessment_id, indicator_key, answer, note) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(a.key.as_str())
+        .bind(a.answer.key())
+        .bind(a.note.as_str())
+        .execute(&mut **tx)
+        .await?;
+    }
+    let label = format!("readiness assessment on {}", assessment.assessed_on);
+    let change = Change {
+        rci_id: Some(rci_id),
+        entity: Entity::Readiness,
+        entity_id: id,
+        label: &label,
+        by,
+    };
+    history::record(tx, change, &[], &assessment.describe(level)).await?;
+    Ok((id, level))
+}
+
 impl Store {
     /// Every indicator of the organisation's list, retired ones included, in order, with the
     /// version an edit must name.
@@ -82,6 +136,17 @@ impl Store {
         let list = read_indicators(&mut tx).await?;
         tx.commit().await?;
         Ok(list)
+    }
+
+    /// The indicators asked today: the list without those retired.
+    pub async fn asked_indicators(&self) -> Result<Vec<Indicator>> {
+        Ok(self
+            .indicators()
+            .await?
+            .into_iter()
+            .map(|(_, i)| i)
+            .filter(|i| !i.retired)
+            .collect())
     }
 
     /// Adds an indicator at the end of the list; its key comes from its English wording, unused
@@ -256,52 +321,10 @@ impl Store {
     ) -> Result<(i64, Level)> {
         let mut tx = self.write().await?;
         crate::rcis::ensure_rci(&mut tx, rci_id).await?;
-        let list: Vec<Indicator> = read_indicators(&mut tx)
-            .await?
-            .into_iter()
-            .map(|(_, i)| i)
-            .collect();
-        let level = assessment.level(&list).ok_or_else(|| {
-            StoreError::Invalid(Bilingual::new(
-                "mark at least one indicator present or absent",
-                "សូមសម្គាល់សូចនាករយ៉ាងហោចណាស់មួយថា មាន ឬ គ្មាន",
-            ))
-        })?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO readiness_assessments (rci_id, assessed_on, level, recorded_by, \
-             recorded_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(rci_id)
-        .bind(Day(assessment.assessed_on))
-        .bind(level.key())
-        .bind(by.name.as_str())
-        .bind(Instant(Utc::now()))
-        .fetch_one(&mut *tx)
-        .await?;
-        for a in &assessment.answers {
-            sqlx::query(
-                "INSERT INTO readiness_answers (assessment_id, indicator_key, answer, note) \
-                 VALUES ($1, $2, $3, $4)",
-            )
-            .bind(id)
-            .bind(a.key.as_str())
-            .bind(a.answer.key())
-            .bind(a.note.as_str())
-            .execute(&mut *tx)
-            .await?;
-        }
-        let label = format!("readiness assessment on {}", assessment.assessed_on);
-        let change = Change {
-            rci_id: Some(rci_id),
-            entity: Entity::Readiness,
-            entity_id: id,
-            label: &label,
-            by,
-        };
-        history::record(&mut tx, change, &[], &assessment.describe(level)).await?;
+        let recorded = insert_assessment(&mut tx, rci_id, assessment, by).await?;
         crate::summaries::refresh(&mut tx, rci_id).await?;
         tx.commit().await?;
-        Ok((id, level))
+        Ok(recorded)
     }
 
     /// One RCI's assessments with their answers and levels, newest first.

@@ -9,25 +9,62 @@ use crate::db::{Day, Instant, Tx};
 use crate::history::{self, Change};
 use crate::{Result, Store};
 
+/// Adds an agreement and its history inside `tx` (a form's save or an import).
+pub(crate) async fn insert_agreement(
+    tx: &mut Tx,
+    rci_id: i64,
+    a: &Agreement,
+    by: &Editor,
+) -> Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO agreements (rci_id, with_authority, signed_on, expires_on, recorded_by, \
+         recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(rci_id)
+    .bind(a.with.key())
+    .bind(Day(a.signed_on))
+    .bind(Day(a.expires_on))
+    .bind(by.name.as_str())
+    .bind(Instant(Utc::now()))
+    .fetch_one(&mut **tx)
+    .await?;
+    let label = format!("agreement signed on {}", a.signed_on);
+    record(tx, rci_id, id, &label, &a.describe(), by).await?;
+    Ok(id)
+}
+
+/// Adds an inspection and its history inside `tx` (a form's save or an import).
+pub(crate) async fn insert_inspection(
+    tx: &mut Tx,
+    rci_id: i64,
+    i: &Inspection,
+    by: &Editor,
+) -> Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO inspections (rci_id, inspected_on, inspected_by, outcome, follow_up_due, \
+         recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(rci_id)
+    .bind(Day(i.inspected_on))
+    .bind(i.by.as_str())
+    .bind(i.outcome.key())
+    .bind(i.follow_up_due.map(|d| d.to_string()))
+    .bind(by.name.as_str())
+    .bind(Instant(Utc::now()))
+    .fetch_one(&mut **tx)
+    .await?;
+    let label = format!("inspection on {}", i.inspected_on);
+    record(tx, rci_id, id, &label, &i.describe(), by).await?;
+    Ok(id)
+}
+
 impl Store {
     /// Records an agreement of `rci_id` with MoSVY or DoSVY.
     pub async fn record_agreement(&self, rci_id: i64, a: &Agreement, by: &Editor) -> Result<i64> {
         let mut tx = self.write().await?;
         crate::rcis::ensure_rci(&mut tx, rci_id).await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO agreements (rci_id, with_authority, signed_on, expires_on, recorded_by, \
-             recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        )
-        .bind(rci_id)
-        .bind(a.with.key())
-        .bind(Day(a.signed_on))
-        .bind(Day(a.expires_on))
-        .bind(by.name.as_str())
-        .bind(Instant(Utc::now()))
-        .fetch_one(&mut *tx)
-        .await?;
-        let label = format!("agreement signed on {}", a.signed_on);
-        finish(tx, rci_id, id, &label, &a.describe(), by).await?;
+        let id = insert_agreement(&mut tx, rci_id, a, by).await?;
+        commit(tx, rci_id).await?;
         Ok(id)
     }
 
@@ -35,21 +72,8 @@ impl Store {
     pub async fn record_inspection(&self, rci_id: i64, i: &Inspection, by: &Editor) -> Result<i64> {
         let mut tx = self.write().await?;
         crate::rcis::ensure_rci(&mut tx, rci_id).await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO inspections (rci_id, inspected_on, inspected_by, outcome, follow_up_due, \
-             recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        )
-        .bind(rci_id)
-        .bind(Day(i.inspected_on))
-        .bind(i.by.as_str())
-        .bind(i.outcome.key())
-        .bind(i.follow_up_due.map(|d| d.to_string()))
-        .bind(by.name.as_str())
-        .bind(Instant(Utc::now()))
-        .fetch_one(&mut *tx)
-        .await?;
-        let label = format!("inspection on {}", i.inspected_on);
-        finish(tx, rci_id, id, &label, &i.describe(), by).await?;
+        let id = insert_inspection(&mut tx, rci_id, i, by).await?;
+        commit(tx, rci_id).await?;
         Ok(id)
     }
 
@@ -69,7 +93,8 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         let label = format!("closure notice on {}", c.noticed_on);
-        finish(tx, rci_id, id, &label, &c.describe(), by).await?;
+        record(&mut tx, rci_id, id, &label, &c.describe(), by).await?;
+        commit(tx, rci_id).await?;
         Ok(id)
     }
 
@@ -79,9 +104,9 @@ impl Store {
     }
 }
 
-/// The end of every record's write: its history, the RCI's summary, the commit.
-async fn finish(
-    mut tx: Tx,
+/// A record's history.
+async fn record(
+    tx: &mut Tx,
     rci_id: i64,
     id: i64,
     label: &str,
@@ -95,7 +120,11 @@ async fn finish(
         label,
         by,
     };
-    history::record(&mut tx, change, &[], after).await?;
+    history::record(tx, change, &[], after).await
+}
+
+/// The end of a form's save: the RCI's summary, the commit.
+async fn commit(mut tx: Tx, rci_id: i64) -> Result<()> {
     crate::summaries::refresh(&mut tx, rci_id).await?;
     tx.commit().await?;
     Ok(())

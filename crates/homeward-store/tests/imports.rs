@@ -50,6 +50,7 @@ async fn plan(store: &Store, book: &Workbook) -> Plan {
         template: store.template().await.unwrap(),
         advisers: vec![],
         vocabulary: Default::default(),
+        indicators: store.asked_indicators().await.unwrap(),
         actor: Actor {
             user_id: 1,
             role: Role::Admin,
@@ -252,4 +253,65 @@ async fn a_step_saved_after_the_preview_refuses_the_whole_import() {
         store.rci(hope_id).await.unwrap().value.province.as_str(),
         "Kampot"
     );
+}
+
+#[tokio::test]
+async fn standing_and_readiness_import_once_and_again_unchanged() {
+    let (_dir, store) = open().await;
+    let template = store.template().await.unwrap();
+    let profile =
+        RciProfile::parse("Sunrise Home", "", "Kampot", "", today() - Days::new(300)).unwrap();
+    let rci = store.create_rci(&profile, &template).await.unwrap();
+    let on = (today() - Days::new(20)).to_string();
+    let inspected = (today() - Days::new(30)).to_string();
+    let book = Workbook {
+        file_name: "standing.xlsx".into(),
+        sheets: vec![
+            sheet(
+                "Inspections",
+                &[
+                    &["rci", "inspected_on", "inspected_by", "inspection_outcome"],
+                    &["Sunrise Home", &inspected, "DoSVY Kampot", "satisfactory"],
+                ],
+            ),
+            sheet(
+                "Readiness",
+                &[
+                    &[
+                        "rci",
+                        "assessed_on",
+                        "indicator",
+                        "answer",
+                        "indicator_note",
+                    ],
+                    &[
+                        "Sunrise Home",
+                        &on,
+                        "director_wants_families",
+                        "present",
+                        "Said so",
+                    ],
+                    &["Sunrise Home", &on, "donor_may_withdraw", "present", ""],
+                ],
+            ),
+        ],
+    };
+    let first = plan(&store, &book).await;
+    assert!(
+        first.problems.is_empty(),
+        "{:?}",
+        first.problems.lines(homeward_core::Lang::En)
+    );
+    store.import(&first, &template, &admin()).await.unwrap();
+    assert_eq!(store.regulation(rci).await.unwrap().inspections.len(), 1);
+    let recorded = store.assessments(rci).await.unwrap();
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(recorded[0].assessment.answers.len(), 20);
+    let summary = store.summary(rci).await.unwrap();
+    assert_eq!(summary.readiness.len(), 1);
+
+    // The same file again: every row already kept, nothing to write.
+    let again = plan(&store, &book).await;
+    assert!(!again.changes_anything());
+    assert_eq!(again.unchanged_rows, 3);
 }

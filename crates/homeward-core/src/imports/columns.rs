@@ -27,6 +27,12 @@ pub enum SheetKind {
     Placements,
     /// Visits to those placements.
     PlacementVisits,
+    /// Agreements (MoU) with MoSVY or DoSVY.
+    Agreements,
+    /// Inspections by MoSVY or DoSVY.
+    Inspections,
+    /// Readiness assessments: one row per indicator answered.
+    Readiness,
 }
 
 /// One column of a sheet.
@@ -57,7 +63,7 @@ pub const RCI: &str = "rci";
 impl SheetKind {
     /// Every kind, in the order sheets are read: profiles first, so that rows of the other
     /// sheets can name an RCI the same file creates.
-    pub const ALL: [SheetKind; 9] = [
+    pub const ALL: [SheetKind; 12] = [
         SheetKind::Rcis,
         SheetKind::Children,
         SheetKind::Checklist,
@@ -67,6 +73,9 @@ impl SheetKind {
         SheetKind::Funding,
         SheetKind::Placements,
         SheetKind::PlacementVisits,
+        SheetKind::Agreements,
+        SheetKind::Inspections,
+        SheetKind::Readiness,
     ];
 
     /// The sheet's name in the template, in both languages.
@@ -83,6 +92,9 @@ impl SheetKind {
             SheetKind::PlacementVisits => {
                 Bilingual::new("Placement visits", "ការចុះតាមដានការដាក់ឱ្យនៅ")
             }
+            SheetKind::Agreements => Bilingual::new("Agreements", "កិច្ចព្រមព្រៀង"),
+            SheetKind::Inspections => Bilingual::new("Inspections", "អធិការកិច្ច"),
+            SheetKind::Readiness => Bilingual::new("Readiness", "ការត្រៀមខ្លួន"),
         }
     }
 
@@ -268,6 +280,71 @@ impl SheetKind {
                 ),
                 col("outcome", "How is it going?", "តើស្ថានភាពយ៉ាងដូចម្តេច?", true),
             ],
+            SheetKind::Agreements => vec![
+                rci(),
+                col(
+                    "agreement_signed_on",
+                    "Date the agreement was signed",
+                    "ថ្ងៃចុះហត្ថលេខាលើកិច្ចព្រមព្រៀង",
+                    true,
+                ),
+                col(
+                    "agreement_with",
+                    "Signed with (MoSVY or DoSVY)",
+                    "ចុះហត្ថលេខាជាមួយ (ក្រសួង ឬមន្ទីរសង្គមកិច្ច)",
+                    true,
+                ),
+                col(
+                    "agreement_expires_on",
+                    "Agreement expires on",
+                    "កិច្ចព្រមព្រៀងផុតកំណត់នៅថ្ងៃ",
+                    true,
+                ),
+            ],
+            SheetKind::Inspections => vec![
+                rci(),
+                col("inspected_on", "Inspection date", "ថ្ងៃអធិការកិច្ច", true),
+                col("inspected_by", "Inspected by", "អធិការកិច្ចដោយ", true),
+                col(
+                    "inspection_outcome",
+                    "Outcome of the inspection",
+                    "លទ្ធផលនៃអធិការកិច្ច",
+                    true,
+                ),
+                col(
+                    "improvements_due",
+                    "Improvements due by",
+                    "ការកែលម្អត្រូវធ្វើរួចត្រឹម",
+                    false,
+                ),
+            ],
+            SheetKind::Readiness => vec![
+                rci(),
+                col(
+                    "assessed_on",
+                    "Date of the readiness assessment",
+                    "ថ្ងៃវាយតម្លៃការត្រៀមខ្លួន",
+                    true,
+                ),
+                col(
+                    "indicator",
+                    "Indicator (its words or key)",
+                    "សូចនាករ (ពាក្យ ឬកូដរបស់វា)",
+                    true,
+                ),
+                col(
+                    "answer",
+                    "Present, absent or not known",
+                    "មាន គ្មាន ឬមិនដឹង",
+                    true,
+                ),
+                col(
+                    "indicator_note",
+                    "What was seen or heard",
+                    "អ្វីដែលបានឃើញ ឬឮ",
+                    false,
+                ),
+            ],
         }
     }
 
@@ -285,6 +362,9 @@ impl SheetKind {
                 SheetKind::Funding,
                 SheetKind::Placements,
                 SheetKind::PlacementVisits,
+                SheetKind::Agreements,
+                SheetKind::Inspections,
+                SheetKind::Readiness,
             ]
             .into_iter()
             .find(|kind| {

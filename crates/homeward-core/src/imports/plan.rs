@@ -21,6 +21,11 @@ use crate::placements::{
     PlacementVisitInput,
 };
 use crate::rcis::{ProfileInput, RciProfile};
+use crate::readiness::{Answer, Answered, Assessment, Indicator, Recorded};
+use crate::regulation::{
+    Agreement, AgreementInput, Authority, Inspection, InspectionInput, InspectionOutcome,
+    Regulation,
+};
 use crate::stages::Bilingual;
 use crate::transformation::{
     AssetChangeInput, AssetUse, FundingChangeInput, StaffChangeInput, StaffMove, Transformation,
@@ -31,7 +36,7 @@ use crate::values::{FieldError, Stored};
 pub const LISTS_SHEET: &str = "Lists";
 
 /// Columns holding a date.
-const DATE_COLUMNS: [&str; 11] = [
+const DATE_COLUMNS: [&str; 16] = [
     "as_of",
     "placed_on",
     "placement_visited_on",
@@ -43,6 +48,11 @@ const DATE_COLUMNS: [&str; 11] = [
     "mosvy_registered_on",
     "transition_start",
     "transition_target",
+    "agreement_signed_on",
+    "agreement_expires_on",
+    "inspected_on",
+    "improvements_due",
+    "assessed_on",
 ];
 
 /// The app's words for the values a row may hold, so a file can use the words the pages show
@@ -65,6 +75,12 @@ pub struct Vocabulary {
     pub age_bands: Vec<(AgeBand, Bilingual)>,
     /// Each outcome of a placement visit with its words.
     pub outcomes: Vec<(Outcome, Bilingual)>,
+    /// MoSVY and DoSVY with their words.
+    pub authorities: Vec<(Authority, Bilingual)>,
+    /// Each outcome of an inspection with its words.
+    pub inspection_outcomes: Vec<(InspectionOutcome, Bilingual)>,
+    /// Present, absent and not known with their words.
+    pub answers: Vec<(Answer, Bilingual)>,
 }
 
 /// The value whose key or words (English, Khmer, or both as "English / Khmer") were written.
@@ -401,6 +417,10 @@ pub struct KnownRci {
     pub transformation: Transformation,
     /// Its placements with their visits.
     pub placements: Vec<Followed>,
+    /// Its agreements, inspections and closure notices.
+    pub regulation: Regulation,
+    /// Its readiness assessments.
+    pub assessments: Vec<Recorded>,
 }
 
 /// A user who may lead an RCI's transition.
@@ -425,6 +445,8 @@ pub struct Context {
     pub advisers: Vec<Adviser>,
     /// The app's words for values.
     pub vocabulary: Vocabulary,
+    /// The readiness indicators asked today (not retired).
+    pub indicators: Vec<Indicator>,
     /// Who imports.
     pub actor: Actor,
     /// Today in Cambodia: no date after it is accepted.
@@ -483,6 +505,13 @@ pub struct RciPlan {
     pub placements: Vec<PlacementRecord>,
     /// Visits to add, each to the placement with its case code.
     pub placement_visits: Vec<(CaseCode, PlacementVisit)>,
+    /// Agreements to add.
+    pub agreements: Vec<Agreement>,
+    /// Inspections to add.
+    pub inspections: Vec<Inspection>,
+    /// Readiness assessments to add, each with every indicator asked (those no row answers
+    /// not known).
+    pub assessments: Vec<Assessment>,
 }
 
 impl RciPlan {
@@ -495,6 +524,9 @@ impl RciPlan {
             && self.transformation == Transformation::default()
             && self.placements.is_empty()
             && self.placement_visits.is_empty()
+            && self.agreements.is_empty()
+            && self.inspections.is_empty()
+            && self.assessments.is_empty()
     }
 }
 
@@ -581,8 +613,12 @@ pub fn plan(read: &Read, directory: &Directory, cx: &Context) -> Plan {
             SheetKind::Funding => planner.funding(row),
             SheetKind::Placements => planner.placement(row),
             SheetKind::PlacementVisits => planner.placement_visit(row),
+            SheetKind::Agreements => planner.agreement(row),
+            SheetKind::Inspections => planner.inspection(row),
+            SheetKind::Readiness => planner.readiness(row),
         }
     }
+    planner.readiness_known();
     let unchanged_rows = planner.unchanged;
     let mut rcis = planner.plans;
     rcis.retain(|r| !r.is_empty());
@@ -658,6 +694,9 @@ impl Planner<'_> {
             transformation: Transformation::default(),
             placements: vec![],
             placement_visits: vec![],
+            agreements: vec![],
+            inspections: vec![],
+            assessments: vec![],
         });
         self.existing.insert(id, self.plans.len() - 1);
         self.plans.len() - 1
@@ -888,6 +927,9 @@ impl Planner<'_> {
                     transformation: Transformation::default(),
                     placements: vec![],
                     placement_visits: vec![],
+                    agreements: vec![],
+                    inspections: vec![],
+                    assessments: vec![],
                 });
                 let i = self.plans.len() - 1;
                 self.seen
@@ -1340,6 +1382,239 @@ impl Planner<'_> {
             self.unchanged += 1;
         } else if self.may_change(i, row, RCI) {
             self.plans[i].placement_visits.push((code, visit));
+        }
+    }
+
+    /// A row of the agreements sheet: one agreement of one RCI with MoSVY or DoSVY.
+    fn agreement(&mut self, row: &Row) {
+        let Some(i) = self.target(row) else { return };
+        let with = word(
+            &chosen(&row.text("agreement_with")),
+            Authority::ALL,
+            &self.cx.vocabulary.authorities,
+            Authority::key,
+        );
+        let input = AgreementInput {
+            with: with.map(|w| w.key().to_string()).unwrap_or_default(),
+            signed_on: row.text("agreement_signed_on"),
+            expires_on: row.text("agreement_expires_on"),
+        };
+        let renames = [
+            ("with", "agreement_with"),
+            ("signed_on", "agreement_signed_on"),
+            ("expires_on", "agreement_expires_on"),
+        ];
+        let Some(agreement) = self.parsed(row, input.parse(self.cx.today), &renames) else {
+            return;
+        };
+        let what = format!("{} {}", agreement.signed_on, agreement.with.key());
+        if !self.once(SheetKind::Agreements, i, what, row, "agreement_signed_on") {
+            return;
+        }
+        if self
+            .known(i)
+            .is_some_and(|k| k.regulation.agreements.contains(&agreement))
+        {
+            self.unchanged += 1;
+        } else if self.may_change(i, row, RCI) {
+            self.plans[i].agreements.push(agreement);
+        }
+    }
+
+    /// A row of the inspections sheet: one inspection of one RCI.
+    fn inspection(&mut self, row: &Row) {
+        let Some(i) = self.target(row) else { return };
+        let outcome = word(
+            &chosen(&row.text("inspection_outcome")),
+            InspectionOutcome::ALL,
+            &self.cx.vocabulary.inspection_outcomes,
+            InspectionOutcome::key,
+        );
+        let input = InspectionInput {
+            inspected_on: row.text("inspected_on"),
+            by: row.text("inspected_by"),
+            outcome: outcome.map(|o| o.key().to_string()).unwrap_or_default(),
+            follow_up_due: row.text("improvements_due"),
+        };
+        let renames = [
+            ("by", "inspected_by"),
+            ("outcome", "inspection_outcome"),
+            ("follow_up_due", "improvements_due"),
+        ];
+        let Some(inspection) = self.parsed(row, input.parse(self.cx.today), &renames) else {
+            return;
+        };
+        let what = format!("{} {}", inspection.inspected_on, inspection.by.as_str());
+        if !self.once(SheetKind::Inspections, i, what, row, "inspected_on") {
+            return;
+        }
+        if self
+            .known(i)
+            .is_some_and(|k| k.regulation.inspections.contains(&inspection))
+        {
+            self.unchanged += 1;
+        } else if self.may_change(i, row, RCI) {
+            self.plans[i].inspections.push(inspection);
+        }
+    }
+
+    /// A row of the readiness sheet: one indicator's answer in an RCI's assessment on a day.
+    /// The rows of one RCI and day make one assessment; an assessment already recorded that
+    /// day counts its rows unchanged when they say what it holds.
+    fn readiness(&mut self, row: &Row) {
+        let Some(i) = self.target(row) else { return };
+        let assessed_on = match crate::values::parse_date_on(
+            "assessment date",
+            &row.text("assessed_on"),
+            self.cx.today,
+        ) {
+            Ok(on) if on <= self.cx.today => on,
+            Ok(on) => {
+                let e = FieldError::new(
+                    "assessed_on",
+                    Bilingual::new(
+                        format!("the date {on} is in the future"),
+                        format!("កាលបរិច្ឆេទ {on} ស្ថិតនៅថ្ងៃអនាគត"),
+                    ),
+                );
+                self.problems.push(field_problem(row, e));
+                return;
+            }
+            Err(e) => {
+                self.problems
+                    .push(field_problem(row, FieldError::new("assessed_on", e)));
+                return;
+            }
+        };
+        let written = fold(&chosen(&row.text("indicator")));
+        let Some(indicator) = self
+            .cx
+            .indicators
+            .iter()
+            .find(|i| {
+                [i.key.as_str(), i.text.en.as_str(), i.text.km.as_str()]
+                    .iter()
+                    .any(|w| fold(w) == written)
+            })
+            .cloned()
+        else {
+            self.problems.push(row.problem(
+                Some("indicator"),
+                Bilingual::new(
+                    "not one of the indicators asked: use the words or key of the template's list",
+                    "មិនមែនជាសូចនាករដែលត្រូវសួរទេ៖ សូមប្រើពាក្យ ឬកូដពីបញ្ជីក្នុងគំរូ",
+                ),
+            ));
+            return;
+        };
+        let Some(answer) = word(
+            &chosen(&row.text("answer")),
+            Answer::ALL,
+            &self.cx.vocabulary.answers,
+            Answer::key,
+        ) else {
+            self.problems.push(row.problem(
+                Some("answer"),
+                Bilingual::new("choose from the list", "សូមជ្រើសរើសពីបញ្ជី"),
+            ));
+            return;
+        };
+        let note = match crate::values::Note::parse(&row.text("indicator_note")) {
+            Ok(note) => note,
+            Err(e) => {
+                self.problems
+                    .push(field_problem(row, FieldError::new("indicator_note", e)));
+                return;
+            }
+        };
+        let what = format!("{assessed_on} {}", indicator.key.as_str());
+        if !self.once(SheetKind::Readiness, i, what, row, "indicator") {
+            return;
+        }
+        let recorded = self.known(i).and_then(|k| {
+            k.assessments
+                .iter()
+                .find(|r| r.assessment.assessed_on == assessed_on)
+                .cloned()
+        });
+        if let Some(recorded) = recorded {
+            let same = recorded
+                .assessment
+                .answers
+                .iter()
+                .find(|a| a.key == indicator.key)
+                .is_some_and(|a| a.answer == answer && a.note == note);
+            if same {
+                self.unchanged += 1;
+            } else {
+                self.problems.push(row.problem(
+                    Some("assessed_on"),
+                    Bilingual::new(
+                        format!("an assessment of {assessed_on} is already recorded with another answer: record a new one on another day"),
+                        format!("ការវាយតម្លៃនៅថ្ងៃ {assessed_on} ត្រូវបានកត់ត្រារួចហើយ ដោយមានចម្លើយផ្សេង៖ សូមកត់ត្រាថ្មីនៅថ្ងៃផ្សេង"),
+                    ),
+                ));
+            }
+            return;
+        }
+        if !self.may_change(i, row, RCI) {
+            return;
+        }
+        let asked = &self.cx.indicators;
+        let plan = &mut self.plans[i];
+        let at = match plan
+            .assessments
+            .iter()
+            .position(|a| a.assessed_on == assessed_on)
+        {
+            Some(at) => at,
+            None => {
+                plan.assessments.push(Assessment {
+                    assessed_on,
+                    answers: asked
+                        .iter()
+                        .map(|i| Answered {
+                            key: i.key.clone(),
+                            answer: Answer::Unknown,
+                            note: crate::values::Note::default(),
+                        })
+                        .collect(),
+                });
+                plan.assessments.len() - 1
+            }
+        };
+        if let Some(a) = plan.assessments[at]
+            .answers
+            .iter_mut()
+            .find(|a| a.key == indicator.key)
+        {
+            a.answer = answer;
+            a.note = note;
+        }
+    }
+
+    /// Every planned assessment needs one indicator present or absent, as on the form.
+    fn readiness_known(&mut self) {
+        for plan in &self.plans {
+            for a in &plan.assessments {
+                if a.level(&self.cx.indicators).is_none() {
+                    self.problems.push(Problem::new(
+                        None,
+                        None,
+                        None,
+                        Bilingual::new(
+                            format!(
+                                "{}: the assessment of {} marks no indicator present or absent",
+                                plan.name, a.assessed_on
+                            ),
+                            format!(
+                                "{}៖ ការវាយតម្លៃនៅថ្ងៃ {} មិនបានសម្គាល់សូចនាករណាមួយថា មាន ឬ គ្មាន ទេ",
+                                plan.name, a.assessed_on
+                            ),
+                        ),
+                    ));
+                }
+            }
         }
     }
 

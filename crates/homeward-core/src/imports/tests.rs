@@ -68,6 +68,8 @@ fn context(role: Role, editable: bool) -> (Directory, Context) {
         follow_ups: vec![],
         transformation: Default::default(),
         placements: vec![],
+        regulation: Default::default(),
+        assessments: vec![],
     };
     let directory = Directory::new([(3, &known.profile.value)]);
     let vocabulary = Vocabulary {
@@ -92,6 +94,10 @@ fn context(role: Role, editable: bool) -> (Directory, Context) {
             crate::transformation::AssetUse::CommunityCentre,
             Bilingual::new("Community centre", "មជ្ឈមណ្ឌលសហគមន៍"),
         )],
+        answers: vec![(
+            crate::readiness::Answer::Unknown,
+            Bilingual::new("Not known", "មិនដឹង"),
+        )],
         ..Vocabulary::default()
     };
     let cx = Context {
@@ -103,6 +109,7 @@ fn context(role: Role, editable: bool) -> (Directory, Context) {
             name: "Sokha Chan".into(),
         }],
         vocabulary,
+        indicators: crate::readiness::default_indicators(),
         actor: Actor {
             user_id: 7,
             role,
@@ -632,4 +639,163 @@ fn placements_and_their_visits_import_by_case_code() {
     assert_eq!(planned.placements[0].children.to_string(), "2 (1F)");
     assert_eq!(planned.placement_visits.len(), 1);
     assert_eq!(planned.placement_visits[0].1.outcome, Outcome::Stable);
+}
+
+#[test]
+fn standing_and_readiness_import_from_their_sheets() {
+    use crate::readiness::{Answer, Level};
+    use crate::regulation::{Authority, InspectionOutcome};
+    let plan = plan_of(
+        vec![
+            sheet(
+                "Agreements",
+                &[
+                    &[
+                        "RCI",
+                        "Date the agreement was signed",
+                        "Signed with (MoSVY or DoSVY)",
+                        "Agreement expires on",
+                    ],
+                    &["Hope House", "2025-02-01", "DoSVY", "2028-01-31"],
+                    &["Hope House", "2026-02-01", "mosvy", "2026-01-01"],
+                ],
+            ),
+            sheet(
+                "Inspections",
+                &[
+                    &[
+                        "RCI",
+                        "Inspection date",
+                        "Inspected by",
+                        "Outcome of the inspection",
+                        "Improvements due by",
+                    ],
+                    &[
+                        "Hope House",
+                        "2026-06-01",
+                        "DoSVY Kampot",
+                        "improvements required",
+                        "2026-09-01",
+                    ],
+                    &["Hope House", "2026-07-01", "MoSVY", "serious concerns", ""],
+                ],
+            ),
+            sheet(
+                "Readiness",
+                &[
+                    &[
+                        "RCI",
+                        "Date of the readiness assessment",
+                        "Indicator (its words or key)",
+                        "Present, absent or not known",
+                        "What was seen or heard",
+                    ],
+                    &[
+                        "Hope House",
+                        "2026-10-01",
+                        "director_wants_families",
+                        "present",
+                        "Said so twice",
+                    ],
+                    &[
+                        "Hope House",
+                        "2026-10-01",
+                        "The donor has said it would stop funding if the RCI changes",
+                        "absent",
+                        "",
+                    ],
+                    &[
+                        "Hope House",
+                        "2026-10-01",
+                        "director_wants_families",
+                        "absent",
+                        "",
+                    ],
+                    &[
+                        "Hope House",
+                        "2026-10-02",
+                        "the director has a dog",
+                        "present",
+                        "",
+                    ],
+                    &[
+                        "Hope House",
+                        "2026-10-03",
+                        "donor_sends_visitors",
+                        "maybe",
+                        "",
+                    ],
+                    &[
+                        "Hope House",
+                        "2026-10-04",
+                        "donor_sends_visitors",
+                        "not known",
+                        "",
+                    ],
+                ],
+            ),
+        ],
+        Role::Adviser,
+        true,
+    );
+    let found = problems(&plan);
+    // The agreement ending before it was signed, the concerns without a due day, the same
+    // indicator twice, an unknown indicator, an unknown answer, an assessment knowing nothing.
+    assert_eq!(found.len(), 6, "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("Agreements") && p.contains("row 3")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("Inspections") && p.contains("row 3")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|p| p.contains("Readiness")
+            && p.contains("row 4")
+            && p.contains("the same as row 2")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("row 5") && p.contains("not one of the indicators")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("row 6") && p.contains("choose from the list")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("2026-10-04") && p.contains("no indicator present or absent")),
+        "{found:?}"
+    );
+    let planned = &plan.rcis[0];
+    assert_eq!(planned.agreements.len(), 1);
+    assert_eq!(planned.agreements[0].with, Authority::Dosvy);
+    assert_eq!(
+        planned.inspections[0].outcome,
+        InspectionOutcome::ImprovementsRequired
+    );
+    assert_eq!(planned.assessments.len(), 2);
+    let first = &planned.assessments[0];
+    assert_eq!(
+        first.answers.len(),
+        20,
+        "every indicator asked, unknown unless a row says"
+    );
+    assert_eq!(first.answers[0].answer, Answer::Present);
+    assert_eq!(first.answers[0].note.as_str(), "Said so twice");
+    assert_eq!(
+        first.level(&crate::readiness::default_indicators()),
+        Some(Level::Favourable)
+    );
 }

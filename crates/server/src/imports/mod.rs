@@ -18,6 +18,8 @@ use homeward_core::follow_ups::{VisitMode, VisitedBy};
 use homeward_core::imports::cells::MAX_FILE_BYTES;
 use homeward_core::imports::{FileError, SheetKind, LISTS_SHEET};
 use homeward_core::placements::{AgeBand, Outcome};
+use homeward_core::readiness::Answer;
+use homeward_core::regulation::{Authority, InspectionOutcome};
 use homeward_core::transformation::{AssetUse, Currency, StaffMove};
 use homeward_core::{Province, StatusKind};
 use rust_xlsxwriter::{DataValidation, Format, Formula, XlsxError};
@@ -123,8 +125,12 @@ fn too_large() -> Response {
 
 /// The template workbook: a sheet per kind of record with its columns in both languages
 /// (required ones marked `*`), drop-down lists for provinces, statuses, visitors, visit or call,
-/// yes/no, advisers and steps, and a hidden sheet holding the lists.
-pub fn template(advisers: &[String], steps: &[String]) -> Result<Vec<u8>, XlsxError> {
+/// yes/no, advisers, steps and readiness indicators, and a hidden sheet holding the lists.
+pub fn template(
+    advisers: &[String],
+    steps: &[String],
+    indicators: &[String],
+) -> Result<Vec<u8>, XlsxError> {
     use app::labels::Label;
     let mut book = rust_xlsxwriter::Workbook::new();
     let head = Format::new().set_bold().set_text_wrap();
@@ -195,8 +201,27 @@ pub fn template(advisers: &[String], steps: &[String]) -> Result<Vec<u8>, XlsxEr
             "currencies",
             Currency::ALL.iter().map(|c| c.code().to_string()).collect(),
         ),
+        (
+            "authorities",
+            Authority::ALL
+                .iter()
+                .map(|a| both(a.label().into()))
+                .collect(),
+        ),
+        (
+            "inspection_outcomes",
+            InspectionOutcome::ALL
+                .iter()
+                .map(|o| both(o.label().into()))
+                .collect(),
+        ),
+        (
+            "answers",
+            Answer::ALL.iter().map(|a| both(a.label().into())).collect(),
+        ),
         ("advisers", advisers.to_vec()),
         ("steps", steps.to_vec()),
+        ("indicators", indicators.to_vec()),
     ];
     let list_for = |key: &str| -> Option<&str> {
         Some(match key {
@@ -213,6 +238,10 @@ pub fn template(advisers: &[String], steps: &[String]) -> Result<Vec<u8>, XlsxEr
             "has_reintegration_plan" | "has_reintegration_budget" => "yes_no",
             "adviser" => "advisers",
             "step" => "steps",
+            "agreement_with" => "authorities",
+            "inspection_outcome" => "inspection_outcomes",
+            "answer" => "answers",
+            "indicator" => "indicators",
             _ => return None,
         })
     };
@@ -264,9 +293,10 @@ pub async fn template_download(Caller(ctx): Caller) -> Response {
     let lists = async {
         let users = ctx.store.users().await?;
         let template = ctx.store.template().await?;
-        Ok::<_, homeward_store::StoreError>((users, template))
+        let indicators = ctx.store.asked_indicators().await?;
+        Ok::<_, homeward_store::StoreError>((users, template, indicators))
     };
-    let (users, steps) = match lists.await {
+    let (users, steps, indicators) = match lists.await {
         Ok(lists) => lists,
         Err(e) => return refusal(e.into()),
     };
@@ -282,7 +312,11 @@ pub async fn template_download(Caller(ctx): Caller) -> Response {
         .map(|u| u.value.display_name.to_string())
         .collect();
     let steps: Vec<String> = steps.items().iter().map(|s| s.title.en.clone()).collect();
-    match template(&advisers, &steps) {
+    let indicators: Vec<String> = indicators
+        .into_iter()
+        .map(|i| format!("{} / {}", i.text.en, i.text.km))
+        .collect();
+    match template(&advisers, &steps, &indicators) {
         Ok(bytes) => crate::exports::file(
             "homeward-import-template.xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -314,6 +348,7 @@ mod tests {
         let bytes = template(
             &["Sokha Chan".into()],
             &["Trace parents and relatives".into()],
+            &["The donor sends volunteers or visitors to the RCI".into()],
         )
         .unwrap();
         let book = read_file("template.xlsx", &bytes).unwrap();
@@ -321,7 +356,7 @@ mod tests {
         assert_eq!(read.notes, vec![], "every sheet's columns are known");
         // One sheet per kind of record, and the hidden lists.
         let kinds = homeward_core::imports::SheetKind::ALL.len();
-        assert_eq!(kinds, 9);
+        assert_eq!(kinds, 12);
         assert_eq!(book.sheets.len(), kinds + 1);
     }
 }
