@@ -1,6 +1,6 @@
 //! Checklist display: one section per track with its progress bar and items.
 
-use homeward_core::{ChecklistItem, Progress, StatusKind, Stored, Track};
+use homeward_core::{ChecklistItem, Owner, Progress, StatusKind, Stored, Track};
 use leptos::prelude::*;
 
 use crate::components::{field_error, form_error, ProgressBar, TextArea};
@@ -22,6 +22,8 @@ pub async fn update_item(
     reason: Option<String>,
     evidence: Option<String>,
     responsible: Option<String>,
+    owner: Option<String>,
+    due_on: Option<String>,
 ) -> Result<i64, AppError> {
     use homeward_store::StoreError;
 
@@ -32,6 +34,8 @@ pub async fn update_item(
         reason,
         evidence,
         responsible,
+        owner,
+        due_on,
     };
     let change = input.parse(ctx.today)?;
     match ctx
@@ -202,6 +206,18 @@ fn ItemView(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
             {item.responsible.map(|r| view! {
                 <p class="muted small">{Msg::Responsible.text(lang)} ": " <span translate="no">{r.to_string()}</span></p>
             })}
+            {item.owner.map(|o| view! {
+                <p class="muted small" data-testid="item-owner">{Msg::ItemOwner.text(lang)} ": " {o.label().text(lang)}</p>
+            })}
+            {item.due_on.filter(|_| !closed).map(|d| {
+                let overdue = d < cx.today;
+                view! {
+                    <p class="small due" class:overdue=overdue data-testid="item-due">
+                        {Msg::DueOn.text(lang)} " " <strong>{d.to_string()}</strong>
+                        {overdue.then(|| view! { " · " <span class="flag flag-stalled">{Msg::Overdue.text(lang)}</span> })}
+                    </p>
+                }
+            })}
             {editor}
         </li>
     }
@@ -312,12 +328,29 @@ fn ItemEditor(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
         "responsible",
         value.responsible.map(|r| r.to_string()).unwrap_or_default(),
     );
+    let owner = kept(
+        "owner",
+        value.owner.map(|o| o.key().to_string()).unwrap_or_default(),
+    );
+    let due = kept(
+        "due_on",
+        value.due_on.map(|d| d.to_string()).unwrap_or_default(),
+    );
     // The version the typed change was based on: saved by someone else since, it is refused.
     let version = kept("version", item.version.to_string());
     let field = move |name: &str| format!("{name}-{id}");
     let message = |name: &str| crate::drafts::field_message(refused.as_ref(), name, lang);
-    let messages = ["status", "done_on", "reason", "evidence", "responsible"].map(message);
-    let [status_message, done_message, reason_message, evidence_message, responsible_message] =
+    let messages = [
+        "status",
+        "done_on",
+        "reason",
+        "evidence",
+        "responsible",
+        "owner",
+        "due_on",
+    ]
+    .map(message);
+    let [status_message, done_message, reason_message, evidence_message, responsible_message, owner_message, due_message] =
         messages;
     let open = refused.is_some();
     let summary = refused.map(|refused| view! { <ErrorSummary refused anchor=field lang/> });
@@ -351,6 +384,18 @@ fn ItemEditor(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
                 <label for=field("responsible")>{Msg::Responsible.text(lang)}</label>
                 {responsible_message}
                 <input id=field("responsible") type="text" name="responsible" maxlength="120" value=responsible/>
+                <label for=field("owner")>{Msg::ItemOwner.text(lang)}</label>
+                {owner_message}
+                <select id=field("owner") name="owner">
+                    <option value="">"—"</option>
+                    {Owner::ALL
+                        .iter()
+                        .map(|o| view! { <option value=o.key() selected=o.key() == owner>{o.label().text(lang)}</option> })
+                        .collect_view()}
+                </select>
+                <label for=field("due_on")>{Msg::DueOn.text(lang)}</label>
+                {due_message}
+                <input id=field("due_on") type="date" name="due_on" value=due/>
                 <button type="submit">{Msg::Save.text(lang)}</button>
                 {form_error(result, lang)}
             </ActionForm>

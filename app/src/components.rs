@@ -35,7 +35,8 @@ pub fn PhaseLabel(phase: Phase, lang: Lang) -> impl IntoView {
     }
 }
 
-fn flag_text(flag: &RiskFlag, lang: Lang) -> String {
+/// A flag worded, with its figures.
+pub fn flag_text(flag: &RiskFlag, lang: Lang) -> String {
     match flag {
         RiskFlag::NoReintegrationPlan => Msg::RiskNoPlan.text(lang).to_string(),
         RiskFlag::NoReintegrationBudget => Msg::RiskNoBudget.text(lang).to_string(),
@@ -266,6 +267,12 @@ fn UserMenu(lang: Lang) -> impl IntoView {
                     _ => "/".to_string(),
                 };
                 view! {
+                    <a href="/my-work" data-testid="nav-my-work">
+                        {Msg::NavMyWork.text(lang)}
+                        {me.late.filter(|n| *n > 0).map(|n| view! {
+                            " " <span class="count late" data-testid="late-count" aria-label=format!("{n} {}", Msg::WorkLate.text(lang))>{n}</span>
+                        })}
+                    </a>
                     <a href=home>{Msg::NavPartners.text(lang)}</a>
                     {(me.role != Role::Director).then(|| view! { <a href="/compare">{Msg::NavCompare.text(lang)}</a> })}
                     <a href="/tours">{Msg::NavTours.text(lang)}</a>

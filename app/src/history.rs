@@ -45,6 +45,8 @@ pub(crate) fn field_label(field: &str) -> Option<Msg> {
         "status" => Msg::Status,
         "evidence" => Msg::Evidence,
         "responsible" => Msg::Responsible,
+        "owner" => Msg::ItemOwner,
+        "due on" => Msg::DueOn,
         "updated by" => Msg::UpdatedBy,
         "hidden" => Msg::HiddenItems,
         "date" => Msg::CountsDate,
@@ -176,6 +178,7 @@ pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
         "agreement with" => named(Authority::parse(&value).map(Label::label), value),
         "inspection outcome" => named(InspectionOutcome::parse(&value).map(Label::label), value),
         "closure" => named(ClosureKind::parse(&value).map(Label::label), value),
+        "owner" => named(homeward_core::Owner::parse(&value).map(Label::label), value),
         "about" => named(About::parse(&value).map(Label::label), value),
         "sign" => named(Polarity::parse(&value).map(Label::label), value),
         "readiness level" => named(Level::parse(&value).map(Label::label), value),
@@ -287,6 +290,8 @@ pub(crate) fn is_typed(field: &str, value: &str) -> bool {
         | "expires on"
         | "inspection date"
         | "inspection outcome"
+        | "owner"
+        | "due on"
         | "improvements due"
         | "notice date"
         | "closure"

@@ -337,6 +337,16 @@ impl Label for InspectionOutcome {
     }
 }
 
+impl Label for homeward_core::Owner {
+    fn label(self) -> Msg {
+        match self {
+            homeward_core::Owner::Adviser => Msg::OwnerAdviser,
+            homeward_core::Owner::Director => Msg::OwnerDirector,
+            homeward_core::Owner::Named => Msg::OwnerNamed,
+        }
+    }
+}
+
 impl Label for ClosureKind {
     fn label(self) -> Msg {
         match self {

@@ -31,6 +31,7 @@ pub mod templates;
 pub mod tours;
 pub mod trainings;
 pub mod transformation;
+pub mod work;
 
 use homeward_core::Lang;
 use leptos::prelude::*;
@@ -149,6 +150,7 @@ fn Pages() -> impl IntoView {
                 />
                 <Route path=StaticSegment("import") view=imports::ImportPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("compare") view=compare::ComparePage ssr=SsrMode::Async/>
+                <Route path=StaticSegment("my-work") view=work::MyWorkPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("report") view=report::ReportPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("tours") view=tours::ToursPage ssr=SsrMode::Async/>
                 <Route

@@ -3,9 +3,9 @@
 
 use homeward_core::regulation::{
     AgreementInput, Authority, ClosureInput, ClosureKind, InspectionInput, InspectionOutcome,
-    Regulation,
+    RegistrationInput, Regulation,
 };
-use homeward_core::RciProfile;
+use homeward_core::{RciProfile, Stored};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -14,6 +14,28 @@ use crate::i18n::Msg;
 use crate::labels::Label;
 use crate::rcis::RciContext;
 use crate::transformation::Kept;
+
+/// Saves the MoSVY registration of an RCI the caller may edit: part of its profile, so it is
+/// refused as a conflict when the profile was saved since `version` was read.
+#[server(endpoint = "update_registration")]
+pub async fn update_registration(
+    rci_id: i64,
+    version: i64,
+    change: RegistrationInput,
+) -> Result<i64, AppError> {
+    let ctx = crate::server::Ctx::edit(rci_id).await?;
+    let registration = change.parse(ctx.today)?;
+    let current = ctx.store.rci(rci_id).await?;
+    let profile = current.value.with_registration(registration);
+    crate::rcis::save_profile(
+        &ctx,
+        rci_id,
+        version,
+        &profile,
+        crate::rcis::Saved::Registration,
+    )
+    .await
+}
 
 /// Records an agreement with MoSVY or DoSVY of an RCI the caller may edit.
 #[server(endpoint = "record_agreement")]
@@ -54,27 +76,39 @@ pub async fn record_closure(rci_id: i64, change: ClosureInput) -> Result<i64, Ap
 /// The RCI's standing: registration, agreement, inspections, closure, and (for an editor) the
 /// forms.
 #[component]
-pub fn RegulationPanel(records: Regulation, profile: RciProfile, cx: RciContext) -> impl IntoView {
+pub fn RegulationPanel(
+    records: Regulation,
+    rci: Stored<RciProfile>,
+    cx: RciContext,
+) -> impl IntoView {
     let lang = cx.lang;
     let word = |m: Msg| m.text(lang);
     let agreement = records.agreement(cx.today);
     let closure = records.closure(cx.today);
-    let registration = profile
+    let registration = rci.value.registration();
+    let number = registration
         .mosvy_registration
         .as_ref()
         .map(|n| n.to_string())
         .unwrap_or_else(|| "—".into());
-    let registered = profile
+    let registered = registration
         .mosvy_registered_on
         .map_or_else(|| "—".to_string(), |d| d.to_string());
     view! {
-        <section class="panel regulation" data-testid="regulation">
+        <section class="panel regulation" id="regulation" data-testid="regulation">
             <h2>{word(Msg::RegulationTitle)}</h2>
             <p class="muted">{word(Msg::RegulationIntro)}</p>
-            <dl class="facts">
-                <div><dt>{word(Msg::MosvyRegistration)}</dt><dd translate="no">{registration}</dd></div>
+            <dl class="facts" data-testid="registration">
+                <div><dt>{word(Msg::MosvyRegistration)}</dt><dd translate="no">{number}</dd></div>
                 <div><dt>{word(Msg::MosvyRegisteredOn)}</dt><dd>{registered}</dd></div>
             </dl>
+            {cx.can_edit.then(|| view! {
+                <RegistrationForm
+                    current=RegistrationInput::from_registration(&registration)
+                    version=rci.version
+                    cx
+                />
+            })}
 
             <h3>{word(Msg::AgreementTitle)}</h3>
             {match agreement {
@@ -108,6 +142,34 @@ pub fn RegulationPanel(records: Regulation, profile: RciProfile, cx: RciContext)
             }}
             {cx.can_edit.then(|| view! { <ClosureForm cx/> })}
         </section>
+    }
+    .into_any()
+}
+
+/// The registration's form: it saves the profile's version, like the profile's own form.
+#[component]
+fn RegistrationForm(current: RegistrationInput, version: i64, cx: RciContext) -> impl IntoView {
+    let lang = cx.lang;
+    let k = Kept::of(cx, "update_registration", "registration");
+    let (open, summary) = k.summary();
+    view! {
+        <details class="edit" open=open>
+            <summary>{Msg::EditRegistration.text(lang)}</summary>
+            <form method="post" action=UpdateRegistration::url() class="stack" data-testid="registration-form">
+                {summary}
+                <input type="hidden" name="rci_id" value=cx.rci_id/>
+                <input type="hidden" name="version" value=version/>
+                <label for=k.id("mosvy_registration")>{Msg::MosvyRegistration.text(lang)}</label>
+                {k.message("mosvy_registration")}
+                <input id=k.id("mosvy_registration") type="text" name="change[mosvy_registration]"
+                    value=k.value("mosvy_registration", current.mosvy_registration) maxlength="120"/>
+                <label for=k.id("mosvy_registered_on")>{Msg::MosvyRegisteredOn.text(lang)}</label>
+                {k.message("mosvy_registered_on")}
+                <input id=k.id("mosvy_registered_on") type="date" name="change[mosvy_registered_on]"
+                    value=k.value("mosvy_registered_on", current.mosvy_registered_on)/>
+                <button type="submit">{Msg::Save.text(lang)}</button>
+            </form>
+        </details>
     }
     .into_any()
 }

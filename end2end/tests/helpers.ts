@@ -11,8 +11,8 @@ export const PAGES: Record<string, string[]> = {
     "/tours", "/tours/1", "/tours/new", "/trainings", "/trainings/1", "/trainings/new",
     "/admin/users", "/admin/changes", "/admin/template", "/admin/readiness", "/import", "/account/password",
   ],
-  "demo.adviser": ["/", "/rcis/3", "/rcis/3/checklist?all=1", "/rcis/3/children", "/compare", "/import"],
-  "demo.director": ["/rcis/3", "/rcis/3/checklist?all=1", "/rcis/3/history", "/report?rci=3", "/tours"],
+  "demo.adviser": ["/", "/my-work", "/rcis/3", "/rcis/3/checklist?all=1", "/rcis/3/children", "/compare", "/import"],
+  "demo.director": ["/rcis/3", "/my-work", "/rcis/3/checklist?all=1", "/rcis/3/history", "/report?rci=3", "/tours"],
   "demo.viewer": ["/", "/compare", "/report", "/trainings"],
 };
 

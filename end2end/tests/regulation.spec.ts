@@ -28,6 +28,22 @@ for (const javaScript of [true, false]) {
     await signIn(page, "demo.adviser", undefined, `/rcis/${rci}`);
     const panel = page.getByTestId("regulation");
 
+    // The registration is edited here, not in the profile: a day in the future is refused and
+    // the number typed stays.
+    await panel.locator("details > summary", { hasText: "Edit the registration" }).click();
+    const registration = panel.getByTestId("registration-form");
+    await registration.getByLabel("MoSVY registration number").fill(`BTB-${rci}-044`);
+    await registration.getByLabel("Registered with MoSVY on").fill(inDays(3));
+    await registration.getByRole("button", { name: "Save" }).click();
+    await expect(registration.getByTestId("error-summary")).toContainText("in the future");
+    await expect(registration.getByLabel("MoSVY registration number")).toHaveValue(`BTB-${rci}-044`);
+    await registration.getByLabel("Registered with MoSVY on").fill("2019-05-02");
+    await registration.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("notice")).toHaveText("Registration saved.");
+    await expect(page.getByTestId("registration")).toContainText(`BTB-${rci}-044`);
+    await expect(page.getByTestId("registration")).toContainText("2019-05-02");
+    await expect(page.getByTestId("profile-form")).not.toContainText("MoSVY registration number");
+
     // Serious concerns need the day improvements are due: refused there, the rest kept.
     await panel.locator("details > summary", { hasText: "Record an inspection" }).click();
     const form = panel.getByTestId("inspection-form");

@@ -24,7 +24,7 @@ pub fn LoginPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let error = move || query.read().get("error").and_then(|c| failure(&c));
-    let next = move || query.read().get("next").unwrap_or_else(|| "/".to_string());
+    let next = move || query.read().get("next").unwrap_or_default();
     view! {
         <PageTitle text=Msg::SignIn.text(lang)/>
         <section class="login">

@@ -23,14 +23,25 @@ pub struct SignedIn {
     pub role: Role,
     /// A director's RCI: their home page.
     pub rci_id: Option<i64>,
+    /// How many things are late on My work, for an adviser or a director.
+    pub late: Option<usize>,
 }
 
 /// Who is signed in (`None` on the sign-in page).
 #[server(endpoint = "me")]
 pub async fn me() -> Result<Option<SignedIn>, AppError> {
-    Ok(crate::server::session().map(|s| SignedIn {
+    let Some(s) = crate::server::session() else {
+        return Ok(None);
+    };
+    // Someone still holding a one-time password has no work to count yet.
+    let late = match crate::server::Ctx::signed_in() {
+        Ok(ctx) => crate::work::late_count(&ctx).await?,
+        Err(_) => None,
+    };
+    Ok(Some(SignedIn {
         display_name: s.display_name,
         role: s.actor.role,
         rci_id: s.actor.rci_id,
+        late,
     }))
 }

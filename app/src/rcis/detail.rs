@@ -169,7 +169,7 @@ fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> i
             <CountsPanel counts=overview.latest_counts lang/>
             <p class="no-print"><a href=format!("/report?rci={}", rci.id) data-testid="rci-report-link">{Msg::PrintReport.text(lang)}</a></p>
             <ProfileFacts profile=profile.clone() adviser=adviser_name lang/>
-            <crate::regulation::RegulationPanel records=regulation profile=profile.clone() cx/>
+            <crate::regulation::RegulationPanel records=regulation rci=rci.clone() cx/>
             <crate::readiness::ReadinessPanel latest=overview.readiness assessed=readiness
                 last_two=last_assessments indicators cx/>
             {cx.can_edit.then(|| view! { <ProfileForm rci=rci.clone() advisers cx/> })}
@@ -315,6 +315,14 @@ fn DueNext(
                         <li>
                             <a href=format!("{checklist}#item-{}", i.id)>{i.value.title.get(lang).to_string()}</a>
                             " · " <span class=format!("status status-{}", i.value.status.kind())>{i.value.status.status_kind().label().text(lang)}</span>
+                            {i.value.due_on.map(|d| {
+                                let overdue = d < cx.today;
+                                view! {
+                                    " · " {Msg::DueOn.text(lang)} " " <strong>{d.to_string()}</strong>
+                                    {overdue.then(|| view! { " · " <span class="flag flag-stalled">{Msg::Overdue.text(lang)}</span> })}
+                                }
+                            })}
+                            {i.value.owner.map(|o| view! { " · " {o.label().text(lang)} })}
                         </li>
                     })
                     .collect_view()}

@@ -181,6 +181,7 @@ pub enum Saved {
     FundingChange,
     Target,
     TargetRemoved,
+    Registration,
     Agreement,
     Inspection,
     Closure,
@@ -193,7 +194,7 @@ pub enum Saved {
 }
 
 impl Saved {
-    pub const ALL: [Saved; 19] = [
+    pub const ALL: [Saved; 20] = [
         Saved::Profile,
         Saved::Counts,
         Saved::FollowUp,
@@ -204,6 +205,7 @@ impl Saved {
         Saved::FundingChange,
         Saved::Target,
         Saved::TargetRemoved,
+        Saved::Registration,
         Saved::Agreement,
         Saved::Inspection,
         Saved::Closure,
@@ -227,6 +229,7 @@ impl Saved {
             Saved::FundingChange => "funding_change",
             Saved::Target => "target",
             Saved::TargetRemoved => "target_removed",
+            Saved::Registration => "registration",
             Saved::Agreement => "agreement",
             Saved::Inspection => "inspection",
             Saved::Closure => "closure",
@@ -249,6 +252,7 @@ impl Saved {
             Saved::Profile
             | Saved::Target
             | Saved::TargetRemoved
+            | Saved::Registration
             | Saved::Agreement
             | Saved::Inspection
             | Saved::Closure
@@ -276,6 +280,7 @@ impl Saved {
             Saved::FundingChange => Msg::FundingChangeSaved,
             Saved::Target => Msg::TargetSaved,
             Saved::TargetRemoved => Msg::TargetRemovedMsg,
+            Saved::Registration => Msg::RegistrationSaved,
             Saved::Agreement => Msg::AgreementSaved,
             Saved::Inspection => Msg::InspectionSaved,
             Saved::Closure => Msg::ClosureSaved,
@@ -377,10 +382,9 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
                     rci.value.transition_start,
                     today,
                 ),
-                next_items: items
+                next_items: homeward_core::checklists::due_next(&items, |i| &i.value, current, 3)
                     .into_iter()
-                    .filter(|i| Some(i.value.track) == current && i.value.is_open())
-                    .take(3)
+                    .cloned()
                     .collect(),
                 next_follow_up_due,
                 overdue_actions: store
@@ -575,9 +579,29 @@ pub async fn update_profile(
     {
         return Err(AppError::Forbidden);
     }
+    save_profile(
+        &ctx,
+        rci_id,
+        version,
+        &profile.with_registration(current.value.registration()),
+        Saved::Profile,
+    )
+    .await
+}
+
+/// Saves a whole profile as of `version` (the profile's form and the registration's share it):
+/// a save from an older page is refused with what is stored now.
+#[cfg(feature = "ssr")]
+pub(crate) async fn save_profile(
+    ctx: &crate::server::Ctx,
+    rci_id: i64,
+    version: i64,
+    profile: &RciProfile,
+    saved: Saved,
+) -> Result<i64, AppError> {
     match ctx
         .store
-        .update_profile(rci_id, version, &profile, &ctx.by)
+        .update_profile(rci_id, version, profile, &ctx.by)
         .await
     {
         Err(homeward_store::StoreError::Conflict { .. }) => {
@@ -586,7 +610,7 @@ pub async fn update_profile(
         }
         other => {
             let version = other?;
-            back_to_rci(rci_id, Saved::Profile);
+            back_to_rci(rci_id, saved);
             Ok(version)
         }
     }

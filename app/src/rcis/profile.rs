@@ -26,11 +26,6 @@ pub fn ProfileFacts(profile: RciProfile, adviser: Option<String>, lang: Lang) ->
         (Msg::Commune, place(&profile.commune, &profile.commune_km)),
         (Msg::Director, text(&profile.director)),
         (Msg::Contact, text(&profile.contact)),
-        (Msg::MosvyRegistration, text(&profile.mosvy_registration)),
-        (
-            Msg::MosvyRegisteredOn,
-            profile.mosvy_registered_on.map(|d| d.to_string()),
-        ),
         (Msg::Adviser, adviser),
         (
             Msg::TransitionStarted,
@@ -122,8 +117,6 @@ fn ProfileFields<T: Clone + Send + Sync + 'static>(
         {text("commune_km", Msg::CommuneKm, input.commune_km, false)}
         {text("director", Msg::Director, input.director, false)}
         {text("contact", Msg::Contact, input.contact, false)}
-        {text("mosvy_registration", Msg::MosvyRegistration, input.mosvy_registration, false)}
-        {date("mosvy_registered_on", Msg::MosvyRegisteredOn, input.mosvy_registered_on, false)}
         {if advisers.is_empty() {
             // Not the caller's choice: the lead adviser is sent back as it is.
             view! {

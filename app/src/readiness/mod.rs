@@ -95,7 +95,7 @@ pub fn ReadinessPanel(
     let asked: Vec<Indicator> = indicators.iter().filter(|i| !i.retired).cloned().collect();
     let last = last_two.into_iter().next();
     view! {
-        <section class="panel readiness" data-testid="readiness">
+        <section class="panel readiness" id="readiness" data-testid="readiness">
             <h2>{word(Msg::ReadinessTitle)}</h2>
             <p class="muted">{word(Msg::ReadinessIntro)}</p>
             {summary}

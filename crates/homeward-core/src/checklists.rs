@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::stages::{Bilingual, Stage, Track};
-use crate::values::{optional_name, parse_date, FieldError, Name, Note, ValueError};
+use crate::values::{
+    keyed, optional_name, parse_date, parse_date_on, FieldError, Name, Note, ValueError,
+};
 
 /// Why a checklist change was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
@@ -311,6 +313,19 @@ impl CustomStepInput {
     }
 }
 
+/// Who is to do a step: so that "Due next" and an adviser's list of work can say whose it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Owner {
+    /// The RCI's transition adviser.
+    Adviser,
+    /// The RCI's director.
+    Director,
+    /// Someone else, named in [`ChecklistItem::responsible`].
+    Named,
+}
+
+keyed!(Owner, Adviser => "adviser", Director => "director", Named => "named");
+
 /// A change to one item as its edit form sends it: text, read by [`ItemInput::parse`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemInput {
@@ -324,6 +339,12 @@ pub struct ItemInput {
     pub evidence: Option<String>,
     /// Who is responsible for the step; blank when nobody is named.
     pub responsible: Option<String>,
+    /// An [`Owner`] key; blank for nobody yet.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// The day the step is due (YYYY-MM-DD); blank for none.
+    #[serde(default)]
+    pub due_on: Option<String>,
 }
 
 /// A valid change to one item: what the store saves.
@@ -335,6 +356,10 @@ pub struct ItemChange {
     pub evidence: Note,
     /// Who is responsible for the step, if anyone is named.
     pub responsible: Option<Name>,
+    /// Whose the step is, if decided.
+    pub owner: Option<Owner>,
+    /// The day it is due, if set.
+    pub due_on: Option<NaiveDate>,
 }
 
 impl ItemInput {
@@ -361,12 +386,41 @@ impl ItemInput {
             };
             FieldError::new(field, e)
         })?;
+        let responsible = optional_name("responsible", &text(&self.responsible))
+            .map_err(FieldError::at("responsible"))?;
+        let owner = match text(&self.owner).trim() {
+            "" => None,
+            key => Some(Owner::parse(key).ok_or_else(|| {
+                FieldError::new(
+                    "owner",
+                    Bilingual::new(
+                        "choose whose step it is from the list",
+                        "សូមជ្រើសរើសម្ចាស់ការងារពីបញ្ជី",
+                    ),
+                )
+            })?),
+        };
+        if owner == Some(Owner::Named) && responsible.is_none() {
+            return Err(FieldError::new(
+                "responsible",
+                Bilingual::new(
+                    "name the person the step belongs to",
+                    "សូមដាក់ឈ្មោះអ្នកទទួលខុសត្រូវលើចំណុចនេះ",
+                ),
+            ));
+        }
+        // A due day may have passed (the step is then overdue), but must be a plausible date.
+        let due_on = match text(&self.due_on).trim() {
+            "" => None,
+            raw => Some(parse_date_on("due date", raw, today).map_err(FieldError::at("due_on"))?),
+        };
         Ok(ItemChange {
             status,
             evidence: Note::parse_field("evidence", &text(&self.evidence))
                 .map_err(FieldError::at("evidence"))?,
-            responsible: optional_name("responsible", &text(&self.responsible))
-                .map_err(FieldError::at("responsible"))?,
+            responsible,
+            owner,
+            due_on,
         })
     }
 }
@@ -392,6 +446,12 @@ pub struct ChecklistItem {
     pub evidence: Note,
     /// Who is responsible for the step, if anyone is named.
     pub responsible: Option<Name>,
+    /// Whose the step is, if decided.
+    #[serde(default)]
+    pub owner: Option<Owner>,
+    /// The day it is due, if set: "Due next" and My work order by it.
+    #[serde(default)]
+    pub due_on: Option<NaiveDate>,
     /// Who last changed the step; `None` if nobody has.
     pub updated_by: Option<Name>,
     /// When the step was last changed; `None` if never.
@@ -411,6 +471,8 @@ impl ChecklistItem {
             status: ItemStatus::NotStarted,
             evidence: Note::default(),
             responsible: None,
+            owner: None,
+            due_on: None,
             updated_by: None,
             updated_at: None,
         }
@@ -451,6 +513,14 @@ impl ChecklistItem {
                     .map(|r| r.to_string())
                     .unwrap_or_default(),
             ),
+            (
+                "owner",
+                self.owner.map(|o| o.key().to_string()).unwrap_or_default(),
+            ),
+            (
+                "due on",
+                self.due_on.map(|d| d.to_string()).unwrap_or_default(),
+            ),
             ("hidden", if self.hidden { "yes" } else { "" }.to_string()),
         ]
     }
@@ -464,6 +534,26 @@ impl ChecklistItem {
     pub fn is_open(&self) -> bool {
         self.counts_towards_progress() && !self.status.is_done()
     }
+}
+
+/// The open steps to do next, at most `n`: those with a due day first, soonest first (whatever
+/// their track: a date set is a promise), then the current stage's others in the checklist's
+/// order. `item` reaches the step inside whatever the caller holds (a stored row, say).
+pub fn due_next<T>(
+    items: &[T],
+    item: impl Fn(&T) -> &ChecklistItem,
+    current: Option<Track>,
+    n: usize,
+) -> Vec<&T> {
+    let mut dated: Vec<&T> = items
+        .iter()
+        .filter(|i| item(i).is_open() && item(i).due_on.is_some())
+        .collect();
+    dated.sort_by_key(|i| item(i).due_on);
+    let undated = items.iter().filter(|i| {
+        item(i).is_open() && item(i).due_on.is_none() && Some(item(i).track) == current
+    });
+    dated.into_iter().chain(undated).take(n).collect()
 }
 
 /// Builds a template item from static text; the default template's keys are known-good.
@@ -677,6 +767,91 @@ mod tests {
         assert!(!with("done", "", false).is_open());
         assert!(!with("not_applicable", "no children left", false).is_open());
         assert!(!with("not_started", "", true).is_open());
+    }
+
+    #[test]
+    fn a_step_can_be_given_an_owner_and_a_due_day() {
+        let input = |owner: &str, responsible: &str, due: &str| ItemInput {
+            status: "in_progress".into(),
+            responsible: Some(responsible.into()),
+            owner: Some(owner.into()),
+            due_on: Some(due.into()),
+            ..ItemInput::default()
+        };
+        let change = input("director", "", "2026-11-01").parse(today()).unwrap();
+        assert_eq!(change.owner, Some(Owner::Director));
+        // A day already past is allowed: the step is then overdue.
+        assert_eq!(change.due_on, NaiveDate::from_ymd_opt(2026, 11, 1));
+        assert_eq!(input("", "", "").parse(today()).unwrap().owner, None);
+        assert_eq!(
+            input("named", " ", "").parse(today()).unwrap_err().field,
+            "responsible"
+        );
+        assert!(input("named", "Mr. Dara", "").parse(today()).is_ok());
+        assert_eq!(
+            input("donor", "", "").parse(today()).unwrap_err().field,
+            "owner"
+        );
+        assert_eq!(
+            input("", "", "someday").parse(today()).unwrap_err().field,
+            "due_on"
+        );
+        assert_eq!(
+            input("", "", "9999-01-01")
+                .parse(today())
+                .unwrap_err()
+                .field,
+            "due_on"
+        );
+    }
+
+    /// Dated steps come first, soonest first, from any track; then the current stage's others.
+    #[test]
+    fn due_next_puts_promised_days_first() {
+        let template = default_template();
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d);
+        let items: Vec<ChecklistItem> = template
+            .items()
+            .iter()
+            .map(ChecklistItem::from_template)
+            .enumerate()
+            .map(|(n, mut i)| {
+                // One late step of the organisation track and one of the second stage are dated.
+                if n == template.items().len() - 1 {
+                    i.due_on = day(20);
+                } else if i.track == Track::Stage(Stage::FamilyTracing)
+                    && i.due_on.is_none()
+                    && n % 2 == 0
+                {
+                    i.due_on = day(5);
+                }
+                i
+            })
+            .collect();
+        let current = Some(Track::Stage(Stage::Assessment));
+        let next = due_next(&items, |i| i, current, 4);
+        assert_eq!(next.len(), 4);
+        let dates: Vec<_> = next.iter().map(|i| i.due_on).collect();
+        let mut sorted = dates.clone();
+        sorted.sort_by_key(|d| d.is_none());
+        assert_eq!(dates, sorted, "dated steps first");
+        assert!(dates
+            .windows(2)
+            .all(|w| w[0].is_none() || w[1].is_none() || w[0] <= w[1]));
+        assert!(next
+            .iter()
+            .filter(|i| i.due_on.is_none())
+            .all(|i| Some(i.track) == current));
+        // Done steps are not due.
+        let done: Vec<ChecklistItem> = items
+            .iter()
+            .cloned()
+            .map(|mut i| {
+                i.status = ItemStatus::Done { on: today() };
+                i
+            })
+            .collect();
+        assert!(due_next(&done, |i| i, current, 4).is_empty());
     }
 
     #[test]

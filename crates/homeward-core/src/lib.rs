@@ -250,10 +250,11 @@ pub mod tours;
 pub mod trainings;
 pub mod transformation;
 pub mod values;
+pub mod work;
 
 pub use checklists::{
     default_template, ChecklistItem, CustomStep, CustomStepInput, ItemChange, ItemInput, ItemKey,
-    ItemStatus, StatusKind, Template, TemplateItem,
+    ItemStatus, Owner, StatusKind, Template, TemplateItem,
 };
 pub use counts::{ChildrenCounts, CountField, CountsError, Placement};
 pub use places::{Province, UnknownProvince};

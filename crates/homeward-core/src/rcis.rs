@@ -10,7 +10,9 @@ use crate::places::Province;
 use crate::progress::{phase_entered_on, Phase, TransitionProgress};
 use crate::quarters::{last_of_each_quarter, ReintegrationSnapshot, Reintegrations};
 use crate::readiness::{Assessed, Level};
-use crate::regulation::{Agreement, Closure, Inspection, Regulation};
+use crate::regulation::{
+    Agreement, Closure, Inspection, Registration, RegistrationInput, Regulation,
+};
 use crate::risks::{risk_flags, RiskFlag, RiskInputs, RiskSettings};
 use crate::stages::Bilingual;
 use crate::targets::{Judged, SetTarget, TargetFacts};
@@ -101,7 +103,7 @@ pub fn unknown_rci(id: impl std::fmt::Display) -> Bilingual {
 
 impl ProfileInput {
     /// Validates every field, naming the first one that is wrong: required names present,
-    /// dates real, the target not before the start, the registration not in the future.
+    /// dates real, the target not before the start, the registration as [`RegistrationInput`] has it.
     pub fn parse(&self, today: NaiveDate) -> Result<RciProfile, FieldError> {
         let at = FieldError::at;
         let transition_start = parse_date("transition start", &self.transition_start)
@@ -112,17 +114,11 @@ impl ProfileInput {
             crate::values::DateRange::new(transition_start, target)
                 .map_err(at("transition_target"))?;
         }
-        let mosvy_registered_on = optional_date("registration date", &self.mosvy_registered_on)
-            .map_err(at("mosvy_registered_on"))?;
-        if let Some(on) = mosvy_registered_on.filter(|on| *on > today) {
-            return Err(FieldError::new(
-                "mosvy_registered_on",
-                Bilingual::new(
-                    format!("the registration date {on} is in the future"),
-                    format!("កាលបរិច្ឆេទចុះបញ្ជី {on} ស្ថិតនៅថ្ងៃអនាគត"),
-                ),
-            ));
+        let registration = RegistrationInput {
+            mosvy_registration: self.mosvy_registration.clone(),
+            mosvy_registered_on: self.mosvy_registered_on.clone(),
         }
+        .parse(today)?;
         let adviser_id = match self.adviser_id.trim() {
             "" => None,
             raw => Some(raw.parse::<i64>().map_err(|_| {
@@ -152,12 +148,8 @@ impl ProfileInput {
                 .map_err(at("commune_km"))?,
             director: optional_name("director", &self.director).map_err(at("director"))?,
             contact: optional_name("contact", &self.contact).map_err(at("contact"))?,
-            mosvy_registration: optional_name(
-                "MoSVY registration number",
-                &self.mosvy_registration,
-            )
-            .map_err(at("mosvy_registration"))?,
-            mosvy_registered_on,
+            mosvy_registration: registration.mosvy_registration,
+            mosvy_registered_on: registration.mosvy_registered_on,
             adviser_id,
             transition_start,
             transition_target,
@@ -219,6 +211,24 @@ impl RciProfile {
             has_reintegration_plan: false,
             has_reintegration_budget: false,
         })
+    }
+
+    /// The registration with MoSVY the profile keeps.
+    pub fn registration(&self) -> Registration {
+        Registration {
+            mosvy_registration: self.mosvy_registration.clone(),
+            mosvy_registered_on: self.mosvy_registered_on,
+        }
+    }
+
+    /// The profile with another registration: how the standing's form saves one, and how the
+    /// profile's form keeps the stored one (it no longer edits it).
+    pub fn with_registration(self, r: Registration) -> Self {
+        RciProfile {
+            mosvy_registration: r.mosvy_registration,
+            mosvy_registered_on: r.mosvy_registered_on,
+            ..self
+        }
     }
 
     /// The profile's fields as text, for the change history.
@@ -336,6 +346,9 @@ pub struct RciSummary {
     /// Its readiness assessments, oldest first.
     #[serde(default)]
     pub readiness: Vec<Assessed>,
+    /// The open steps to do next ([`crate::work::due_steps`]): what My work lists for it.
+    #[serde(default)]
+    pub due_steps: Vec<crate::work::DueStep>,
 }
 
 impl RciSummary {
@@ -360,6 +373,7 @@ impl RciSummary {
             targets: Vec::new(),
             regulation: Regulation::default(),
             readiness: Vec::new(),
+            due_steps: Vec::new(),
         }
     }
 

@@ -388,6 +388,18 @@ impl Default for ReadinessSettings {
     }
 }
 
+/// The day the next assessment is due: a period after the latest as of `today` (or after the
+/// transition's start before the first).
+pub fn assessment_due(
+    assessed: &[Assessed],
+    settings: &ReadinessSettings,
+    transition_start: NaiveDate,
+    today: NaiveDate,
+) -> NaiveDate {
+    let since = latest(assessed, today).map_or(transition_start, |(a, _)| a.assessed_on);
+    since + chrono::Days::new(u64::from(settings.assess_every_days))
+}
+
 /// The flags of an RCI's readiness on `today`: its latest level high risk; no assessment for
 /// longer than the setting (counted from the transition's start before the first).
 pub fn flags(
@@ -401,8 +413,7 @@ pub fn flags(
     if last.is_some_and(|a| a.level == Level::HighRisk) {
         flags.push(RiskFlag::ReadinessHighRisk);
     }
-    let since = last.map_or(transition_start, |a| a.assessed_on);
-    let due = since + chrono::Days::new(u64::from(settings.assess_every_days));
+    let due = assessment_due(assessed, settings, transition_start, today);
     if today > due {
         flags.push(RiskFlag::ReadinessOverdue {
             days: (today - due).num_days(),

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::risks::RiskFlag;
 use crate::stages::Bilingual;
-use crate::values::{keyed, parse_date_on, FieldError, Name};
+use crate::values::{keyed, optional_date, optional_name, parse_date_on, FieldError, Name};
 
 /// Who an agreement is signed with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -157,8 +157,7 @@ pub fn flags(
         }
     }
     let last = regulation.last_inspection(today);
-    let since = last.map_or(transition_start, |i| i.inspected_on);
-    let due = since + chrono::Days::new(u64::from(settings.inspection_every_days));
+    let due = inspection_due(regulation, settings, transition_start, today);
     if today > due {
         flags.push(RiskFlag::InspectionOverdue {
             days: (today - due).num_days(),
@@ -172,6 +171,20 @@ pub fn flags(
         }
     }
     flags
+}
+
+/// The day the next inspection is due: a period after the last one as of `today` (or after the
+/// transition's start before the first).
+pub fn inspection_due(
+    regulation: &Regulation,
+    settings: &RegulationSettings,
+    transition_start: NaiveDate,
+    today: NaiveDate,
+) -> NaiveDate {
+    let since = regulation
+        .last_inspection(today)
+        .map_or(transition_start, |i| i.inspected_on);
+    since + chrono::Days::new(u64::from(settings.inspection_every_days))
 }
 
 fn refuse(field: &str, en: impl Into<String>, km: impl Into<String>) -> FieldError {
@@ -200,6 +213,65 @@ fn date(
 /// A choice from a list, or a refusal at its field.
 fn choice<T>(field: &str, found: Option<T>) -> Result<T, FieldError> {
     found.ok_or_else(|| refuse(field, "choose from the list", "សូមជ្រើសរើសពីបញ្ជី"))
+}
+
+/// The RCI's registration with MoSVY: kept on its profile (imports find RCIs by the number) but
+/// edited with its standing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registration {
+    /// The registration number, if registered.
+    pub mosvy_registration: Option<Name>,
+    /// The day of registration (never in the future).
+    pub mosvy_registered_on: Option<NaiveDate>,
+}
+
+/// A registration as the form (or a partner row of an import) sends it; blanks for none.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RegistrationInput {
+    /// The number, as typed.
+    pub mosvy_registration: String,
+    /// YYYY-MM-DD.
+    pub mosvy_registered_on: String,
+}
+
+impl RegistrationInput {
+    /// A number of at most a name's length and a real date not after `today`, each optional.
+    pub fn parse(&self, today: NaiveDate) -> Result<Registration, FieldError> {
+        let at = FieldError::at;
+        let mosvy_registered_on = optional_date("registration date", &self.mosvy_registered_on)
+            .map_err(at("mosvy_registered_on"))?;
+        if let Some(on) = mosvy_registered_on.filter(|on| *on > today) {
+            return Err(refuse(
+                "mosvy_registered_on",
+                format!("the registration date {on} is in the future"),
+                format!("កាលបរិច្ឆេទចុះបញ្ជី {on} ស្ថិតនៅថ្ងៃអនាគត"),
+            ));
+        }
+        Ok(Registration {
+            mosvy_registration: optional_name(
+                "MoSVY registration number",
+                &self.mosvy_registration,
+            )
+            .map_err(at("mosvy_registration"))?,
+            mosvy_registered_on,
+        })
+    }
+
+    /// The form filled in with a stored registration.
+    pub fn from_registration(r: &Registration) -> Self {
+        RegistrationInput {
+            mosvy_registration: r
+                .mosvy_registration
+                .as_ref()
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            mosvy_registered_on: r
+                .mosvy_registered_on
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// An agreement as the form sends it.
@@ -472,6 +544,29 @@ mod tests {
             kind: "closed".into(),
         };
         assert_eq!(closure.parse(today).unwrap().kind, ClosureKind::Closed);
+    }
+
+    #[test]
+    fn a_registration_is_optional_but_never_in_the_future() {
+        let today = day("2026-12-01");
+        let form = |number: &str, on: &str| RegistrationInput {
+            mosvy_registration: number.into(),
+            mosvy_registered_on: on.into(),
+        };
+        assert_eq!(form(" ", "").parse(today).unwrap(), Registration::default());
+        let r = form("KP-017", "2019-05-02").parse(today).unwrap();
+        assert_eq!(r.mosvy_registered_on, Some(day("2019-05-02")));
+        assert_eq!(
+            RegistrationInput::from_registration(&r),
+            form("KP-017", "2019-05-02")
+        );
+        let refused = form("KP-017", "2026-12-02").parse(today).unwrap_err();
+        assert_eq!(refused.field, "mosvy_registered_on");
+        assert!(refused.message.en.contains("in the future"), "{refused:?}");
+        assert_eq!(
+            form(&"K".repeat(121), "").parse(today).unwrap_err().field,
+            "mosvy_registration"
+        );
     }
 
     proptest! {

@@ -110,14 +110,16 @@ pub(crate) async fn save_items(
         let before = current_item(tx, rci_id, *item_id, *expected_version).await?;
         sqlx::query(
             "UPDATE checklist_items SET status = $1, done_on = $2, reason = $3, evidence = $4, \
-             responsible = $5, updated_by = $6, updated_at = $7, version = version + 1 \
-             WHERE id = $8 AND version = $9",
+             responsible = $5, owner = $6, due_on = $7, updated_by = $8, updated_at = $9, \
+             version = version + 1 WHERE id = $10 AND version = $11",
         )
         .bind(change.status.kind())
         .bind(change.status.done_on().map(Day))
         .bind(change.status.reason().map(Note::as_str).unwrap_or(""))
         .bind(change.evidence.as_str())
         .bind(change.responsible.as_ref().map(Name::as_str))
+        .bind(change.owner.map(|o| o.key()))
+        .bind(change.due_on.map(Day))
         .bind(by.name.as_str())
         .bind(Instant(now))
         .bind(item_id)
@@ -128,6 +130,8 @@ pub(crate) async fn save_items(
             status: change.status.clone(),
             evidence: change.evidence.clone(),
             responsible: change.responsible.clone(),
+            owner: change.owner,
+            due_on: change.due_on,
             ..before.clone()
         };
         record_item(tx, rci_id, *item_id, &before, &after, by).await?;

@@ -16,8 +16,8 @@ use homeward_core::transformation::{
 };
 use homeward_core::DateRange;
 use homeward_core::{
-    ChildrenCounts, CountField, ItemChange, ItemStatus, Lang, Name, Note, Placement, Province,
-    RciProfile, SexCount, Stage, Track,
+    ChildrenCounts, CountField, ItemChange, ItemStatus, Lang, Name, Note, Owner, Placement,
+    Province, RciProfile, SexCount, Stage, Track,
 };
 
 use crate::db::Instant;
@@ -856,6 +856,9 @@ async fn mark_progress(
         } else {
             continue;
         };
+        // The step under way is the adviser's, promised two weeks after the last visit: late
+        // at a partner gone quiet, coming at one visited lately.
+        let under_way = !status.is_done();
         let change = ItemChange {
             evidence: if status.is_done() {
                 Note::parse("Checked on the adviser's visit; records kept at the RCI office.")
@@ -864,6 +867,8 @@ async fn mark_progress(
                 Note::default()
             },
             responsible: Some(adviser.name.clone()),
+            owner: under_way.then_some(Owner::Adviser),
+            due_on: under_way.then(|| last_work + Days::new(14)),
             status,
         };
         changes.push((item.id, item.version, change));

@@ -323,6 +323,37 @@ impl Store {
             .collect()
     }
 
+    /// The RCIs among `ids` with their stored summaries, by English name: rows of those RCIs
+    /// only, so a page about an adviser's few partners costs the same however many there are.
+    pub async fn rci_summaries_of(
+        &self,
+        ids: &[i64],
+    ) -> Result<Vec<(Stored<RciProfile>, RciSummary)>> {
+        let mut out = Vec::with_capacity(ids.len());
+        // A few hundred placeholders per query keep every database within its limits.
+        for chunk in ids.chunks(500) {
+            let marks = (1..=chunk.len())
+                .map(|n| format!("${n}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "SELECT {RCI_COLUMNS}, s.summary FROM rcis JOIN rci_summaries s ON s.rci_id = rcis.id \
+                 WHERE rcis.id IN ({marks})"
+            );
+            let mut query = sqlx::query(&sql);
+            for id in chunk {
+                query = query.bind(*id);
+            }
+            for row in query.fetch_all(self.pool()).await? {
+                let rci = RciRow::from_row(&row)?.into_stored()?;
+                let summary: String = row.try_get("summary")?;
+                out.push((rci, serde_json::from_str(&summary).map_err(corrupt)?));
+            }
+        }
+        out.sort_by(|(a, _), (b, _)| a.value.name_en.cmp(&b.value.name_en).then(a.id.cmp(&b.id)));
+        Ok(out)
+    }
+
     /// Every RCI with its overview on `today`, from [`Store::rci_summaries`].
     pub async fn rci_overviews(
         &self,

@@ -188,40 +188,14 @@ impl Store {
         text: &IndicatorText,
         by: &Editor,
     ) -> Result<()> {
-        let mut tx = self.write().await?;
-        read_indicators(&mut tx).await?;
-        let before = current(&mut tx, key, version).await?;
-        sqlx::query(
-            "UPDATE readiness_indicators SET about = $1, polarity = $2, title_en = $3, \
-             title_km = $4, guidance_en = $5, guidance_km = $6, version = version + 1 \
-             WHERE indicator_key = $7",
-        )
-        .bind(text.about.key())
-        .bind(text.polarity.key())
-        .bind(&text.words.title.en)
-        .bind(&text.words.title.km)
-        .bind(&text.words.guidance.en)
-        .bind(&text.words.guidance.km)
-        .bind(key.as_str())
-        .execute(&mut *tx)
-        .await?;
-        let after = Indicator {
+        self.change_indicator(key, version, by, |before| Indicator {
             about: text.about,
             polarity: text.polarity,
             text: text.words.title.clone(),
             guidance: text.words.guidance.clone(),
-            ..before.clone()
-        };
-        record_indicator(
-            &mut tx,
-            &after.text.en,
-            &before.describe(),
-            &after.describe(),
-            by,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+            ..before
+        })
+        .await
     }
 
     /// Retires an indicator (no longer asked; past answers keep it) or brings it back.
@@ -232,21 +206,38 @@ impl Store {
         retired: bool,
         by: &Editor,
     ) -> Result<()> {
+        self.change_indicator(key, version, by, |before| Indicator { retired, ..before })
+            .await
+    }
+
+    /// Saves `change` of the indicator read at `version` (a stale version is refused as a
+    /// conflict), recording it before and after in the history.
+    async fn change_indicator(
+        &self,
+        key: &ItemKey,
+        version: i64,
+        by: &Editor,
+        change: impl FnOnce(Indicator) -> Indicator,
+    ) -> Result<()> {
         let mut tx = self.write().await?;
         read_indicators(&mut tx).await?;
         let before = current(&mut tx, key, version).await?;
+        let after = change(before.clone());
         sqlx::query(
-            "UPDATE readiness_indicators SET retired = $1, version = version + 1 \
-             WHERE indicator_key = $2",
+            "UPDATE readiness_indicators SET about = $1, polarity = $2, title_en = $3, \
+             title_km = $4, guidance_en = $5, guidance_km = $6, retired = $7, \
+             version = version + 1 WHERE indicator_key = $8",
         )
-        .bind(retired)
+        .bind(after.about.key())
+        .bind(after.polarity.key())
+        .bind(&after.text.en)
+        .bind(&after.text.km)
+        .bind(&after.guidance.en)
+        .bind(&after.guidance.km)
+        .bind(after.retired)
         .bind(key.as_str())
         .execute(&mut *tx)
         .await?;
-        let after = Indicator {
-            retired,
-            ..before.clone()
-        };
         record_indicator(
             &mut tx,
             &after.text.en,

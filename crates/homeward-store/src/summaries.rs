@@ -14,11 +14,8 @@ use crate::{corrupt, Result, Store};
 /// write's own transaction, so it includes the change).
 async fn compute(conn: &mut Conn, rci_id: i64) -> Result<RciSummary> {
     let rci = crate::reads::rcis::read_rci(conn, rci_id).await?;
-    let items: Vec<ChecklistItem> = crate::reads::checklists::read_checklist(conn, rci_id)
-        .await?
-        .into_iter()
-        .map(|i| i.value)
-        .collect();
+    let stored = crate::reads::checklists::read_checklist(conn, rci_id).await?;
+    let items: Vec<ChecklistItem> = stored.iter().map(|i| i.value.clone()).collect();
     let counts = crate::reads::counts::read_latest_counts(conn, rci_id)
         .await?
         .map(|c| c.value);
@@ -30,20 +27,22 @@ async fn compute(conn: &mut Conn, rci_id: i64) -> Result<RciSummary> {
     let targets = crate::reads::targets::read_targets(conn, Some(rci_id)).await?;
     let regulation = crate::reads::regulation::read_regulation(conn, rci_id).await?;
     let readiness = crate::reads::readiness::read_assessed(conn, rci_id).await?;
+    let summary = RciSummary::of(
+        &rci.value,
+        &items,
+        counts,
+        facts,
+        last.map(cambodia_date),
+        &reintegrations,
+    );
     Ok(RciSummary {
+        due_steps: homeward_core::work::due_steps(&stored, summary.progress.phase.track()),
         targets,
         regulation,
         readiness,
         placements: placements.into_iter().map(|p| p.value).collect(),
         transformation,
-        ..RciSummary::of(
-            &rci.value,
-            &items,
-            counts,
-            facts,
-            last.map(cambodia_date),
-            &reintegrations,
-        )
+        ..summary
     })
 }
 

@@ -324,19 +324,36 @@ impl Store {
     /// The follow-up actions an RCI owns across every study tour, soonest due first, each with
     /// its tour's id and title: one query, for the RCI's "due next".
     pub async fn actions_owned_by(&self, rci_id: i64) -> Result<Vec<(i64, Name, TourAction)>> {
-        let rows: Vec<(i64, String, String, Day, String)> = sqlx::query_as(
-            "SELECT a.tour_id, t.title, a.description, a.due_on, a.status \
+        self.tour_actions("a.owner_rci_id = $1", Some(rci_id)).await
+    }
+
+    /// Every action not yet done, whichever RCI owns it: what My work lists once late. Tours
+    /// are the organisation's few events, not a partner's records, so this stays small.
+    pub async fn open_tour_actions(&self) -> Result<Vec<(i64, Name, TourAction)>> {
+        self.tour_actions("a.status <> 'done'", None).await
+    }
+
+    async fn tour_actions(
+        &self,
+        filter: &str,
+        rci_id: Option<i64>,
+    ) -> Result<Vec<(i64, Name, TourAction)>> {
+        let sql = format!(
+            "SELECT a.tour_id, t.title, a.description, a.due_on, a.status, a.owner_rci_id \
              FROM study_tour_actions a JOIN study_tours t ON t.id = a.tour_id \
-             WHERE a.owner_rci_id = $1 ORDER BY a.due_on, a.id",
-        )
-        .bind(rci_id)
-        .fetch_all(self.pool())
-        .await?;
+             WHERE {filter} ORDER BY a.due_on, a.id"
+        );
+        let mut query = sqlx::query_as(&sql);
+        if let Some(id) = rci_id {
+            query = query.bind(id);
+        }
+        let rows: Vec<(i64, String, String, Day, String, i64)> =
+            query.fetch_all(self.pool()).await?;
         rows.into_iter()
-            .map(|(tour, title, description, Day(due), status)| {
+            .map(|(tour, title, description, Day(due), status, owner)| {
                 let action = TourAction {
                     description: Name::parse(&description).map_err(corrupt)?,
-                    owner_rci_id: rci_id,
+                    owner_rci_id: owner,
                     due,
                     status: ActionStatus::parse(&status).ok_or_else(|| corrupt(&status))?,
                 };

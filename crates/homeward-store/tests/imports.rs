@@ -235,6 +235,8 @@ async fn a_step_saved_after_the_preview_refuses_the_whole_import() {
         },
         evidence: Note::parse("").unwrap(),
         responsible: None,
+        owner: None,
+        due_on: None,
     };
     store
         .update_item(hope_id, assess.id, assess.version, &blocked, &admin())

@@ -230,6 +230,8 @@ async fn the_partners_read_follows_every_write() {
         status: ItemStatus::Done { on: today() },
         evidence: Note::default(),
         responsible: None,
+        owner: None,
+        due_on: None,
     };
     elsewhere
         .update_item(id, item.id, item.version, &done, &adviser())
@@ -271,6 +273,8 @@ async fn item_updates_are_stored_and_stale_versions_refused() {
         status: ItemStatus::Done { on: today() },
         evidence: Note::parse("Assessment forms filed").unwrap(),
         responsible: Some(adviser().name),
+        owner: None,
+        due_on: None,
     };
     let v2 = store
         .update_item(id, item.id, item.version, &done, &adviser())
@@ -287,6 +291,8 @@ async fn item_updates_are_stored_and_stale_versions_refused() {
         status: ItemStatus::InProgress,
         evidence: Note::default(),
         responsible: None,
+        owner: None,
+        due_on: None,
     };
     let err = store
         .update_item(id, item.id, item.version, &other, &adviser())
@@ -435,6 +441,8 @@ async fn two_concurrent_editors_of_one_item_never_lose_an_update() {
             status: ItemStatus::InProgress,
             evidence: Note::parse(text).unwrap(),
             responsible: None,
+            owner: None,
+            due_on: None,
         };
         let (a, b) = (change(&format!("A{round}")), change(&format!("B{round}")));
         let by = adviser();
@@ -477,6 +485,8 @@ async fn items_saved_together_are_saved_all_or_none() {
         status: ItemStatus::InProgress,
         evidence: Note::parse(text).unwrap(),
         responsible: None,
+        owner: None,
+        due_on: None,
     };
     let versions = store
         .update_items(

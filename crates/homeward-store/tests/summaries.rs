@@ -105,6 +105,8 @@ async fn apply(store: &Store, ids: &[i64], edit: Edit) {
                 status,
                 evidence: Note::parse("").unwrap(),
                 responsible: None,
+                owner: None,
+                due_on: None,
             };
             store
                 .update_item(ids[rci], it.id, it.version, &change, &by)

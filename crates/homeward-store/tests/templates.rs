@@ -82,6 +82,8 @@ async fn template_changes_reach_new_rcis_at_once_and_existing_ones_when_applied(
         },
         evidence: Note::parse("").unwrap(),
         responsible: None,
+        owner: None,
+        due_on: None,
     };
     store
         .update_item(old, worked.id, worked.version, &change, &admin())
@@ -251,6 +253,8 @@ async fn a_step_added_to_a_finished_stage_lands_as_chosen_and_a_stale_preview_is
             status: ItemStatus::Done { on: today },
             evidence: Note::parse("").unwrap(),
             responsible: None,
+            owner: None,
+            due_on: None,
         };
         store
             .update_item(rci, item.id, item.version, &change, &by)

@@ -147,7 +147,11 @@ pub async fn login(State(state): State<AppState>, req: Request<Body>) -> Respons
         return (StatusCode::BAD_REQUEST, "Login and password are required.").into_response();
     };
     let now = Utc::now();
-    let next = local_path(form.next);
+    // No page asked for (the sign-in page opened directly): each role's own first page.
+    let next = form
+        .next
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| local_path(Some(p)));
     let result = match Login::parse(&form.login) {
         Ok(login) => {
             state
@@ -167,7 +171,7 @@ pub async fn login(State(state): State<AppState>, req: Request<Body>) -> Respons
                 "/login{}",
                 app::components::query_string(vec![
                     ("error", Some(failure_code(&e).to_string())),
-                    ("next", Some(next)),
+                    ("next", next),
                 ])
             );
             return (StatusCode::SEE_OTHER, [(LOCATION, to)]).into_response();
@@ -181,6 +185,7 @@ pub async fn login(State(state): State<AppState>, req: Request<Body>) -> Respons
                 session_cookie(state.secure_cookies),
                 cookie_attributes(state.secure_cookies)
             );
+            let next = next.unwrap_or_else(|| app::work::first_page(actor.role).to_string());
             (StatusCode::SEE_OTHER, [(SET_COOKIE, set), (LOCATION, next)]).into_response()
         }
         Err(e) => {

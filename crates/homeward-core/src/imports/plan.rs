@@ -1059,6 +1059,9 @@ impl Planner<'_> {
                     .map(|r| r.to_string())
                     .unwrap_or_default(),
             )),
+            // Not columns of the sheet: whose step it is and when it is due stay as they are.
+            owner: current.owner.map(|o| o.key().to_string()),
+            due_on: current.due_on.map(|d| d.to_string()),
         };
         let change = match input.parse(self.cx.today) {
             Ok(c) => c,

@@ -1,7 +1,9 @@
 //! An RCI's checklist items.
 
 use chrono::{DateTime, NaiveDate};
-use homeward_core::{Bilingual, ChecklistItem, ItemKey, ItemStatus, Name, Note, Stored, Track};
+use homeward_core::{
+    Bilingual, ChecklistItem, ItemKey, ItemStatus, Name, Note, Owner, Stored, Track,
+};
 use sqlx::FromRow;
 
 use crate::db::Conn;
@@ -26,12 +28,14 @@ pub(crate) struct ItemRow {
     reason: String,
     evidence: String,
     responsible: Option<String>,
+    owner: Option<String>,
+    due_on: Option<crate::db::Day>,
     updated_by: Option<String>,
     updated_at: Option<crate::db::Instant>,
 }
 
 pub(crate) const ITEM_COLUMNS: &str = "id, version, item_key, track, title_en, title_km, guidance_en, \
-     guidance_km, custom, hidden, status, done_on, reason, evidence, responsible, updated_by, updated_at";
+     guidance_km, custom, hidden, status, done_on, reason, evidence, responsible, owner, due_on, updated_by, updated_at";
 
 impl ItemRow {
     pub(crate) fn into_stored(self) -> Result<Stored<ChecklistItem>> {
@@ -51,6 +55,11 @@ impl ItemRow {
             status,
             evidence: Note::parse(&self.evidence).map_err(corrupt)?,
             responsible: name(self.responsible)?,
+            owner: self
+                .owner
+                .map(|o| Owner::parse(&o).ok_or_else(|| corrupt(format!("owner {o}"))))
+                .transpose()?,
+            due_on: self.due_on.map(NaiveDate::from),
             updated_by: name(self.updated_by)?,
             updated_at: self.updated_at.map(DateTime::from),
         };

@@ -103,6 +103,9 @@ fn cases(w: &World) -> Vec<Case> {
         )
     };
     let admin_only = [Unauthenticated, Ok, Forbidden, NotFound, Forbidden];
+    let registration = |rci: i64, version: i64| {
+        format!("rci_id={rci}&version={version}&change[mosvy_registration]=KP-017&change[mosvy_registered_on]=2019-05-02")
+    };
     let agreement = |rci: i64| {
         format!(
             "rci_id={rci}&change[with]=dosvy&change[signed_on]={today}&change[expires_on]={}",
@@ -312,6 +315,8 @@ fn cases(w: &World) -> Vec<Case> {
         case("set_rci_target", target(other, "rci_id"), admin_only, true),
         case("set_province_target", target(0, "province"), admin_only, true),
         case("remove_target", format!("id={}", w.own_target), admin_only, true),
+        case("update_registration", registration(own, w.own_version), edit_own, true),
+        case("update_registration", registration(other, w.other_version), edit_other, true),
         case("record_agreement", agreement(own), edit_own, true),
         case("record_agreement", agreement(other), edit_other, true),
         case("record_inspection", inspection(own), edit_own, true),
@@ -349,6 +354,8 @@ fn cases(w: &World) -> Vec<Case> {
             [Unauthenticated, Ok, Ok, Ok, Ok],
             false,
         ),
+        // Everyone's own list: a director's holds their RCI only (the scope test reads it).
+        case("my_work", String::new(), [Unauthenticated, Ok, Ok, Ok, Ok], false),
         case("list_users", String::new(), staff_only, false),
         case("list_changes", String::new(), staff_only, false),
         case(
@@ -952,6 +959,7 @@ fn a_director_receives_nothing_outside_their_scope() {
             "/trainings".into(),
             "/compare".into(),
             "/report".into(),
+            "/my-work".into(),
             format!("/rcis/{own}"),
             format!("/rcis/{own}/checklist?all=1"),
             format!("/rcis/{own}/children"),

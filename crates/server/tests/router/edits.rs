@@ -130,6 +130,36 @@ fn valid_changes_are_stored_and_appear_in_history() {
         assert_eq!(p.value.name_en.as_str(), "Little Lotus Family Centre");
         assert_eq!(p.version, w.own_version + 1);
 
+        // The registration is saved with the standing, at the profile's version; the profile's
+        // own form no longer changes it, even when a crafted post names it.
+        let registration = format!(
+            "rci_id={rci}&version={}&change[mosvy_registration]=BTB-2019-044&change[mosvy_registered_on]=2019-05-02",
+            w.own_version + 1
+        );
+        call(&w, &router, "update_registration", &registration)
+            .await
+            .unwrap();
+        let crafted = format!(
+            "{}&profile[adviser_id]={}&profile[mosvy_registration]=FAKE-1",
+            profile(
+                rci,
+                w.own_version + 2,
+                "Little+Lotus+Family+Centre",
+                "Battambang",
+                "2024-01-01",
+                "2027-01-01"
+            ),
+            w.adviser_id
+        );
+        call(&w, &router, "update_profile", &crafted).await.unwrap();
+        let p = store.rci(rci).await.unwrap();
+        assert_eq!(p.version, w.own_version + 3);
+        assert_eq!(p.value.mosvy_registration.unwrap().as_str(), "BTB-2019-044");
+        assert_eq!(
+            p.value.mosvy_registered_on.unwrap().to_string(),
+            "2019-05-02"
+        );
+
         call(
             &w,
             &router,
@@ -204,7 +234,8 @@ fn valid_changes_are_stored_and_appear_in_history() {
         let history = store.history(rci, 1000).await.unwrap();
         assert_eq!(
             history.len(),
-            before + 6,
+            // The crafted profile save changed nothing, so it left no entry.
+            before + 7,
             "one history entry per saved change"
         );
         let item_change = history
@@ -276,6 +307,9 @@ fn bad_input_is_refused_clearly_and_changes_nothing() {
             ("set_rci_target", format!("rci_id=99999&target[goal]=care_closed&target[due_on]={tomorrow}"), Refusal::NotFound),
             ("set_province_target", format!("province=Batambang&target[goal]=care_closed&target[due_on]={tomorrow}"), Refusal::Field("province", "did you mean Battambang")),
             ("remove_target", "id=999999".into(), Refusal::NotFound),
+            ("update_registration", format!("rci_id={rci}&version={v}&change[mosvy_registration]=KP-017&change[mosvy_registered_on]={tomorrow}"), Refusal::Field("mosvy_registered_on", "in the future")),
+            ("update_registration", format!("rci_id={rci}&version={v}&change[mosvy_registration]={}", "K".repeat(121)), Refusal::Field("mosvy_registration", "too long")),
+            ("update_registration", format!("rci_id={rci}&version={}&change[mosvy_registration]=KP-017", v - 1), Refusal::Conflict("Little Lotus Home")),
             ("record_agreement", format!("rci_id={rci}&change[with]=mosvy&change[signed_on]=2025-01-01&change[expires_on]=2024-01-01"), Refusal::Field("expires_on", "must end after it was signed")),
             ("record_agreement", format!("rci_id={rci}&change[with]=ministry&change[signed_on]=2025-01-01&change[expires_on]=2028-01-01"), Refusal::Field("with", "choose from the list")),
             ("record_inspection", format!("rci_id={rci}&change[inspected_on]=2026-01-05&change[by]=DoSVY&change[outcome]=serious_concerns&change[follow_up_due]="), Refusal::Field("follow_up_due", "when the improvements are due")),

@@ -12,3 +12,4 @@ mod markup;
 mod operations;
 mod pages;
 mod tours;
+mod work;

@@ -1,0 +1,264 @@
+//! My work (`/my-work`): what is due and late across the RCIs a user looks after, most urgent
+//! first, each a link to the place to act (see `homeward_core::work`). Advisers see the RCIs
+//! they advise, a director their own (read only), admins and viewers every partner.
+
+use chrono::NaiveDate;
+use homeward_core::work::{Task, Work};
+use homeward_core::Lang;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::components::PageTitle;
+use crate::errors::AppError;
+use crate::i18n::{use_lang, Msg};
+use crate::labels::Label;
+use crate::rcis::Section;
+
+/// Entries shown at most: an organisation-wide list is long, and its most urgent part is what
+/// a day can use; the rest is counted.
+pub const SHOWN: usize = 100;
+
+/// The page's data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkList {
+    /// The most urgent work, at most [`SHOWN`], each with its RCI's names.
+    pub work: Vec<(Work, RciNames)>,
+    /// How much work there is in all, and how much of it late.
+    pub total: usize,
+    pub late: usize,
+    /// How many RCIs it covers.
+    pub rcis: usize,
+    pub today: NaiveDate,
+}
+
+/// An RCI's names, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RciNames {
+    pub en: String,
+    pub km: Option<String>,
+}
+
+/// The page a role starts on when signing in asked for none: an adviser's day begins with what
+/// is due; everyone else with the partners.
+pub fn first_page(role: homeward_core::accounts::Role) -> &'static str {
+    use homeward_core::accounts::Role;
+    match role {
+        Role::Adviser => "/my-work",
+        Role::Admin | Role::Director | Role::Viewer => "/",
+    }
+}
+
+/// The RCIs the caller looks after, with their summaries: an adviser's own (read by id, so the
+/// cost does not grow with the number of partners), a director's one, everyone's for the rest.
+#[cfg(feature = "ssr")]
+async fn looked_after(
+    ctx: &crate::server::Ctx,
+) -> Result<
+    Vec<(
+        homeward_core::Stored<homeward_core::RciProfile>,
+        homeward_core::RciSummary,
+    )>,
+    AppError,
+> {
+    use homeward_core::accounts::Role;
+    Ok(match ctx.actor.role {
+        Role::Adviser => ctx.store.rci_summaries_of(&ctx.actor.assigned_rcis).await?,
+        Role::Director => {
+            let own: Vec<i64> = ctx.actor.rci_id.into_iter().collect();
+            ctx.store.rci_summaries_of(&own).await?
+        }
+        Role::Admin | Role::Viewer => ctx.store.rci_summaries().await?.to_vec(),
+    })
+}
+
+/// The caller's work on today, in the order to do it.
+#[cfg(feature = "ssr")]
+async fn work_of(
+    ctx: &crate::server::Ctx,
+) -> Result<(Vec<Work>, std::collections::HashMap<i64, RciNames>), AppError> {
+    let rcis = looked_after(ctx).await?;
+    let actions = ctx.store.open_tour_actions().await?;
+    let work = homeward_core::work::across(
+        rcis.iter().map(|(r, s)| (r.id, &r.value, s)),
+        &actions,
+        &ctx.settings,
+        ctx.today,
+    );
+    let names = rcis
+        .into_iter()
+        .map(|(r, _)| {
+            let names = RciNames {
+                en: r.value.name_en.to_string(),
+                km: r.value.name_km.map(|n| n.to_string()),
+            };
+            (r.id, names)
+        })
+        .collect();
+    Ok((work, names))
+}
+
+/// The caller's work: what is late and due across the RCIs they look after.
+#[server(endpoint = "my_work")]
+pub async fn my_work() -> Result<WorkList, AppError> {
+    let ctx = crate::server::Ctx::signed_in()?;
+    let (work, names) = work_of(&ctx).await?;
+    let late = work.iter().filter(|w| w.is_overdue(ctx.today)).count();
+    Ok(WorkList {
+        total: work.len(),
+        late,
+        rcis: names.len(),
+        today: ctx.today,
+        work: work
+            .into_iter()
+            .take(SHOWN)
+            .filter_map(|w| {
+                let n = names.get(&w.rci_id)?.clone();
+                Some((w, n))
+            })
+            .collect(),
+    })
+}
+
+/// How many things are late for an adviser or a director, for the header; `None` for the
+/// organisation's roles, whose list covers every partner (the tab is there, without a count).
+#[cfg(feature = "ssr")]
+pub async fn late_count(ctx: &crate::server::Ctx) -> Result<Option<usize>, AppError> {
+    use homeward_core::accounts::Role;
+    match ctx.actor.role {
+        Role::Adviser | Role::Director => {
+            let (work, _) = work_of(ctx).await?;
+            Ok(Some(
+                work.iter().filter(|w| w.is_overdue(ctx.today)).count(),
+            ))
+        }
+        Role::Admin | Role::Viewer => Ok(None),
+    }
+}
+
+/// Where to act on a task.
+fn href(work: &Work) -> String {
+    let rci = work.rci_id;
+    let overview = Section::Overview.href(rci);
+    match &work.task {
+        Task::Step(step) => format!("{}#item-{}", Section::Checklist.href(rci), step.item_id),
+        Task::FollowUpDue => Section::FollowUps.href(rci),
+        Task::InspectionDue => format!("{overview}#regulation"),
+        Task::AssessmentDue => format!("{overview}#readiness"),
+        Task::TourAction { tour_id, .. } => format!("/tours/{tour_id}"),
+        Task::Flag(flag) => {
+            use homeward_core::RiskFlag as F;
+            match flag {
+                F::FollowUpsOverdue { .. }
+                | F::PlacementVisitsOverdue { .. }
+                | F::ReentryRateHigh { .. } => Section::FollowUps.href(rci),
+                F::MouExpired { .. }
+                | F::MouExpiring { .. }
+                | F::InspectionOverdue { .. }
+                | F::ImprovementsOverdue { .. } => format!("{overview}#regulation"),
+                F::ReadinessHighRisk | F::ReadinessOverdue { .. } => {
+                    format!("{overview}#readiness")
+                }
+                F::NoReintegrationPlan | F::NoReintegrationBudget | F::Stalled { .. } => overview,
+            }
+        }
+    }
+}
+
+/// What the task is, worded: the app's own words per language, a step's or action's text as
+/// typed (marked so a translator leaves it).
+fn what(work: &Work, lang: Lang) -> AnyView {
+    match &work.task {
+        Task::Step(step) => {
+            let title = step.title.get(lang).to_string();
+            let owner = step.owner.map(|o| format!(" · {}", o.label().text(lang)));
+            view! {
+                {Msg::WorkStep.text(lang)} ": "
+                <span translate=step.custom.then_some("no")>{title}</span>
+                {owner}
+            }
+            .into_any()
+        }
+        Task::FollowUpDue => Msg::NextFollowUpDue.text(lang).into_any(),
+        Task::InspectionDue => Msg::WorkInspectionDue.text(lang).into_any(),
+        Task::AssessmentDue => Msg::WorkAssessmentDue.text(lang).into_any(),
+        Task::TourAction { tour, action, .. } => view! {
+            {Msg::OverdueAction.text(lang)} ": " <span translate="no">{action.to_string()}</span>
+            " · " <span translate="no">{tour.to_string()}</span>
+        }
+        .into_any(),
+        Task::Flag(flag) => view! {
+            <span class=format!("flag flag-{}", flag.key())>{crate::components::flag_text(flag, lang)}</span>
+        }
+        .into_any(),
+    }
+}
+
+/// When: the day, and how late or how soon.
+fn when(work: &Work, today: NaiveDate, lang: Lang) -> Option<String> {
+    let due = work.due_on?;
+    let days = (due - today).num_days();
+    let how = if days < 0 {
+        format!(
+            "{} {} {}",
+            Msg::Late.text(lang),
+            -days,
+            Msg::Days.text(lang)
+        )
+    } else if days == 0 {
+        Msg::DueToday.text(lang).to_string()
+    } else {
+        format!("{} {days} {}", Msg::DueIn.text(lang), Msg::Days.text(lang))
+    };
+    Some(format!("{due} · {how}"))
+}
+
+#[component]
+pub fn MyWorkPage() -> impl IntoView {
+    let lang = use_lang();
+    let data = Resource::new(|| (), |_| my_work());
+    view! {
+        <PageTitle text=Msg::MyWorkTitle.text(lang)/>
+        <h1>{Msg::MyWorkTitle.text(lang)}</h1>
+        <Suspense fallback=move || view! { <p class="loading">{Msg::Loading.text(lang)}</p> }>
+            {move || Suspend::new(async move {
+                let data = match data.await {
+                    Ok(data) => data,
+                    Err(e) => return crate::not_found::error_page(&e, lang),
+                };
+                let today = data.today;
+                let shown = data.work.len();
+                view! {
+                    <p class="muted" data-testid="work-summary">
+                        {format!(
+                            "{} {} · {} {} · {} {}",
+                            data.late, Msg::WorkLate.text(lang),
+                            data.total, Msg::WorkInAll.text(lang),
+                            data.rcis, Msg::WorkRcis.text(lang),
+                        )}
+                    </p>
+                    {(data.total == 0).then(|| view! { <p class="empty">{Msg::NothingToDo.text(lang)}</p> })}
+                    {(shown < data.total).then(|| view! {
+                        <p class="muted small">{format!("{} {shown} / {}", Msg::WorkShownFirst.text(lang), data.total)}</p>
+                    })}
+                    <ol class="work" data-testid="work">
+                        {data.work.into_iter().map(|(w, names)| {
+                            let late = w.is_overdue(today);
+                            let name = match (lang, names.km) {
+                                (Lang::Km, Some(km)) => km,
+                                _ => names.en,
+                            };
+                            view! {
+                                <li class="work-item" class:overdue=late data-rci=w.rci_id>
+                                    <a class="work-link" href=href(&w)>{what(&w, lang)}</a>
+                                    <span class="work-rci" translate="no">{name}</span>
+                                    {when(&w, today, lang).map(|t| view! { <span class="work-when">{t}</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}
