@@ -41,6 +41,7 @@ messages! {
     WorkRcis => "partner RCIs", "មណ្ឌលដៃគូ";
     WorkShownFirst => "The most urgent first:", "ការងារបន្ទាន់បំផុតមុនគេ៖";
     NothingToDo => "Nothing is due: every partner you look after is up to date.", "គ្មានអ្វីត្រូវធ្វើទេ៖ មណ្ឌលដៃគូទាំងអស់ដែលអ្នកមើលការខុសត្រូវគឺទាន់សម័យ។";
+    ImportWaiting => "A spreadsheet is waiting for you to confirm or drop its import:", "តារាងមួយកំពុងរង់ចាំអ្នកបញ្ជាក់ ឬបោះបង់ការនាំចូល៖";
     WorkStep => "Checklist step", "ចំណុចក្នុងបញ្ជីត្រួតពិនិត្យ";
     WorkInspectionDue => "Next inspection due", "អធិការកិច្ចបន្ទាប់ត្រូវធ្វើ";
     WorkAssessmentDue => "Next readiness assessment due", "ការវាយតម្លៃការត្រៀមខ្លួនបន្ទាប់ត្រូវធ្វើ";

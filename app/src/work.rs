@@ -29,6 +29,8 @@ pub struct WorkList {
     /// How many RCIs it covers.
     pub rcis: usize,
     pub today: NaiveDate,
+    /// The name of a spreadsheet the caller uploaded and has not yet confirmed or dropped.
+    pub import_waiting: Option<String>,
 }
 
 /// An RCI's names, as typed.
@@ -103,7 +105,12 @@ pub async fn my_work() -> Result<WorkList, AppError> {
     let ctx = crate::server::Ctx::signed_in()?;
     let (work, names) = work_of(&ctx).await?;
     let late = work.iter().filter(|w| w.is_overdue(ctx.today)).count();
+    let import_waiting = match crate::server::state()?.imports.get(ctx.actor.user_id) {
+        Some(crate::imports::ssr::Pending::File(file)) => Some(file.0.clone()),
+        Some(crate::imports::ssr::Pending::Imported { .. }) | None => None,
+    };
     Ok(WorkList {
+        import_waiting,
         total: work.len(),
         late,
         rcis: names.len(),
@@ -236,6 +243,11 @@ pub fn MyWorkPage() -> impl IntoView {
                             data.rcis, Msg::WorkRcis.text(lang),
                         )}
                     </p>
+                    {data.import_waiting.map(|file| view! {
+                        <p class="panel" data-testid="import-waiting">
+                            <a href="/import">{Msg::ImportWaiting.text(lang)}</a> " " <span translate="no">{file}</span>
+                        </p>
+                    })}
                     {(data.total == 0).then(|| view! { <p class="empty">{Msg::NothingToDo.text(lang)}</p> })}
                     {(shown < data.total).then(|| view! {
                         <p class="muted small">{format!("{} {shown} / {}", Msg::WorkShownFirst.text(lang), data.total)}</p>
