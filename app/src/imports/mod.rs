@@ -234,6 +234,7 @@ pub mod ssr {
             authorities: words(Authority::ALL),
             inspection_outcomes: words(InspectionOutcome::ALL),
             answers: words(Answer::ALL),
+            owners: words(homeward_core::Owner::ALL),
         }
     }
 

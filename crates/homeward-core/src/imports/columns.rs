@@ -197,6 +197,8 @@ impl SheetKind {
                 col("reason", "Reason", "មូលហេតុ", false),
                 col("evidence", "Evidence", "ភស្តុតាង", false),
                 col("responsible", "Responsible", "អ្នកទទួលខុសត្រូវ", false),
+                col("owner", "Whose step", "ចំណុចរបស់អ្នកណា", false),
+                col("due_on", "Step due on", "ថ្ងៃត្រូវធ្វើចំណុច", false),
             ],
             SheetKind::FollowUps => vec![
                 rci(),

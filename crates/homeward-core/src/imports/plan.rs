@@ -11,7 +11,7 @@ use super::cells::{Cell, CellError, Workbook};
 use super::columns::{columns_of, fold, Column, SheetKind, RCI};
 use super::problems::{Problem, Problems, EXAMPLES};
 use crate::accounts::{Actor, Role};
-use crate::checklists::{ChecklistItem, ItemChange, ItemInput, StatusKind, Template};
+use crate::checklists::{ChecklistItem, ItemChange, ItemInput, Owner, StatusKind, Template};
 use crate::counts::ChildrenCounts;
 use crate::counts::Placement;
 use crate::follow_ups::{FollowUpInput, FollowUpVisit, VisitMode, VisitedBy};
@@ -81,6 +81,8 @@ pub struct Vocabulary {
     pub inspection_outcomes: Vec<(InspectionOutcome, Bilingual)>,
     /// Present, absent and not known with their words.
     pub answers: Vec<(Answer, Bilingual)>,
+    /// Whose a step is, with the words.
+    pub owners: Vec<(Owner, Bilingual)>,
 }
 
 /// The value whose key or words (English, Khmer, or both as "English / Khmer") were written.
@@ -1059,9 +1061,27 @@ impl Planner<'_> {
                     .map(|r| r.to_string())
                     .unwrap_or_default(),
             )),
-            // Not columns of the sheet: whose step it is and when it is due stay as they are.
-            owner: current.owner.map(|o| o.key().to_string()),
-            due_on: current.due_on.map(|d| d.to_string()),
+            // A word of the list or a key; anything else goes to the parser, which names it.
+            owner: Some(keep(
+                "owner",
+                current
+                    .owner
+                    .map(|o| o.key().to_string())
+                    .unwrap_or_default(),
+            ))
+            .map(|written| {
+                word(
+                    &chosen(&written),
+                    Owner::ALL,
+                    &self.cx.vocabulary.owners,
+                    Owner::key,
+                )
+                .map_or(written, |o| o.key().to_string())
+            }),
+            due_on: Some(keep(
+                "due_on",
+                current.due_on.map(|d| d.to_string()).unwrap_or_default(),
+            )),
         };
         let change = match input.parse(self.cx.today) {
             Ok(c) => c,
@@ -1082,6 +1102,8 @@ impl Planner<'_> {
         if change.status == current.status
             && change.evidence == current.evidence
             && change.responsible == current.responsible
+            && change.owner == current.owner
+            && change.due_on == current.due_on
         {
             self.unchanged += 1;
             return;

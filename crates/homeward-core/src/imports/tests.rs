@@ -98,6 +98,10 @@ fn context(role: Role, editable: bool) -> (Directory, Context) {
             crate::readiness::Answer::Unknown,
             Bilingual::new("Not known", "មិនដឹង"),
         )],
+        owners: vec![(
+            crate::checklists::Owner::Director,
+            Bilingual::new("The director's", "របស់នាយកមណ្ឌល"),
+        )],
         ..Vocabulary::default()
     };
     let cx = Context {
@@ -244,18 +248,36 @@ fn every_kind_of_row_becomes_a_change_to_its_rci() {
             sheet(
                 "Checklist",
                 &[
-                    &["RCI", "Step", "Status", "Done on"],
-                    &["Hope House", "assess_children", "Done", "2026-05-02"],
+                    &[
+                        "RCI",
+                        "Step",
+                        "Status",
+                        "Done on",
+                        "Whose step",
+                        "Step due on",
+                    ],
+                    &[
+                        "Hope House",
+                        "assess_children",
+                        "Done",
+                        "2026-05-02",
+                        "",
+                        "",
+                    ],
                     &[
                         "hope house",
                         "Assess each child's family",
                         "រួចរាល់",
                         "2026-05-03",
+                        "The director's / របស់នាយកមណ្ឌល",
+                        "2026-06-01",
                     ],
                     &[
                         "Riverside Children's Home",
                         "trace_relatives",
                         "Blocked",
+                        "",
+                        "",
                         "",
                     ],
                 ],
@@ -317,6 +339,13 @@ fn every_kind_of_row_becomes_a_change_to_its_rci() {
         Some(day("2026-05-03"))
     );
     assert_eq!(hope.items[0].version, Some(1));
+    assert_eq!(hope.items[0].change.owner, None);
+    assert_eq!(
+        hope.items[1].change.owner,
+        Some(crate::checklists::Owner::Director),
+        "the list's words name whose the step is"
+    );
+    assert_eq!(hope.items[1].change.due_on, Some(day("2026-06-01")));
     assert_eq!(hope.follow_ups[0].children.to_string(), "3 (1F)");
     let new = &plan.rcis[1];
     assert_eq!(new.target, Target::New);

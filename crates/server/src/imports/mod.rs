@@ -219,6 +219,13 @@ pub fn template(
             "answers",
             Answer::ALL.iter().map(|a| both(a.label().into())).collect(),
         ),
+        (
+            "owners",
+            homeward_core::Owner::ALL
+                .iter()
+                .map(|o| both(o.label().into()))
+                .collect(),
+        ),
         ("advisers", advisers.to_vec()),
         ("steps", steps.to_vec()),
         ("indicators", indicators.to_vec()),
@@ -241,6 +248,7 @@ pub fn template(
             "agreement_with" => "authorities",
             "inspection_outcome" => "inspection_outcomes",
             "answer" => "answers",
+            "owner" => "owners",
             "indicator" => "indicators",
             _ => return None,
         })
