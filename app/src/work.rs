@@ -50,35 +50,31 @@ pub fn first_page(role: homeward_core::accounts::Role) -> &'static str {
     }
 }
 
-/// The RCIs the caller looks after, with their summaries: an adviser's own (read by id, so the
-/// cost does not grow with the number of partners), a director's one, everyone's for the rest.
-#[cfg(feature = "ssr")]
-async fn looked_after(
-    ctx: &crate::server::Ctx,
-) -> Result<
-    Vec<(
-        homeward_core::Stored<homeward_core::RciProfile>,
-        homeward_core::RciSummary,
-    )>,
-    AppError,
-> {
-    use homeward_core::accounts::Role;
-    Ok(match ctx.actor.role {
-        Role::Adviser => ctx.store.rci_summaries_of(&ctx.actor.assigned_rcis).await?,
-        Role::Director => {
-            let own: Vec<i64> = ctx.actor.rci_id.into_iter().collect();
-            ctx.store.rci_summaries_of(&own).await?
-        }
-        Role::Admin | Role::Viewer => ctx.store.rci_summaries().await?.to_vec(),
-    })
-}
-
-/// The caller's work on today, in the order to do it.
+/// The caller's work on today, in the order to do it, and the names of the RCIs it covers. An
+/// adviser's RCIs are read by id (the cost does not grow with the number of partners), a
+/// director's one likewise; admins and viewers read the shared copy of every summary.
 #[cfg(feature = "ssr")]
 async fn work_of(
     ctx: &crate::server::Ctx,
 ) -> Result<(Vec<Work>, std::collections::HashMap<i64, RciNames>), AppError> {
-    let rcis = looked_after(ctx).await?;
+    use homeward_core::accounts::Role;
+    let own;
+    let every;
+    let rcis: &[_] = match ctx.actor.role {
+        Role::Adviser => {
+            own = ctx.store.rci_summaries_of(&ctx.actor.assigned_rcis).await?;
+            &own
+        }
+        Role::Director => {
+            let mine: Vec<i64> = ctx.actor.rci_id.into_iter().collect();
+            own = ctx.store.rci_summaries_of(&mine).await?;
+            &own
+        }
+        Role::Admin | Role::Viewer => {
+            every = ctx.store.rci_summaries().await?;
+            &every
+        }
+    };
     let actions = ctx.store.open_tour_actions().await?;
     let work = homeward_core::work::across(
         rcis.iter().map(|(r, s)| (r.id, &r.value, s)),
@@ -87,11 +83,11 @@ async fn work_of(
         ctx.today,
     );
     let names = rcis
-        .into_iter()
+        .iter()
         .map(|(r, _)| {
             let names = RciNames {
                 en: r.value.name_en.to_string(),
-                km: r.value.name_km.map(|n| n.to_string()),
+                km: r.value.name_km.as_ref().map(|n| n.to_string()),
             };
             (r.id, names)
         })
