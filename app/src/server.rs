@@ -18,8 +18,6 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// One-time passwords waiting to be shown once to the admin who made them.
     pub flashes: Flashes,
-    /// Each user's uploaded spreadsheet, waiting to be previewed and confirmed.
-    pub imports: crate::imports::ssr::PendingImports,
     /// The organisation's name, as printed reports carry it (a server setting; may be blank).
     pub organisation: String,
 }

@@ -101,9 +101,10 @@ pub async fn my_work() -> Result<WorkList, AppError> {
     let ctx = crate::server::Ctx::signed_in()?;
     let (work, names) = work_of(&ctx).await?;
     let late = work.iter().filter(|w| w.is_overdue(ctx.today)).count();
-    let import_waiting = match crate::server::state()?.imports.get(ctx.actor.user_id) {
-        Some(crate::imports::ssr::Pending::File(file)) => Some(file.0.clone()),
-        Some(crate::imports::ssr::Pending::Imported { .. }) | None => None,
+    use crate::imports::ssr::Pending;
+    let import_waiting = match Pending::of(&ctx.store, ctx.actor.user_id).await? {
+        Some(Pending::File { file_name, .. }) => Some(file_name),
+        Some(Pending::Imported { .. }) | None => None,
     };
     Ok(WorkList {
         import_waiting,

@@ -70,9 +70,8 @@ pub async fn import_preview() -> Result<Option<Preview>, AppError> {
     if !ctx.actor.can_edit_anything() {
         return Err(AppError::NotFound);
     }
-    let state = crate::server::state()?;
     let lang = crate::server::request_lang();
-    let Some(pending) = state.imports.get(ctx.actor.user_id) else {
+    let Some(pending) = ssr::Pending::of(&ctx.store, ctx.actor.user_id).await? else {
         return Ok(None);
     };
     let preview = match pending {
@@ -83,15 +82,15 @@ pub async fn import_preview() -> Result<Option<Preview>, AppError> {
                 .map(|(id, name)| (format!("/rcis/{id}"), name))
                 .collect(),
         },
-        ssr::Pending::File(file) => match file.as_ref() {
-            (file_name, Err(e)) => {
+        ssr::Pending::File { file_name, book } => match &book {
+            Err(e) => {
                 crate::not_found::set_status(&AppError::Invalid(e.message()));
                 Preview::Refused {
-                    file_name: file_name.clone(),
+                    file_name,
                     message: e.message().get(lang).to_string(),
                 }
             }
-            (_, Ok(book)) => {
+            Ok(book) => {
                 let plan = ssr::make_plan(&ctx, book).await?;
                 if !plan.problems.is_empty() {
                     crate::not_found::set_status(&AppError::Invalid(
@@ -111,14 +110,15 @@ pub async fn import_preview() -> Result<Option<Preview>, AppError> {
 #[server(endpoint = "confirm_import")]
 pub async fn confirm_import(fingerprint: String) -> Result<(), AppError> {
     let ctx = crate::server::Ctx::recorder()?;
-    let state = crate::server::state()?;
-    let Some(ssr::Pending::File(file)) = state.imports.get(ctx.actor.user_id) else {
+    let Some(ssr::Pending::File { book, .. }) =
+        ssr::Pending::of(&ctx.store, ctx.actor.user_id).await?
+    else {
         return Err(AppError::invalid(crate::i18n::Msg::ImportNothingPending));
     };
-    let (_, Ok(book)) = file.as_ref() else {
+    let Ok(book) = book else {
         return Err(AppError::invalid(crate::i18n::Msg::ImportHasProblems));
     };
-    let plan = ssr::make_plan(&ctx, book).await?;
+    let plan = ssr::make_plan(&ctx, &book).await?;
     if !plan.problems.is_empty() {
         return Err(AppError::invalid(crate::i18n::Msg::ImportHasProblems));
     }
@@ -137,13 +137,12 @@ pub async fn confirm_import(fingerprint: String) -> Result<(), AppError> {
         .into_iter()
         .zip(plan.rcis.iter().map(|r| r.name.clone()))
         .collect();
-    state.imports.put(
-        ctx.actor.user_id,
-        ssr::Pending::Imported {
-            file_name: plan.file_name.clone(),
-            rcis,
-        },
-    );
+    ssr::Pending::Imported {
+        file_name: plan.file_name.clone(),
+        rcis,
+    }
+    .keep(&ctx.store, ctx.actor.user_id)
+    .await?;
     leptos_axum::redirect(PATH);
     Ok(())
 }
@@ -152,9 +151,9 @@ pub async fn confirm_import(fingerprint: String) -> Result<(), AppError> {
 pub mod ssr {
     //! What only the server does: keeping each user's file, planning it, wording the plan.
 
-    use std::collections::HashMap;
-    use std::sync::{Arc, Mutex};
-    use std::time::{Duration, Instant};
+    use chrono::Utc;
+    use homeward_store::Store;
+    use serde::{Deserialize, Serialize};
 
     use homeward_core::accounts::Role;
     use homeward_core::follow_ups::{VisitMode, VisitedBy};
@@ -172,11 +171,15 @@ pub mod ssr {
     use crate::labels::Label;
     use crate::server::Ctx;
 
-    /// A user's file: as read (or why it was refused), or imported.
-    #[derive(Debug, Clone)]
+    /// A user's file: as read (or why it was refused), or imported. Kept in the database as
+    /// JSON ([`Store::keep_pending_import`]), so any server on it can show and confirm it.
+    #[derive(Debug, Clone, Serialize, Deserialize)]
     pub enum Pending {
         /// The file's name and its sheets, or why it could not be read.
-        File(Arc<(String, Result<Workbook, FileError>)>),
+        File {
+            file_name: String,
+            book: Result<Workbook, FileError>,
+        },
         /// Imported: each RCI's id and name.
         Imported {
             file_name: String,
@@ -184,36 +187,15 @@ pub mod ssr {
         },
     }
 
-    /// Each user's last file, kept for half an hour; at most a few at once (a file may hold
-    /// megabytes), the oldest forgotten first.
-    #[derive(Debug, Clone, Default)]
-    pub struct PendingImports(Arc<Mutex<HashMap<i64, (Pending, Instant)>>>);
-
-    impl PendingImports {
-        const KEEP: Duration = Duration::from_secs(30 * 60);
-        const MOST: usize = 8;
-
-        /// Keeps `pending` for `user_id`, replacing their previous file.
-        pub fn put(&self, user_id: i64, pending: Pending) {
-            let Ok(mut map) = self.0.lock() else { return };
-            map.retain(|_, (_, at)| at.elapsed() < Self::KEEP);
-            map.remove(&user_id);
-            while map.len() >= Self::MOST {
-                let oldest = map.iter().min_by_key(|(_, (_, at))| *at).map(|(id, _)| *id);
-                match oldest {
-                    Some(id) => map.remove(&id),
-                    None => break,
-                };
-            }
-            map.insert(user_id, (pending, Instant::now()));
+    impl Pending {
+        /// Keeps it as `user_id`'s, replacing their previous file.
+        pub async fn keep(&self, store: &Store, user_id: i64) -> Result<(), AppError> {
+            Ok(store.keep_pending_import(user_id, self, Utc::now()).await?)
         }
 
-        /// The user's file, if kept.
-        pub fn get(&self, user_id: i64) -> Option<Pending> {
-            let map = self.0.lock().ok()?;
-            map.get(&user_id)
-                .filter(|(_, at)| at.elapsed() < Self::KEEP)
-                .map(|(p, _)| p.clone())
+        /// `user_id`'s file, while kept.
+        pub async fn of(store: &Store, user_id: i64) -> Result<Option<Pending>, AppError> {
+            Ok(store.pending_import(user_id, Utc::now()).await?)
         }
     }
 

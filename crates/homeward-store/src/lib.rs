@@ -21,6 +21,7 @@ pub mod follow_ups;
 pub mod generate;
 pub mod history;
 pub mod imports;
+pub mod pending_imports;
 pub mod placements;
 pub mod programmes;
 pub mod rcis;

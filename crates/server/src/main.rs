@@ -256,7 +256,6 @@ async fn run(cli: Cli) -> Result<(), Error> {
                 sessions: SessionPolicy::default(),
                 secure_cookies,
                 flashes: Default::default(),
-                imports: Default::default(),
                 organisation: match (organisation.trim(), demo) {
                     ("", true) => "Demo NGO".to_string(),
                     (name, _) => name.to_string(),

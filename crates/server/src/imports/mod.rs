@@ -8,8 +8,7 @@ pub mod sandbox;
 
 use app::errors::AppError;
 use app::imports::ssr::Pending;
-use app::server::AppState;
-use axum::extract::{Multipart, State};
+use axum::extract::Multipart;
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -40,7 +39,6 @@ pub const MAX_UPLOAD: usize = MAX_FILE_BYTES + 64 * 1024;
 /// file that cannot be read is kept as that refusal, so the page says why.
 pub async fn upload(
     Caller(ctx): Caller,
-    State(state): State<AppState>,
     Extension(reader): Extension<Sandbox>,
     mut form: Multipart,
 ) -> Response {
@@ -88,10 +86,13 @@ pub async fn upload(
     if let Err(e) = &book {
         tracing::info!(file = %name, "import refused: {}", e.message().en);
     }
-    state.imports.put(
-        ctx.actor.user_id,
-        Pending::File(std::sync::Arc::new((name, book))),
-    );
+    let pending = Pending::File {
+        file_name: name,
+        book,
+    };
+    if let Err(e) = pending.keep(&ctx.store, ctx.actor.user_id).await {
+        return refusal(e);
+    }
     (
         StatusCode::SEE_OTHER,
         [(LOCATION, format!("{}#preview", app::imports::PATH))],

@@ -391,3 +391,51 @@ fn the_command_line_import_counts_problems_in_words_and_imports_nothing() {
     );
     assert!(said.contains("1 problem: nothing was imported"), "{said}");
 }
+
+/// The file waits in the database, not in one server's memory: uploaded to one server, it is
+/// previewed and confirmed on another, and that one's list of what was imported shows on the
+/// first.
+#[test]
+fn a_file_uploaded_to_one_server_is_confirmed_on_another() {
+    run(async {
+        let w = world().await;
+        let ((store, first), (_, second)) = w.two_servers("two").await;
+        let file = "Name (English),Province,Transition start\nTonle Home,Kampot,2026-01-05\n";
+        let (status, _) = call(
+            &first,
+            upload(&w, Caller::Adviser, "two.csv", file.as_bytes()),
+        )
+        .await;
+        assert!(status.is_redirection(), "{status}");
+        let (status, body) = page(&w, &second, Caller::Adviser).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert!(
+            body.contains("Tonle Home"),
+            "the other server previews it: {body}"
+        );
+        // Nobody else's: another user's page on either server holds no file.
+        let (_, admin) = page(&w, &second, Caller::Admin).await;
+        assert!(!admin.contains("Tonle Home"));
+        let confirm = format!("fingerprint={}", fingerprint(&body));
+        let (status, text) = call(
+            &second,
+            w.request(Caller::Adviser, "POST", "/api/confirm_import", &confirm),
+        )
+        .await;
+        assert!(
+            status.is_success() || status.is_redirection(),
+            "{status} {text}"
+        );
+        assert!(store
+            .rcis()
+            .await
+            .unwrap()
+            .iter()
+            .any(|r| r.value.name_en.as_str() == "Tonle Home"));
+        let (_, after) = page(&w, &first, Caller::Adviser).await;
+        assert!(
+            after.contains("Tonle Home") && !after.contains("name=\"fingerprint\""),
+            "{after}"
+        );
+    })
+}

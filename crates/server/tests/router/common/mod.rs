@@ -238,6 +238,22 @@ impl World {
         let location = homeward_store::db::scratch(self.dir.path(), name, Some(&self.template))
             .await
             .unwrap();
+        self.serve(location, secure).await
+    }
+
+    /// Two servers, each with its own store and state (as two processes have), on one fresh
+    /// copy of the demo database.
+    pub async fn two_servers(&self, name: &str) -> ((Store, Router), (Store, Router)) {
+        let location = homeward_store::db::scratch(self.dir.path(), name, Some(&self.template))
+            .await
+            .unwrap();
+        (
+            self.serve(location.clone(), false).await,
+            self.serve(location, false).await,
+        )
+    }
+
+    async fn serve(&self, location: homeward_store::Location, secure: bool) -> (Store, Router) {
         let store = Store::open(location).await.unwrap();
         let state = AppState {
             store: store.clone(),
@@ -245,7 +261,6 @@ impl World {
             sessions: SessionPolicy::default(),
             secure_cookies: secure,
             flashes: Default::default(),
-            imports: Default::default(),
             organisation: "Demo NGO".into(),
         };
         let options = LeptosOptions::builder().output_name("homeward").build();
