@@ -16,38 +16,8 @@ pub struct AppState {
     pub sessions: SessionPolicy,
     /// Mark the session cookie `Secure` (when served over HTTPS).
     pub secure_cookies: bool,
-    /// One-time passwords waiting to be shown once to the admin who made them.
-    pub flashes: Flashes,
     /// The organisation's name, as printed reports carry it (a server setting; may be blank).
     pub organisation: String,
-}
-
-/// Messages for one user's next page and no other: a one-time password an admin just created is
-/// shown on the page the save leads to, then forgotten. Kept on the server, never in a URL (a
-/// URL stays in the browser's history and the server's logs); gone after 10 minutes unread.
-#[derive(Clone, Debug, Default)]
-pub struct Flashes(
-    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<i64, (String, std::time::Instant)>>>,
-);
-
-impl Flashes {
-    const KEEP: std::time::Duration = std::time::Duration::from_secs(600);
-
-    /// Keeps `text` for the next page of `user_id` (replacing any unread one).
-    pub fn put(&self, user_id: i64, text: String) {
-        if let Ok(mut map) = self.0.lock() {
-            map.retain(|_, (_, at)| at.elapsed() < Self::KEEP);
-            map.insert(user_id, (text, std::time::Instant::now()));
-        }
-    }
-
-    /// The message waiting for `user_id`, once.
-    pub fn take(&self, user_id: i64) -> Option<String> {
-        let mut map = self.0.lock().ok()?;
-        map.remove(&user_id)
-            .filter(|(_, at)| at.elapsed() < Self::KEEP)
-            .map(|(text, _)| text)
-    }
 }
 
 /// The signed-in caller, put into each request by the server's authentication middleware.

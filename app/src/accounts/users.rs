@@ -81,7 +81,10 @@ pub async fn list_users() -> Result<UsersData, AppError> {
         users,
         rcis,
         sign_ins,
-        one_time: crate::server::state()?.flashes.take(ctx.actor.user_id),
+        one_time: ctx
+            .store
+            .take_flash(ctx.actor.user_id, chrono::Utc::now())
+            .await?,
     })
 }
 
@@ -132,9 +135,9 @@ pub async fn create_user(
     ctx.store
         .create_user(&new, &password, true, &ctx.by)
         .await?;
-    crate::server::state()?
-        .flashes
-        .put(ctx.actor.user_id, password.as_str().to_string());
+    ctx.store
+        .keep_flash(ctx.actor.user_id, password.as_str(), chrono::Utc::now())
+        .await?;
     crate::server::redirect_saved("/admin/users", "password");
     Ok(password.as_str().to_string())
 }
@@ -182,9 +185,9 @@ pub async fn reset_password(user_id: i64) -> Result<String, AppError> {
     ctx.store
         .set_password(user_id, &password, true, &ctx.by)
         .await?;
-    crate::server::state()?
-        .flashes
-        .put(ctx.actor.user_id, password.as_str().to_string());
+    ctx.store
+        .keep_flash(ctx.actor.user_id, password.as_str(), chrono::Utc::now())
+        .await?;
     crate::server::redirect_saved("/admin/users", "password");
     Ok(password.as_str().to_string())
 }

@@ -68,6 +68,7 @@ pub const TABLES: &[&str] = &[
 pub const LEFT_OUT: &[&str] = &[
     "sessions",
     "form_drafts",
+    "flashes",
     "pending_imports",
     "rci_summaries",
     "store_revision",

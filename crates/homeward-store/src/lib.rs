@@ -17,6 +17,7 @@ pub mod counts;
 pub mod db;
 pub mod demo;
 pub mod drafts;
+pub mod flashes;
 pub mod follow_ups;
 pub mod generate;
 pub mod history;

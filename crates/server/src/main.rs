@@ -255,7 +255,6 @@ async fn run(cli: Cli) -> Result<(), Error> {
                 settings,
                 sessions: SessionPolicy::default(),
                 secure_cookies,
-                flashes: Default::default(),
                 organisation: match (organisation.trim(), demo) {
                     ("", true) => "Demo NGO".to_string(),
                     (name, _) => name.to_string(),

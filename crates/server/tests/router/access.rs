@@ -1053,3 +1053,43 @@ fn a_director_receives_nothing_outside_their_scope() {
         );
     })
 }
+
+/// A one-time password an admin creates on one server is shown by whichever server answers the
+/// next page, once, and never to another user.
+#[test]
+fn a_one_time_password_made_on_one_server_is_shown_once_by_another() {
+    run(async {
+        let w = world().await;
+        let ((_, first), (_, second)) = w.two_servers("flash").await;
+        let made = first
+            .clone()
+            .oneshot(w.request(
+                Caller::Admin,
+                "POST",
+                "/api/reset_password",
+                &format!("user_id={}", w.viewer_id),
+            ))
+            .await
+            .unwrap();
+        assert!(made.status().is_success() || made.status().is_redirection());
+        let password: String = serde_json::from_str(&body_text(made).await).unwrap_or_default();
+        let page = |router: &axum::Router, caller| {
+            let req = w.request(caller, "GET", "/admin/users", "");
+            let router = router.clone();
+            async move { body_text(router.oneshot(req).await.unwrap()).await }
+        };
+        let shown = page(&second, Caller::Admin).await;
+        assert!(
+            !password.is_empty() && shown.contains(&password),
+            "the other server shows it"
+        );
+        assert!(
+            !page(&first, Caller::Admin).await.contains(&password),
+            "once"
+        );
+        assert!(
+            !page(&second, Caller::Admin).await.contains(&password),
+            "once"
+        );
+    })
+}

@@ -260,7 +260,6 @@ impl World {
             settings: RiskSettings::default(),
             sessions: SessionPolicy::default(),
             secure_cookies: secure,
-            flashes: Default::default(),
             organisation: "Demo NGO".into(),
         };
         let options = LeptosOptions::builder().output_name("homeward").build();
