@@ -1,5 +1,6 @@
 //! Checklist display: one section per track with its progress bar and items.
 
+use homeward_core::signoffs::StageState;
 use homeward_core::{ChecklistItem, Owner, Progress, StatusKind, Stored, Track};
 use leptos::prelude::*;
 
@@ -112,6 +113,9 @@ pub fn TrackSection(
     cx: RciContext,
     /// Whether the track starts unfolded: a finished or later stage is one line until opened.
     open: bool,
+    /// Where the stage's sign-off stands; none for the organisation track.
+    #[prop(default = None)]
+    sign_off: Option<StageState>,
     /// What else belongs to this stage (a pointer to the community programmes).
     #[prop(optional)]
     children: Option<Children>,
@@ -119,9 +123,20 @@ pub fn TrackSection(
     let lang = cx.lang;
     let heading = track_heading(track, lang);
     let all_closed = items.iter().all(|i| !i.value.is_open());
+    // Its sign-off in a word, or "complete" when every step is done and none is needed yet.
+    let state_word = sign_off
+        .as_ref()
+        .and_then(crate::signoffs::state_word)
+        .or((all_closed && progress.applicable > 0).then_some(Msg::StageComplete));
+    let panel = match (track, sign_off) {
+        (Track::Stage(stage), Some(state)) => Some(view! {
+            <crate::signoffs::SignOffPanel stage state complete=progress.is_complete() cx/>
+        }),
+        _ => None,
+    };
     let (hidden, shown): (Vec<_>, Vec<_>) = items.into_iter().partition(|i| i.value.hidden);
     view! {
-        <section class="track" data-track=track.key() data-all-closed=all_closed.to_string()>
+        <section class="track" id=format!("track-{}", track.key()) data-track=track.key() data-all-closed=all_closed.to_string()>
             <details class="track-body" open=open>
             <summary>
                 <h2>{heading}</h2>
@@ -129,10 +144,11 @@ pub fn TrackSection(
                     <ProgressBar progress label=track.title().get(lang).to_string()/>
                     <span class="muted">
                         {Msg::OfDone.text(lang).replace("{done}", &progress.done.to_string()).replace("{total}", &progress.applicable.to_string())}
-                        {(all_closed && progress.applicable > 0).then(|| format!(" · {}", Msg::StageComplete.text(lang)))}
+                        {state_word.map(|w| format!(" · {}", w.text(lang)))}
                     </span>
                 </div>
             </summary>
+            {panel}
             // Shown by the page's style only while "open items only" is on.
             <p class="empty nothing-open">{Msg::NothingOpen.text(lang)}</p>
             <ul class="items">

@@ -31,6 +31,10 @@ pub enum AppError {
     /// Someone saved first; the text shows what they saved, in both languages.
     #[error("{}", .0.en)]
     Conflict(Bilingual),
+    /// What was asked does not fit where the record stands (a stage not yet done, or already
+    /// signed off): nothing changed, and the text says why.
+    #[error("{}", .0.en)]
+    NotNow(Bilingual),
     /// Too many wrong passwords: the account waits before it is tried again.
     #[error("{}", .0.en)]
     TooManyTries(Bilingual),
@@ -59,7 +63,9 @@ impl AppError {
             AppError::Conflict(detail) => {
                 format!("{} {}", Msg::ConflictIntro.text(lang), detail.get(lang))
             }
-            AppError::TooManyTries(detail) => detail.get(lang).to_string(),
+            AppError::NotNow(detail) | AppError::TooManyTries(detail) => {
+                detail.get(lang).to_string()
+            }
             AppError::Busy => Msg::Busy.text(lang).to_string(),
             AppError::Server => Msg::ServerProblem.text(lang).to_string(),
         }
@@ -73,7 +79,7 @@ impl AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Invalid(_) | AppError::Field { .. } => StatusCode::BAD_REQUEST,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Conflict(_) | AppError::NotNow(_) => StatusCode::CONFLICT,
             AppError::TooManyTries(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Server => StatusCode::INTERNAL_SERVER_ERROR,
@@ -128,6 +134,7 @@ impl From<homeward_store::StoreError> for AppError {
                 AppError::TooManyTries(e.into())
             }
             StoreError::Account(e) => AppError::invalid(e),
+            StoreError::SignOff(e) => AppError::NotNow(e.into()),
             StoreError::Busy => AppError::Busy,
             other => {
                 tracing::error!("storage error: {other}");

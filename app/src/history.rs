@@ -8,6 +8,7 @@ use homeward_core::placements::{AgeBand, Outcome};
 use homeward_core::programmes::{ProgrammeKind, ProgrammeStatus};
 use homeward_core::readiness::{About, Level, Polarity};
 use homeward_core::regulation::{Authority, ClosureKind, InspectionOutcome};
+use homeward_core::signoffs::SignOffKind;
 use homeward_core::targets::GoalKind;
 use homeward_core::tours::{ActionStatus, VisitorRole};
 use homeward_core::trainings::TrainingCategory;
@@ -120,6 +121,7 @@ pub(crate) fn field_label(field: &str) -> Option<Msg> {
         "assessment date" => Msg::AssessmentDate,
         "readiness level" => Msg::ReadinessLevel,
         "indicators answered" => Msg::IndicatorsAnswered,
+        "sign-off" => Msg::SignOffField,
         _ => return None,
     })
 }
@@ -182,6 +184,10 @@ pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
         "about" => named(About::parse(&value).map(Label::label), value),
         "sign" => named(Polarity::parse(&value).map(Label::label), value),
         "readiness level" => named(Level::parse(&value).map(Label::label), value),
+        "sign-off" => match value.as_str() {
+            "withdrawn" => word(Msg::SignOffWithdrawn),
+            _ => named(SignOffKind::parse(&value).map(Label::label), value),
+        },
         // "24000 USD": the amount, its currency worded.
         "amount" => value
             .split_once(' ')
@@ -301,6 +307,7 @@ pub(crate) fn is_typed(field: &str, value: &str) -> bool {
         | "transition target"
         | "director's RCI"
         | "assigned RCIs"
+        | "sign-off"
         | "track" => false,
         f => !CountField::ALL.iter().any(|c| c.key() == f),
     }
@@ -348,6 +355,15 @@ pub fn label_text(label: &str, lang: Lang) -> String {
         format!("{} {day}", Msg::ClosureNoticeOn.text(lang))
     } else if let Some(day) = base.strip_prefix("readiness assessment on ") {
         format!("{} {day}", Msg::AssessmentOn.text(lang))
+    } else if let Some(track) = base
+        .strip_prefix("sign-off of ")
+        .and_then(|key| homeward_core::Track::parse(key).ok())
+    {
+        format!(
+            "{} {}",
+            Msg::SignOffOf.text(lang),
+            crate::checklists::track_heading(track, lang)
+        )
     } else if base == "target" {
         Msg::HistoryTarget.text(lang).to_string()
     } else if let Some(province) = base.strip_prefix("target for ") {

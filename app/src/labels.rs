@@ -235,6 +235,7 @@ impl Label for Entity {
             Entity::TemplateStep => Msg::HistoryTemplateStep,
             Entity::Readiness => Msg::HistoryReadiness,
             Entity::Indicator => Msg::HistoryIndicator,
+            Entity::SignOff => Msg::HistorySignOff,
         }
     }
 }
@@ -333,6 +334,18 @@ impl Label for InspectionOutcome {
             InspectionOutcome::Satisfactory => Msg::OutcomeSatisfactory,
             InspectionOutcome::ImprovementsRequired => Msg::OutcomeImprovements,
             InspectionOutcome::SeriousConcerns => Msg::OutcomeSerious,
+        }
+    }
+}
+
+/// The last step of a stage's sign-off.
+impl Label for homeward_core::signoffs::SignOffKind {
+    fn label(self) -> Msg {
+        use homeward_core::signoffs::SignOffKind;
+        match self {
+            SignOffKind::Requested => Msg::AwaitingSignOff,
+            SignOffKind::Returned => Msg::SignOffReturnedWord,
+            SignOffKind::Approved => Msg::SignedOff,
         }
     }
 }

@@ -26,6 +26,7 @@ pub mod regulation;
 pub mod report;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod signoffs;
 pub mod targets;
 pub mod templates;
 pub mod tours;

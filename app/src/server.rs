@@ -137,6 +137,14 @@ impl Ctx {
         Ok(self)
     }
 
+    /// This caller, if they may sign stages off ("not allowed" for anyone else who got this far).
+    pub fn signing_off(self) -> Result<Ctx, AppError> {
+        if !self.actor.can_sign_off() {
+            return Err(AppError::Forbidden);
+        }
+        Ok(self)
+    }
+
     /// An admin: "not found" for anyone else.
     pub fn admin() -> Result<Ctx, AppError> {
         let ctx = Self::signed_in()?;

@@ -149,6 +149,11 @@ fn href(work: &Work) -> String {
         Task::InspectionDue => format!("{overview}#regulation"),
         Task::AssessmentDue => format!("{overview}#readiness"),
         Task::TourAction { tour_id, .. } => format!("/tours/{tour_id}"),
+        Task::SignOff(stage, _) => format!(
+            "{}#track-{}",
+            Section::Checklist.href(rci),
+            homeward_core::Track::Stage(*stage).key()
+        ),
         Task::Flag(flag) => {
             use homeward_core::RiskFlag as F;
             match flag {
@@ -194,6 +199,22 @@ fn what(work: &Work, lang: Lang) -> AnyView {
             <span class=format!("flag flag-{}", flag.key())>{crate::components::flag_text(flag, lang)}</span>
         }
         .into_any(),
+        Task::SignOff(stage, state) => {
+            use homeward_core::signoffs::StageState;
+            let heading =
+                crate::checklists::track_heading(homeward_core::Track::Stage(*stage), lang);
+            match state {
+                StageState::Returned(s) => view! {
+                    {heading} ": " {Msg::SignOffReturnedWord.text(lang)} " · " {Msg::WhatIsMissing.text(lang)} ": "
+                    <span translate="no" data-testid="returned-note">{s.note.as_str().to_string()}</span>
+                }
+                .into_any(),
+                StageState::Awaiting(_) => format!("{heading}: {}", Msg::AwaitingSignOff.text(lang)).into_any(),
+                StageState::Ready | StageState::Open | StageState::SignedOff(_) => {
+                    format!("{heading}: {}", Msg::AskForSignOff.text(lang)).into_any()
+                }
+            }
+        }
     }
 }
 

@@ -154,7 +154,7 @@ test.describe("RCI page", () => {
     await expect(page.locator("section.track")).toHaveCount(6);
     const assessment = page.locator('section.track[data-track="assessment"]');
     await expect(assessment.locator("progress")).toHaveAttribute("value", "100");
-    await expect(assessment.locator(".track-progress")).toContainText("complete");
+    await expect(assessment.locator(".track-progress")).toContainText("signed off");
     // A finished stage is one line; the stage being worked on is open.
     const done = assessment.locator('li.item[data-status="done"]');
     await expect(done.first()).toBeHidden();

@@ -231,6 +231,7 @@ fn CompareTable(
                         <td data-label=Msg::ColStage.text(lang)>
                             <PhaseLabel phase=r.phase lang/>
                             {days.map(|d| view! { <span class="muted small">{d}</span> })}
+                            {r.awaiting_sign_off.then(|| view! { <span class="pill awaiting-sign-off" data-testid="awaiting-sign-off">{Msg::AwaitingSignOff.text(lang)}</span> })}
                         </td>
                         <td class="num overall" data-label=Msg::ColProgress.text(lang)><strong>{format!("{}%", r.overall)}</strong></td>
                         <td class="risks" data-label=Msg::ColRisks.text(lang)><Flags flags=r.flags lang/></td>

@@ -92,6 +92,7 @@ pub fn RciPage() -> impl IntoView {
                         let cx = RciContext {
                             rci_id: detail.rci.id,
                             can_edit: detail.can_edit,
+                            can_sign_off: detail.can_sign_off,
                             lang,
                             today: detail.today,
                             saved_item,
@@ -208,16 +209,20 @@ fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> i
                                             r.as_ref().is_some_and(|r| r.is_of("update_item", "item_id", i.id))
                                         })
                                 });
+                            let sign_off = match track {
+                                Track::Stage(stage) => Some(homeward_core::signoffs::state(*track_progress, overview.sign_offs.of(*stage))),
+                                Track::Organisation => None,
+                            };
                             match track {
                                 Track::Stage(Stage::CommunityProgrammes) => view! {
-                                    <TrackSection track=*track progress=*track_progress items=track_items open cx>
+                                    <TrackSection track=*track progress=*track_progress items=track_items open sign_off=sign_off cx>
                                         <p class="muted">
                                             <a href=Section::Activities.href(cx.rci_id)>{Msg::ProgrammesInActivities.text(lang)}</a>
                                         </p>
                                     </TrackSection>
                                 }
                                 .into_any(),
-                                _ => view! { <TrackSection track=*track progress=*track_progress items=track_items open cx/> }.into_any(),
+                                _ => view! { <TrackSection track=*track progress=*track_progress items=track_items open sign_off cx/> }.into_any(),
                             }
                         })
                         .collect_view()}

@@ -220,6 +220,7 @@ mod tests {
         let o = overview(
             &profile,
             &[],
+            &Default::default(),
             None,
             FollowUpFacts::default(),
             None,

@@ -40,6 +40,8 @@ pub struct RciDetail {
     pub adviser_name: Option<String>,
     /// Whether the caller may change this RCI: pages show edit controls only then.
     pub can_edit: bool,
+    /// Whether the caller may sign its stages off (or return them).
+    pub can_sign_off: bool,
     /// Today in Cambodia, from the server, so forms default to the same date on both sides.
     pub today: NaiveDate,
     pub section: SectionData,
@@ -157,6 +159,7 @@ pub enum SectionData {
 pub struct RciContext {
     pub rci_id: i64,
     pub can_edit: bool,
+    pub can_sign_off: bool,
     pub lang: Lang,
     pub today: NaiveDate,
     /// The checklist item just saved (`?saved=item&item=<id>`): kept in view, marked, even when
@@ -191,10 +194,13 @@ pub enum Saved {
     ItemAdded,
     ItemHidden,
     ItemShown,
+    SignOffRequested,
+    SignOffApproved,
+    SignOffReturned,
 }
 
 impl Saved {
-    pub const ALL: [Saved; 20] = [
+    pub const ALL: [Saved; 23] = [
         Saved::Profile,
         Saved::Counts,
         Saved::FollowUp,
@@ -215,6 +221,9 @@ impl Saved {
         Saved::ItemAdded,
         Saved::ItemHidden,
         Saved::ItemShown,
+        Saved::SignOffRequested,
+        Saved::SignOffApproved,
+        Saved::SignOffReturned,
     ];
 
     pub fn key(self) -> &'static str {
@@ -239,6 +248,9 @@ impl Saved {
             Saved::ItemAdded => "item_added",
             Saved::ItemHidden => "item_hidden",
             Saved::ItemShown => "item_shown",
+            Saved::SignOffRequested => "sign_off_requested",
+            Saved::SignOffApproved => "sign_off_approved",
+            Saved::SignOffReturned => "sign_off_returned",
         }
     }
 
@@ -261,9 +273,13 @@ impl Saved {
             Saved::FollowUp | Saved::Placement | Saved::PlacementVisit => Section::FollowUps,
             Saved::StaffChange | Saved::AssetChange | Saved::FundingChange => Section::Activities,
             Saved::Programme => Section::Activities,
-            Saved::Item | Saved::ItemAdded | Saved::ItemHidden | Saved::ItemShown => {
-                Section::Checklist
-            }
+            Saved::Item
+            | Saved::ItemAdded
+            | Saved::ItemHidden
+            | Saved::ItemShown
+            | Saved::SignOffRequested
+            | Saved::SignOffApproved
+            | Saved::SignOffReturned => Section::Checklist,
         }
     }
 
@@ -290,6 +306,9 @@ impl Saved {
             Saved::ItemAdded => Msg::ItemAdded,
             Saved::ItemHidden => Msg::ItemHidden,
             Saved::ItemShown => Msg::ItemShown,
+            Saved::SignOffRequested => Msg::SignOffRequestedSaved,
+            Saved::SignOffApproved => Msg::SignOffApprovedSaved,
+            Saved::SignOffReturned => Msg::SignOffReturnedSaved,
         }
     }
 }
@@ -481,6 +500,7 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
     };
     Ok(RciDetail {
         can_edit: ctx.actor.can_edit_rci(id),
+        can_sign_off: ctx.actor.can_sign_off(),
         adviser_name,
         today,
         overview,

@@ -20,9 +20,10 @@ use std::fmt::Write;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use homeward_core::signoffs::approve_done;
 use homeward_core::{
-    default_template, overview, ChecklistItem, FollowUpFacts, ItemStatus, Province, RciProfile,
-    RiskFlag, RiskSettings,
+    default_template, overview, ChecklistItem, FollowUpFacts, ItemStatus, Name, Province,
+    RciProfile, RiskFlag, RiskSettings,
 };
 
 /// One row of the file.
@@ -124,9 +125,14 @@ fn report(partners: &BTreeMap<String, Partner>, today: NaiveDate) -> String {
             has_reintegration_budget: done("reintegration_budget"),
             ..p.profile.clone()
         };
+        // A spreadsheet of statuses carries no sign-offs: a stage it says is done counts as
+        // finished, as it did for the adviser who kept it.
+        let by = Name::parse("spreadsheet").expect("a valid name");
+        let sign_offs = approve_done(&p.items, &by, p.profile.transition_start);
         let now = overview(
             &profile,
             &p.items,
+            &sign_offs,
             None,
             FollowUpFacts::default(),
             p.last_done,

@@ -355,6 +355,12 @@ impl Actor {
         self.role == Role::Admin
     }
 
+    /// Signing a stage off checks an adviser's work for the organisation: admins only, the people
+    /// who already hold its other checks (targets, accounts, the template).
+    pub fn can_sign_off(&self) -> bool {
+        self.role == Role::Admin
+    }
+
     /// The organisation's cross-partner views: never for a director, who must not see other RCIs.
     pub fn can_compare_partners(&self) -> bool {
         self.role != Role::Director

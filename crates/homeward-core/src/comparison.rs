@@ -33,6 +33,8 @@ pub struct ComparisonRow {
     pub phase: Phase,
     /// Days since the RCI entered its current phase.
     pub days_in_phase: i64,
+    /// Its current stage is done and waits for an admin's sign-off.
+    pub awaiting_sign_off: bool,
     /// Whole percent done of each track, in [`Track::ALL`] order.
     pub tracks: Vec<(Track, u8)>,
     /// Whole percent done over every track.
@@ -85,6 +87,10 @@ impl ComparisonRow {
             adviser,
             phase: overview.progress.phase,
             days_in_phase: overview.days_in_phase,
+            awaiting_sign_off: match overview.progress.phase {
+                Phase::In(stage) => overview.sign_offs.is_awaited(stage),
+                Phase::Completed => false,
+            },
             tracks: overview
                 .progress
                 .tracks
@@ -540,6 +546,7 @@ mod tests {
                 Phase::In(Stage::ALL[stage - 1])
             },
             days_in_phase: id * 10,
+            awaiting_sign_off: false,
             tracks: Track::ALL.into_iter().map(|t| (t, overall)).collect(),
             overall,
             baseline: SexCount::new(20 + id as u32, 10).unwrap(),

@@ -49,11 +49,13 @@ pub enum Entity {
     Readiness,
     /// An indicator of the organisation's readiness list.
     Indicator,
+    /// A stage's sign-off: asked for, returned, approved or withdrawn.
+    SignOff,
 }
 
 impl Entity {
     /// Every kind, in the order the history filter offers them.
-    pub const ALL: [Entity; 18] = [
+    pub const ALL: [Entity; 19] = [
         Entity::Profile,
         Entity::ChecklistItem,
         Entity::Counts,
@@ -72,6 +74,7 @@ impl Entity {
         Entity::TemplateStep,
         Entity::Readiness,
         Entity::Indicator,
+        Entity::SignOff,
     ];
 
     /// The stable key stored with each change and used in filters.
@@ -95,6 +98,7 @@ impl Entity {
             Entity::TemplateStep => "template_step",
             Entity::Readiness => "readiness",
             Entity::Indicator => "indicator",
+            Entity::SignOff => "sign_off",
         }
     }
 

@@ -16,7 +16,9 @@
 //!   [`ChecklistItem`]s, whose [`ItemStatus`] advisers record (done on a day, in progress, not
 //!   applicable with a reason, blocked with a reason).
 //! - From the items follow the RCI's [`TransitionProgress`] (per track and overall; steps that do
-//!   not apply are left out) and its [`Phase`]: the first stage, in order, that is not complete.
+//!   not apply are left out) and its [`Phase`]: the first stage, in order, that is not finished.
+//!   A stage is finished when its steps are done and an admin has signed it off ([`signoffs`]):
+//!   the adviser asks, an admin approves or returns it with a note.
 //! - Children are counted, never named: [`ChildrenCounts`] holds dated, sex-disaggregated
 //!   [`SexCount`]s ("42 (17F)") of children in care, assessed, traced, prepared and reintegrated
 //!   by [`Placement`].
@@ -36,9 +38,10 @@
 //! ```
 //! use chrono::NaiveDate;
 //! use homeward_core::{
-//!     default_template, overview, ChecklistItem, FollowUpFacts, ItemStatus, Phase, RciProfile,
-//!     RiskFlag, RiskSettings, Stage, Track, TransitionProgress,
+//!     default_template, overview, signoffs, ChecklistItem, FollowUpFacts, ItemStatus, Name,
+//!     Phase, RciProfile, RiskFlag, RiskSettings, Stage, Track, TransitionProgress,
 //! };
+//! use homeward_core::signoffs::{Decision, SignOffs};
 //!
 //! let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
 //! let profile = RciProfile::parse("Hope House", "", "Pursat", "Krakor", day("2026-01-12"))?;
@@ -55,7 +58,17 @@
 //!     item.status = ItemStatus::Done { on: day("2026-03-02") };
 //! }
 //!
-//! let progress = TransitionProgress::of(&items);
+//! // Done is not yet finished: the adviser asks for sign-off and an admin approves it.
+//! let done = TransitionProgress::of(&items, &SignOffs::default());
+//! assert_eq!(done.phase, Phase::In(Stage::Assessment));
+//! let assessment = done.track(Track::Stage(Stage::Assessment));
+//! let asked = signoffs::request(Stage::Assessment, assessment, None, &Name::parse("Sokha")?, day("2026-03-02"))
+//!     .expect("every step is done");
+//! let approved = signoffs::decide(Some(&asked), Decision::Approve, &Name::parse("Dara")?, day("2026-03-02"))
+//!     .expect("it was asked for");
+//! let sign_offs = SignOffs(vec![approved]);
+//!
+//! let progress = TransitionProgress::of(&items, &sign_offs);
 //! assert_eq!(progress.phase, Phase::In(Stage::FamilyTracing));
 //! assert_eq!(progress.track(Track::Stage(Stage::Assessment)).percent(), 100);
 //! assert_eq!(progress.track(Track::Stage(Stage::FamilyTracing)).percent(), 0);
@@ -65,6 +78,7 @@
 //! let now = overview(
 //!     &profile,
 //!     &items,
+//!     &sign_offs,
 //!     None,
 //!     FollowUpFacts::default(),
 //!     Some(day("2026-03-02")),
@@ -243,6 +257,7 @@ pub mod rcis;
 pub mod readiness;
 pub mod regulation;
 pub mod risks;
+pub mod signoffs;
 pub mod stages;
 pub mod targets;
 pub mod templates;

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::checklists::ChecklistItem;
+use crate::signoffs::SignOffs;
 use crate::stages::{Stage, Track};
 
 /// Items done out of items that count (hidden and not-applicable items left out).
@@ -45,9 +46,9 @@ impl Progress {
 /// Where an RCI stands in the five stages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Phase {
-    /// Working on this stage: the first one, in order, that is not complete.
+    /// Working on this stage: the first one, in order, that is not finished (done and signed off).
     In(Stage),
-    /// Every stage complete.
+    /// Every stage finished.
     Completed,
 }
 
@@ -73,8 +74,8 @@ pub struct TransitionProgress {
 }
 
 impl TransitionProgress {
-    /// Measures one RCI's checklist.
-    pub fn of(items: &[ChecklistItem]) -> Self {
+    /// Measures one RCI's checklist; its sign-offs decide which stages are finished.
+    pub fn of(items: &[ChecklistItem], sign_offs: &SignOffs) -> Self {
         let tracks = Track::ALL
             .into_iter()
             .map(|t| (t, Progress::of(items.iter().filter(|i| i.track == t))))
@@ -82,7 +83,7 @@ impl TransitionProgress {
         Self {
             tracks,
             overall: Progress::of(items),
-            phase: phase(items),
+            phase: phase(items, sign_offs),
         }
     }
 
@@ -96,28 +97,35 @@ impl TransitionProgress {
     }
 }
 
-/// The first stage, in order, whose items are not all done. The organisation track runs
-/// alongside the stages and does not hold an RCI back.
-pub fn phase(items: &[ChecklistItem]) -> Phase {
+/// Whether a stage is finished: every item that counts done, and signed off
+/// ([`crate::signoffs`]).
+pub fn is_finished(items: &[ChecklistItem], sign_offs: &SignOffs, stage: Stage) -> bool {
+    sign_offs.approved_on(stage).is_some()
+        && Progress::of(items.iter().filter(|i| i.track == Track::Stage(stage))).is_complete()
+}
+
+/// The first stage, in order, that is not finished. The organisation track runs alongside the
+/// stages and does not hold an RCI back.
+pub fn phase(items: &[ChecklistItem], sign_offs: &SignOffs) -> Phase {
     Stage::ALL
         .into_iter()
-        .find(|s| !Progress::of(items.iter().filter(|i| i.track == Track::Stage(*s))).is_complete())
+        .find(|s| !is_finished(items, sign_offs, *s))
         .map(Phase::In)
         .unwrap_or(Phase::Completed)
 }
 
-/// The day the RCI entered its current phase: the last done date among the stages before it,
-/// or the transition's start for the first stage (or when earlier stages carry no dates).
-pub fn phase_entered_on(items: &[ChecklistItem], transition_start: NaiveDate) -> NaiveDate {
-    let before = |track: Track| match (phase(items), track) {
-        (_, Track::Organisation) => false,
-        (Phase::Completed, Track::Stage(_)) => true,
-        (Phase::In(current), Track::Stage(s)) => s < current,
-    };
-    items
-        .iter()
-        .filter(|i| before(i.track) && i.counts_towards_progress())
-        .filter_map(|i| i.status.done_on())
+/// The day the RCI entered its current phase: the last sign-off among the stages before it, or
+/// the transition's start for the first stage.
+pub fn phase_entered_on(
+    items: &[ChecklistItem],
+    sign_offs: &SignOffs,
+    transition_start: NaiveDate,
+) -> NaiveDate {
+    let current = phase(items, sign_offs);
+    Stage::ALL
+        .into_iter()
+        .filter(|s| current == Phase::Completed || Phase::In(*s) < current)
+        .filter_map(|s| sign_offs.approved_on(s))
         .max()
         .map_or(transition_start, |d| d.max(transition_start))
 }
@@ -125,10 +133,11 @@ pub fn phase_entered_on(items: &[ChecklistItem], transition_start: NaiveDate) ->
 /// Days spent in the current phase as of `today` (never negative).
 pub fn days_in_phase(
     items: &[ChecklistItem],
+    sign_offs: &SignOffs,
     transition_start: NaiveDate,
     today: NaiveDate,
 ) -> i64 {
-    (today - phase_entered_on(items, transition_start))
+    (today - phase_entered_on(items, sign_offs, transition_start))
         .num_days()
         .max(0)
 }
@@ -171,7 +180,8 @@ pub fn progress_over_time(
 pub(crate) mod tests {
     use super::*;
     use crate::checklists::{default_template, ItemStatus};
-    use crate::values::Note;
+    use crate::signoffs::{SignOff, SignOffKind};
+    use crate::values::{Name, Note};
     use proptest::prelude::*;
 
     pub(crate) fn fresh() -> Vec<ChecklistItem> {
@@ -192,10 +202,38 @@ pub(crate) mod tests {
         }
     }
 
+    /// Sign-offs approving each stage on the given day.
+    fn approved(stages: &[(Stage, &str)]) -> SignOffs {
+        SignOffs(
+            stages
+                .iter()
+                .map(|(stage, on)| SignOff {
+                    stage: *stage,
+                    kind: SignOffKind::Approved,
+                    on: day(on),
+                    by: Name::parse("Admin").unwrap(),
+                    note: Note::default(),
+                })
+                .collect(),
+        )
+    }
+
+    /// Every stage whose items are all done, approved: what the checklist alone would say.
+    fn all_done_approved(items: &[ChecklistItem]) -> SignOffs {
+        let done: Vec<(Stage, &str)> = Stage::ALL
+            .into_iter()
+            .filter(|s| {
+                Progress::of(items.iter().filter(|i| i.track == Track::Stage(*s))).is_complete()
+            })
+            .map(|s| (s, "2026-01-01"))
+            .collect();
+        approved(&done)
+    }
+
     #[test]
     fn a_fresh_rci_is_in_assessment_with_no_progress() {
         let items = fresh();
-        let p = TransitionProgress::of(&items);
+        let p = TransitionProgress::of(&items, &SignOffs::default());
         assert_eq!(p.phase, Phase::In(Stage::Assessment));
         assert_eq!(p.overall.done, 0);
         assert_eq!(p.overall.percent(), 0);
@@ -234,13 +272,18 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn phase_moves_on_when_a_stage_is_complete_and_records_when() {
+    fn phase_moves_on_when_a_stage_is_done_and_signed_off_and_records_when() {
         let mut items = fresh();
         let start = day("2024-01-15");
-        finish_stage(&mut items, Stage::Assessment, "2024-06-30");
-        assert_eq!(phase(&items), Phase::In(Stage::FamilyTracing));
-        assert_eq!(phase_entered_on(&items, start), day("2024-06-30"));
-        assert_eq!(days_in_phase(&items, start, day("2024-07-10")), 10);
+        finish_stage(&mut items, Stage::Assessment, "2024-06-20");
+        assert_eq!(
+            phase(&items, &SignOffs::default()),
+            Phase::In(Stage::Assessment)
+        );
+        let offs = approved(&[(Stage::Assessment, "2024-06-30")]);
+        assert_eq!(phase(&items, &offs), Phase::In(Stage::FamilyTracing));
+        assert_eq!(phase_entered_on(&items, &offs, start), day("2024-06-30"));
+        assert_eq!(days_in_phase(&items, &offs, start, day("2024-07-10")), 10);
     }
 
     #[test]
@@ -249,8 +292,9 @@ pub(crate) mod tests {
         for s in Stage::ALL {
             finish_stage(&mut items, s, "2025-03-01");
         }
-        assert_eq!(phase(&items), Phase::Completed);
-        assert!(!TransitionProgress::of(&items)
+        let offs = all_done_approved(&items);
+        assert_eq!(phase(&items, &offs), Phase::Completed);
+        assert!(!TransitionProgress::of(&items, &offs)
             .track(Track::Organisation)
             .is_complete());
     }
@@ -259,9 +303,10 @@ pub(crate) mod tests {
     fn later_work_does_not_skip_an_unfinished_stage() {
         let mut items = fresh();
         finish_stage(&mut items, Stage::FamilyTracing, "2024-03-01");
-        assert_eq!(phase(&items), Phase::In(Stage::Assessment));
+        let offs = approved(&[(Stage::FamilyTracing, "2024-03-02")]);
+        assert_eq!(phase(&items, &offs), Phase::In(Stage::Assessment));
         assert_eq!(
-            phase_entered_on(&items, day("2024-01-01")),
+            phase_entered_on(&items, &offs, day("2024-01-01")),
             day("2024-01-01")
         );
     }
@@ -270,7 +315,12 @@ pub(crate) mod tests {
     fn days_in_phase_is_never_negative() {
         let items = fresh();
         assert_eq!(
-            days_in_phase(&items, day("2027-01-01"), day("2026-01-01")),
+            days_in_phase(
+                &items,
+                &SignOffs::default(),
+                day("2027-01-01"),
+                day("2026-01-01")
+            ),
             0
         );
     }
@@ -310,7 +360,7 @@ pub(crate) mod tests {
     proptest! {
         #[test]
         fn progress_stays_within_bounds(items in arb_items()) {
-            let p = TransitionProgress::of(&items);
+            let p = TransitionProgress::of(&items, &all_done_approved(&items));
             prop_assert!(p.overall.percent() <= 100);
             prop_assert!(p.overall.done <= p.overall.applicable);
             for (_, t) in &p.tracks {
@@ -322,11 +372,12 @@ pub(crate) mod tests {
 
         #[test]
         fn progress_never_falls_when_an_item_is_done(items in arb_items(), pick in any::<proptest::sample::Index>()) {
-            let before = TransitionProgress::of(&items);
+            let offs = all_done_approved(&items);
+            let before = TransitionProgress::of(&items, &offs);
             let mut after_items = items.clone();
             let i = pick.index(after_items.len());
             after_items[i].status = ItemStatus::Done { on: day("2026-01-01") };
-            let after = TransitionProgress::of(&after_items);
+            let after = TransitionProgress::of(&after_items, &offs);
             prop_assert!(after.overall.percent() >= before.overall.percent());
             for ((t, a), (_, b)) in after.tracks.iter().zip(&before.tracks) {
                 prop_assert!(a.percent() >= b.percent(), "{:?} fell", t);
@@ -335,16 +386,19 @@ pub(crate) mod tests {
         }
 
         #[test]
-        fn the_phase_is_the_first_incomplete_stage(items in arb_items()) {
-            let p = TransitionProgress::of(&items);
+        fn the_phase_is_the_first_stage_not_done_and_signed_off(items in arb_items(), signed in proptest::collection::vec(any::<bool>(), 5)) {
+            let every = all_done_approved(&items);
+            let offs = SignOffs(every.0.into_iter().filter(|s| signed[s.stage as usize]).collect());
+            let p = TransitionProgress::of(&items, &offs);
+            let finished = |s: Stage| p.track(s.into()).is_complete() && offs.approved_on(s).is_some();
             match p.phase {
                 Phase::Completed => {
-                    for s in Stage::ALL { prop_assert!(p.track(s.into()).is_complete()); }
+                    for s in Stage::ALL { prop_assert!(finished(s)); }
                 }
                 Phase::In(current) => {
-                    prop_assert!(!p.track(current.into()).is_complete());
+                    prop_assert!(!finished(current));
                     for s in Stage::ALL.into_iter().filter(|s| *s < current) {
-                        prop_assert!(p.track(s.into()).is_complete());
+                        prop_assert!(finished(s));
                     }
                 }
             }
@@ -353,7 +407,7 @@ pub(crate) mod tests {
         #[test]
         fn phase_entered_is_never_before_the_start(items in arb_items(), offset in 0u64..3000) {
             let start = day("2019-01-01") + chrono::Days::new(offset);
-            prop_assert!(phase_entered_on(&items, start) >= start);
+            prop_assert!(phase_entered_on(&items, &all_done_approved(&items), start) >= start);
         }
     }
 

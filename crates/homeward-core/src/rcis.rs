@@ -14,6 +14,7 @@ use crate::regulation::{
     Agreement, Closure, Inspection, Registration, RegistrationInput, Regulation,
 };
 use crate::risks::{risk_flags, RiskFlag, RiskInputs, RiskSettings};
+use crate::signoffs::SignOffs;
 use crate::stages::Bilingual;
 use crate::targets::{Judged, SetTarget, TargetFacts};
 use crate::transformation::{Transformation, TransformationFigures};
@@ -299,6 +300,8 @@ pub struct RciOverview {
     pub standing: Standing,
     /// Its latest readiness assessment and the level of the one before, as of the day.
     pub readiness: Option<(Assessed, Option<Level>)>,
+    /// Where each stage's sign-off stands.
+    pub sign_offs: SignOffs,
 }
 
 /// An RCI's standing with MoSVY on a day: what the comparison and exports show of it.
@@ -349,6 +352,9 @@ pub struct RciSummary {
     /// The open steps to do next ([`crate::work::due_steps`]): what My work lists for it.
     #[serde(default)]
     pub due_steps: Vec<crate::work::DueStep>,
+    /// Its stages' sign-offs: which are finished, awaited or returned.
+    #[serde(default)]
+    pub sign_offs: SignOffs,
 }
 
 impl RciSummary {
@@ -356,14 +362,15 @@ impl RciSummary {
     pub fn of(
         profile: &RciProfile,
         items: &[ChecklistItem],
+        sign_offs: &SignOffs,
         latest_counts: Option<ChildrenCounts>,
         follow_ups: FollowUpFacts,
         last_update: Option<NaiveDate>,
         counts_history: &[impl ReintegrationSnapshot],
     ) -> Self {
         RciSummary {
-            progress: TransitionProgress::of(items),
-            phase_entered_on: phase_entered_on(items, profile.transition_start),
+            progress: TransitionProgress::of(items, sign_offs),
+            phase_entered_on: phase_entered_on(items, sign_offs, profile.transition_start),
             latest_counts,
             follow_ups,
             last_update,
@@ -374,6 +381,7 @@ impl RciSummary {
             regulation: Regulation::default(),
             readiness: Vec::new(),
             due_steps: Vec::new(),
+            sign_offs: sign_offs.clone(),
         }
     }
 
@@ -418,6 +426,7 @@ impl RciSummary {
             ));
         }
         RciOverview {
+            sign_offs: self.sign_offs.clone(),
             readiness: crate::readiness::latest(&self.readiness, today),
             standing: Standing {
                 agreement: self.regulation.agreement(today),
@@ -441,10 +450,13 @@ impl RciSummary {
     }
 }
 
-/// Computes an RCI's overview on `today` from its profile, checklist, latest counts and follow-ups.
+/// Computes an RCI's overview on `today` from its profile, checklist and sign-offs, latest
+/// counts and follow-ups.
+#[allow(clippy::too_many_arguments)]
 pub fn overview(
     profile: &RciProfile,
     items: &[ChecklistItem],
+    sign_offs: &SignOffs,
     latest_counts: Option<ChildrenCounts>,
     follow_ups: FollowUpFacts,
     last_update: Option<NaiveDate>,
@@ -454,6 +466,7 @@ pub fn overview(
     RciSummary::of(
         profile,
         items,
+        sign_offs,
         latest_counts,
         follow_ups,
         last_update,
@@ -467,6 +480,7 @@ mod tests {
     use super::*;
     use crate::checklists::ItemStatus;
     use crate::progress::tests::fresh;
+    use crate::signoffs::approve_done;
     use crate::stages::{Stage, Track};
 
     fn day(s: &str) -> NaiveDate {
@@ -592,6 +606,7 @@ mod tests {
         let o = overview(
             &profile,
             &items,
+            &approve_done(&items, &Name::parse("Admin").unwrap(), day("2025-01-01")),
             None,
             FollowUpFacts::default(),
             Some(day("2025-09-01")),

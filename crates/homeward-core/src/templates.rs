@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checklists::{ChecklistItem, ItemKey, ItemStatus, StatusKind, Template, TemplateItem};
 use crate::progress::{Phase, Progress, TransitionProgress};
+use crate::signoffs::SignOffs;
 use crate::stages::{Bilingual, Track};
 use crate::values::{optional_name, FieldError, Name, Note};
 
@@ -165,9 +166,9 @@ pub struct Standing {
 }
 
 impl Standing {
-    /// Where a checklist leaves its RCI.
-    pub fn of(items: &[ChecklistItem]) -> Standing {
-        let progress = TransitionProgress::of(items);
+    /// Where a checklist and its sign-offs leave the RCI.
+    pub fn of(items: &[ChecklistItem], sign_offs: &SignOffs) -> Standing {
+        let progress = TransitionProgress::of(items, sign_offs);
         Standing {
             phase: progress.phase,
             overall: progress.overall,
@@ -225,8 +226,14 @@ impl Plan {
 /// What applying the template would change in one RCI's checklist, where it leaves the RCI, and
 /// each step's place afterwards: the template's steps in its order, each track's own steps after
 /// that track's template steps, in the order they were added. A step added to a track the RCI
-/// has finished lands as `landing` says.
-pub fn plan(template: &Template, checklist: &[ChecklistItem], landing: &Landing) -> Plan {
+/// has finished lands as `landing` says (an open step reopens the stage, withdrawing its
+/// sign-off).
+pub fn plan(
+    template: &Template,
+    checklist: &[ChecklistItem],
+    sign_offs: &SignOffs,
+    landing: &Landing,
+) -> Plan {
     let finished =
         |track: Track| Progress::of(checklist.iter().filter(|i| i.track == track)).is_complete();
     let added = |step: &TemplateItem| {
@@ -286,8 +293,8 @@ pub fn plan(template: &Template, checklist: &[ChecklistItem], landing: &Landing)
         changes.push(StepUpdate::Reorder);
     }
     Plan {
-        before: Standing::of(checklist),
-        after: Standing::of(&after(checklist, &changes)),
+        before: Standing::of(checklist, sign_offs),
+        after: Standing::of(&after(checklist, &changes), sign_offs),
         changes,
         order,
     }
@@ -394,7 +401,7 @@ mod tests {
             changes: updates,
             order,
             ..
-        } = plan(&changed, &list, &Landing::Open);
+        } = plan(&changed, &list, &SignOffs::default(), &Landing::Open);
         assert!(updates.contains(&StepUpdate::Add(ChecklistItem::from_template(&new))));
         assert!(updates
             .iter()
@@ -420,7 +427,12 @@ mod tests {
             .unwrap();
         assert!(assessment < tracing, "added at the end of its own track");
 
-        let none = plan(&template, &checklist(&template), &Landing::Open);
+        let none = plan(
+            &template,
+            &checklist(&template),
+            &SignOffs::default(),
+            &Landing::Open,
+        );
         assert_eq!(
             none.changes,
             vec![],
@@ -461,9 +473,10 @@ mod tests {
         }) {
             item.status = ItemStatus::Done { on: today };
         }
+        let signed = crate::signoffs::approve_done(&list, &Name::parse("Admin").unwrap(), today);
         let template = with_step(Track::Stage(Stage::Assessment), "meet_school_heads");
 
-        let open = plan(&template, &list, &Landing::Open);
+        let open = plan(&template, &list, &signed, &Landing::Open);
         assert_eq!(open.before.phase, Phase::In(Stage::Preparation));
         assert_eq!(open.after.phase, Phase::In(Stage::Assessment));
         assert!(open.moves_back());
@@ -472,7 +485,7 @@ mod tests {
             open.before.overall.applicable + 1
         );
 
-        let kept = plan(&template, &list, &not_applicable());
+        let kept = plan(&template, &list, &signed, &not_applicable());
         assert_eq!(kept.after, kept.before, "stage and progress unchanged");
         assert!(!kept.moves_back());
         let [StepUpdate::Add(item), ..] = kept.changes.as_slice() else {
@@ -485,7 +498,7 @@ mod tests {
 
         // A stage not yet finished takes the step open, whatever the choice.
         let later = with_step(Track::Stage(Stage::Reintegration), "welcome_each_family");
-        let plan = plan(&later, &list, &not_applicable());
+        let plan = plan(&later, &list, &signed, &not_applicable());
         assert!(
             matches!(plan.changes.as_slice(), [StepUpdate::Add(i)] if i.status == ItemStatus::NotStarted)
         );
@@ -527,11 +540,13 @@ mod tests {
             for (item, status) in list.iter_mut().zip(statuses.iter().cycle()) {
                 item.status = status.clone();
             }
+            let on = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+            let signed = crate::signoffs::approve_done(&list, &Name::parse("Admin").unwrap(), on);
             let template = with_step(track, "welcome_each_family");
-            let kept = plan(&template, &list, &not_applicable());
+            let kept = plan(&template, &list, &signed, &not_applicable());
             prop_assert!(kept.after.phase >= kept.before.phase);
             prop_assert_eq!(kept.after.overall.done, kept.before.overall.done);
-            let open = plan(&template, &list, &Landing::Open);
+            let open = plan(&template, &list, &signed, &Landing::Open);
             prop_assert!(open.after.phase <= kept.after.phase, "open is never further on");
             prop_assert_eq!(open.after.overall.applicable, open.before.overall.applicable + 1);
         }

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::checklists::{due_next, ChecklistItem, Owner};
 use crate::rcis::{RciProfile, RciSummary};
 use crate::risks::{next_follow_up_due, RiskFlag, RiskSettings};
-use crate::stages::Bilingual;
+use crate::signoffs::StageState;
+use crate::stages::{Bilingual, Stage, Track};
 use crate::tours::TourAction;
 use crate::values::Name;
 use crate::Stored;
@@ -67,6 +68,9 @@ pub enum Task {
     AssessmentDue,
     /// A risk flag: each asks for action.
     Flag(RiskFlag),
+    /// A stage's sign-off to act on: ready to ask for, waiting for an admin, or returned with a
+    /// note (never open or signed off).
+    SignOff(Stage, StageState),
     /// A study tour's follow-up action the RCI owns, past its day.
     TourAction {
         /// The tour: the link goes there.
@@ -171,6 +175,19 @@ pub fn of_rci(
             out.push(work(Task::AssessmentDue, Some(due)));
         }
     }
+    for stage in Stage::ALL {
+        let state = crate::signoffs::state(
+            overview.progress.track(Track::Stage(stage)),
+            summary.sign_offs.of(stage),
+        );
+        // Asked for or returned since its day; ready from today.
+        let due = match &state {
+            StageState::Open | StageState::SignedOff(_) => continue,
+            StageState::Ready => today,
+            StageState::Awaiting(s) | StageState::Returned(s) => s.on,
+        };
+        out.push(work(Task::SignOff(stage, state), Some(due)));
+    }
     out.extend(
         summary
             .due_steps
@@ -255,6 +272,7 @@ mod tests {
         let summary = RciSummary::of(
             &profile,
             &values,
+            &Default::default(),
             None,
             Default::default(),
             Some(day("2026-11-20")),
@@ -294,6 +312,64 @@ mod tests {
                 .count(),
             STEPS_KEPT
         );
+    }
+
+    #[test]
+    fn a_stage_done_is_work_until_signed_off_and_a_returned_one_carries_its_note() {
+        use crate::signoffs::{SignOff, SignOffKind, SignOffs};
+        use crate::values::Note;
+        let today = day("2026-12-01");
+        let (profile, _, mut items) = rci("2026-06-01");
+        for i in items.iter_mut().filter(|i| {
+            matches!(
+                i.value.track,
+                Track::Stage(Stage::Assessment | Stage::FamilyTracing)
+            )
+        }) {
+            i.value.status = ItemStatus::Done {
+                on: day("2026-11-01"),
+            };
+        }
+        let values: Vec<ChecklistItem> = items.iter().map(|i| i.value.clone()).collect();
+        let returned = SignOff {
+            stage: Stage::Assessment,
+            kind: SignOffKind::Returned,
+            on: day("2026-11-20"),
+            by: Name::parse("Admin").unwrap(),
+            note: Note::parse("Attach the feasibility report").unwrap(),
+        };
+        let offs = SignOffs(vec![returned.clone()]);
+        let summary = RciSummary::of(
+            &profile,
+            &values,
+            &offs,
+            None,
+            Default::default(),
+            Some(today),
+            &[] as &[crate::quarters::Reintegrations],
+        );
+        let work = in_order(of_rci(
+            3,
+            &profile,
+            &summary,
+            &RiskSettings::default(),
+            today,
+        ));
+        let sign_offs: Vec<&Work> = work
+            .iter()
+            .filter(|w| matches!(w.task, Task::SignOff(..)))
+            .collect();
+        assert_eq!(sign_offs.len(), 2, "{work:#?}");
+        assert_eq!(
+            sign_offs[0].task,
+            Task::SignOff(Stage::Assessment, StageState::Returned(returned))
+        );
+        assert_eq!(sign_offs[0].due_on, Some(day("2026-11-20")));
+        assert_eq!(
+            sign_offs[1].task,
+            Task::SignOff(Stage::FamilyTracing, StageState::Ready)
+        );
+        assert_eq!(sign_offs[1].due_on, Some(today));
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub const TABLES: &[&str] = &[
     "adviser_assignments",
     "checklist_templates",
     "checklist_items",
+    "stage_signoffs",
     "children_counts",
     "follow_up_visits",
     "placements",

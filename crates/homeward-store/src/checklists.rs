@@ -180,6 +180,7 @@ impl Store {
     ) -> Result<Vec<i64>> {
         let mut tx = self.write().await?;
         let versions = save_items(&mut tx, rci_id, changes, by).await?;
+        crate::signoffs::withdraw_reopened(&mut tx, rci_id, by).await?;
         crate::summaries::refresh(&mut tx, rci_id).await?;
         tx.commit().await?;
         Ok(versions)
@@ -213,6 +214,7 @@ impl Store {
             ..before.clone()
         };
         record_item(&mut tx, rci_id, item_id, &before, &after, by).await?;
+        crate::signoffs::withdraw_reopened(&mut tx, rci_id, by).await?;
         crate::summaries::refresh(&mut tx, rci_id).await?;
         tx.commit().await?;
         Ok(expected_version + 1)
@@ -249,6 +251,7 @@ impl Store {
             by,
         };
         history::record(&mut tx, change, &[], &[("added", item.title.en.clone())]).await?;
+        crate::signoffs::withdraw_reopened(&mut tx, rci_id, by).await?;
         crate::summaries::refresh(&mut tx, rci_id).await?;
         tx.commit().await?;
         Ok(id)

@@ -874,7 +874,7 @@ async fn mark_progress(
         changes.push((item.id, item.version, change));
     }
     store.update_items(id, &changes, adviser).await?;
-    Ok(())
+    store.sign_off_done(id, adviser, start).await
 }
 
 /// Quarterly snapshots from the start of the transition, each further along than the last.

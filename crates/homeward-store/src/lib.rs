@@ -29,6 +29,7 @@ pub mod rcis;
 pub mod readiness;
 mod reads;
 pub mod regulation;
+pub mod signoffs;
 pub mod summaries;
 pub mod targets;
 pub mod templates;
@@ -63,6 +64,9 @@ pub enum StoreError {
     /// A stored row the core refuses: the database was changed outside the app.
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+    /// A stage's sign-off cannot take that step where it stands (not done, already asked...).
+    #[error("{}", homeward_core::Bilingual::from(*.0).en)]
+    SignOff(homeward_core::signoffs::SignOffError),
     /// An account rule refused the request (lockout, last admin, taken login...).
     #[error("{0}")]
     Account(homeward_core::accounts::AccountError),

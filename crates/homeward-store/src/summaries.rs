@@ -27,9 +27,11 @@ async fn compute(conn: &mut Conn, rci_id: i64) -> Result<RciSummary> {
     let targets = crate::reads::targets::read_targets(conn, Some(rci_id)).await?;
     let regulation = crate::reads::regulation::read_regulation(conn, rci_id).await?;
     let readiness = crate::reads::readiness::read_assessed(conn, rci_id).await?;
+    let sign_offs = crate::reads::signoffs::read_sign_offs(conn, rci_id).await?;
     let summary = RciSummary::of(
         &rci.value,
         &items,
+        &sign_offs,
         counts,
         facts,
         last.map(cambodia_date),

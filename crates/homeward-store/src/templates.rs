@@ -307,7 +307,12 @@ impl Store {
                 .into_iter()
                 .map(|s| s.value)
                 .collect();
-            let plan = plan(template, &checklist, landing);
+            let plan = plan(
+                template,
+                &checklist,
+                &self.sign_offs(rci.id).await?,
+                landing,
+            );
             if !plan.changes.is_empty() {
                 out.push((rci.id, rci.value.name_en.to_string(), plan));
             }
@@ -335,7 +340,8 @@ impl Store {
         let template = template_of(steps)?;
         let stored = crate::reads::checklists::read_checklist(&mut tx, rci_id).await?;
         let checklist: Vec<ChecklistItem> = stored.iter().map(|s| s.value.clone()).collect();
-        let Plan { changes, order, .. } = plan(&template, &checklist, landing);
+        let sign_offs = crate::reads::signoffs::read_sign_offs(&mut tx, rci_id).await?;
+        let Plan { changes, order, .. } = plan(&template, &checklist, &sign_offs, landing);
         let place =
             |key: &ItemKey| order.iter().position(|k| k == key).unwrap_or(order.len()) as i64;
         for change in &changes {
@@ -396,6 +402,7 @@ impl Store {
                     .await?;
             }
         }
+        crate::signoffs::withdraw_reopened(&mut tx, rci_id, by).await?;
         crate::summaries::refresh(&mut tx, rci_id).await?;
         tx.commit().await?;
         Ok(changes.len())

@@ -591,3 +591,139 @@ async fn generated_partners_read_alike_in_batch_and_one_by_one() {
         .unwrap();
     batch_overviews_equal_single_ones(&store).await;
 }
+
+/// A stage moves the RCI on only once asked for and approved; a refusal changes nothing; undoing
+/// a step withdraws the approval, and the history keeps every step.
+#[tokio::test]
+async fn a_stage_is_finished_once_signed_off_and_reopening_it_withdraws_the_sign_off() {
+    use homeward_core::history::Entity;
+    use homeward_core::signoffs::{Decision, SignOffKind};
+    let (_dir, store) = open().await;
+    let template = store.template().await.unwrap();
+    let rci = store
+        .create_rci(&profile("Hope House"), &template)
+        .await
+        .unwrap();
+    let by = adviser();
+    let phase = |store: Store| async move {
+        store
+            .rci_overview(
+                &store.rci(rci).await.unwrap(),
+                &RiskSettings::default(),
+                today(),
+            )
+            .await
+            .unwrap()
+            .progress
+            .phase
+    };
+
+    let revision = store.revision().await.unwrap();
+    assert!(matches!(
+        store
+            .request_sign_off(rci, Stage::Assessment, &by, today())
+            .await,
+        Err(StoreError::SignOff(_))
+    ));
+    assert_eq!(store.revision().await.unwrap(), revision, "nothing changed");
+
+    let steps: Vec<_> = store
+        .checklist(rci)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|i| i.value.track == Track::Stage(Stage::Assessment))
+        .collect();
+    let done = |item: &homeward_core::Stored<homeward_core::ChecklistItem>, status| {
+        (
+            item.id,
+            item.version,
+            ItemChange {
+                status,
+                evidence: Note::default(),
+                responsible: None,
+                owner: None,
+                due_on: None,
+            },
+        )
+    };
+    let changes: Vec<_> = steps
+        .iter()
+        .map(|i| done(i, ItemStatus::Done { on: today() }))
+        .collect();
+    store.update_items(rci, &changes, &by).await.unwrap();
+    assert_eq!(phase(store.clone()).await, Phase::In(Stage::Assessment));
+
+    store
+        .request_sign_off(rci, Stage::Assessment, &by, today())
+        .await
+        .unwrap();
+    let note = Note::parse("Attach the feasibility report").unwrap();
+    store
+        .decide_sign_off(
+            rci,
+            Stage::Assessment,
+            Decision::Return(note.clone()),
+            &by,
+            today(),
+        )
+        .await
+        .unwrap();
+    let returned = store.sign_offs(rci).await.unwrap();
+    assert_eq!(
+        returned.of(Stage::Assessment).map(|s| (s.kind, &s.note)),
+        Some((SignOffKind::Returned, &note))
+    );
+    assert!(matches!(
+        store
+            .decide_sign_off(rci, Stage::Assessment, Decision::Approve, &by, today())
+            .await,
+        Err(StoreError::SignOff(_))
+    ));
+    store
+        .request_sign_off(rci, Stage::Assessment, &by, today())
+        .await
+        .unwrap();
+    store
+        .decide_sign_off(rci, Stage::Assessment, Decision::Approve, &by, today())
+        .await
+        .unwrap();
+    assert_eq!(phase(store.clone()).await, Phase::In(Stage::FamilyTracing));
+
+    // A step undone: the stage is open again and its approval withdrawn.
+    let first = store
+        .checklist(rci)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.id == steps[0].id)
+        .unwrap();
+    store
+        .update_items(rci, &[done(&first, ItemStatus::InProgress)], &by)
+        .await
+        .unwrap();
+    assert!(store.sign_offs(rci).await.unwrap().0.is_empty());
+    assert_eq!(phase(store.clone()).await, Phase::In(Stage::Assessment));
+
+    let steps: Vec<String> = store
+        .history(rci, 50)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.entity == Entity::SignOff && h.label == "sign-off of assessment")
+        .flat_map(|h| h.changes)
+        .filter(|c| c.field == "sign-off")
+        .map(|c| c.after)
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "withdrawn",
+            "approved",
+            "requested",
+            "returned",
+            "requested"
+        ],
+        "newest first"
+    );
+}

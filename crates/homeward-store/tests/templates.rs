@@ -3,6 +3,7 @@
 
 use chrono::Days;
 use homeward_core::history::{Editor, Entity, HistoryFilter};
+use homeward_core::signoffs::Decision;
 use homeward_core::templates::{Landing, Move, StepInput, StepUpdate};
 use homeward_core::{ItemChange, ItemKey, ItemStatus, Name, Note, RciProfile, Stage, Track};
 use homeward_store::db::scratch;
@@ -261,11 +262,20 @@ async fn a_step_added_to_a_finished_stage_lands_as_chosen_and_a_stale_preview_is
             .await
             .unwrap();
     }
-    let phase = |items: &[homeward_core::Stored<homeward_core::ChecklistItem>]| {
+    store
+        .request_sign_off(rci, Stage::Assessment, &by, today)
+        .await
+        .unwrap();
+    store
+        .decide_sign_off(rci, Stage::Assessment, Decision::Approve, &by, today)
+        .await
+        .unwrap();
+    let phase = |items: &[homeward_core::Stored<homeward_core::ChecklistItem>], offs| {
         let items: Vec<_> = items.iter().map(|i| i.value.clone()).collect();
-        homeward_core::progress::phase(&items)
+        homeward_core::progress::phase(&items, offs)
     };
-    let before = phase(&store.checklist(rci).await.unwrap());
+    let offs = store.sign_offs(rci).await.unwrap();
+    let before = phase(&store.checklist(rci).await.unwrap(), &offs);
     assert_eq!(
         before,
         homeward_core::progress::Phase::In(Stage::FamilyTracing)
@@ -301,7 +311,13 @@ async fn a_step_added_to_a_finished_stage_lands_as_chosen_and_a_stale_preview_is
         .await
         .unwrap();
     let after = store.checklist(rci).await.unwrap();
-    assert_eq!(phase(&after), before, "still in family tracing");
+    let offs_after = store.sign_offs(rci).await.unwrap();
+    assert_eq!(offs_after, offs, "the sign-off stands");
+    assert_eq!(
+        phase(&after, &offs_after),
+        before,
+        "still in family tracing"
+    );
     let added = after
         .iter()
         .find(|i| i.value.key.as_str() == "meet_the_school_heads")

@@ -9,5 +9,6 @@ pub(crate) mod placements;
 pub(crate) mod rcis;
 pub(crate) mod readiness;
 pub(crate) mod regulation;
+pub(crate) mod signoffs;
 pub(crate) mod targets;
 pub(crate) mod transformation;

@@ -283,6 +283,38 @@ fn cases(w: &World) -> Vec<Case> {
         case("add_item", add(other), edit_other, true),
         case("set_item_hidden", hide(own, w.own_item), edit_own, true),
         case("set_item_hidden", hide(other, w.other_item), edit_other, true),
+        // The demo's earlier stages are signed off and none waits: whoever may take the step is
+        // told why not (409); the rest are refused as for any edit.
+        case(
+            "request_sign_off",
+            format!("rci_id={own}&stage=assessment"),
+            [Unauthenticated, NotNow, NotNow, Forbidden, Forbidden],
+            true,
+        ),
+        case(
+            "request_sign_off",
+            format!("rci_id={other}&stage=assessment"),
+            [Unauthenticated, NotNow, Forbidden, NotFound, Forbidden],
+            true,
+        ),
+        case(
+            "request_sign_off",
+            format!("rci_id={own}&stage=organisation"),
+            [Unauthenticated, Refused, Refused, Forbidden, Forbidden],
+            true,
+        ),
+        case(
+            "decide_sign_off",
+            format!("rci_id={own}&stage=assessment&decision=approve"),
+            [Unauthenticated, NotNow, Forbidden, Forbidden, Forbidden],
+            true,
+        ),
+        case(
+            "decide_sign_off",
+            format!("rci_id={other}&stage=assessment&decision=approve"),
+            [Unauthenticated, NotNow, Forbidden, NotFound, Forbidden],
+            true,
+        ),
         case("record_counts", counts(own), edit_own, true),
         case("record_counts", counts(other), edit_other, true),
         case("record_follow_up", visit(own), edit_own, true),
@@ -486,6 +518,10 @@ fn each_role_gets_exactly_what_it_may_and_refusals_change_nothing() {
                     Refused => {
                         assert!(matches!(error, AppError::Invalid(_)), "{what}: {error:?}");
                         (error.clone(), StatusCode::BAD_REQUEST)
+                    }
+                    NotNow => {
+                        assert!(matches!(error, AppError::NotNow(_)), "{what}: {error:?}");
+                        (error.clone(), StatusCode::CONFLICT)
                     }
                     NotFound => (AppError::NotFound, StatusCode::NOT_FOUND),
                     Forbidden => (AppError::Forbidden, StatusCode::FORBIDDEN),

@@ -11,5 +11,6 @@ mod imports;
 mod markup;
 mod operations;
 mod pages;
+mod signoffs;
 mod tours;
 mod work;

@@ -80,6 +80,8 @@ pub enum Expect {
     Ok,
     /// A refusal of what was sent (400), for the callers allowed to send it.
     Refused,
+    /// A refusal because of where the record stands (409), for the callers allowed to ask.
+    NotNow,
     NotFound,
     Forbidden,
     Unauthenticated,

@@ -1,0 +1,100 @@
+import { test, expect, Browser, Page } from "@playwright/test";
+import { DEMO_PASSWORD, signIn } from "./helpers";
+
+// Stage sign-off on a phone: an adviser finishes a new partner's assessment and asks for it to be
+// signed off; an admin returns it with a note, which the adviser reads on My work; asked again,
+// the admin signs it off and only then does the partner move on to family tracing.
+
+const PHONE = { width: 360, height: 740 };
+
+async function phone(browser: Browser, javaScript: boolean, login: string, next: string): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: PHONE, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await signIn(page, login, DEMO_PASSWORD, next);
+  await expect(page).toHaveURL(new RegExp(`${next}$`));
+  return page;
+}
+
+async function fitsThePhone(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(PHONE.width);
+}
+
+for (const javaScript of [true, false]) {
+  const how = javaScript ? "with" : "without";
+  test(`a stage moves on only once an admin signs it off (${how} JavaScript)`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    // The adviser adds a partner (they lead it) and works through its assessment.
+    const adviser = await phone(browser, javaScript, "demo.adviser", "/rcis/new");
+    const name = `Sign-off Home ${how} JS ${Date.now()}`;
+    await adviser.locator('input[name="profile[name_en]"]').fill(name);
+    await adviser.locator('select[name="profile[province]"]').selectOption("Kampot");
+    await adviser.locator('input[name="profile[transition_start]"]').fill("2026-01-05");
+    await adviser.getByRole("button", { name: "Create" }).click();
+    await expect(adviser).toHaveURL(/\/rcis\/\d+$/);
+    const rci = adviser.url().match(/\/rcis\/(\d+)$/)![1];
+    await expect(adviser.getByTestId("current-stage")).toContainText("Assessment");
+
+    await adviser.goto(`/rcis/${rci}/checklist`);
+    const assessment = adviser.locator('section.track[data-track="assessment"]');
+    const signOff = adviser.getByTestId("sign-off-assessment");
+    await expect(signOff).toHaveCount(0);
+    for (;;) {
+      const open = assessment.locator('li.item[data-closed="false"]');
+      if ((await open.count()) === 0) break;
+      const item = open.first();
+      await item.locator("details.edit summary").first().click();
+      await item.getByLabel("Status").selectOption("done");
+      await item.getByRole("button", { name: "Save" }).click();
+      await expect(adviser.getByTestId("notice")).toHaveText("Checklist item saved.");
+    }
+    // Done is not finished: the stage asks for sign-off and the partner stays in assessment.
+    await expect(signOff).toHaveAttribute("data-state", "ready");
+    await expect(signOff).toContainText("Every item is done");
+    await expect(adviser.getByTestId("current-stage")).toContainText("Assessment");
+    await fitsThePhone(adviser);
+    await signOff.getByRole("button", { name: "Ask for sign-off" }).click();
+    await expect(adviser.getByTestId("notice")).toContainText("Sign-off asked for");
+    await expect(signOff).toHaveAttribute("data-state", "awaiting");
+    await expect(signOff.getByRole("button", { name: "Sign off" })).toHaveCount(0);
+
+    // The admin returns it, saying what is missing (a note is required).
+    const admin = await phone(browser, javaScript, "demo.admin", `/rcis/${rci}/checklist`);
+    const waiting = admin.getByTestId("sign-off-assessment");
+    await expect(waiting).toHaveAttribute("data-state", "awaiting");
+    await expect(waiting).toContainText("Demo Adviser");
+    await fitsThePhone(admin);
+    await waiting.getByRole("button", { name: "Return with this note" }).click();
+    await expect(admin.getByRole("alert").first()).toContainText("say what is missing");
+    await expect(admin.getByTestId("sign-off-assessment")).toHaveAttribute("data-state", "awaiting");
+    const note = `Attach the <b>feasibility</b> report (${how} JS)`;
+    await admin.getByTestId("sign-off-assessment").getByLabel("What is missing").fill(note);
+    await admin.getByTestId("sign-off-assessment").getByRole("button", { name: "Return with this note" }).click();
+    await expect(admin.getByTestId("notice")).toContainText("Stage returned");
+    await expect(admin.getByTestId("sign-off-assessment")).toHaveAttribute("data-state", "returned");
+
+    // The adviser reads the note on My work, as typed, and the link leads to the stage.
+    await adviser.goto("/my-work");
+    const entry = adviser.locator(`ol.work li[data-rci="${rci}"]`, { hasText: "sign-off returned" });
+    await expect(entry.getByTestId("returned-note")).toHaveText(note);
+    await fitsThePhone(adviser);
+    await entry.locator("a.work-link").click();
+    await expect(adviser).toHaveURL(new RegExp(`/rcis/${rci}/checklist#track-assessment$`));
+    await expect(adviser.getByTestId("sign-off-note")).toHaveText(note);
+    await adviser.getByTestId("sign-off-assessment").getByRole("button", { name: "Ask for sign-off" }).click();
+    await expect(adviser.getByTestId("sign-off-assessment")).toHaveAttribute("data-state", "awaiting");
+
+    // Signed off: the partner moves on to family tracing; the history has every step.
+    await admin.goto(`/rcis/${rci}/checklist`);
+    await admin.getByTestId("sign-off-assessment").getByRole("button", { name: "Sign off" }).click();
+    await expect(admin.getByTestId("notice")).toContainText("Stage signed off");
+    await expect(admin.getByTestId("current-stage")).toContainText("Family tracing");
+    await expect(admin.locator('section.track[data-track="assessment"] .track-progress')).toContainText("signed off");
+    await admin.goto(`/rcis/${rci}/history`);
+    const history = admin.getByTestId("history");
+    await expect(history).toContainText("Sign-off of Assessment");
+    await expect(history.locator("li", { hasText: "Sign-off of Assessment" })).toHaveCount(4);
+    await admin.context().close();
+    await adviser.context().close();
+  });
+}
