@@ -92,8 +92,8 @@ for (const javaScript of [true, false]) {
     await expect(admin.locator('section.track[data-track="assessment"] .track-progress')).toContainText("signed off");
     await admin.goto(`/rcis/${rci}/history`);
     const history = admin.getByTestId("history");
-    await expect(history).toContainText("Sign-off of Assessment");
-    await expect(history.locator("li", { hasText: "Sign-off of Assessment" })).toHaveCount(4);
+    await expect(history).toContainText("Sign-off of Stage 1 · Assessment");
+    await expect(history.locator("li", { hasText: "Sign-off of Stage 1 · Assessment" })).toHaveCount(4);
     await admin.context().close();
     await adviser.context().close();
   });
