@@ -234,6 +234,7 @@ fn ItemView(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
                     </p>
                 }
             })}
+            <crate::evidence::Attachments attached=homeward_core::evidence::AttachedTo::Item(item_id) cx/>
             {editor}
         </li>
     }

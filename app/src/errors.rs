@@ -135,6 +135,7 @@ impl From<homeward_store::StoreError> for AppError {
             }
             StoreError::Account(e) => AppError::invalid(e),
             StoreError::SignOff(e) => AppError::NotNow(e.into()),
+            StoreError::Evidence(e) => AppError::invalid(e),
             StoreError::Busy => AppError::Busy,
             other => {
                 tracing::error!("storage error: {other}");

@@ -122,6 +122,9 @@ pub(crate) fn field_label(field: &str) -> Option<Msg> {
         "readiness level" => Msg::ReadinessLevel,
         "indicators answered" => Msg::IndicatorsAnswered,
         "sign-off" => Msg::SignOffField,
+        "file" => Msg::FileField,
+        "file type" => Msg::FileTypeField,
+        "size" => Msg::SizeField,
         _ => return None,
     })
 }
@@ -308,6 +311,8 @@ pub(crate) fn is_typed(field: &str, value: &str) -> bool {
         | "director's RCI"
         | "assigned RCIs"
         | "sign-off"
+        | "file type"
+        | "size"
         | "track" => false,
         f => !CountField::ALL.iter().any(|c| c.key() == f),
     }
@@ -580,6 +585,24 @@ mod tests {
                 outcome: homeward_core::placements::Outcome::AtRisk,
             }
             .describe(),
+            homeward_core::signoffs::SignOff {
+                stage: homeward_core::Stage::Assessment,
+                kind: SignOffKind::Returned,
+                on: today,
+                by: homeward_core::Name::parse("Admin").unwrap(),
+                note: Default::default(),
+            }
+            .describe(),
+            homeward_core::evidence::EvidenceFile {
+                id: 1,
+                attached: None,
+                name: "mou.pdf".into(),
+                kind: homeward_core::evidence::FileKind::Pdf,
+                size: 1,
+                uploaded_on: today,
+                by: homeward_core::Name::parse("Sokha").unwrap(),
+            }
+            .describe(),
         ];
         for (field, _) in fields.iter().flatten() {
             assert!(field_label(field).is_some(), "no label for {field}");
@@ -616,6 +639,30 @@ mod tests {
             value_text("baseline", "42 (17F)".into(), Lang::Km),
             "42 (ស្រី 17)"
         );
+    }
+
+    /// A stage's sign-off is worded in the reader's language: its label, its steps, a withdrawal.
+    #[test]
+    fn sign_offs_speak_the_page_language() {
+        assert_eq!(
+            label_text("sign-off of family_tracing", Lang::En),
+            "Sign-off of Stage 2 · Family tracing"
+        );
+        assert!(label_text("sign-off of assessment", Lang::Km).starts_with("ការអនុម័ត"));
+        assert_eq!(
+            value_text("sign-off", "approved".into(), Lang::En),
+            "signed off"
+        );
+        assert_eq!(
+            value_text("sign-off", "requested".into(), Lang::Km),
+            "កំពុងរង់ចាំការអនុម័ត"
+        );
+        assert_eq!(
+            value_text("sign-off", "withdrawn".into(), Lang::Km),
+            "បានដកវិញ (ដំណាក់កាលត្រូវបានបើកឡើងវិញ)"
+        );
+        assert!(!is_typed("sign-off", "approved"));
+        assert!(is_typed("notes", "Attach the report"));
     }
 
     /// The app's own words in a history value are translated; what people typed is not.

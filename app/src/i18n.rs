@@ -257,6 +257,15 @@ messages! {
     SignOffButton => "Sign off", "អនុម័ត";
     ReturnStage => "Return with this note", "បញ្ជូនត្រឡប់ជាមួយកំណត់ចំណាំនេះ";
     OnDay => "on", "នៅថ្ងៃ";
+    AttachFile => "Attach a file", "ភ្ជាប់ឯកសារ";
+    FileToAttach => "File (PDF, JPEG or PNG, up to 10 MB)", "ឯកសារ (PDF, JPEG ឬ PNG មិនលើស 10 MB)";
+    NeverAChildsPhoto => "Evidence only: a signed document, a form, a building. Never a photo of a child. A photo's place and camera details are removed.", "សម្រាប់ភស្តុតាងប៉ុណ្ណោះ៖ ឯកសារដែលបានចុះហត្ថលេខា ទម្រង់ អគារ។ កុំដាក់រូបថតកុមារជាដាច់ខាត។ ទីតាំង និងព័ត៌មានកាមេរ៉ារបស់រូបថតត្រូវបានលុបចេញ។";
+    Attach => "Attach", "ភ្ជាប់";
+    FileAttached => "File attached.", "បានភ្ជាប់ឯកសារ។";
+    HistoryEvidenceFile => "Evidence file", "ឯកសារភស្តុតាង";
+    FileField => "File", "ឯកសារ";
+    FileTypeField => "File type", "ប្រភេទឯកសារ";
+    SizeField => "Size (bytes)", "ទំហំ (បៃ)";
     ByPerson => "by", "ដោយ";
     HistoryAdded => "Added", "បានបន្ថែម";
     HideItem => "Hide (does not apply)", "លាក់ (មិនពាក់ព័ន្ធ)";

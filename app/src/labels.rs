@@ -236,6 +236,7 @@ impl Label for Entity {
             Entity::Readiness => Msg::HistoryReadiness,
             Entity::Indicator => Msg::HistoryIndicator,
             Entity::SignOff => Msg::HistorySignOff,
+            Entity::EvidenceFile => Msg::HistoryEvidenceFile,
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod components;
 pub mod counts;
 pub mod drafts;
 pub mod errors;
+pub mod evidence;
 pub mod follow_ups;
 pub mod history;
 pub mod i18n;

@@ -1,8 +1,8 @@
 import { test, expect, Browser, Page } from "@playwright/test";
 import { DEMO_PASSWORD, signIn } from "./helpers";
 
-// Stage sign-off on a phone: an adviser finishes a new partner's assessment and asks for it to be
-// signed off; an admin returns it with a note, which the adviser reads on My work; asked again,
+// Stage sign-off on a phone: an adviser finishes a new partner's assessment, attaches a photo of
+// the signed agreement to its last step and asks for the stage to be signed off; an admin returns it with a note, which the adviser reads on My work; asked again,
 // the admin signs it off and only then does the partner move on to family tracing.
 
 const PHONE = { width: 360, height: 740 };
@@ -13,6 +13,19 @@ async function phone(browser: Browser, javaScript: boolean, login: string, next:
   await signIn(page, login, DEMO_PASSWORD, next);
   await expect(page).toHaveURL(new RegExp(`${next}$`));
   return page;
+}
+
+/** A phone's JPEG: JFIF, EXIF with the GPS position of a family's home, then the image. */
+function photo(): Buffer {
+  const exif = Buffer.from("Exif\0\0GPSLatitude 12.5388 N GPSLongitude 103.9192 E");
+  const length = Buffer.alloc(2);
+  length.writeUInt16BE(exif.length + 2);
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+    Buffer.from("JFIF\0\x01\x01\0\0\x01\0\x01\0\0", "latin1"),
+    Buffer.from([0xff, 0xe1]), length, exif,
+    Buffer.from([0xff, 0xda, 0x00, 0x04, 0x00, 0x00, 0x12, 0x34, 0xff, 0xd9]),
+  ]);
 }
 
 async function fitsThePhone(page: Page) {
@@ -48,6 +61,24 @@ for (const javaScript of [true, false]) {
       await item.getByRole("button", { name: "Save" }).click();
       await expect(adviser.getByTestId("notice")).toHaveText("Checklist item saved.");
     }
+    // A photo of the signed feasibility agreement goes with the last step: kept without the
+    // place the phone wrote into it.
+    const last = assessment.locator("li.item").last();
+    const itemId = (await last.getAttribute("id"))!;
+    await last.locator("details.attach summary").click();
+    await last.getByLabel("File (PDF, JPEG or PNG").setInputFiles({ name: "signed-agreement.jpg", mimeType: "image/jpeg", buffer: photo() });
+    await expect(last).toContainText("Never a photo of a child");
+    await last.getByRole("button", { name: "Attach", exact: true }).click();
+    await expect(adviser).toHaveURL(new RegExp(`/rcis/${rci}/checklist\\?saved=file&item=\\d+#${itemId}$`));
+    await expect(adviser.getByTestId("notice")).toHaveText("File attached.");
+    const link = adviser.locator(`#${itemId} [data-testid="files"] a`);
+    await expect(link).toHaveText("signed-agreement.jpg");
+    const download = await adviser.request.get((await link.getAttribute("href"))!);
+    expect(download.headers()["content-disposition"]).toContain("attachment");
+    const kept = await download.body();
+    expect(kept.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(kept.includes(Buffer.from("GPS"))).toBe(false);
+
     // Done is not finished: the stage asks for sign-off and the partner stays in assessment.
     await expect(signOff).toHaveAttribute("data-state", "ready");
     await expect(signOff).toContainText("Every item is done");

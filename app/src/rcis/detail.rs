@@ -93,6 +93,7 @@ pub fn RciPage() -> impl IntoView {
                             rci_id: detail.rci.id,
                             can_edit: detail.can_edit,
                             can_sign_off: detail.can_sign_off,
+                            files: StoredValue::new(detail.files.clone()),
                             lang,
                             today: detail.today,
                             saved_item,

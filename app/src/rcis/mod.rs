@@ -42,6 +42,8 @@ pub struct RciDetail {
     pub can_edit: bool,
     /// Whether the caller may sign its stages off (or return them).
     pub can_sign_off: bool,
+    /// Its evidence files, without their bytes.
+    pub files: Vec<homeward_core::evidence::EvidenceFile>,
     /// Today in Cambodia, from the server, so forms default to the same date on both sides.
     pub today: NaiveDate,
     pub section: SectionData,
@@ -160,6 +162,8 @@ pub struct RciContext {
     pub rci_id: i64,
     pub can_edit: bool,
     pub can_sign_off: bool,
+    /// The RCI's evidence files, for each record to list its own.
+    pub files: StoredValue<Vec<homeward_core::evidence::EvidenceFile>>,
     pub lang: Lang,
     pub today: NaiveDate,
     /// The checklist item just saved (`?saved=item&item=<id>`): kept in view, marked, even when
@@ -197,10 +201,11 @@ pub enum Saved {
     SignOffRequested,
     SignOffApproved,
     SignOffReturned,
+    File,
 }
 
 impl Saved {
-    pub const ALL: [Saved; 23] = [
+    pub const ALL: [Saved; 24] = [
         Saved::Profile,
         Saved::Counts,
         Saved::FollowUp,
@@ -224,6 +229,7 @@ impl Saved {
         Saved::SignOffRequested,
         Saved::SignOffApproved,
         Saved::SignOffReturned,
+        Saved::File,
     ];
 
     pub fn key(self) -> &'static str {
@@ -251,6 +257,7 @@ impl Saved {
             Saved::SignOffRequested => "sign_off_requested",
             Saved::SignOffApproved => "sign_off_approved",
             Saved::SignOffReturned => "sign_off_returned",
+            Saved::File => "file",
         }
     }
 
@@ -279,7 +286,8 @@ impl Saved {
             | Saved::ItemShown
             | Saved::SignOffRequested
             | Saved::SignOffApproved
-            | Saved::SignOffReturned => Section::Checklist,
+            | Saved::SignOffReturned
+            | Saved::File => Section::Checklist,
         }
     }
 
@@ -309,6 +317,7 @@ impl Saved {
             Saved::SignOffRequested => Msg::SignOffRequestedSaved,
             Saved::SignOffApproved => Msg::SignOffApprovedSaved,
             Saved::SignOffReturned => Msg::SignOffReturnedSaved,
+            Saved::File => Msg::FileAttached,
         }
     }
 }
@@ -501,6 +510,7 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
     Ok(RciDetail {
         can_edit: ctx.actor.can_edit_rci(id),
         can_sign_off: ctx.actor.can_sign_off(),
+        files: ctx.store.evidence_files(id).await?,
         adviser_name,
         today,
         overview,

@@ -51,11 +51,13 @@ pub enum Entity {
     Indicator,
     /// A stage's sign-off: asked for, returned, approved or withdrawn.
     SignOff,
+    /// An evidence file attached to an RCI's records.
+    EvidenceFile,
 }
 
 impl Entity {
     /// Every kind, in the order the history filter offers them.
-    pub const ALL: [Entity; 19] = [
+    pub const ALL: [Entity; 20] = [
         Entity::Profile,
         Entity::ChecklistItem,
         Entity::Counts,
@@ -75,6 +77,7 @@ impl Entity {
         Entity::Readiness,
         Entity::Indicator,
         Entity::SignOff,
+        Entity::EvidenceFile,
     ];
 
     /// The stable key stored with each change and used in filters.
@@ -99,6 +102,7 @@ impl Entity {
             Entity::Readiness => "readiness",
             Entity::Indicator => "indicator",
             Entity::SignOff => "sign_off",
+            Entity::EvidenceFile => "evidence_file",
         }
     }
 

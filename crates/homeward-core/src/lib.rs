@@ -243,6 +243,7 @@ pub mod calendar;
 pub mod checklists;
 pub mod comparison;
 pub mod counts;
+pub mod evidence;
 pub mod exports;
 pub mod follow_ups;
 pub mod forms;

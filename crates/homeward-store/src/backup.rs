@@ -47,6 +47,7 @@ pub const TABLES: &[&str] = &[
     "agreements",
     "inspections",
     "closures",
+    "evidence_files",
     "readiness_indicators",
     "readiness_assessments",
     "readiness_answers",

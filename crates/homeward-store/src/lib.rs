@@ -17,6 +17,7 @@ pub mod counts;
 pub mod db;
 pub mod demo;
 pub mod drafts;
+pub mod evidence;
 pub mod flashes;
 pub mod follow_ups;
 pub mod generate;
@@ -64,6 +65,9 @@ pub enum StoreError {
     /// A stored row the core refuses: the database was changed outside the app.
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+    /// A file refused where it would be kept (attached to another RCI's record, over a quota).
+    #[error("{}", homeward_core::Bilingual::from(*.0).en)]
+    Evidence(homeward_core::evidence::EvidenceError),
     /// A stage's sign-off cannot take that step where it stands (not done, already asked...).
     #[error("{}", homeward_core::Bilingual::from(*.0).en)]
     SignOff(homeward_core::signoffs::SignOffError),

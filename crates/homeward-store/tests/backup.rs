@@ -69,6 +69,7 @@ async fn a_restored_backup_gives_back_the_same_records() {
     let original = open(&dir, "original.db").await;
     demo::load(&original, today()).await.unwrap();
     generate::generate(&original, 12, 7, today()).await.unwrap();
+    let file = attach_evidence(&original).await;
     let first = backup(&original).await;
 
     let copy = open(&dir, "copy.db").await;
@@ -80,6 +81,11 @@ async fn a_restored_backup_gives_back_the_same_records() {
         String::from_utf8_lossy(records(&second)),
         String::from_utf8_lossy(records(&first))
     );
+    // Evidence files come back byte for byte.
+    assert_eq!(
+        copy.evidence_content(file).await.unwrap(),
+        original.evidence_content(file).await.unwrap()
+    );
     // Summaries are computed again, to the same figures.
     for rci in original.rcis().await.unwrap() {
         assert_eq!(
@@ -87,6 +93,31 @@ async fn a_restored_backup_gives_back_the_same_records() {
             original.summary(rci.id).await.unwrap()
         );
     }
+}
+
+/// A scanned MoU attached to the first RCI's first step; returns its id.
+async fn attach_evidence(store: &Store) -> i64 {
+    use homeward_core::evidence::{clean, AttachedTo};
+    let rci = store.rcis().await.unwrap()[0].id;
+    let item = store.checklist(rci).await.unwrap()[0].id;
+    let (kind, bytes) = clean(b"%PDF-1.7\n\xe2\x9c\x93 signed\n%%EOF\n").unwrap();
+    let by = Editor {
+        user_id: None,
+        name: Name::parse("Chan Sokha").unwrap(),
+        source: None,
+    };
+    store
+        .add_evidence(
+            rci,
+            Some(AttachedTo::Item(item)),
+            "mou ស្នើ.pdf",
+            kind,
+            &bytes,
+            &by,
+            today(),
+        )
+        .await
+        .unwrap()
 }
 
 fn counts(baseline: u32) -> ChildrenCounts {
@@ -196,6 +227,7 @@ async fn a_backup_moves_between_sqlite_and_postgresql() {
     assert_eq!(sqlite.backend(), Backend::Sqlite);
     demo::load(&sqlite, today()).await.unwrap();
     generate::generate(&sqlite, 8, 3, today()).await.unwrap();
+    let file = attach_evidence(&sqlite).await;
     let first = backup(&sqlite).await;
 
     let postgres = open(&dir, "moved").await;
@@ -205,6 +237,10 @@ async fn a_backup_moves_between_sqlite_and_postgresql() {
     assert_eq!(
         String::from_utf8_lossy(records(&second)),
         String::from_utf8_lossy(records(&first))
+    );
+    assert_eq!(
+        postgres.evidence_content(file).await.unwrap(),
+        sqlite.evidence_content(file).await.unwrap()
     );
     // New records on PostgreSQL go on from the restored ids.
     let rci = postgres.rcis().await.unwrap()[0].id;

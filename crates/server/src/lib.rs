@@ -5,6 +5,7 @@ pub mod auth;
 pub mod compression;
 pub mod drafts;
 pub mod exports;
+pub mod files;
 pub mod imports;
 pub mod limits;
 pub mod logs;
@@ -63,6 +64,16 @@ pub fn router_with_routes(
                 axum::extract::DefaultBodyLimit::max(imports::MAX_UPLOAD),
                 axum::Extension(reader),
             )),
+        )
+        .route(
+            files::PATH,
+            post(files::upload)
+                .with_state(state.clone())
+                .layer(axum::extract::DefaultBodyLimit::max(files::MAX_UPLOAD)),
+        )
+        .route(
+            "/files/{id}",
+            get(files::download).with_state(state.clone()),
         )
         .route(
             app::imports::TEMPLATE_PATH,

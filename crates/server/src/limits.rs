@@ -71,14 +71,15 @@ pub fn check_form_body(body: &[u8]) -> Result<(), FormProblem> {
 
 /// Refuses, before any handler runs, a state-changing request whose body is larger than
 /// [`MAX_BODY`] (413) or is not a well-formed URL-encoded form (400): another content type,
-/// invalid UTF-8, a field sent twice. Such a request changes nothing. The import's upload is
-/// the one exception: a multipart file, bounded and checked by its handler.
+/// invalid UTF-8, a field sent twice. Such a request changes nothing. The import's and the
+/// evidence files' uploads are the exceptions: multipart files, bounded and checked by their
+/// handlers.
 pub async fn check_forms(req: Request<Body>, next: Next) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(req).await;
     }
-    // A spreadsheet comes as a multipart upload, bounded by its own handler.
-    if req.uri().path() == app::imports::PATH {
+    // A spreadsheet or an evidence file comes as a multipart upload, bounded by its own handler.
+    if req.uri().path() == app::imports::PATH || req.uri().path() == crate::files::PATH {
         return next.run(req).await;
     }
     let (parts, body) = req.into_parts();

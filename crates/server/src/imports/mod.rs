@@ -102,7 +102,7 @@ pub async fn upload(
 
 /// An uploaded file's name without control characters, shortened if need be but keeping its
 /// extension (which says how to read it).
-fn file_name(given: &str) -> String {
+pub(crate) fn file_name(given: &str) -> String {
     let name: String = given.chars().filter(|c| !c.is_control()).collect();
     if name.chars().count() <= NAME_CHARS {
         return name;

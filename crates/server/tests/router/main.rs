@@ -5,6 +5,7 @@ mod access;
 mod common;
 mod compare;
 mod edits;
+mod files;
 mod hardening;
 mod hostile_files;
 mod imports;
