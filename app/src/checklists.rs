@@ -234,8 +234,8 @@ fn ItemView(item: Stored<ChecklistItem>, cx: RciContext) -> impl IntoView {
                     </p>
                 }
             })}
-            <crate::evidence::Attachments attached=homeward_core::evidence::AttachedTo::Item(item_id) cx/>
             {editor}
+            <crate::evidence::Attachments attached=homeward_core::evidence::AttachedTo::Item(item_id) cx/>
         </li>
     }
     .into_any()

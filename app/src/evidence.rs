@@ -43,7 +43,7 @@ pub fn Attachments(attached: AttachedTo, cx: RciContext) -> impl IntoView {
     });
     let form = cx.can_edit.then(|| {
         view! {
-            <details class="edit attach">
+            <details class="attach">
                 <summary>{Msg::AttachFile.text(lang)}</summary>
                 <form method="post" action="/files" enctype="multipart/form-data" class="stack">
                     <input type="hidden" name="rci" value=cx.rci_id/>

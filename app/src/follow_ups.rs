@@ -42,13 +42,15 @@ pub fn FollowUpsPanel(
                 {visits
                     .into_iter()
                     .map(|v| {
+                        let id = v.id;
                         let v = v.value;
                         view! {
-                            <li>
+                            <li id=format!("visit-{id}")>
                                 <strong>{v.visited_on.to_string()}</strong> " · " {v.children.text(lang)} " "
                                 {Msg::ChildrenVisited.text(lang)} " · " {v.visited_by.label().text(lang)} " · "
                                 {v.mode.label().text(lang)}
                                 {(!v.notes.is_empty()).then(|| view! { <p class="muted small" translate="no">{v.notes.as_str().to_string()}</p> })}
+                                <crate::evidence::Attachments attached=homeward_core::evidence::AttachedTo::FollowUp(id) cx/>
                             </li>
                         }
                     })

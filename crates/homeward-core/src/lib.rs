@@ -28,6 +28,8 @@
 //! - Each reintegration can be followed as a placement ([`placements`]): visits say whether it is
 //!   stable, at risk, broke down, back in residential care or closed; from them come overdue
 //!   visits per placement and the 12-month re-entry rate.
+//! - Evidence files ([`evidence`]) are PDFs, JPEGs or PNGs found from their bytes, photos
+//!   stripped of where they were taken, before anything keeps them.
 //! - Values are parsed once at the edge ([`Name`], [`Note`], [`SexCount`], [`DateRange`]…) and
 //!   every refusal can be worded in English and Khmer ([`Bilingual`]).
 //!

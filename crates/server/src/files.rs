@@ -103,7 +103,9 @@ fn back(rci: i64, attached: Option<AttachedTo>) -> String {
         Some(AttachedTo::Inspection(_)) => {
             format!("{}?saved=file#regulation", Section::Overview.href(rci))
         }
-        Some(AttachedTo::FollowUp(_)) => format!("{}?saved=file", Section::FollowUps.href(rci)),
+        Some(AttachedTo::FollowUp(id)) => {
+            format!("{}?saved=file#visit-{id}", Section::FollowUps.href(rci))
+        }
         None => format!("{}?saved=file", Section::Overview.href(rci)),
     }
 }
