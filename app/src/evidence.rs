@@ -2,7 +2,7 @@
 //! editor a plain multipart form posting one more to `/files` (the server's; see its `files`
 //! module), which works the same with or without JavaScript.
 
-use homeward_core::evidence::{AttachedTo, EvidenceFile, MAX_FILE_BYTES};
+use homeward_core::evidence::{AttachedTo, EvidenceFile};
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
@@ -50,8 +50,7 @@ pub fn Attachments(attached: AttachedTo, cx: RciContext) -> impl IntoView {
                     <input type="hidden" name="attached" value=target/>
                     <label for=field.clone()>{Msg::FileToAttach.text(lang)}</label>
                     <input id=field type="file" name="file" required
-                        accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-                        data-max-bytes=MAX_FILE_BYTES/>
+                        accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"/>
                     <p class="muted small">{Msg::NeverAChildsPhoto.text(lang)}</p>
                     <button type="submit">{Msg::Attach.text(lang)}</button>
                 </form>

@@ -32,6 +32,15 @@ struct FileRow {
     uploaded_by: String,
 }
 
+/// A file's row with the RCI it belongs to and its bytes, for a download.
+#[derive(FromRow)]
+struct ContentRow {
+    rci_id: i64,
+    content: String,
+    #[sqlx(flatten)]
+    file: FileRow,
+}
+
 impl FileRow {
     fn into_file(self) -> Result<EvidenceFile> {
         let attached = match (self.attached_kind, self.attached_id) {
@@ -156,21 +165,16 @@ impl Store {
 
     /// One file with the RCI it belongs to and its bytes; `None` if there is no such file.
     pub async fn evidence_content(&self, id: i64) -> Result<Option<(i64, EvidenceFile, Vec<u8>)>> {
-        let row: Option<(i64, String)> =
-            sqlx::query_as("SELECT rci_id, content FROM evidence_files WHERE id = $1")
-                .bind(id)
-                .fetch_optional(self.pool())
-                .await?;
-        let Some((rci_id, content)) = row else {
+        let row: Option<ContentRow> = sqlx::query_as(&format!(
+            "SELECT rci_id, content, {COLUMNS} FROM evidence_files WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(row) = row else {
             return Ok(None);
         };
-        let file = self
-            .evidence_files(rci_id)
-            .await?
-            .into_iter()
-            .find(|f| f.id == id)
-            .ok_or(StoreError::NotFound)?;
-        let bytes = STANDARD.decode(content).map_err(corrupt)?;
-        Ok(Some((rci_id, file, bytes)))
+        let bytes = STANDARD.decode(&row.content).map_err(corrupt)?;
+        Ok(Some((row.rci_id, row.file.into_file()?, bytes)))
     }
 }
