@@ -2,8 +2,8 @@
 //! inspections and closure notice on its overview, and the forms to record them.
 
 use homeward_core::regulation::{
-    AgreementInput, Authority, ClosureInput, ClosureKind, InspectionInput, InspectionOutcome,
-    RegistrationInput, Regulation,
+    AgreementInput, Authority, ClosureInput, ClosureKind, Inspection, InspectionInput,
+    InspectionOutcome, RegistrationInput, Regulation,
 };
 use homeward_core::{RciProfile, Stored};
 use leptos::prelude::*;
@@ -78,6 +78,8 @@ pub async fn record_closure(rci_id: i64, change: ClosureInput) -> Result<i64, Ap
 #[component]
 pub fn RegulationPanel(
     records: Regulation,
+    /// The inspections with their ids, newest first, each listed with its files.
+    inspections: Vec<(i64, Inspection)>,
     rci: Stored<RciProfile>,
     cx: RciContext,
 ) -> impl IntoView {
@@ -123,13 +125,14 @@ pub fn RegulationPanel(
             {cx.can_edit.then(|| view! { <AgreementForm cx/> })}
 
             <h3>{word(Msg::InspectionsTitle)}</h3>
-            {records.inspections.is_empty().then(|| view! { <p class="empty">{word(Msg::NoInspections)}</p> })}
+            {inspections.is_empty().then(|| view! { <p class="empty">{word(Msg::NoInspections)}</p> })}
             <ul class="records" data-testid="inspections">
-                {records.inspections.into_iter().map(|i| view! {
-                    <li>
+                {inspections.into_iter().map(|(id, i)| view! {
+                    <li id=format!("inspection-{id}")>
                         <strong>{i.inspected_on.to_string()}</strong> " · " <span translate="no">{i.by.to_string()}</span>
                         " · " {i.outcome.label().text(lang)}
                         {i.follow_up_due.map(|d| format!(" · {} {d}", word(Msg::ImprovementsDue)))}
+                        <crate::evidence::Attachments attached=homeward_core::evidence::AttachedTo::Inspection(id) cx/>
                     </li>
                 }).collect_view()}
             </ul>

@@ -1,7 +1,7 @@
 import { test, expect } from "@playwright/test";
 import { signIn } from "./helpers";
 
-// Standing with MoSVY: on a phone an adviser records an inspection (a refusal keeps what was
+// Standing with MoSVY: on a phone an adviser records an inspection and attaches its report (a refusal keeps what was
 // typed) and an agreement about to end; the overview and the comparison flag it.
 
 const PHONE = { width: 360, height: 740 };
@@ -57,6 +57,21 @@ for (const javaScript of [true, false]) {
     await expect(page.getByTestId("notice")).toHaveText("Inspection saved.");
     await expect(page.getByTestId("inspections").locator("li").first()).toContainText(`DoSVY team ${how} · Serious concerns`);
     await expect(page.locator(".flag-inspection_overdue")).toHaveCount(0);
+
+    // The inspection's report goes with it: a PDF, back on the inspection once kept.
+    const inspection = page.getByTestId("inspections").locator("li").first();
+    const inspectionId = (await inspection.getAttribute("id"))!;
+    await inspection.locator("details.attach summary").click();
+    const report = Buffer.from(`%PDF-1.7\nDoSVY inspection report ${how}\n%%EOF\n`);
+    await inspection.getByLabel("File (PDF, JPEG or PNG").setInputFiles({ name: "inspection-report.pdf", mimeType: "application/pdf", buffer: report });
+    await inspection.getByRole("button", { name: "Attach", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/rcis/${rci}\\?saved=file#${inspectionId}$`));
+    await expect(page.getByTestId("notice")).toHaveText("File attached.");
+    const file = page.locator(`#${inspectionId} [data-testid="files"] a`);
+    await expect(file).toHaveText("inspection-report.pdf");
+    const download = await page.request.get((await file.getAttribute("href"))!);
+    expect(download.headers()["content-type"]).toBe("application/pdf");
+    expect((await download.body()).equals(report)).toBe(true);
 
     await page.getByTestId("regulation").locator("details > summary", { hasText: "Record an agreement" }).click();
     const agreement = page.getByTestId("agreement-form");

@@ -1,9 +1,10 @@
 import { test, expect, Browser, Page } from "@playwright/test";
 import { DEMO_PASSWORD, signIn } from "./helpers";
 
-// Stage sign-off on a phone: an adviser finishes a new partner's assessment, attaches a photo of
-// the signed agreement to its last step and asks for the stage to be signed off; an admin returns it with a note, which the adviser reads on My work; asked again,
-// the admin signs it off and only then does the partner move on to family tracing.
+// Stage sign-off on a phone: an adviser works through a new partner's assessment, follows My
+// work's first overdue link to its late last step, attaches a photo of the signed MoU to it and
+// asks for the stage to be signed off; an admin returns it with a note, which the adviser reads
+// on My work; asked again, the admin signs it off and only then does the partner move on.
 
 const PHONE = { width: 360, height: 740 };
 
@@ -52,32 +53,53 @@ for (const javaScript of [true, false]) {
     const assessment = adviser.locator('section.track[data-track="assessment"]');
     const signOff = adviser.getByTestId("sign-off-assessment");
     await expect(signOff).toHaveCount(0);
+    // Every step but the last is done; the last is given a day long gone, so it is the most
+    // urgent thing on the adviser's My work.
     for (;;) {
       const open = assessment.locator('li.item[data-closed="false"]');
-      if ((await open.count()) === 0) break;
+      if ((await open.count()) === 1) break;
       const item = open.first();
       await item.locator("details.edit summary").first().click();
       await item.getByLabel("Status").selectOption("done");
       await item.getByRole("button", { name: "Save" }).click();
       await expect(adviser.getByTestId("notice")).toHaveText("Checklist item saved.");
     }
-    // A photo of the signed feasibility agreement goes with the last step: kept without the
-    // place the phone wrote into it.
-    const last = assessment.locator("li.item").last();
-    const itemId = (await last.getAttribute("id"))!;
+    const late = assessment.locator('li.item[data-closed="false"]');
+    const itemId = (await late.getAttribute("id"))!;
+    await late.locator("details.edit summary").first().click();
+    await late.getByLabel("Due on").fill("1990-01-01");
+    await late.getByRole("button", { name: "Save" }).click();
+    await expect(adviser.getByTestId("notice")).toHaveText("Checklist item saved.");
+
+    // The adviser opens My work and follows its first overdue link straight to that step.
+    await adviser.goto("/my-work");
+    const first = adviser.locator("ol.work li.overdue").first();
+    await expect(first).toHaveAttribute("data-rci", rci);
+    await expect(first).toContainText("1990-01-01");
+    await fitsThePhone(adviser);
+    await first.locator("a.work-link").click();
+    await expect(adviser).toHaveURL(new RegExp(`/rcis/${rci}/checklist#${itemId}$`));
+
+    // A photo of the signed MoU goes with the step: kept without the place the phone wrote
+    // into it.
+    const last = adviser.locator(`#${itemId}`);
     await last.locator("details.attach summary").click();
-    await last.getByLabel("File (PDF, JPEG or PNG").setInputFiles({ name: "signed-agreement.jpg", mimeType: "image/jpeg", buffer: photo() });
+    await last.getByLabel("File (PDF, JPEG or PNG").setInputFiles({ name: "signed-mou.jpg", mimeType: "image/jpeg", buffer: photo() });
     await expect(last).toContainText("Never a photo of a child");
     await last.getByRole("button", { name: "Attach", exact: true }).click();
     await expect(adviser).toHaveURL(new RegExp(`/rcis/${rci}/checklist\\?saved=file&item=\\d+#${itemId}$`));
     await expect(adviser.getByTestId("notice")).toHaveText("File attached.");
     const link = adviser.locator(`#${itemId} [data-testid="files"] a`);
-    await expect(link).toHaveText("signed-agreement.jpg");
+    await expect(link).toHaveText("signed-mou.jpg");
     const download = await adviser.request.get((await link.getAttribute("href"))!);
     expect(download.headers()["content-disposition"]).toContain("attachment");
     const kept = await download.body();
     expect(kept.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     expect(kept.includes(Buffer.from("GPS"))).toBe(false);
+    await last.locator("details.edit summary").first().click();
+    await last.getByLabel("Status").selectOption("done");
+    await last.getByRole("button", { name: "Save" }).click();
+    await expect(adviser.getByTestId("notice")).toHaveText("Checklist item saved.");
 
     // Done is not finished: the stage asks for sign-off and the partner stays in assessment.
     await expect(signOff).toHaveAttribute("data-state", "ready");

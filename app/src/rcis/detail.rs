@@ -156,6 +156,7 @@ fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> i
             advisers,
             sets_targets,
             regulation,
+            inspections,
             readiness,
             last_assessments,
             indicators,
@@ -171,7 +172,7 @@ fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> i
             <CountsPanel counts=overview.latest_counts lang/>
             <p class="no-print"><a href=format!("/report?rci={}", rci.id) data-testid="rci-report-link">{Msg::PrintReport.text(lang)}</a></p>
             <ProfileFacts profile=profile.clone() adviser=adviser_name lang/>
-            <crate::regulation::RegulationPanel records=regulation rci=rci.clone() cx/>
+            <crate::regulation::RegulationPanel records=regulation inspections rci=rci.clone() cx/>
             <crate::readiness::ReadinessPanel latest=overview.readiness assessed=readiness
                 last_two=last_assessments indicators cx/>
             {cx.can_edit.then(|| view! { <ProfileForm rci=rci.clone() advisers cx/> })}

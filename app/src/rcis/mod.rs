@@ -118,6 +118,8 @@ pub enum SectionData {
         sets_targets: bool,
         /// Its agreements, inspections and closure notices.
         regulation: homeward_core::regulation::Regulation,
+        /// Its inspections with their ids, newest first: each lists its files.
+        inspections: Vec<(i64, homeward_core::regulation::Inspection)>,
         /// Its readiness assessments as its summary keeps them, oldest first.
         readiness: Vec<homeward_core::readiness::Assessed>,
         /// Its two latest assessments with their answers, newest first: what changed, and where
@@ -428,6 +430,7 @@ pub async fn get_rci(id: i64, section: String, page: Option<u32>) -> Result<RciD
                     .collect(),
                 sets_targets: ctx.actor.can_set_targets(),
                 regulation: summary.regulation.clone(),
+                inspections: store.inspections(id).await?,
                 readiness: summary.readiness.clone(),
                 last_assessments: store.assessments(id).await?.into_iter().take(2).collect(),
                 indicators: store

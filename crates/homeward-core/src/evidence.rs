@@ -14,11 +14,40 @@ use crate::values::{keyed, Name};
 /// The largest file taken: a phone photo or a scanned document.
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 
-/// The most one RCI's files may hold together.
-pub const RCI_QUOTA_BYTES: i64 = 200 * 1024 * 1024;
+/// How much the files may hold: each RCI's together, and every RCI's together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quotas {
+    /// The most one RCI's files may hold together, in bytes.
+    pub per_rci: i64,
+    /// The most every RCI's files may hold together, in bytes: the database stays small enough
+    /// to back up.
+    pub total: i64,
+}
 
-/// The most every RCI's files may hold together: the database stays small enough to back up.
-pub const TOTAL_QUOTA_BYTES: i64 = 5 * 1024 * 1024 * 1024;
+impl Quotas {
+    /// The organisation's quotas: 200 MB an RCI (some twenty phone photos a stage for each of
+    /// five stages), 5 GB in all.
+    pub const STANDARD: Quotas = Quotas {
+        per_rci: 200 * 1024 * 1024,
+        total: 5 * 1024 * 1024 * 1024,
+    };
+
+    /// Whether `size` more bytes fit beside `rci_used` of the RCI's and `all_used` of everyone's.
+    pub fn check(&self, rci_used: i64, all_used: i64, size: i64) -> Result<(), EvidenceError> {
+        if rci_used.saturating_add(size) > self.per_rci {
+            Err(EvidenceError::RciFull(self.per_rci))
+        } else if all_used.saturating_add(size) > self.total {
+            Err(EvidenceError::AllFull)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Bytes as a whole number of megabytes, rounded down, for a message.
+fn megabytes(bytes: i64) -> i64 {
+    bytes / (1024 * 1024)
+}
 
 /// What a file is, as its bytes say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,9 +167,9 @@ pub enum EvidenceError {
     Truncated,
     /// The form named something the file cannot be attached to.
     UnknownPlace,
-    /// The RCI's files would pass [`RCI_QUOTA_BYTES`].
-    RciFull,
-    /// Every RCI's files together would pass [`TOTAL_QUOTA_BYTES`].
+    /// The RCI's files would pass its quota, in bytes ([`Quotas::per_rci`]).
+    RciFull(i64),
+    /// Every RCI's files together would pass [`Quotas::total`].
     AllFull,
 }
 
@@ -164,9 +193,9 @@ impl From<EvidenceError> for Bilingual {
                 "the file can be attached to a checklist item, an inspection or a follow-up visit of this RCI only",
                 "ឯកសារអាចភ្ជាប់បានតែជាមួយចំណុចក្នុងបញ្ជីត្រួតពិនិត្យ អធិការកិច្ច ឬការតាមដានរបស់មណ្ឌលនេះប៉ុណ្ណោះ",
             ),
-            EvidenceError::RciFull => Bilingual::new(
-                "this RCI's files have reached 200 MB: ask an admin before adding more",
-                "ឯកសាររបស់មណ្ឌលនេះបានដល់ 200 MB៖ សូមសួរអ្នកគ្រប់គ្រងមុនពេលបន្ថែម",
+            EvidenceError::RciFull(limit) => Bilingual::new(
+                format!("this RCI's files have reached {} MB: ask an admin before adding more", megabytes(limit)),
+                format!("ឯកសាររបស់មណ្ឌលនេះបានដល់ {} MB៖ សូមសួរអ្នកគ្រប់គ្រងមុនពេលបន្ថែម", megabytes(limit)),
             ),
             EvidenceError::AllFull => Bilingual::new(
                 "the organisation's files have reached their limit: ask an admin",
@@ -289,6 +318,25 @@ fn jpeg(bytes: &[u8]) -> Result<Vec<u8>, EvidenceError> {
 pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn quotas_take_up_to_the_limit_and_name_it_when_refusing() {
+        let q = Quotas::STANDARD;
+        assert_eq!(q.check(q.per_rci - 10, 0, 10), Ok(()));
+        assert_eq!(
+            q.check(q.per_rci - 10, 0, 11),
+            Err(EvidenceError::RciFull(q.per_rci))
+        );
+        assert_eq!(q.check(0, q.total - 5, 6), Err(EvidenceError::AllFull));
+        // Sums that would overflow are refused, never wrapped into room.
+        assert_eq!(
+            q.check(i64::MAX, 0, 1),
+            Err(EvidenceError::RciFull(q.per_rci))
+        );
+        let said = Bilingual::from(EvidenceError::RciFull(q.per_rci));
+        assert!(said.en.contains("200 MB"), "{}", said.en);
+        assert!(said.km.contains("200 MB"), "{}", said.km);
+    }
 
     /// A JPEG as a phone writes one: JFIF, EXIF with a GPS position, a comment, the image.
     pub(crate) fn phone_photo() -> Vec<u8> {

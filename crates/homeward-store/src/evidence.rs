@@ -5,9 +5,7 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use chrono::NaiveDate;
-use homeward_core::evidence::{
-    AttachedTo, EvidenceError, EvidenceFile, FileKind, RCI_QUOTA_BYTES, TOTAL_QUOTA_BYTES,
-};
+use homeward_core::evidence::{AttachedTo, EvidenceError, EvidenceFile, FileKind};
 use homeward_core::history::{Editor, Entity};
 use homeward_core::Name;
 use sqlx::FromRow;
@@ -109,12 +107,9 @@ impl Store {
         .bind(rci_id)
         .fetch_one(&mut *tx)
         .await?;
-        if rci_total + size > RCI_QUOTA_BYTES {
-            return Err(StoreError::Evidence(EvidenceError::RciFull));
-        }
-        if total + size > TOTAL_QUOTA_BYTES {
-            return Err(StoreError::Evidence(EvidenceError::AllFull));
-        }
+        self.quotas
+            .check(rci_total, total, size)
+            .map_err(StoreError::Evidence)?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO evidence_files (rci_id, attached_kind, attached_id, file_name, kind, size, \
              content, uploaded_on, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \

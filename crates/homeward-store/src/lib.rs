@@ -104,6 +104,8 @@ pub struct Store {
     /// Every partner's profile and summary as last read, with the revision they were read at
     /// ([`Store::rci_summaries`]).
     partners: Arc<Mutex<Option<(i64, Partners)>>>,
+    /// How much evidence files may hold ([`Store::with_quotas`]).
+    quotas: homeward_core::evidence::Quotas,
 }
 
 /// Every RCI with its stored summary, shared by the requests that read them.
@@ -130,9 +132,16 @@ impl Store {
             writer,
             backend,
             partners: Arc::default(),
+            quotas: homeward_core::evidence::Quotas::STANDARD,
         };
         store.fill_missing_summaries().await?;
         Ok(store)
+    }
+
+    /// The same store keeping files within other quotas than the standard ones: a test fills
+    /// a quota without hundreds of megabytes of fixtures.
+    pub fn with_quotas(self, quotas: homeward_core::evidence::Quotas) -> Self {
+        Self { quotas, ..self }
     }
 
     /// Which database this store runs on.

@@ -102,6 +102,11 @@ impl Store {
     pub async fn regulation(&self, rci_id: i64) -> Result<Regulation> {
         crate::reads::regulation::read_regulation(&mut *self.pool().acquire().await?, rci_id).await
     }
+
+    /// One RCI's inspections with their ids, newest first: the page lists them to attach files.
+    pub async fn inspections(&self, rci_id: i64) -> Result<Vec<(i64, Inspection)>> {
+        crate::reads::regulation::read_inspections(&mut *self.pool().acquire().await?, rci_id).await
+    }
 }
 
 /// A record's history.

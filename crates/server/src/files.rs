@@ -100,8 +100,8 @@ fn back(rci: i64, attached: Option<AttachedTo>) -> String {
             "{}?saved=file&item={id}#item-{id}",
             Section::Checklist.href(rci)
         ),
-        Some(AttachedTo::Inspection(_)) => {
-            format!("{}?saved=file#regulation", Section::Overview.href(rci))
+        Some(AttachedTo::Inspection(id)) => {
+            format!("{}?saved=file#inspection-{id}", Section::Overview.href(rci))
         }
         Some(AttachedTo::FollowUp(id)) => {
             format!("{}?saved=file#visit-{id}", Section::FollowUps.href(rci))
@@ -146,7 +146,7 @@ pub async fn upload(Caller(ctx): Caller, mut form: Multipart) -> Response {
             tracing::info!(rci, file = id, size = kept.len(), "evidence file kept");
             (StatusCode::SEE_OTHER, [(LOCATION, back(rci, attached))]).into_response()
         }
-        Err(StoreError::Evidence(e @ (EvidenceError::RciFull | EvidenceError::AllFull))) => {
+        Err(StoreError::Evidence(e @ (EvidenceError::RciFull(_) | EvidenceError::AllFull))) => {
             refused(StatusCode::PAYLOAD_TOO_LARGE, e.into())
         }
         Err(e) => refusal(e.into()),

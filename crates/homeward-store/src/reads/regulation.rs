@@ -21,6 +21,7 @@ struct AgreementRow {
 
 #[derive(FromRow)]
 struct InspectionRow {
+    id: i64,
     #[sqlx(try_from = "crate::db::Day")]
     inspected_on: NaiveDate,
     inspected_by: String,
@@ -44,20 +45,12 @@ pub(crate) async fn read_regulation(conn: &mut Conn, rci_id: i64) -> Result<Regu
     .bind(rci_id)
     .fetch_all(&mut *conn)
     .await?;
-    let inspections: Vec<InspectionRow> = sqlx::query_as(
-        "SELECT inspected_on, inspected_by, outcome, follow_up_due FROM inspections \
-         WHERE rci_id = $1 ORDER BY inspected_on DESC, id DESC",
-    )
-    .bind(rci_id)
-    .fetch_all(&mut *conn)
-    .await?;
     let closures: Vec<ClosureRow> = sqlx::query_as(
         "SELECT noticed_on, kind FROM closures WHERE rci_id = $1 ORDER BY noticed_on DESC, id DESC",
     )
     .bind(rci_id)
     .fetch_all(&mut *conn)
     .await?;
-    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(corrupt);
     Ok(Regulation {
         agreements: agreements
             .into_iter()
@@ -70,18 +63,11 @@ pub(crate) async fn read_regulation(conn: &mut Conn, rci_id: i64) -> Result<Regu
                 })
             })
             .collect::<Result<_>>()?,
-        inspections: inspections
+        inspections: read_inspections(conn, rci_id)
+            .await?
             .into_iter()
-            .map(|r| {
-                Ok(Inspection {
-                    inspected_on: r.inspected_on,
-                    by: Name::parse(&r.inspected_by).map_err(corrupt)?,
-                    outcome: InspectionOutcome::parse(&r.outcome)
-                        .ok_or_else(|| corrupt(&r.outcome))?,
-                    follow_up_due: r.follow_up_due.as_deref().map(day).transpose()?,
-                })
-            })
-            .collect::<Result<_>>()?,
+            .map(|(_, i)| i)
+            .collect(),
         closures: closures
             .into_iter()
             .map(|r| {
@@ -92,4 +78,33 @@ pub(crate) async fn read_regulation(conn: &mut Conn, rci_id: i64) -> Result<Regu
             })
             .collect::<Result<_>>()?,
     })
+}
+
+/// One RCI's inspections with their ids (files attach to them), newest first.
+pub(crate) async fn read_inspections(
+    conn: &mut Conn,
+    rci_id: i64,
+) -> Result<Vec<(i64, Inspection)>> {
+    let rows: Vec<InspectionRow> = sqlx::query_as(
+        "SELECT id, inspected_on, inspected_by, outcome, follow_up_due FROM inspections \
+         WHERE rci_id = $1 ORDER BY inspected_on DESC, id DESC",
+    )
+    .bind(rci_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(corrupt);
+    rows.into_iter()
+        .map(|r| {
+            Ok((
+                r.id,
+                Inspection {
+                    inspected_on: r.inspected_on,
+                    by: Name::parse(&r.inspected_by).map_err(corrupt)?,
+                    outcome: InspectionOutcome::parse(&r.outcome)
+                        .ok_or_else(|| corrupt(&r.outcome))?,
+                    follow_up_due: r.follow_up_due.as_deref().map(day).transpose()?,
+                },
+            ))
+        })
+        .collect()
 }

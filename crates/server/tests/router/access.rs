@@ -538,6 +538,100 @@ fn each_role_gets_exactly_what_it_may_and_refusals_change_nothing() {
     })
 }
 
+/// The file routes' rows: uploading to the director's RCI (which the adviser leads) and to
+/// another, downloading a file of each. A refused upload keeps nothing; a refused download
+/// says "not found" (or asks to sign in) with none of the file.
+#[test]
+fn file_routes_answer_each_role_as_the_table_says() {
+    use StatusCode as S;
+    const SAVED: S = S::SEE_OTHER;
+    // A link followed before signing in leads to the sign-in page, as every page's does.
+    const SIGN_IN: S = S::SEE_OTHER;
+    let uploads = |w: &World| {
+        [
+            (
+                w.own_rci,
+                [S::UNAUTHORIZED, SAVED, SAVED, S::FORBIDDEN, S::FORBIDDEN],
+            ),
+            (
+                w.other_rci,
+                [
+                    S::UNAUTHORIZED,
+                    SAVED,
+                    S::FORBIDDEN,
+                    S::NOT_FOUND,
+                    S::FORBIDDEN,
+                ],
+            ),
+        ]
+    };
+    run(async {
+        let w = world().await;
+        let mut n = 0;
+        for (rci, expect) in uploads(&w) {
+            for (caller, status) in CALLERS.into_iter().zip(expect) {
+                n += 1;
+                let (store, router) = w.fresh(&format!("upload{n}")).await;
+                let before = dump(&store).await;
+                let photo = crate::files::phone_photo();
+                let request = crate::files::upload(&w, caller, rci, "", "mou.jpg", &photo);
+                let response = router.oneshot(request).await.unwrap();
+                let what = format!("{caller:?} uploading to RCI {rci}");
+                assert_eq!(response.status(), status, "{what}");
+                let kept = store.evidence_files(rci).await.unwrap();
+                if status == SAVED {
+                    assert_eq!(kept.len(), 1, "{what}");
+                } else {
+                    assert_eq!(dump(&store).await, before, "{what} changed the database");
+                }
+            }
+        }
+
+        let (store, router) = w.fresh("downloads").await;
+        let mut files = vec![];
+        for rci in [w.own_rci, w.other_rci] {
+            let response = router
+                .clone()
+                .oneshot(crate::files::upload(
+                    &w,
+                    Caller::Admin,
+                    rci,
+                    "",
+                    "mou.jpg",
+                    &crate::files::phone_photo(),
+                ))
+                .await
+                .unwrap();
+            assert_eq!(response.status(), SAVED);
+            files.push(store.evidence_files(rci).await.unwrap()[0].id);
+        }
+        let downloads = [
+            (files[0], [SIGN_IN, S::OK, S::OK, S::OK, S::OK]),
+            (files[1], [SIGN_IN, S::OK, S::OK, S::NOT_FOUND, S::OK]),
+        ];
+        for (file, expect) in downloads {
+            for (caller, status) in CALLERS.into_iter().zip(expect) {
+                let uri = format!("/files/{file}");
+                let response = router
+                    .clone()
+                    .oneshot(w.request(caller, "GET", &uri, ""))
+                    .await
+                    .unwrap();
+                assert_eq!(response.status(), status, "{caller:?} downloading {file}");
+                if caller == Caller::Anonymous {
+                    let to = response.headers()[header::LOCATION].to_str().unwrap();
+                    assert!(to.starts_with("/login"), "{to}");
+                }
+                let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+                    .await
+                    .unwrap();
+                let photo = bytes.starts_with(&[0xFF, 0xD8]);
+                assert_eq!(photo, status == S::OK, "{caller:?} downloading {file}");
+            }
+        }
+    })
+}
+
 #[test]
 fn a_director_sees_only_their_own_rci_in_lists() {
     run(async {

@@ -9,7 +9,7 @@ use tower::ServiceExt;
 use crate::common::{body_text, dump, run, world, Caller, World};
 
 /// The upload form as a browser posts it.
-fn upload(
+pub(crate) fn upload(
     w: &World,
     caller: Caller,
     rci: i64,
@@ -48,7 +48,7 @@ fn upload(
 }
 
 /// A phone's JPEG: JFIF, EXIF with a GPS position, then the image.
-fn phone_photo() -> Vec<u8> {
+pub(crate) fn phone_photo() -> Vec<u8> {
     let mut b = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
     b.extend_from_slice(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
     let exif = b"Exif\0\0GPSLatitude 12.5388 N GPSLongitude 103.9192 E";
