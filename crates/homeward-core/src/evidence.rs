@@ -25,7 +25,7 @@ pub struct Quotas {
 }
 
 impl Quotas {
-    /// The organisation's quotas: 200 MB an RCI (some twenty phone photos a stage for each of
+    /// The organisation's quotas: 200 MB an RCI (some twenty 2 MB phone photos for each of the
     /// five stages), 5 GB in all.
     pub const STANDARD: Quotas = Quotas {
         per_rci: 200 * 1024 * 1024,
