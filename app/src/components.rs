@@ -241,6 +241,10 @@ pub fn SiteHeader(lang: Lang) -> impl IntoView {
                 <strong>{Msg::AppName.text(lang)}</strong>
                 <span class="tagline">{Msg::Tagline.text(lang)}</span>
             </a>
+            // Shown by js/offline.js while saves made without a signal wait on this phone.
+            <a class="waiting" href="/outbox" data-outbox-count data-testid="waiting" hidden>
+                <span class="count">"0"</span> " " {Msg::WaitingToSend.text(lang)}
+            </a>
             // On a phone the links sit behind "Menu", all in view once opened; on a wider screen
             // the disclosure is always open (style/main.css).
             <details class="menu">
@@ -275,6 +279,7 @@ fn UserMenu(lang: Lang) -> impl IntoView {
                     </a>
                     <a href=home>{Msg::NavPartners.text(lang)}</a>
                     {(me.role != Role::Director).then(|| view! { <a href="/compare">{Msg::NavCompare.text(lang)}</a> })}
+                    <a href="/offline">{Msg::NavOffline.text(lang)}</a>
                     <a href="/tours">{Msg::NavTours.text(lang)}</a>
                     <a href="/trainings">{Msg::NavTrainings.text(lang)}</a>
                     {(me.role == Role::Admin).then(|| view! {

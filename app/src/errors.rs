@@ -35,6 +35,9 @@ pub enum AppError {
     /// signed off): nothing changed, and the text says why.
     #[error("{}", .0.en)]
     NotNow(Bilingual),
+    /// A save sent again from a phone's outbox: it was taken the first time, nothing changed.
+    #[error("already saved")]
+    AlreadySaved,
     /// Too many wrong passwords: the account waits before it is tried again.
     #[error("{}", .0.en)]
     TooManyTries(Bilingual),
@@ -66,6 +69,7 @@ impl AppError {
             AppError::NotNow(detail) | AppError::TooManyTries(detail) => {
                 detail.get(lang).to_string()
             }
+            AppError::AlreadySaved => Msg::AlreadySaved.text(lang).to_string(),
             AppError::Busy => Msg::Busy.text(lang).to_string(),
             AppError::Server => Msg::ServerProblem.text(lang).to_string(),
         }
@@ -79,7 +83,9 @@ impl AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Invalid(_) | AppError::Field { .. } => StatusCode::BAD_REQUEST,
-            AppError::Conflict(_) | AppError::NotNow(_) => StatusCode::CONFLICT,
+            AppError::Conflict(_) | AppError::NotNow(_) | AppError::AlreadySaved => {
+                StatusCode::CONFLICT
+            }
             AppError::TooManyTries(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Server => StatusCode::INTERNAL_SERVER_ERROR,
@@ -137,6 +143,7 @@ impl From<homeward_store::StoreError> for AppError {
             StoreError::SignOff(e) => AppError::NotNow(e.into()),
             StoreError::Evidence(e) => AppError::invalid(e),
             StoreError::Busy => AppError::Busy,
+            StoreError::AlreadySaved => AppError::AlreadySaved,
             other => {
                 tracing::error!("storage error: {other}");
                 AppError::Server

@@ -19,6 +19,7 @@ pub mod islands;
 pub mod labels;
 pub mod lists;
 pub mod not_found;
+pub mod offline;
 pub mod placements;
 pub mod programmes;
 pub mod rcis;
@@ -83,6 +84,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options islands=true islands_router=cfg!(feature = "islands-router")/>
                 <script src="/js/form-memory.js" defer></script>
+                <script src="/js/outbox-db.js" defer></script>
+                <script src="/js/offline.js" defer></script>
                 <MetaTags/>
             </head>
             <body>
@@ -153,6 +156,8 @@ fn Pages() -> impl IntoView {
                 <Route path=StaticSegment("import") view=imports::ImportPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("compare") view=compare::ComparePage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("my-work") view=work::MyWorkPage ssr=SsrMode::Async/>
+                <Route path=StaticSegment("offline") view=offline::AvailableOfflinePage ssr=SsrMode::Async/>
+                <Route path=StaticSegment("outbox") view=offline::OutboxPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("report") view=report::ReportPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("tours") view=tours::ToursPage ssr=SsrMode::Async/>
                 <Route
@@ -207,6 +212,10 @@ pub fn App() -> impl IntoView {
         <Router>
             <SiteHeader lang/>
             <main id="main">
+                // Shown by js/offline.js on a page whose saves wait on this phone.
+                <p class="saved offline-note" role="status" data-offline-note data-testid="offline-note" hidden>
+                    {Msg::OfflineNote.text(lang)}
+                </p>
                 <Pages/>
             </main>
             <footer class="site">

@@ -40,6 +40,23 @@ pub struct RciNames {
     pub km: Option<String>,
 }
 
+impl RciNames {
+    pub fn of(profile: &homeward_core::RciProfile) -> Self {
+        RciNames {
+            en: profile.name_en.to_string(),
+            km: profile.name_km.as_ref().map(|n| n.to_string()),
+        }
+    }
+
+    /// The name in the reader's language: the Khmer one for a Khmer reader when there is one.
+    pub fn in_lang(self, lang: Lang) -> String {
+        match (lang, self.km) {
+            (Lang::Km, Some(km)) => km,
+            _ => self.en,
+        }
+    }
+}
+
 /// The page a role starts on when signing in asked for none: an adviser's day begins with what
 /// is due; everyone else with the partners.
 pub fn first_page(role: homeward_core::accounts::Role) -> &'static str {
@@ -57,20 +74,14 @@ pub fn first_page(role: homeward_core::accounts::Role) -> &'static str {
 async fn work_of(
     ctx: &crate::server::Ctx,
 ) -> Result<(Vec<Work>, std::collections::HashMap<i64, RciNames>), AppError> {
-    use homeward_core::accounts::Role;
     let own;
     let every;
-    let rcis: &[_] = match ctx.actor.role {
-        Role::Adviser => {
-            own = ctx.store.rci_summaries_of(&ctx.actor.assigned_rcis).await?;
+    let rcis: &[_] = match ctx.actor.own_rcis() {
+        Some(ids) => {
+            own = ctx.store.rci_summaries_of(&ids).await?;
             &own
         }
-        Role::Director => {
-            let mine: Vec<i64> = ctx.actor.rci_id.into_iter().collect();
-            own = ctx.store.rci_summaries_of(&mine).await?;
-            &own
-        }
-        Role::Admin | Role::Viewer => {
+        None => {
             every = ctx.store.rci_summaries().await?;
             &every
         }
@@ -84,13 +95,7 @@ async fn work_of(
     );
     let names = rcis
         .iter()
-        .map(|(r, _)| {
-            let names = RciNames {
-                en: r.value.name_en.to_string(),
-                km: r.value.name_km.as_ref().map(|n| n.to_string()),
-            };
-            (r.id, names)
-        })
+        .map(|(r, _)| (r.id, RciNames::of(&r.value)))
         .collect();
     Ok((work, names))
 }
@@ -273,10 +278,7 @@ pub fn MyWorkPage() -> impl IntoView {
                     <ol class="work" data-testid="work">
                         {data.work.into_iter().map(|(w, names)| {
                             let late = w.is_overdue(today);
-                            let name = match (lang, names.km) {
-                                (Lang::Km, Some(km)) => km,
-                                _ => names.en,
-                            };
+                            let name = names.in_lang(lang);
                             view! {
                                 <li class="work-item" class:overdue=late data-rci=w.rci_id>
                                     <a class="work-link" href=href(&w)>{what(&w, lang)}</a>

@@ -317,6 +317,16 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// The RCIs that are this person's own work: an adviser's, a director's. `None` for the
+    /// organisation's roles, whose work covers every partner.
+    pub fn own_rcis(&self) -> Option<Vec<i64>> {
+        match self.role {
+            Role::Adviser => Some(self.assigned_rcis.clone()),
+            Role::Director => Some(self.rci_id.into_iter().collect()),
+            Role::Admin | Role::Viewer => None,
+        }
+    }
+
     /// Directors see their own RCI only; everyone else in the organisation reads every RCI.
     pub fn can_read_rci(&self, rci_id: i64) -> bool {
         match self.role {

@@ -251,6 +251,7 @@ pub mod follow_ups;
 pub mod forms;
 pub mod history;
 pub mod imports;
+pub mod offline;
 pub mod placements;
 pub mod places;
 pub mod programmes;

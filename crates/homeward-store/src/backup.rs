@@ -62,6 +62,7 @@ pub const TABLES: &[&str] = &[
     "trainings",
     "training_participants",
     "community_programmes",
+    "offline_saves",
 ];
 
 /// Tables a backup leaves out: sessions (a restored server signs everyone in again), refused

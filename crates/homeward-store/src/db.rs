@@ -203,6 +203,7 @@ pub(crate) async fn begin_write(pool: &Pool, backend: Backend) -> Result<Tx> {
     sqlx::query("UPDATE store_revision SET revision = revision + 1")
         .execute(&mut *tx)
         .await?;
+    crate::saves::record(&mut tx).await?;
     Ok(tx)
 }
 

@@ -30,6 +30,7 @@ pub mod rcis;
 pub mod readiness;
 mod reads;
 pub mod regulation;
+pub mod saves;
 pub mod signoffs;
 pub mod summaries;
 pub mod targets;
@@ -77,6 +78,9 @@ pub enum StoreError {
     /// Every password-hashing slot stayed taken: the caller should try again shortly.
     #[error("too many password checks at once")]
     Busy,
+    /// An offline save sent again: it was taken the first time ([`saves`]).
+    #[error("this offline save was already taken")]
+    AlreadySaved,
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("migration failed: {0}")]

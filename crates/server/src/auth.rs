@@ -65,6 +65,7 @@ pub const READY: &str = "/readyz";
 fn is_public(path: &str) -> bool {
     path == "/login"
         || path == "/favicon.svg"
+        || path == "/sw.js"
         || path == HEALTH
         || path == READY
         || ["/lang/", "/pkg/", "/fonts/", "/js/"]

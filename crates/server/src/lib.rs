@@ -9,6 +9,7 @@ pub mod files;
 pub mod imports;
 pub mod limits;
 pub mod logs;
+pub mod offline;
 pub mod security;
 pub mod serve;
 mod xlsx;
@@ -107,6 +108,8 @@ pub fn router_with_routes(
         .nest_service("/js", static_dir(&leptos_options, "js"))
         .fallback(leptos_axum::file_and_error_handler(shell))
         .layer(axum::middleware::from_fn(security::server_fn_status))
+        .layer(axum::middleware::from_fn(offline::take_once))
+        .layer(axum::middleware::from_fn(offline::name_the_user))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             drafts::keep_refused_forms,

@@ -388,6 +388,8 @@ fn cases(w: &World) -> Vec<Case> {
         ),
         // Everyone's own list: a director's holds their RCI only (the scope test reads it).
         case("my_work", String::new(), [Unauthenticated, Ok, Ok, Ok, Ok], false),
+        // The partners a phone keeps for offline visits: the caller's own (the scope test reads it).
+        case("kept_rcis", String::new(), [Unauthenticated, Ok, Ok, Ok, Ok], false),
         case("list_users", String::new(), staff_only, false),
         case("list_changes", String::new(), staff_only, false),
         case(
@@ -1090,6 +1092,8 @@ fn a_director_receives_nothing_outside_their_scope() {
             "/compare".into(),
             "/report".into(),
             "/my-work".into(),
+            "/offline".into(),
+            "/outbox".into(),
             format!("/rcis/{own}"),
             format!("/rcis/{own}/checklist?all=1"),
             format!("/rcis/{own}/children"),

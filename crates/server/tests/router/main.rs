@@ -10,6 +10,7 @@ mod hardening;
 mod hostile_files;
 mod imports;
 mod markup;
+mod offline;
 mod operations;
 mod pages;
 mod signoffs;
