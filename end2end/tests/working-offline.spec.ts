@@ -1,4 +1,5 @@
 import { test, expect, Browser, Page } from "@playwright/test";
+// Named to run after the specs that count the demo partners: it adds one of its own.
 import { DEMO_PASSWORD, signIn } from "./helpers";
 
 // Working offline on a phone: an adviser reads a partner's checklist without a signal, marks two
