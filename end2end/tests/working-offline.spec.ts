@@ -1,6 +1,7 @@
 import { test, expect, Browser, Page } from "@playwright/test";
-// Named to run after the specs that count the demo partners: it adds one of its own.
 import { DEMO_PASSWORD, signIn } from "./helpers";
+
+// Named to run after the specs that count the demo partners: it adds partners of its own.
 
 // Working offline on a phone: an adviser reads a partner's checklist without a signal, marks two
 // steps done and records a follow-up visit; the header counts 3 waiting; when the signal returns
@@ -13,10 +14,10 @@ function inDays(days: number): string {
   return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function adviserPhone(browser: Browser): Promise<Page> {
+async function phone(browser: Browser, login: string): Promise<Page> {
   const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  await signIn(page, "demo.adviser", DEMO_PASSWORD, "/rcis/new");
+  await signIn(page, login, DEMO_PASSWORD, "/my-work");
   return page;
 }
 
@@ -41,7 +42,7 @@ async function keep(page: Page, path: string) {
 
 test("an adviser saves offline and each save is sent once when the signal returns", async ({ browser }) => {
   test.setTimeout(90_000);
-  const page = await adviserPhone(browser);
+  const page = await phone(browser, "demo.adviser");
   const rci = await newPartner(page, `Offline Home ${Date.now()}`);
   await keep(page, `/rcis/${rci}/follow-ups`);
   await keep(page, `/rcis/${rci}/checklist`);
@@ -96,5 +97,97 @@ test("an adviser saves offline and each save is sent once when the signal return
   await page.evaluate(() => dispatchEvent(new Event("online")));
   await page.reload();
   await expect(history.locator("ins", { hasText: `Seen on the visit (${items[0]})` })).toHaveCount(1);
+  await page.context().close();
+});
+
+/** Saves one checklist item's evidence through its form on the page already open. */
+async function saveEvidence(page: Page, id: string, evidence: string) {
+  const item = page.locator(`#${id}`);
+  await item.locator("details.edit summary").first().click();
+  await item.getByLabel("Status").selectOption("in_progress");
+  await item.getByLabel("Evidence").fill(evidence);
+  await item.getByRole("button", { name: "Save" }).click();
+}
+
+test("a save another adviser overtook waits on the Outbox with both versions", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await phone(browser, "demo.adviser");
+  const rci = await newPartner(page, `Outbox Home ${Date.now()}`);
+  await keep(page, `/rcis/${rci}/checklist`);
+  const id = (await page.locator('section.track[data-track="assessment"] li.item').first().getAttribute("id"))!;
+
+  await page.context().setOffline(true);
+  await saveEvidence(page, id, "Mine: the family agreed on the visit");
+  await expect(page.getByTestId("offline-note")).toBeVisible();
+
+  // Meanwhile someone else saves the same step.
+  const admin = await phone(browser, "demo.admin");
+  await admin.goto(`/rcis/${rci}/checklist`);
+  await saveEvidence(admin, id, "Theirs: phoned the family");
+  await expect(admin.getByTestId("notice")).toHaveText("Checklist item saved.");
+
+  // Back online, the save conflicts: it waits on the Outbox with both versions.
+  await page.context().setOffline(false);
+  await page.evaluate(() => dispatchEvent(new Event("online")));
+  await page.goto("/outbox");
+  const entry = page.getByTestId("outbox").locator("li.outbox-entry");
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toHaveAttribute("data-state", "conflict");
+  await expect(entry.locator("[data-what]")).toHaveText("Checklist item");
+  await expect(entry).toContainText("Someone else saved this first");
+  await expect(entry.locator("[data-typed]")).toContainText("Mine: the family agreed on the visit");
+  await expect(entry.locator("[data-typed]")).toContainText("In progress");
+  await expect(entry.locator("[data-theirs]")).toContainText("Theirs: phoned the family");
+  await expect(page.getByTestId("waiting").locator(".count")).toHaveText("1");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(PHONE.width);
+
+  // Mine over theirs: sent over the newer version, and the Outbox empties.
+  await entry.getByRole("button", { name: "Save mine over it" }).click();
+  await expect(entry).toHaveCount(0);
+  await expect(page.getByTestId("waiting")).toBeHidden();
+  await page.goto(`/rcis/${rci}/checklist`);
+  await expect(page.locator(`#${id}`)).toContainText("Mine: the family agreed on the visit");
+  await admin.context().close();
+  await page.context().close();
+});
+
+test("after one user signs out, the next sees nothing the phone kept for the first", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await phone(browser, "demo.adviser");
+  const rci = await newPartner(page, `Kept Home ${Date.now()}`);
+  await keep(page, `/rcis/${rci}/checklist`);
+  await page.goto("/offline");
+  // Opened with a signal, the page keeps the partner's other sections too, saying when.
+  for (const section of ["", "/checklist", "/children", "/follow-ups"]) {
+    const kept = page.getByTestId("kept").locator(`li[data-page="/rcis/${rci}${section}"]`);
+    await expect(kept).toHaveAttribute("data-kept", "yes");
+    await expect(kept.locator("[data-kept-at]")).not.toHaveText("not kept yet");
+  }
+  const pagesOf = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("homeward-pages:")));
+  expect(await pagesOf()).toHaveLength(1);
+
+  // The adviser signs out; the director signs in on the same phone.
+  await page.locator("details.menu > summary").click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  expect(await pagesOf()).toHaveLength(0);
+  await page.locator("#login").fill("demo.director");
+  await page.locator("#password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("me")).toContainText("Demo Director");
+  await page.goto("/rcis/3");
+  const kept2 = await pagesOf();
+  expect(kept2.length).toBeLessThanOrEqual(1);
+  for (const name of kept2) {
+    const urls = await page.evaluate(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url), name);
+    expect(urls.some((u) => u.includes(`/rcis/${rci}`))).toBe(false);
+  }
+  await expect(page.getByTestId("waiting")).toBeHidden();
+
+  // Without a signal the adviser's partner is simply not there for the director.
+  await page.context().setOffline(true);
+  const opened = await page.goto(`/rcis/${rci}/checklist`).then(() => true, () => false);
+  if (opened) await expect(page.locator("body")).not.toContainText("Kept Home");
   await page.context().close();
 });

@@ -162,29 +162,48 @@
     await send();
   }
 
-  /** Available offline: when each page was last kept on this phone; and a refresh of them all. */
+  /** Available offline: when each page was last kept on this phone. Opened with a signal, it
+   * keeps again the pages not kept yet or kept more than half a day ago (the button: all now). */
+  const STALE_MS = 12 * 3_600_000;
   async function keptPage(list, who) {
     list.dataset.shown = "1";
-    const cache = who ? await caches.open("homeward-pages:" + who) : null;
-    for (const item of list.querySelectorAll("[data-page]")) {
-      const kept = cache && (await cache.match(new URL(item.dataset.page, location.href).href, { ignoreVary: true }));
-      const at = kept && kept.headers.get("Homeward-Saved-At");
-      item.querySelector("[data-kept-at]").textContent = at ? when(at) : item.querySelector("[data-kept-at]").dataset.never;
-      item.dataset.kept = at ? "yes" : "no";
-    }
+    const items = [...list.querySelectorAll("[data-page]")];
+    const keptAt = async () => {
+      const cache = who ? await caches.open("homeward-pages:" + who) : null;
+      const at = new Map();
+      for (const item of items) {
+        const kept = cache && (await cache.match(new URL(item.dataset.page, location.href).href, { ignoreVary: true }));
+        at.set(item, kept ? kept.headers.get("Homeward-Saved-At") : null);
+      }
+      return at;
+    };
+    const render = (at) => {
+      for (const [item, when_] of at) {
+        const cell = item.querySelector("[data-kept-at]");
+        cell.textContent = when_ ? when(when_) : cell.dataset.never;
+        item.dataset.kept = when_ ? "yes" : "no";
+      }
+    };
+    const keepAll = async (which) => {
+      for (const item of which) {
+        await fetch(item.dataset.page, { credentials: "same-origin", headers: { Accept: "text/html" } }).catch(() => {});
+      }
+      render(await keptAt());
+    };
+    const at = await keptAt();
+    render(at);
     const button = document.querySelector("[data-keep-all]");
     if (button && !button.dataset.bound) {
       button.dataset.bound = "1";
       button.hidden = false;
       button.addEventListener("click", async () => {
         button.disabled = true;
-        for (const item of list.querySelectorAll("[data-page]")) {
-          await fetch(item.dataset.page, { credentials: "same-origin", headers: { Accept: "text/html" } }).catch(() => {});
-        }
+        await keepAll(items);
         button.disabled = false;
-        delete list.dataset.shown;
-        await keptPage(list, who);
       });
+    }
+    if (navigator.onLine) {
+      await keepAll(items.filter((item) => !at.get(item) || Date.now() - Date.parse(at.get(item)) > STALE_MS));
     }
   }
 
