@@ -582,3 +582,30 @@ fn the_quarterly_report_prints_each_rci_with_its_figures() {
         }
     })
 }
+
+/// Two servers on one database: a save on one is on the other's comparison at once (each
+/// server's copy of the partners is checked against the database's revision on every read).
+#[test]
+fn a_save_on_one_server_is_on_the_others_comparison_at_once() {
+    run(async {
+        let w = world().await;
+        let ((_, first), (_, second)) = w.two_servers("revision").await;
+        // The second server reads the comparison, keeping its copy of every partner.
+        let before = body_text(get(&w, &second, Caller::Viewer, "/compare").await).await;
+        assert!(!before.contains("Renamed On The First"), "{before}");
+        let rename = format!(
+            "rci_id={}&version={}&profile[name_en]=Renamed+On+The+First&profile[province]=Pursat\
+             &profile[transition_start]=2024-01-01&profile[adviser_id]={}",
+            w.own_rci, w.own_version, w.adviser_id
+        );
+        let saved = first
+            .clone()
+            .oneshot(w.request(Caller::Admin, "POST", "/api/update_profile", &rename))
+            .await
+            .unwrap();
+        assert!(saved.status().is_success() || saved.status().is_redirection());
+        let after = body_text(get(&w, &second, Caller::Viewer, "/compare").await).await;
+        assert!(after.contains("Renamed On The First"), "{after}");
+        assert!(after.contains("Pursat"), "{after}");
+    })
+}
