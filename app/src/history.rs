@@ -340,7 +340,30 @@ pub fn split_source(label: &str) -> (&str, Option<&str>) {
 /// typed are shown as they are.
 pub fn label_text(label: &str, lang: Lang) -> String {
     let (base, file) = split_source(label);
-    let base = if base == "profile" {
+    let base = worded(base, lang).unwrap_or_else(|| base.to_string());
+    match file {
+        Some(file) => format!("{base} ({} {file})", Msg::ImportedFrom.text(lang)),
+        None => base,
+    }
+}
+
+/// [`label_text`] on the page: only what people typed (a step's title, a file's name) is marked
+/// not to be translated; the app's own words are the reader's to translate.
+fn label_view(label: &str, lang: Lang) -> AnyView {
+    let (base, file) = split_source(label);
+    let base = match worded(base, lang) {
+        Some(words) => words.into_any(),
+        None => view! { <span translate="no">{base.to_string()}</span> }.into_any(),
+    };
+    let file = file.map(|file| {
+        view! { " (" {Msg::ImportedFrom.text(lang)} " " <span translate="no">{file.to_string()}</span> ")" }
+    });
+    view! { {base}{file} }.into_any()
+}
+
+/// The label of a record the app names itself, worded in `lang`; `None` for a typed name.
+fn worded(base: &str, lang: Lang) -> Option<String> {
+    let worded = if base == "profile" {
         Msg::HistoryProfile.text(lang).to_string()
     } else if let Some(day) = base.strip_prefix("children counts as of ") {
         format!(
@@ -378,12 +401,9 @@ pub fn label_text(label: &str, lang: Lang) -> String {
             crate::labels::place(province, lang)
         )
     } else {
-        base.to_string()
+        return None;
     };
-    match file {
-        Some(file) => format!("{base} ({} {file})", Msg::ImportedFrom.text(lang)),
-        None => base,
-    }
+    Some(worded)
 }
 
 /// A record's fields as a sentence in `lang` ("Status: In progress; Evidence: …"), each named by
@@ -462,7 +482,7 @@ pub fn HistoryTimeline(
                                 <p class="when">
                                     <time datetime=e.at.to_rfc3339()>{cambodia_time(e.at).format("%Y-%m-%d %H:%M").to_string()}</time>
                                     " " <span class="muted small">{Msg::PhnomPenhTime.text(lang)}</span>
-                                    " · " <strong translate="no">{e.by}</strong> " · " {e.entity.label().text(lang)} ": " <span translate="no">{label_text(&e.label, lang)}</span>
+                                    " · " <strong translate="no">{e.by}</strong> " · " {e.entity.label().text(lang)} ": " {label_view(&e.label, lang)}
                                 </p>
                                 <ul class="changes">
                                     {e.changes

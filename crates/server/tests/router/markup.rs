@@ -114,3 +114,63 @@ fn saved_text_comes_back_as_text_in_textareas_and_titles() {
         }
     })
 }
+
+/// In an RCI's history only what people typed is marked not to be translated: a step's title is,
+/// the app's own name for a record ("Profile") is not.
+#[test]
+fn history_marks_only_typed_labels_as_not_to_be_translated() {
+    run(async {
+        let w = world().await;
+        let (store, router) = w.fresh("history-labels").await;
+        let (item, version) = w.own_item;
+        let rci = w.own_rci;
+        let title = store
+            .checklist(rci)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|i| i.id == item)
+            .unwrap()
+            .value
+            .title
+            .en
+            .clone();
+        let saves = [
+            (
+                "update_item",
+                format!("rci_id={rci}&item_id={item}&version={version}&status=in_progress&evidence=Seen"),
+            ),
+            (
+                "update_profile",
+                format!(
+                    "rci_id={rci}&version={}&profile[name_en]=Renamed+Home&profile[province]=Pursat\
+                     &profile[transition_start]=2024-01-01&profile[adviser_id]={}",
+                    w.own_version, w.adviser_id
+                ),
+            ),
+        ];
+        for (endpoint, body) in saves {
+            let uri = format!("/api/{endpoint}");
+            let response = router
+                .clone()
+                .oneshot(w.request(Caller::Admin, "POST", &uri, &body))
+                .await
+                .unwrap();
+            assert!(response.status().is_success() || response.status().is_redirection());
+        }
+        let uri = format!("/rcis/{rci}/history");
+        let page = body_text(
+            router
+                .clone()
+                .oneshot(w.request(Caller::Admin, "GET", &uri, ""))
+                .await
+                .unwrap(),
+        )
+        .await
+        .replace("<!>", "");
+        let typed = format!("<span translate=\"no\">{}</span>", escaped(&title));
+        assert!(page.contains(&typed), "the step's title is typed: {page}");
+        assert!(page.contains(": Profile"), "{page}");
+        assert!(!page.contains("translate=\"no\">Profile"), "{page}");
+    })
+}
