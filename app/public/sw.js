@@ -36,7 +36,7 @@ self.addEventListener("fetch", (event) => {
     request.headers.has("Islands-Router") ||
     (request.headers.get("Accept") || "").includes("text/html")
   ) {
-    event.respondWith(page(request));
+    event.respondWith(page(request, event));
   }
 });
 
@@ -69,7 +69,9 @@ async function appFile(request) {
   }
 }
 
-async function page(request) {
+/** A page from the network, kept once it has arrived (the page itself is not held back for
+ * that); without a network, the copy kept, else the list of what is kept on this phone. */
+async function page(request, event) {
   const key = pageKey(request.url);
   let response;
   try {
@@ -80,11 +82,12 @@ async function page(request) {
     const kept =
       cache &&
       ((await cache.match(key, { ignoreVary: true })) ||
-        (await cache.match(key, { ignoreVary: true, ignoreSearch: true })));
+        (await cache.match(key, { ignoreVary: true, ignoreSearch: true })) ||
+        (await cache.match(new URL("/offline", location.origin).href, { ignoreVary: true })));
     if (kept) return kept;
     throw offline;
   }
-  await keep(key, response.clone());
+  event.waitUntil(keep(key, response.clone()));
   return response;
 }
 

@@ -38,6 +38,8 @@ async function keep(page: Page, path: string) {
   await page.evaluate(() => navigator.serviceWorker.ready);
   if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  // Kept once the page has arrived: wait for the copy before the signal goes.
+  await expect.poll(() => page.evaluate(async (p) => !!(await caches.match(new URL(p, location.href).href)), path)).toBe(true);
 }
 
 test("an adviser saves offline and each save is sent once when the signal returns", async ({ browser }) => {
