@@ -40,6 +40,8 @@ fn pages_answer_each_role_as_the_table_says() {
             ("/rcis/new".into(), "/rcis/new", [303, 200, 200, 404, 404]),
             ("/tours".into(), "/tours", [303, 200, 200, 200, 200]),
             ("/my-work".into(), "/my-work", [303, 200, 200, 200, 200]),
+            ("/offline".into(), "/offline", [303, 200, 200, 200, 200]),
+            ("/outbox".into(), "/outbox", [303, 200, 200, 200, 200]),
             ("/compare".into(), "/compare", [303, 200, 200, 404, 200]),
             ("/report".into(), "/report", [303, 200, 200, 404, 200]),
             (
