@@ -3,6 +3,6 @@
 -- Recorded in the same transaction as the save itself. Kept in backups: a restored database
 -- still knows which saves it has taken.
 CREATE TABLE offline_saves (
-    id TEXT PRIMARY KEY,
+    save_id TEXT PRIMARY KEY,
     saved_at TEXT NOT NULL
 );

@@ -28,14 +28,14 @@ pub(crate) async fn record(tx: &mut Tx) -> Result<()> {
     let Some(id) = SAVE_ID.try_with(|id| id.borrow_mut().take()).ok().flatten() else {
         return Ok(());
     };
-    let seen: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM offline_saves WHERE id = $1")
+    let seen: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM offline_saves WHERE save_id = $1")
         .bind(id.as_str())
         .fetch_one(&mut **tx)
         .await?;
     if seen > 0 {
         return Err(StoreError::AlreadySaved);
     }
-    sqlx::query("INSERT INTO offline_saves (id, saved_at) VALUES ($1, $2)")
+    sqlx::query("INSERT INTO offline_saves (save_id, saved_at) VALUES ($1, $2)")
         .bind(id.as_str())
         .bind(Instant(Utc::now()))
         .execute(&mut **tx)
