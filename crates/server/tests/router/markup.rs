@@ -124,17 +124,7 @@ fn history_marks_only_typed_labels_as_not_to_be_translated() {
         let (store, router) = w.fresh("history-labels").await;
         let (item, version) = w.own_item;
         let rci = w.own_rci;
-        let title = store
-            .checklist(rci)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|i| i.id == item)
-            .unwrap()
-            .value
-            .title
-            .en
-            .clone();
+        let title = stored_item(&store, rci, item).await.value.title.en;
         let saves = [
             (
                 "update_item",

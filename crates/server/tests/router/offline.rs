@@ -8,7 +8,7 @@ use axum::http::{Request, StatusCode};
 use axum::Router;
 use tower::ServiceExt;
 
-use crate::common::{body_text, dump, run, world, Caller, World};
+use crate::common::{body_text, dump, run, stored_item, world, Caller, World};
 
 const ID: &str = "3f2b8c1e-9d4a-4e6b-8f0a-1c2d3e4f5a6b";
 
@@ -108,14 +108,7 @@ fn a_refused_save_leaves_its_id_free_and_an_odd_id_is_refused() {
         );
         assert_eq!(dump(&store).await, before);
         // Re-applied over the newer version with the same id: taken.
-        let newer = store
-            .checklist(rci)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|i| i.id == item)
-            .unwrap()
-            .version;
+        let newer = stored_item(&store, rci, item).await.version;
         let (status, _) = send(&w, &router, "update_item", &save(newer), ID).await;
         assert!(status.is_success(), "{status}");
 

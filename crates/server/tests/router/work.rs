@@ -5,7 +5,7 @@
 use chrono::Days;
 use tower::ServiceExt;
 
-use crate::common::{body_text, run, world, Caller};
+use crate::common::{body_text, run, stored_item, world, Caller};
 
 #[test]
 fn a_late_step_is_on_its_advisers_list_and_nobody_elses() {
@@ -14,16 +14,7 @@ fn a_late_step_is_on_its_advisers_list_and_nobody_elses() {
         let (store, router) = w.fresh("work").await;
         let (rci, (item, version)) = (w.own_rci, w.own_item);
         let yesterday = app::server::today() - Days::new(1);
-        let title = store
-            .checklist(rci)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|i| i.id == item)
-            .unwrap()
-            .value
-            .title
-            .en;
+        let title = stored_item(&store, rci, item).await.value.title.en;
         let body = format!(
             "rci_id={rci}&item_id={item}&version={version}&status=in_progress&evidence=&responsible=\
              &owner=director&due_on={yesterday}"

@@ -294,6 +294,21 @@ impl World {
     }
 }
 
+/// One checklist step of an RCI as stored now (its title, its version).
+pub async fn stored_item(
+    store: &Store,
+    rci: i64,
+    item: i64,
+) -> homeward_core::Stored<homeward_core::ChecklistItem> {
+    store
+        .checklist(rci)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.id == item)
+        .unwrap()
+}
+
 /// Every record of every table (a backup's, without its header, sessions or summaries): two
 /// equal dumps mean nothing changed.
 pub async fn dump(store: &Store) -> Vec<String> {
