@@ -408,25 +408,28 @@ mod tests {
     }
 }
 
-/// Newer and older pages of a history, newest first: page `page` (0 = newest), `href` giving a
-/// page's address. Nothing when everything fits one page.
+/// Links to the pages either side of a long list's page `number` (1-based), worded for what the
+/// list holds (`words`: the link back, the link on), and "page N of M" when the count is known.
 #[component]
 pub fn Pager(
-    page: u32,
-    more: bool,
-    href: impl Fn(u32) -> String,
+    number: usize,
+    previous: Option<String>,
+    next: Option<String>,
     #[prop(into)] label: String,
+    #[prop(default = None)] pages: Option<usize>,
+    #[prop(default = (Msg::NewerChanges, Msg::OlderChanges))] words: (Msg, Msg),
     lang: Lang,
 ) -> impl IntoView {
-    (page > 0 || more).then(|| {
+    let of = pages.map(|n| format!(" {} {n}", Msg::OfTotal.text(lang)));
+    (previous.is_some() || next.is_some()).then(|| {
         view! {
-            <nav class="pager" aria-label=label>
-                {(page > 0).then(|| view! {
-                    <a rel="prev" href=href(page - 1) data-testid="newer">"← " {Msg::NewerChanges.text(lang)}</a>
+            <nav class="pager no-print" aria-label=label>
+                {previous.map(|href| view! {
+                    <a rel="prev" href=href data-testid="previous">"← " {words.0.text(lang)}</a>
                 })}
-                <span class="muted">{Msg::PageN.text(lang)} " " {page + 1}</span>
-                {more.then(|| view! {
-                    <a rel="next" href=href(page + 1) data-testid="older">{Msg::OlderChanges.text(lang)} " →"</a>
+                <span class="muted" data-testid="page-n">{format!("{} {number}{}", Msg::PageN.text(lang), of.unwrap_or_default())}</span>
+                {next.map(|href| view! {
+                    <a rel="next" href=href data-testid="next">{words.1.text(lang)} " →"</a>
                 })}
             </nav>
         }

@@ -155,6 +155,10 @@ messages! {
     NewerChanges => "Newer changes", "ការកែប្រែថ្មីជាង";
     OlderChanges => "Older changes", "ការកែប្រែចាស់ជាង";
     PageN => "Page", "ទំព័រ";
+    OfTotal => "of", "នៃ";
+    PreviousPage => "Previous page", "ទំព័រមុន";
+    NextPage => "Next page", "ទំព័របន្ទាប់";
+    PagesOfPartners => "Pages of partners", "ទំព័រនៃមណ្ឌលដៃគូ";
     NothingOpen => "Every item in this stage is done or does not apply.", "ចំណុចទាំងអស់ក្នុងដំណាក់កាលនេះបានធ្វើរួច ឬមិនពាក់ព័ន្ធ។";
     StatusNotStarted => "Not started", "មិនទាន់ចាប់ផ្តើម";
     StatusInProgress => "In progress", "កំពុងដំណើរការ";

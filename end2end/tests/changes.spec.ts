@@ -66,16 +66,16 @@ test.describe("an admin's record of changes", () => {
     await signIn(page, "demo.admin", undefined, "/admin/changes");
     const entries = page.getByTestId("history").locator("ol.timeline > li");
     await expect(entries).toHaveCount(30);
-    await page.getByTestId("older").click();
+    await page.getByTestId("next").click();
     await expect(page).toHaveURL(/[?&]page=1/);
     await expect(entries.first()).toBeVisible();
     expect(await entries.count()).toBeLessThanOrEqual(30);
-    await page.getByTestId("newer").click();
+    await page.getByTestId("previous").click();
     await expect(page).not.toHaveURL(/page=1/);
     // The filter stays as the pages turn.
     await page.goto("/admin/changes?kind=checklist_item");
-    if ((await page.getByTestId("older").count()) > 0) {
-      await page.getByTestId("older").click();
+    if ((await page.getByTestId("next").count()) > 0) {
+      await page.getByTestId("next").click();
       await expect(page).toHaveURL(/kind=checklist_item/);
       for (const entry of await entries.all()) {
         await expect(entry).toContainText("Checklist");

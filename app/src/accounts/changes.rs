@@ -122,6 +122,12 @@ pub fn ChangesPage() -> impl IntoView {
                     Err(e) => return crate::not_found::error_page(&e, lang),
                 };
                 let (user, kind) = (get("user").unwrap_or_default(), get("kind").unwrap_or_default());
+                let shown_page = page().unwrap_or(0);
+                let href = move |p: u32| {
+                    let mut pairs = ["user", "kind", "from", "to"].map(|k| (k, get(k))).to_vec();
+                    pairs.push(("page", Some(p.to_string())));
+                    format!("/admin/changes{}", crate::components::query_string(pairs))
+                };
                 view! {
                     <form method="get" action="/admin/changes" class="filters panel" data-testid="changes-filter">
                         <label>
@@ -148,12 +154,13 @@ pub fn ChangesPage() -> impl IntoView {
                         <button type="submit">{Msg::Apply.text(lang)}</button>
                     </form>
                     <crate::history::HistoryTimeline entries=data.changes names=data.names lang/>
-                    <crate::components::Pager page=page().unwrap_or(0) more=data.more href=move |p| {
-                        let filters = ["user", "kind", "from", "to"].map(|k| (k, get(k)));
-                        let mut pairs = filters.to_vec();
-                        pairs.push(("page", Some(p.to_string())));
-                        format!("/admin/changes{}", crate::components::query_string(pairs))
-                    } label=Msg::ChangesTitle.text(lang) lang/>
+                    <crate::components::Pager
+                        number=shown_page as usize + 1
+                        previous=(shown_page > 0).then(|| href(shown_page - 1))
+                        next=data.more.then(|| href(shown_page + 1))
+                        label=Msg::ChangesTitle.text(lang)
+                        lang
+                    />
                 }
                 .into_any()
             })}

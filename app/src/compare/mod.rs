@@ -85,11 +85,13 @@ pub async fn compare_partners() -> Result<ComparisonData, AppError> {
     })
 }
 
-/// The page's state as the URL carries it: `?province=…&adviser=…&stage=3&risk=stalled&sort=overall&dir=desc`.
+/// The page's state as the URL carries it: `?province=…&adviser=…&stage=3&risk=stalled&sort=overall&dir=desc&page=2`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CompareQuery {
     pub filter: ComparisonFilter,
     pub sort: Sort,
+    /// The page of rows asked for, as typed: [`homeward_core::paging::Page::of`] reads it.
+    pub page: Option<String>,
 }
 
 impl CompareQuery {
@@ -111,11 +113,22 @@ impl CompareQuery {
                     .unwrap_or(SortKey::Name),
                 descending: value("dir").as_deref() == Some("desc"),
             },
+            page: value("page"),
         }
     }
 
-    /// The query string that reproduces this state (empty values left out).
+    /// The query string of this view's filters and sort, from its first page: what the exports
+    /// (every row) and a new sort start from.
     pub fn query(&self) -> String {
+        self.query_at(None)
+    }
+
+    /// This view's address at page `number`.
+    pub fn page_href(&self, number: usize) -> String {
+        format!("/compare{}", self.query_at(Some(number)))
+    }
+
+    fn query_at(&self, page: Option<usize>) -> String {
         let f = &self.filter;
         let sorted = self.sort != Sort::default();
         crate::components::query_string(vec![
@@ -130,6 +143,7 @@ impl CompareQuery {
                 "dir",
                 (sorted && self.sort.descending).then(|| "desc".to_string()),
             ),
+            ("page", page.filter(|n| *n > 1).map(|n| n.to_string())),
         ])
     }
 
@@ -144,6 +158,7 @@ impl CompareQuery {
         Self {
             filter: self.filter.clone(),
             sort: Sort { key, descending },
+            page: None,
         }
     }
 }
@@ -254,12 +269,27 @@ mod tests {
             "stage" => Some("3".into()),
             "sort" => Some("overall".into()),
             "dir" => Some("desc".into()),
+            "page" => Some("4".into()),
             _ => None,
         });
         assert_eq!(q.filter.stage, Some(3));
         assert_eq!(
             q.query(),
-            "?province=Siem+Reap&stage=3&sort=overall&dir=desc"
+            "?province=Siem+Reap&stage=3&sort=overall&dir=desc",
+            "exports and new sorts start from the first page"
+        );
+        assert_eq!(
+            q.page_href(2),
+            "/compare?province=Siem+Reap&stage=3&sort=overall&dir=desc&page=2"
+        );
+        assert_eq!(
+            q.page_href(1),
+            "/compare?province=Siem+Reap&stage=3&sort=overall&dir=desc"
+        );
+        assert_eq!(
+            q.sorted_by(SortKey::Name).page,
+            None,
+            "a new sort starts at page 1"
         );
         let again = q.sorted_by(SortKey::Overall);
         assert!(!again.sort.descending, "a second click reverses");

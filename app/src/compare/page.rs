@@ -14,9 +14,10 @@ use leptos_router::hooks::use_query_map;
 
 use super::charts::{QuarterChart, StageChart};
 use super::*;
-use crate::components::{Flags, PageTitle, PhaseLabel};
+use crate::components::{Flags, PageTitle, Pager, PhaseLabel};
 use crate::i18n::{use_lang, Msg};
 use crate::labels::Label;
+use homeward_core::paging::Page;
 
 #[component]
 pub fn ComparePage() -> impl IntoView {
@@ -47,16 +48,19 @@ pub fn ComparePage() -> impl IntoView {
                 let filters = view! { <CompareFilters rows=&data.rows q=q.clone() lang/> };
                 let today = homeward_core::calendar::cambodia_date(chrono::Utc::now());
                 let shown = compare(data.rows, &q.filter, q.sort);
+                // Totals, charts and provinces count every match; the table draws one page.
                 let sums = totals(&shown);
                 let roll_up = provinces(&shown, &data.province_targets, today);
                 let phases = shown.iter().map(|r| r.phase).collect();
+                let page = Page::of(shown.len(), q.page.as_deref());
+                let shown = page.take(shown);
                 view! {
                     {filters}
                     <div class="charts">
                         <StageChart phases lang/>
                         <QuarterChart per_quarter=data.per_quarter reentries=data.reentries_per_quarter lang/>
                     </div>
-                    <CompareTable rows=shown sums q lang/>
+                    <CompareTable rows=shown sums page q lang/>
                     <ProvinceRollup rows=roll_up can_set=data.sets_targets refused today lang/>
                 }
                 .into_any()
@@ -160,9 +164,39 @@ fn CompareFilters<'a>(rows: &'a [ComparisonRow], q: CompareQuery, lang: Lang) ->
 fn CompareTable(
     rows: Vec<ComparisonRow>,
     sums: ComparisonTotals,
+    page: Page,
     q: CompareQuery,
     lang: Lang,
 ) -> impl IntoView {
+    let (previous, next) = (
+        page.previous().map(|n| q.page_href(n)),
+        page.next().map(|n| q.page_href(n)),
+    );
+    // Above the table and below it: the way on is where the reader's eye is.
+    let pager = move || {
+        view! {
+            <Pager
+                number=page.number
+                pages=Some(page.pages)
+                previous=previous.clone()
+                next=next.clone()
+                words=(Msg::PreviousPage, Msg::NextPage)
+                label=Msg::PagesOfPartners.text(lang)
+                lang
+            />
+        }
+    };
+    let shown = if page.pages > 1 {
+        format!(
+            "{}–{} {} {}",
+            page.start + 1,
+            page.end,
+            Msg::OfTotal.text(lang),
+            page.total
+        )
+    } else {
+        page.total.to_string()
+    };
     let head = move |key: SortKey, label: String| {
         let current = q.sort.key == key;
         let aria = current.then_some(if q.sort.descending {
@@ -185,7 +219,8 @@ fn CompareTable(
         .collect();
     let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_else(|| "—".into());
     view! {
-        <p class="muted" data-testid="shown">{rows.len()} " " {Msg::ShowingCount.text(lang)}</p>
+        <p class="muted" data-testid="shown">{format!("{shown} {}", Msg::ShowingCount.text(lang))}</p>
+        {pager()}
         {empty.then(|| view! { <p class="empty">{Msg::NoPartnersMatch.text(lang)}</p> })}
         <div class="table-scroll compare-scroll" data-testid="compare-scroll">
         <table class="data compare" data-testid="compare">
@@ -259,7 +294,7 @@ fn CompareTable(
                 }).collect_view()}
             </tbody>
             <tfoot><tr data-testid="totals">
-                <th scope="row">{Msg::Total.text(lang)} " (" {sums.rcis} ")"</th>
+                <th scope="row">{format!("{} ({})", Msg::Total.text(lang), sums.rcis)}</th>
                 <td></td>
                 <td class="num">{sums.mean_overall} "% " <span class="muted small">{Msg::Mean.text(lang)}</span></td>
                 <td class="small">{sums.with_risk.iter().filter(|(_, n)| *n > 0).map(|(k, n)| format!("{}: {n}", k.label().text(lang))).collect::<Vec<_>>().join(" · ")}</td>
@@ -280,6 +315,7 @@ fn CompareTable(
             </tr></tfoot>
         </table>
         </div>
+        {pager()}
     }
     .into_any()
 }

@@ -269,9 +269,16 @@ fn RciView(detail: RciDetail, cx: RciContext, view_of_items: ChecklistView) -> i
             more,
         } => {
             let here = Section::History.href(cx.rci_id);
+            // The history's URL counts pages from 0.
             view! {
                 <HistoryTimeline entries lang/>
-                <Pager page more href=move |p| format!("{here}?page={p}") label=Msg::SectionHistory.text(lang) lang/>
+                <Pager
+                    number=page as usize + 1
+                    previous=(page > 0).then(|| format!("{here}?page={}", page - 1))
+                    next=more.then(|| format!("{here}?page={}", page + 1))
+                    label=Msg::SectionHistory.text(lang)
+                    lang
+                />
             }
             .into_any()
         }

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::{list_rcis, RciRow};
-use crate::components::{Flags, PhaseLabel, ProgressBar};
+use crate::components::{Flags, Pager, PhaseLabel, ProgressBar};
 use crate::i18n::{use_lang, Msg};
+use homeward_core::paging::Page;
 
 /// How the list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -118,6 +119,28 @@ fn PartnerList(rows: Vec<RciRow>, lang: Lang) -> impl IntoView {
     provinces.dedup();
     let all_provinces = province.is_empty();
     let list = filter_and_sort(rows, &province, sort);
+    let page = Page::of(list.len(), query.get("page").as_deref());
+    let href = |n: usize| {
+        let query = crate::components::query_string(vec![
+            ("province", (!province.is_empty()).then(|| province.clone())),
+            ("sort", (sort != Sort::Name).then(|| sort.key().to_string())),
+            ("page", (n > 1).then(|| n.to_string())),
+        ]);
+        format!("/{query}")
+    };
+    let pager = view! {
+        <Pager
+            number=page.number
+            pages=Some(page.pages)
+            previous=page.previous().map(href)
+            next=page.next().map(href)
+            words=(Msg::PreviousPage, Msg::NextPage)
+            label=Msg::PagesOfPartners.text(lang)
+            lang
+        />
+    };
+    let range = (page.pages > 1).then(|| format!(" ({}–{})", page.start + 1, page.end));
+    let list = page.take(list);
     view! {
         <form class="filters" method="get" action="/">
             <label>
@@ -159,7 +182,8 @@ fn PartnerList(rows: Vec<RciRow>, lang: Lang) -> impl IntoView {
                 } else {
                     view! {
                         <p class="count">
-                            {Msg::ShowingCount.text(lang)} ": " <strong data-testid="shown-count">{list.len()}</strong>
+                            {Msg::ShowingCount.text(lang)} ": " <strong data-testid="shown-count">{page.total}</strong>
+                            {range}
                         </p>
                         <table class="partners">
                             <thead>
@@ -175,6 +199,7 @@ fn PartnerList(rows: Vec<RciRow>, lang: Lang) -> impl IntoView {
                                 {list.into_iter().map(|row| view! { <PartnerRow row lang/> }).collect_view()}
                             </tbody>
                         </table>
+                        {pager}
                     }
                         .into_any()
                 }

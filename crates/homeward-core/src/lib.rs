@@ -252,6 +252,7 @@ pub mod forms;
 pub mod history;
 pub mod imports;
 pub mod offline;
+pub mod paging;
 pub mod placements;
 pub mod places;
 pub mod programmes;

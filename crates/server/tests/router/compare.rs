@@ -609,3 +609,121 @@ fn a_save_on_one_server_is_on_the_others_comparison_at_once() {
         assert!(after.contains("Pursat"), "{after}");
     })
 }
+
+/// The ids of the partners a page's table draws, in order: each follows `row` (which ends in
+/// `data-rci="`).
+/// How both lists' rows start.
+const ROW: &str = r#"<tr data-rci=""#;
+
+fn drawn(page: &str, row: &str) -> Vec<i64> {
+    page.split(row)
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap())
+        .collect()
+}
+
+/// A network of 250 partners: the comparison and the partners list draw 100 rows a page, every
+/// partner on exactly one page, while the totals and the exports count all 250.
+#[test]
+fn long_lists_draw_a_page_of_rows_and_count_every_partner() {
+    run(async {
+        let w = world().await;
+        let (store, router) = w.fresh("paging").await;
+        let template = store.template().await.unwrap();
+        let demo = store.rcis().await.unwrap().len();
+        for i in demo..250 {
+            let province = if i % 2 == 0 { "Kampot" } else { "Takeo" };
+            let profile = homeward_core::RciProfile::parse(
+                &format!("Partner {i:03}"),
+                "",
+                province,
+                "",
+                chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+            )
+            .unwrap();
+            store.create_rci(&profile, &template).await.unwrap();
+        }
+        let page = |uri: &'static str| {
+            let (w, router) = (&w, &router);
+            async move {
+                let response = get(w, router, Caller::Viewer, uri).await;
+                assert_eq!(response.status(), StatusCode::OK, "{uri}");
+                body_text(response).await
+            }
+        };
+        let first = page("/compare").await;
+        assert!(first.contains("1–100 of 250 RCIs shown"), "{first}");
+        assert!(first.contains("Page 1 of 3"));
+        assert!(first.contains("Total (250)"), "totals count every match");
+        assert!(first.contains(r#"href="/compare?page=2""#));
+        assert!(!first.contains(r#"rel="prev""#));
+        let mut seen = Vec::new();
+        for uri in ["/compare", "/compare?page=2", "/compare?page=3"] {
+            let body = page(uri).await;
+            let rows = drawn(&body, ROW);
+            assert!(rows.len() <= 100, "{uri}: {}", rows.len());
+            seen.extend(rows);
+        }
+        assert_eq!(seen.len(), 250, "every partner drawn once");
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), 250);
+        let last = page("/compare?page=3").await;
+        assert!(last.contains("201–250 of 250"));
+        assert!(!last.contains(r#"rel="next""#));
+        assert_eq!(
+            drawn(&page("/compare?page=99").await, ROW),
+            drawn(&last, ROW),
+            "past the end: the last page"
+        );
+        assert_eq!(
+            drawn(&page("/compare?page=x").await, ROW),
+            drawn(&first, ROW)
+        );
+        // Sorting and filtering start again from the first page; the page follows the filters.
+        let sorted = page("/compare?sort=overall&dir=desc&page=2").await;
+        assert!(
+            sorted.contains(r#"href="/compare?sort=overall&amp;dir=desc&amp;page=3""#),
+            "{sorted}"
+        );
+        let head = &sorted[sorted.find(r#"data-testid="compare""#).unwrap()..];
+        let head = &head[..head.find("</thead>").unwrap()];
+        for link in head.split(r#"<th scope="col""#).skip(1) {
+            let href = link.split("href=\"").nth(1).unwrap();
+            let href = &href[..href.find('"').unwrap()];
+            assert!(!href.contains("page="), "a sort link keeps no page: {href}");
+        }
+        let kampot = page("/compare?province=Kampot&page=2").await;
+        let kampot_count: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM rcis WHERE province = 'Kampot'")
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+        assert!(kampot_count > 100);
+        assert!(
+            kampot.contains(&format!("101–{kampot_count} of {kampot_count}")),
+            "{kampot}"
+        );
+        // The exports hold every row whatever page the link was made on.
+        assert_eq!(csv(&w, &router, "?page=2").await.len() - 1, 250);
+
+        // The partners list likewise.
+        let partners = page("/").await;
+        assert!(partners.contains(r#"data-testid="shown-count">250</strong>"#));
+        assert!(partners.contains("(1–100)"));
+        let mut listed = Vec::new();
+        for uri in ["/", "/?page=2", "/?page=3"] {
+            let rows = drawn(&page(uri).await, ROW);
+            assert!(rows.len() <= 100);
+            listed.extend(rows);
+        }
+        listed.sort();
+        listed.dedup();
+        assert_eq!(listed.len(), 250);
+        let takeo = page("/?province=Takeo&sort=progress").await;
+        assert!(
+            takeo.contains(r#"href="/?province=Takeo&amp;sort=progress&amp;page=2""#),
+            "{takeo}"
+        );
+    })
+}
