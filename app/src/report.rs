@@ -60,8 +60,13 @@ pub async fn quarterly_report(
     let quarter = Quarter::parse(&quarter).ok_or_else(|| AppError::invalid(Msg::BadQuarter))?;
     let (store, today) = (&ctx.store, ctx.today);
     let lang = crate::server::request_lang();
-    let mut rows = crate::compare::comparison_rows(store, &ctx.settings, today).await?;
-    rows.retain(|r| rci.is_none_or(|id| r.rci_id == id));
+    let all = crate::compare::compared(store, &ctx.settings, today).await?;
+    let mut rows: Vec<_> = all
+        .rows
+        .iter()
+        .filter(|r| rci.is_none_or(|id| r.rci_id == id))
+        .cloned()
+        .collect();
     if rci.is_some() && rows.is_empty() {
         return Err(AppError::NotFound);
     }

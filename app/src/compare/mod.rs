@@ -10,77 +10,131 @@ pub mod workbook;
 
 pub use page::ComparePage;
 
-use homeward_core::comparison::{ComparisonFilter, ComparisonRow, Sort, SortKey};
+use homeward_core::comparison::{
+    compare, provinces, totals, ComparisonFilter, ComparisonRow, ComparisonTotals, ProvinceRow,
+    Sort, SortKey,
+};
+use homeward_core::paging::Page;
 use homeward_core::quarters::Quarter;
 use homeward_core::targets::TargetStatus;
+use homeward_core::Phase;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::errors::AppError;
 
-/// The comparison page's data: every partner's row and the children reintegrated per quarter.
+/// One page of the comparison, as its URL asks: the partners that match, sorted, one page of them
+/// drawn; the totals, the stage chart and the provinces count every match.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComparisonData {
+    /// This page's rows.
     pub rows: Vec<ComparisonRow>,
+    /// Which page of the matches these are.
+    pub page: Page,
+    /// Every match added up.
+    pub totals: ComparisonTotals,
+    /// Every match's phase, for the stage chart.
+    pub phases: Vec<Phase>,
+    /// Every match added up by province, with the provinces' own targets.
+    pub provinces: Vec<ProvinceRow>,
+    /// What the filters offer: every partner's province and lead adviser, each once, in order.
+    pub choices: Choices,
     /// The last eight quarters, oldest first, by placement (as [`Placement::ALL`]).
     pub per_quarter: Vec<(Quarter, [u32; 5])>,
     /// Placements that returned to residential care in each of those quarters.
     pub reentries_per_quarter: Vec<u32>,
-    /// Every province's own targets, for the roll-up.
-    pub province_targets: Vec<homeward_core::targets::SetTarget>,
     /// Whether the reader may set and remove targets (an admin).
     pub sets_targets: bool,
 }
 
-/// Every partner's comparison row on `today`, read in a fixed number of queries.
-#[cfg(feature = "ssr")]
-pub async fn comparison_rows(
-    store: &homeward_store::Store,
-    settings: &homeward_core::RiskSettings,
-    today: chrono::NaiveDate,
-) -> Result<Vec<ComparisonRow>, AppError> {
-    rows_of(store, &store.rci_summaries().await?, settings, today).await
+/// The values the comparison's filters offer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choices {
+    pub provinces: Vec<String>,
+    pub advisers: Vec<String>,
 }
 
-/// The comparison rows of partners whose summaries are already read.
+/// Every partner compared on one day: derived once per revision of the database and kept
+/// ([`homeward_store::Store::derived`]), so a page of the comparison costs a page, not the
+/// thousands of partners a network may have.
 #[cfg(feature = "ssr")]
-async fn rows_of(
+pub struct Compared {
+    /// The day and the risk settings it was derived with.
+    made_for: (chrono::NaiveDate, homeward_core::RiskSettings),
+    /// Every partner's row, by name.
+    pub rows: Vec<ComparisonRow>,
+    choices: Choices,
+    per_quarter: Vec<(Quarter, [u32; 5])>,
+    reentries_per_quarter: Vec<u32>,
+}
+
+/// Every partner compared on `today`: read in a fixed number of queries when anything changed,
+/// otherwise as kept.
+#[cfg(feature = "ssr")]
+pub async fn compared(
     store: &homeward_store::Store,
-    partners: &[(
-        homeward_core::Stored<homeward_core::RciProfile>,
-        homeward_core::RciSummary,
-    )],
     settings: &homeward_core::RiskSettings,
     today: chrono::NaiveDate,
-) -> Result<Vec<ComparisonRow>, AppError> {
-    let advisers = store.user_names().await?;
-    Ok(partners
-        .iter()
-        .map(|(rci, summary)| {
-            let adviser = rci.value.adviser_id.and_then(|a| advisers.get(&a).cloned());
-            let overview = summary.overview(&rci.value, settings, today);
-            ComparisonRow::new(rci.id, &rci.value, adviser, &overview, today)
+) -> Result<std::sync::Arc<Compared>, AppError> {
+    let made_for = (today, *settings);
+    let fit = |c: &Compared| c.made_for == made_for;
+    Ok(store
+        .derived(fit, |partners| async move {
+            let advisers = store.user_names().await?;
+            let rows: Vec<ComparisonRow> = partners
+                .iter()
+                .map(|(rci, summary)| {
+                    let adviser = rci.value.adviser_id.and_then(|a| advisers.get(&a).cloned());
+                    let overview = summary.overview(&rci.value, settings, today);
+                    ComparisonRow::new(rci.id, &rci.value, adviser, &overview, today)
+                })
+                .collect();
+            let distinct = |f: fn(&ComparisonRow) -> Option<&String>| {
+                let set: std::collections::BTreeSet<&String> = rows.iter().filter_map(f).collect();
+                set.into_iter().cloned().collect()
+            };
+            let choices = Choices {
+                provinces: distinct(|r| Some(&r.province)),
+                advisers: distinct(|r| r.adviser.as_ref()),
+            };
+            let quarters = Quarter::of(today).last(8);
+            let histories: Vec<_> = partners
+                .iter()
+                .map(|(_, summary)| summary.reintegrations.clone())
+                .collect();
+            Ok(Compared {
+                made_for,
+                per_quarter: homeward_core::quarters::reintegrated_per_quarter(
+                    &histories, &quarters,
+                ),
+                reentries_per_quarter: homeward_core::placements::reentries_per_quarter(
+                    partners.iter().map(|(_, s)| s.placements.as_slice()),
+                    &quarters,
+                ),
+                rows,
+                choices,
+            })
         })
-        .collect())
+        .await?)
 }
 
+/// The comparison's page its URL (`query`, as `province=…&page=2`) asks for.
 #[server(endpoint = "compare_partners")]
-pub async fn compare_partners() -> Result<ComparisonData, AppError> {
+pub async fn compare_partners(query: Option<String>) -> Result<ComparisonData, AppError> {
     let ctx = crate::server::Ctx::organisation()?;
-    let partners = ctx.store.rci_summaries().await?;
-    let histories: Vec<_> = partners
-        .iter()
-        .map(|(_, summary)| summary.reintegrations.clone())
-        .collect();
-    let quarters = Quarter::of(ctx.today).last(8);
+    let q = CompareQuery::parse(query.as_deref().unwrap_or_default());
+    let all = compared(&ctx.store, &ctx.settings, ctx.today).await?;
+    let shown = compare(all.rows.iter().collect(), &q.filter, q.sort);
+    let page = Page::of(shown.len(), q.page.as_deref());
     Ok(ComparisonData {
-        rows: rows_of(&ctx.store, &partners, &ctx.settings, ctx.today).await?,
-        per_quarter: homeward_core::quarters::reintegrated_per_quarter(&histories, &quarters),
-        reentries_per_quarter: homeward_core::placements::reentries_per_quarter(
-            partners.iter().map(|(_, s)| s.placements.as_slice()),
-            &quarters,
-        ),
-        province_targets: ctx.store.province_targets().await?,
+        totals: totals(&shown),
+        phases: shown.iter().map(|r| r.phase).collect(),
+        provinces: provinces(&shown, &ctx.store.province_targets().await?, ctx.today),
+        rows: page.take(shown).into_iter().cloned().collect(),
+        page,
+        choices: all.choices.clone(),
+        per_quarter: all.per_quarter.clone(),
+        reentries_per_quarter: all.reentries_per_quarter.clone(),
         sets_targets: ctx.actor.can_set_targets(),
     })
 }
@@ -95,6 +149,15 @@ pub struct CompareQuery {
 }
 
 impl CompareQuery {
+    /// The state a query string (`province=…&page=2`, with or without its `?`) carries.
+    pub fn parse(query: &str) -> Self {
+        let pairs: std::collections::HashMap<String, String> =
+            form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+                .into_owned()
+                .collect();
+        Self::from_query(|k| pairs.get(k).cloned())
+    }
+
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         let value = |k: &str| crate::components::query_value(&get, k);
         Self {
@@ -125,10 +188,11 @@ impl CompareQuery {
 
     /// This view's address at page `number`.
     pub fn page_href(&self, number: usize) -> String {
-        format!("/compare{}", self.query_at(Some(number)))
+        format!("/compare{}", self.query_at(Some(number.to_string())))
     }
 
-    fn query_at(&self, page: Option<usize>) -> String {
+    /// This view's query string at page `page` (as the URL had it).
+    fn query_at(&self, page: Option<String>) -> String {
         let f = &self.filter;
         let sorted = self.sort != Sort::default();
         crate::components::query_string(vec![
@@ -143,7 +207,7 @@ impl CompareQuery {
                 "dir",
                 (sorted && self.sort.descending).then(|| "desc".to_string()),
             ),
-            ("page", page.filter(|n| *n > 1).map(|n| n.to_string())),
+            ("page", page.filter(|n| n != "1")),
         ])
     }
 
@@ -182,10 +246,9 @@ pub async fn export(
     query: &std::collections::HashMap<String, String>,
 ) -> Result<crate::lists::Table, AppError> {
     let ctx = ctx.across_partners()?;
-    let rows = comparison_rows(&ctx.store, &ctx.settings, ctx.today).await?;
+    let all = compared(&ctx.store, &ctx.settings, ctx.today).await?;
     let q = CompareQuery::from_query(|k| query.get(k).cloned());
-    let shown = homeward_core::comparison::compare(rows, &q.filter, q.sort);
-    Ok(export_table(&shown))
+    Ok(export_table(&compare(all.rows.clone(), &q.filter, q.sort)))
 }
 
 /// The comparison as the workbook writes it for a reader in `lang`: the page's rows, filtered
@@ -200,7 +263,7 @@ pub async fn export_workbook(
     use crate::i18n::Msg;
     use crate::labels::Label;
     let ctx = ctx.across_partners()?;
-    let rows = comparison_rows(&ctx.store, &ctx.settings, ctx.today).await?;
+    let all = compared(&ctx.store, &ctx.settings, ctx.today).await?;
     let q = CompareQuery::from_query(|k| query.get(k).cloned());
     let word = |m: Msg| m.text(lang).to_string();
     let f = &q.filter;
@@ -232,7 +295,7 @@ pub async fn export_workbook(
     .into_iter()
     .filter_map(|(m, v)| v.map(|v| format!("{}: {v}", word(m))))
     .collect();
-    let shown = homeward_core::comparison::compare(rows, &q.filter, q.sort);
+    let shown = compare(all.rows.clone(), &q.filter, q.sort);
     let now = homeward_core::calendar::cambodia_time(chrono::Utc::now());
     let about = vec![
         (word(Msg::ExportTitle), String::new()),

@@ -1,9 +1,7 @@
 //! The comparison page: filters, the table of every partner and its totals.
 
 use crate::transformation::grouped;
-use homeward_core::comparison::{
-    compare, provinces, totals, ComparisonRow, ComparisonTotals, ProvinceRow, Sort, SortKey,
-};
+use homeward_core::comparison::{ComparisonRow, ComparisonTotals, ProvinceRow, Sort, SortKey};
 use homeward_core::quarters::Quarter;
 use homeward_core::readiness::Level;
 use homeward_core::targets::TargetStatus;
@@ -40,28 +38,21 @@ pub fn ComparePage() -> impl IntoView {
             {move || { let url_refusal = url_refusal.clone(); Suspend::new(async move {
                 let refused = crate::drafts::Refused::of(draft.await, url_refusal)
                     .filter(|r| r.draft.endpoint == "set_province_target");
-                let data = match compare_partners().await {
+                let q = state();
+                let data = match compare_partners(Some(q.query_at(q.page.clone()))).await {
                     Ok(data) => data,
                     Err(e) => return crate::not_found::error_page(&e, lang),
                 };
-                let q = state();
-                let filters = view! { <CompareFilters rows=&data.rows q=q.clone() lang/> };
+                let filters = view! { <CompareFilters choices=data.choices q=q.clone() lang/> };
                 let today = homeward_core::calendar::cambodia_date(chrono::Utc::now());
-                let shown = compare(data.rows, &q.filter, q.sort);
-                // Totals, charts and provinces count every match; the table draws one page.
-                let sums = totals(&shown);
-                let roll_up = provinces(&shown, &data.province_targets, today);
-                let phases = shown.iter().map(|r| r.phase).collect();
-                let page = Page::of(shown.len(), q.page.as_deref());
-                let shown = page.take(shown);
                 view! {
                     {filters}
                     <div class="charts">
-                        <StageChart phases lang/>
+                        <StageChart phases=data.phases lang/>
                         <QuarterChart per_quarter=data.per_quarter reentries=data.reentries_per_quarter lang/>
                     </div>
-                    <CompareTable rows=shown sums page q lang/>
-                    <ProvinceRollup rows=roll_up can_set=data.sets_targets refused today lang/>
+                    <CompareTable rows=data.rows sums=data.totals page=data.page q lang/>
+                    <ProvinceRollup rows=data.provinces can_set=data.sets_targets refused today lang/>
                 }
                 .into_any()
             })}}
@@ -70,15 +61,11 @@ pub fn ComparePage() -> impl IntoView {
 }
 
 #[component]
-fn CompareFilters<'a>(rows: &'a [ComparisonRow], q: CompareQuery, lang: Lang) -> impl IntoView {
-    let distinct = |f: fn(&ComparisonRow) -> Option<String>| {
-        let mut v: Vec<String> = rows.iter().filter_map(f).collect();
-        v.sort();
-        v.dedup();
-        v
-    };
-    let provinces = distinct(|r| Some(r.province.clone()));
-    let advisers = distinct(|r| r.adviser.clone());
+fn CompareFilters(choices: Choices, q: CompareQuery, lang: Lang) -> impl IntoView {
+    let Choices {
+        provinces,
+        advisers,
+    } = choices;
     let f = q.filter.clone();
     // Provinces are named in the reader's language; advisers' names as they are.
     let options = |values: Vec<String>, chosen: Option<String>, places: bool| {

@@ -2,6 +2,8 @@
 //! figures management reads on Monday, the filters and sort orders of that table, and its totals.
 //! Pure, so the page, the exports and the quarterly report agree to the child.
 
+use std::borrow::Borrow;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -332,14 +334,15 @@ impl ComparisonFilter {
 }
 
 /// The rows the filter keeps, in the chosen order (in place: the organisation's pages have
-/// thousands of rows, not worth copying).
-pub fn compare(
-    mut kept: Vec<ComparisonRow>,
+/// thousands of rows, not worth copying; rows or references to rows kept elsewhere).
+pub fn compare<R: Borrow<ComparisonRow>>(
+    mut kept: Vec<R>,
     filter: &ComparisonFilter,
     sort: Sort,
-) -> Vec<ComparisonRow> {
-    kept.retain(|r| filter.keeps(r));
+) -> Vec<R> {
+    kept.retain(|r| filter.keeps(r.borrow()));
     kept.sort_by(|a, b| {
+        let (a, b) = (a.borrow(), b.borrow());
         let by_key = match sort.key {
             SortKey::Name => std::cmp::Ordering::Equal,
             SortKey::Province => a.province.cmp(&b.province),
@@ -429,33 +432,32 @@ pub struct ComparisonTotals {
 }
 
 /// Sums the rows shown. Counts add without overflow: a [`SexCount`] total is bounded per RCI.
-pub fn totals(rows: &[ComparisonRow]) -> ComparisonTotals {
+pub fn totals<R: Borrow<ComparisonRow>>(all: &[R]) -> ComparisonTotals {
+    let rows = || all.iter().map(Borrow::borrow);
+    let len = all.len();
     ComparisonTotals {
-        rcis: rows.len(),
-        baseline: rows.iter().fold(SexCount::ZERO, |s, r| s.plus(r.baseline)),
-        reintegrated: rows
-            .iter()
-            .fold(SexCount::ZERO, |s, r| s.plus(r.reintegrated)),
-        mean_overall: if rows.is_empty() {
+        rcis: len,
+        baseline: rows().fold(SexCount::ZERO, |s, r| s.plus(r.baseline)),
+        reintegrated: rows().fold(SexCount::ZERO, |s, r| s.plus(r.reintegrated)),
+        mean_overall: if len == 0 {
             0
         } else {
-            (rows.iter().map(|r| u64::from(r.overall)).sum::<u64>() / rows.len() as u64) as u8
+            (rows().map(|r| u64::from(r.overall)).sum::<u64>() / len as u64) as u8
         },
         with_risk: RiskKind::ALL
             .into_iter()
-            .map(|k| (k, rows.iter().filter(|r| r.has_risk(k.key())).count()))
+            .map(|k| (k, rows().filter(|r| r.has_risk(k.key())).count()))
             .collect(),
-        follow_ups_overdue: rows
-            .iter()
+        follow_ups_overdue: rows()
             .filter(|r| r.follow_ups_overdue_days.is_some())
             .count(),
-        completed: rows.iter().filter(|r| r.phase == Phase::Completed).count(),
-        children_at_risk: rows.iter().map(|r| u64::from(r.children_at_risk)).sum(),
-        transformation: rows.iter().fold(TransformationFigures::default(), |s, r| {
+        completed: rows().filter(|r| r.phase == Phase::Completed).count(),
+        children_at_risk: rows().map(|r| u64::from(r.children_at_risk)).sum(),
+        transformation: rows().fold(TransformationFigures::default(), |s, r| {
             s.plus(r.transformation)
         }),
-        targets_on_track: rows.iter().map(ComparisonRow::targets_on_track).sum(),
-        targets_off_track: rows.iter().map(ComparisonRow::targets_off_track).sum(),
+        targets_on_track: rows().map(ComparisonRow::targets_on_track).sum(),
+        targets_off_track: rows().map(ComparisonRow::targets_off_track).sum(),
     }
 }
 
@@ -481,13 +483,13 @@ pub struct ProvinceRow {
 /// The roll-up of `rows` by province, in name order: each province's RCIs, children in care
 /// and in families, and targets met of all set, its own `province_targets` judged on its RCIs'
 /// facts added together.
-pub fn provinces(
-    rows: &[ComparisonRow],
+pub fn provinces<R: Borrow<ComparisonRow>>(
+    rows: &[R],
     province_targets: &[SetTarget],
     today: NaiveDate,
 ) -> Vec<ProvinceRow> {
     let mut by: std::collections::BTreeMap<&str, Vec<&ComparisonRow>> = Default::default();
-    for r in rows {
+    for r in rows.iter().map(Borrow::borrow) {
         by.entry(r.province.as_str()).or_default().push(r);
     }
     by.into_iter()

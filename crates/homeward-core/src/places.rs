@@ -110,6 +110,10 @@ impl Province {
     /// Reads a province's name in English or Khmer, ignoring case, spaces, hyphens and accents,
     /// and accepting the other spellings met in Cambodian documents.
     pub fn parse(text: &str) -> Result<Province, UnknownProvince> {
+        // Names as stored first: every page names provinces, hundreds of times on some.
+        if let Some(found) = Province::all().find(|p| p.en() == text) {
+            return Ok(found);
+        }
         let wanted = fold(text);
         if let Some(found) = Province::all().find(|p| {
             let (en, km, others) = PROVINCES[usize::from(p.0)];

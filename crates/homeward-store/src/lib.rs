@@ -108,9 +108,16 @@ pub struct Store {
     /// Every partner's profile and summary as last read, with the revision they were read at
     /// ([`Store::rci_summaries`]).
     partners: Arc<Mutex<Option<(i64, Partners)>>>,
+    /// Views readers derive from every partner, one of each type, with the revision each was
+    /// derived at ([`Store::derived`]).
+    derived: Arc<Mutex<Derived>>,
     /// How much evidence files may hold ([`Store::with_quotas`]).
     quotas: homeward_core::evidence::Quotas,
 }
+
+/// One view of each type derived from every partner, with its revision.
+type Derived =
+    std::collections::HashMap<std::any::TypeId, (i64, Arc<dyn std::any::Any + Send + Sync>)>;
 
 /// Every RCI with its stored summary, shared by the requests that read them.
 pub type Partners = Arc<[(Stored<RciProfile>, RciSummary)]>;
@@ -136,6 +143,7 @@ impl Store {
             writer,
             backend,
             partners: Arc::default(),
+            derived: Arc::default(),
             quotas: homeward_core::evidence::Quotas::STANDARD,
         };
         store.fill_missing_summaries().await?;

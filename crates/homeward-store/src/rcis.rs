@@ -1,5 +1,7 @@
 //! Partner RCIs: profiles, and the overview of each that the partners page shows.
 
+use std::sync::Arc;
+
 use chrono::{NaiveDate, Utc};
 use homeward_core::history::{Editor, Entity};
 use homeward_core::FieldError;
@@ -307,6 +309,39 @@ impl Store {
                 Some((revision, partners.clone()));
         }
         Ok(partners)
+    }
+
+    /// A view of every partner (the organisation's comparison), derived from their summaries by
+    /// `derive` and kept like them while the revision stays the same and the view is still
+    /// `fit` (made for today, say): a page about thousands of partners then reads one number and
+    /// draws a page of them instead of working through every partner on every request.
+    pub async fn derived<T, F, Fut>(&self, fit: impl Fn(&T) -> bool, derive: F) -> Result<Arc<T>>
+    where
+        T: Send + Sync + 'static,
+        F: FnOnce(Partners) -> Fut,
+        Fut: std::future::Future<Output = Result<T>>,
+    {
+        let key = std::any::TypeId::of::<T>();
+        let revision = self.revision().await?;
+        let kept = self
+            .derived
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            .filter(|(seen, _)| *seen == revision)
+            .and_then(|(_, view)| view.clone().downcast::<T>().ok());
+        if let Some(view) = kept.filter(|v| fit(v)) {
+            return Ok(view);
+        }
+        let view = Arc::new(derive(self.rci_summaries().await?).await?);
+        // Kept only if no write committed meanwhile, so it matches its revision.
+        if self.revision().await? == revision {
+            self.derived
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(key, (revision, view.clone()));
+        }
+        Ok(view)
     }
 
     /// Two queries (profiles and summaries), however many items and snapshots.

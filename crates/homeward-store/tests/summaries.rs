@@ -212,3 +212,67 @@ proptest! {
         });
     }
 }
+
+/// A view derived from every partner is derived once while nothing is written, again after a
+/// write (here or through another handle on the same database), and again when the reader says
+/// it no longer fits (another day).
+#[tokio::test]
+async fn a_derived_view_is_kept_until_a_write_or_another_day() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let location = scratch(dir.path(), "derived", None).await.unwrap();
+    let store = Store::open(location.clone()).await.unwrap();
+    let other = Store::open(location).await.unwrap();
+    let template = store.template().await.unwrap();
+    let profile = RciProfile::parse("Hope House", "", "Pursat", "", today()).unwrap();
+    let id = store.create_rci(&profile, &template).await.unwrap();
+    let derivations = AtomicUsize::new(0);
+    // The view: the partners' names on a day.
+    let names = |day: NaiveDate| {
+        let derivations = &derivations;
+        let store = &store;
+        async move {
+            store
+                .derived(
+                    |v: &(NaiveDate, Vec<String>)| v.0 == day,
+                    |partners| async move {
+                        derivations.fetch_add(1, Ordering::SeqCst);
+                        Ok((
+                            day,
+                            partners
+                                .iter()
+                                .map(|(r, _)| r.value.name_en.to_string())
+                                .collect(),
+                        ))
+                    },
+                )
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(names(today()).await.1, ["Hope House"]);
+    assert_eq!(names(today()).await.1, ["Hope House"]);
+    assert_eq!(
+        derivations.load(Ordering::SeqCst),
+        1,
+        "kept while nothing changed"
+    );
+    let renamed = RciProfile::parse("Lotus Home", "", "Pursat", "", today()).unwrap();
+    other
+        .update_profile(id, 1, &renamed, &adviser())
+        .await
+        .unwrap();
+    assert_eq!(
+        names(today()).await.1,
+        ["Lotus Home"],
+        "a write elsewhere is seen"
+    );
+    assert_eq!(derivations.load(Ordering::SeqCst), 2);
+    let tomorrow = today() + Days::new(1);
+    assert_eq!(names(tomorrow).await.0, tomorrow);
+    assert_eq!(
+        derivations.load(Ordering::SeqCst),
+        3,
+        "derived again for another day"
+    );
+}
