@@ -61,11 +61,37 @@ pub struct Choices {
 pub struct Compared {
     /// The day and the risk settings it was derived with.
     made_for: (chrono::NaiveDate, homeward_core::RiskSettings),
-    /// Every partner's row, by name.
+    /// Every partner's row, in the comparison's first order (by name).
     pub rows: Vec<ComparisonRow>,
+    /// Every partner added up: what the unfiltered comparison, the one most opened, shows.
+    everyone: Matches,
     choices: Choices,
     per_quarter: Vec<(Quarter, [u32; 5])>,
     reentries_per_quarter: Vec<u32>,
+}
+
+/// What the comparison shows of every partner that matches its filters, whatever the page.
+#[cfg(feature = "ssr")]
+#[derive(Clone)]
+struct Matches {
+    totals: ComparisonTotals,
+    phases: Vec<Phase>,
+    provinces: Vec<ProvinceRow>,
+}
+
+#[cfg(feature = "ssr")]
+impl Matches {
+    fn of(
+        shown: &[&ComparisonRow],
+        targets: &[homeward_core::targets::SetTarget],
+        today: chrono::NaiveDate,
+    ) -> Self {
+        Matches {
+            totals: totals(shown),
+            phases: shown.iter().map(|r| r.phase).collect(),
+            provinces: provinces(shown, targets, today),
+        }
+    }
 }
 
 /// Every partner compared on `today`: read in a fixed number of queries when anything changed,
@@ -89,6 +115,9 @@ pub async fn compared(
                     ComparisonRow::new(rci.id, &rci.value, adviser, &overview, today)
                 })
                 .collect();
+            let rows = compare(rows, &ComparisonFilter::default(), Sort::default());
+            let targets = store.province_targets().await?;
+            let everyone = Matches::of(&rows.iter().collect::<Vec<_>>(), &targets, today);
             let distinct = |f: fn(&ComparisonRow) -> Option<&String>| {
                 let set: std::collections::BTreeSet<&String> = rows.iter().filter_map(f).collect();
                 set.into_iter().cloned().collect()
@@ -112,6 +141,7 @@ pub async fn compared(
                     &quarters,
                 ),
                 rows,
+                everyone,
                 choices,
             })
         })
@@ -125,11 +155,17 @@ pub async fn compare_partners(query: Option<String>) -> Result<ComparisonData, A
     let q = CompareQuery::parse(query.as_deref().unwrap_or_default());
     let all = compared(&ctx.store, &ctx.settings, ctx.today).await?;
     let shown = compare(all.rows.iter().collect(), &q.filter, q.sort);
+    let matches = if q.filter == ComparisonFilter::default() {
+        all.everyone.clone()
+    } else {
+        let targets = ctx.store.province_targets().await?;
+        Matches::of(&shown, &targets, ctx.today)
+    };
     let page = Page::of(shown.len(), q.page.as_deref());
     Ok(ComparisonData {
-        totals: totals(&shown),
-        phases: shown.iter().map(|r| r.phase).collect(),
-        provinces: provinces(&shown, &ctx.store.province_targets().await?, ctx.today),
+        totals: matches.totals,
+        phases: matches.phases,
+        provinces: matches.provinces,
         rows: page.take(shown).into_iter().cloned().collect(),
         page,
         choices: all.choices.clone(),

@@ -745,7 +745,7 @@ mod tests {
             t.transformation.staff_redeployed,
             SexCount::new(10, 4).unwrap()
         );
-        assert_eq!(totals(&[]).mean_overall, 0);
+        assert_eq!(totals::<ComparisonRow>(&[]).mean_overall, 0);
     }
 
     #[test]

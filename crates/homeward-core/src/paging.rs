@@ -69,26 +69,26 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn pages_of_a_hundred_clamped_to_the_list() {
-        let p = Page::of(250, Some("2"));
-        assert_eq!((p.number, p.pages, p.start, p.end), (2, 3, 100, 200));
-        let last = Page::of(250, Some("3"));
-        assert_eq!((last.start, last.end, last.next()), (200, 250, None));
+    fn pages_of_fifty_clamped_to_the_list() {
+        let p = Page::of(125, Some("2"));
+        assert_eq!((p.number, p.pages, p.start, p.end), (2, 3, 50, 100));
+        let last = Page::of(125, Some("3"));
+        assert_eq!((last.start, last.end, last.next()), (100, 125, None));
         assert_eq!(
-            Page::of(250, Some("99")).number,
+            Page::of(125, Some("99")).number,
             3,
             "past the end: the last"
         );
-        assert_eq!(Page::of(250, Some("0")).number, 1);
-        assert_eq!(Page::of(250, Some("-1")).number, 1);
-        assert_eq!(Page::of(250, Some("two")).number, 1);
+        assert_eq!(Page::of(125, Some("0")).number, 1);
+        assert_eq!(Page::of(125, Some("-1")).number, 1);
+        assert_eq!(Page::of(125, Some("two")).number, 1);
         assert_eq!(
-            Page::of(250, Some("99999999999999999999999")).number,
+            Page::of(125, Some("99999999999999999999999")).number,
             1,
             "not a page anyone was shown"
         );
-        assert_eq!(Page::of(250, None).previous(), None);
-        assert_eq!(Page::of(250, Some("2")).previous(), Some(1));
+        assert_eq!(Page::of(125, None).previous(), None);
+        assert_eq!(Page::of(125, Some("2")).previous(), Some(1));
         let empty = Page::of(0, Some("4"));
         assert_eq!(
             (empty.number, empty.pages, empty.start, empty.end),
@@ -100,12 +100,12 @@ mod tests {
 
     #[test]
     fn take_keeps_the_page_s_items() {
-        let items: Vec<u32> = (0..250).collect();
+        let items: Vec<u32> = (0..125).collect();
         assert_eq!(
-            Page::of(250, Some("3")).take(items.clone()),
-            (200..250).collect::<Vec<_>>()
+            Page::of(125, Some("3")).take(items.clone()),
+            (100..125).collect::<Vec<_>>()
         );
-        assert_eq!(Page::of(250, None).take(items).len(), PAGE_SIZE);
+        assert_eq!(Page::of(125, None).take(items).len(), PAGE_SIZE);
     }
 
     proptest! {
