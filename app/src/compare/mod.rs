@@ -10,9 +10,10 @@ pub mod workbook;
 
 pub use page::ComparePage;
 
+#[cfg(feature = "ssr")]
+use homeward_core::comparison::{compare, provinces, totals};
 use homeward_core::comparison::{
-    compare, provinces, totals, ComparisonFilter, ComparisonRow, ComparisonTotals, ProvinceRow,
-    Sort, SortKey,
+    ComparisonFilter, ComparisonRow, ComparisonTotals, ProvinceRow, Sort, SortKey,
 };
 use homeward_core::paging::Page;
 use homeward_core::quarters::Quarter;
@@ -154,8 +155,14 @@ pub async fn compare_partners(query: Option<String>) -> Result<ComparisonData, A
     let ctx = crate::server::Ctx::organisation()?;
     let q = CompareQuery::parse(query.as_deref().unwrap_or_default());
     let all = compared(&ctx.store, &ctx.settings, ctx.today).await?;
-    let shown = compare(all.rows.iter().collect(), &q.filter, q.sort);
-    let matches = if q.filter == ComparisonFilter::default() {
+    let everyone = q.filter == ComparisonFilter::default();
+    // The rows are kept in the first order: the view most opened needs neither filter nor sort.
+    let shown = if everyone && q.sort == Sort::default() {
+        all.rows.iter().collect()
+    } else {
+        compare(all.rows.iter().collect(), &q.filter, q.sort)
+    };
+    let matches = if everyone {
         all.everyone.clone()
     } else {
         let targets = ctx.store.province_targets().await?;
