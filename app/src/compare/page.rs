@@ -1,4 +1,4 @@
-//! The comparison page: filters, the table of every partner and its totals.
+//! The comparison page: filters, one page of the partners that match, and the totals of them all.
 
 use crate::transformation::grouped;
 use homeward_core::comparison::{ComparisonRow, ComparisonTotals, ProvinceRow, Sort, SortKey};

@@ -611,13 +611,10 @@ fn a_save_on_one_server_is_on_the_others_comparison_at_once() {
     })
 }
 
-/// The ids of the partners a page's table draws, in order: each follows `row` (which ends in
-/// `data-rci="`).
-/// How both lists' rows start.
-const ROW: &str = r#"<tr data-rci=""#;
-
-fn drawn(page: &str, row: &str) -> Vec<i64> {
-    page.split(row)
+/// The ids of the partners a page's table draws, in order (both lists' rows start
+/// `<tr data-rci="N"`).
+fn drawn(page: &str) -> Vec<i64> {
+    page.split(r#"<tr data-rci=""#)
         .skip(1)
         .map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap())
         .collect()
@@ -661,7 +658,7 @@ fn long_lists_draw_a_page_of_rows_and_count_every_partner() {
         let mut seen = Vec::new();
         for uri in ["/compare", "/compare?page=2", "/compare?page=3"] {
             let body = page(uri).await;
-            let rows = drawn(&body, ROW);
+            let rows = drawn(&body);
             assert!(rows.len() <= PAGE_SIZE, "{uri}: {}", rows.len());
             seen.extend(rows);
         }
@@ -673,14 +670,11 @@ fn long_lists_draw_a_page_of_rows_and_count_every_partner() {
         assert!(last.contains("101–125 of 125"));
         assert!(!last.contains(r#"rel="next""#));
         assert_eq!(
-            drawn(&page("/compare?page=99").await, ROW),
-            drawn(&last, ROW),
+            drawn(&page("/compare?page=99").await),
+            drawn(&last),
             "past the end: the last page"
         );
-        assert_eq!(
-            drawn(&page("/compare?page=x").await, ROW),
-            drawn(&first, ROW)
-        );
+        assert_eq!(drawn(&page("/compare?page=x").await), drawn(&first));
         // Sorting and filtering start again from the first page; the page follows the filters.
         let sorted = page("/compare?sort=overall&dir=desc&page=2").await;
         assert!(
@@ -714,7 +708,7 @@ fn long_lists_draw_a_page_of_rows_and_count_every_partner() {
         assert!(partners.contains("(1–50)"));
         let mut listed = Vec::new();
         for uri in ["/", "/?page=2", "/?page=3"] {
-            let rows = drawn(&page(uri).await, ROW);
+            let rows = drawn(&page(uri).await);
             assert!(rows.len() <= PAGE_SIZE);
             listed.extend(rows);
         }
