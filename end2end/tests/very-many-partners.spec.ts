@@ -93,6 +93,8 @@ test.describe("very many partners", () => {
     expect(total).toBeGreaterThanOrEqual(68);
     await expect(page.locator("tr.partner")).toHaveCount(50);
     await expect(page.locator("p.count")).toContainText("(1–50)");
+    // A thumb can hit it.
+    expect((await page.getByTestId("next").boundingBox())!.height).toBeGreaterThanOrEqual(44);
     await page.getByTestId("next").click();
     await expect(page).toHaveURL(/\/\?page=2$/);
     await expect(page.locator("tr.partner")).toHaveCount(Math.min(50, total - 50));
