@@ -241,6 +241,8 @@
 #![warn(missing_docs)]
 
 pub mod accounts;
+pub mod activities;
+pub mod api_tokens;
 pub mod calendar;
 pub mod checklists;
 pub mod comparison;

@@ -63,6 +63,8 @@ pub const TABLES: &[&str] = &[
     "training_participants",
     "community_programmes",
     "offline_saves",
+    "api_tokens",
+    "api_token_rcis",
 ];
 
 /// Tables a backup leaves out: sessions (a restored server signs everyone in again), refused

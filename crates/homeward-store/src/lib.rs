@@ -11,6 +11,7 @@ pub use db::{Backend, Location};
 use db::{Pool, Tx};
 
 pub mod accounts;
+pub mod api_tokens;
 pub mod backup;
 pub mod checklists;
 pub mod counts;

@@ -565,3 +565,96 @@ async fn demo_data_goes_only_into_an_empty_database() {
     assert_eq!(store.users().await.unwrap().len(), 1);
     assert_eq!(store.rci_count().await.unwrap(), 0);
 }
+
+#[tokio::test]
+async fn api_tokens_keep_only_a_hash_and_stop_when_revoked() {
+    use homeward_core::api_tokens::{NewToken, TokenScope};
+    let (_dir, store) = open().await;
+    let admin = add(&store, "admin", Role::Admin, None, "correct horse battery").await;
+    let (home, other) = (rci(&store).await, rci(&store).await);
+    let now = Utc::now();
+    let token = |name: &str, scope| NewToken {
+        name: Name::parse(name).unwrap(),
+        scope,
+    };
+    let (all_id, all) = store
+        .create_api_token(&token("Board", TokenScope::AllPartners), admin, now)
+        .await
+        .unwrap();
+    let listed = TokenScope::Rcis([home].into());
+    let (one_id, one) = store
+        .create_api_token(&token("Donor", listed.clone()), admin, now)
+        .await
+        .unwrap();
+    assert!(all.starts_with("hw_") && all.len() == 67 && all != one);
+    let stored: Vec<String> = sqlx::query_scalar("SELECT token_hash FROM api_tokens")
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+    assert!(stored
+        .iter()
+        .all(|h| !h.contains(&all[3..]) && !h.contains(&one[3..])));
+
+    // An RCI that does not exist refuses the whole token.
+    let before = store.api_tokens().await.unwrap();
+    let refused = store
+        .create_api_token(
+            &token("Ghost", TokenScope::Rcis([home, 999].into())),
+            admin,
+            now,
+        )
+        .await;
+    assert!(matches!(refused, Err(StoreError::Field(f)) if f.field == "rcis"));
+    assert_eq!(store.api_tokens().await.unwrap(), before);
+
+    // Found by the secret; its use is written, then not again within the minute.
+    assert_eq!(
+        store.api_token_scope(&one, now).await.unwrap(),
+        Some((one_id, listed.clone()))
+    );
+    let used = |store: Store| async move {
+        store
+            .api_tokens()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|t| (t.id, t.value.last_used_at))
+            .collect::<Vec<_>>()
+    };
+    store
+        .api_token_scope(&one, now + TimeDelta::seconds(30))
+        .await
+        .unwrap();
+    assert_eq!(
+        used(store.clone()).await,
+        vec![(one_id, Some(now)), (all_id, None)]
+    );
+    let later = now + TimeDelta::minutes(2);
+    store.api_token_scope(&one, later).await.unwrap();
+    assert_eq!(used(store.clone()).await[0], (one_id, Some(later)));
+    assert_eq!(
+        store.api_token_scope("hw_nothing", now).await.unwrap(),
+        None
+    );
+
+    // Revoked: it answers nothing, the other still does, and the list says when.
+    store.revoke_api_token(one_id, later).await.unwrap();
+    store
+        .revoke_api_token(one_id, later + TimeDelta::hours(1))
+        .await
+        .unwrap();
+    assert_eq!(store.api_token_scope(&one, later).await.unwrap(), None);
+    assert_eq!(
+        store.api_token_scope(&all, later).await.unwrap(),
+        Some((all_id, TokenScope::AllPartners))
+    );
+    let tokens = store.api_tokens().await.unwrap();
+    assert_eq!(tokens[0].value.revoked_at, Some(later));
+    assert_eq!(tokens[0].value.created_by.as_str(), "admin");
+    assert_eq!(tokens[1].value.revoked_at, None);
+    assert!(matches!(
+        store.revoke_api_token(999, later).await,
+        Err(StoreError::NotFound)
+    ));
+    let _ = other;
+}

@@ -1,0 +1,18 @@
+-- Tokens for the read-only API that dashboards use. Only a hash of each secret is kept (the admin
+-- sees the secret once); revoked tokens stay listed, with when, and answer nothing. A token reads
+-- every partner, or only the RCIs listed for it in api_token_rcis.
+CREATE TABLE api_tokens (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    all_partners INTEGER NOT NULL,
+    created_by INTEGER NOT NULL REFERENCES users (id),
+    created_at TEXT NOT NULL,
+    last_used_at TEXT,
+    revoked_at TEXT
+);
+CREATE TABLE api_token_rcis (
+    token_id INTEGER NOT NULL REFERENCES api_tokens (id),
+    rci_id INTEGER NOT NULL REFERENCES rcis (id),
+    PRIMARY KEY (token_id, rci_id)
+);
