@@ -287,6 +287,7 @@ fn UserMenu(lang: Lang) -> impl IntoView {
                         <a href="/admin/template">{Msg::NavTemplate.text(lang)}</a>
                         <a href="/admin/readiness">{Msg::NavIndicators.text(lang)}</a>
                         <a href="/admin/changes">{Msg::NavChanges.text(lang)}</a>
+                        <a href="/admin/tokens">{Msg::NavApiTokens.text(lang)}</a>
                     })}
                     <span class="me" data-testid="me" translate="no">{me.display_name}</span>
                     <form method="post" action="/logout" class="inline">

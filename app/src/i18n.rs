@@ -113,6 +113,25 @@ messages! {
         "មានតែអ្នកគ្រប់គ្រងប្រព័ន្ធទេ ដែលអាចប្តូរទីប្រឹក្សាដឹកនាំ (អ្នកដែលអាចកែសម្រួលមណ្ឌលនេះ)។";
     ChangesTitle => "Changes", "ការកែប្រែ";
     NavChanges => "Changes", "ការកែប្រែ";
+    NavApiTokens => "API tokens", "សោ API";
+    ApiTokensTitle => "API tokens for dashboards", "សោ API សម្រាប់ផ្ទាំងព័ត៌មាន";
+    ApiTokensIntro => "A dashboard reads partners' figures through the read-only API with a token: every partner, or only the RCIs you choose. Notes and evidence are never shared.",
+        "ផ្ទាំងព័ត៌មានអានតួលេខរបស់ដៃគូតាមរយៈ API សម្រាប់តែអាន ដោយប្រើសោមួយ៖ ដៃគូទាំងអស់ ឬតែមណ្ឌលដែលអ្នកជ្រើសរើស។ កំណត់ចំណាំ និងភស្តុតាងមិនត្រូវបានចែករំលែកឡើយ។";
+    ApiDescription => "The API's description (OpenAPI)", "ការពិពណ៌នាអំពី API (OpenAPI)";
+    ApiTokenOnce => "Copy this token now and give it to the dashboard: it is not shown again.",
+        "សូមចម្លងសោនេះឥឡូវនេះ ហើយផ្តល់ឱ្យផ្ទាំងព័ត៌មាន៖ វានឹងមិនបង្ហាញម្តងទៀតទេ។";
+    ApiTokenRevoked => "Token revoked: it answers nothing from now on.", "សោត្រូវបានដកហូត៖ ចាប់ពីពេលនេះ វាមិនឆ្លើយតបអ្វីទៀតទេ។";
+    NewApiToken => "New token", "សោថ្មី";
+    ApiTokenName => "What it is for", "ប្រើសម្រាប់អ្វី";
+    ApiTokenReads => "May read", "អាចអាន";
+    EveryPartner => "Every partner", "ដៃគូទាំងអស់";
+    OnlyTheseRcis => "Only these RCIs:", "តែមណ្ឌលទាំងនេះ៖";
+    NoApiTokens => "No tokens yet. A dashboard needs one to read the API.", "មិនទាន់មានសោនៅឡើយទេ។ ផ្ទាំងព័ត៌មានត្រូវការសោមួយដើម្បីអាន API។";
+    CreatedBy => "Created by", "បង្កើតដោយ";
+    LastUsed => "Last used", "ប្រើចុងក្រោយ";
+    NeverUsed => "Never", "មិនដែល";
+    RevokedOn => "Revoked", "បានដកហូត";
+    Revoke => "Revoke", "ដកហូត";
     ChangedBy => "Changed by", "កែប្រែដោយ";
     Anyone => "Anyone", "នរណាក៏បាន";
     ChangeKind => "Kind", "ប្រភេទ";

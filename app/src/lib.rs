@@ -139,6 +139,11 @@ fn Pages() -> impl IntoView {
                     ssr=SsrMode::Async
                 />
                 <Route
+                    path=(StaticSegment("admin"), StaticSegment("tokens"))
+                    view=accounts::TokensPage
+                    ssr=SsrMode::Async
+                />
+                <Route
                     path=(StaticSegment("admin"), StaticSegment("template"))
                     view=templates::TemplatePage
                     ssr=SsrMode::Async

@@ -3,11 +3,13 @@
 mod changes;
 mod login;
 mod password;
+mod tokens;
 mod users;
 
 pub use changes::ChangesPage;
 pub use login::LoginPage;
 pub use password::PasswordPage;
+pub use tokens::TokensPage;
 pub use users::UsersPage;
 
 use homeward_core::accounts::Role;

@@ -1,6 +1,7 @@
 //! The `homeward` server: the axum router around the Leptos app, with sign-in, access checks and
 //! security middleware. A library so that tests can drive the very router the binary serves.
 
+pub mod api;
 pub mod auth;
 pub mod compression;
 pub mod drafts;
@@ -49,6 +50,7 @@ pub fn router_with_routes(
         .route(auth::HEALTH, get(healthz))
         .route(auth::READY, get(readyz).with_state(state.clone()))
         .route("/lang/{code}", get(set_language))
+        .nest(api::PREFIX, api::router(state.clone()))
         .route("/login", post(auth::login).with_state(state.clone()))
         .route("/logout", post(auth::logout).with_state(state.clone()))
         .route(

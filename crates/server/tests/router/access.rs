@@ -416,6 +416,20 @@ fn cases(w: &World) -> Vec<Case> {
             staff_only,
             true,
         ),
+        case("list_api_tokens", String::new(), staff_only, false),
+        case(
+            "create_api_token",
+            format!("token[name]=Board&token[scope]=rcis&token[rci_{own}]=on"),
+            staff_only,
+            true,
+        ),
+        // The demo has no token: an admin is told so; anyone else is not told it exists.
+        case(
+            "revoke_api_token",
+            "id=1".into(),
+            [Unauthenticated, NotFound, NotFound, NotFound, NotFound],
+            true,
+        ),
         case("template_data", String::new(), staff_only, false),
         case(
             "add_template_step",

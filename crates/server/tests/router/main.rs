@@ -2,6 +2,7 @@
 //! (each module a concern) links the app once instead of once per file.
 
 mod access;
+mod api;
 mod common;
 mod compare;
 mod edits;

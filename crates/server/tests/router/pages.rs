@@ -33,6 +33,11 @@ fn pages_answer_each_role_as_the_table_says() {
                 [303, 200, 404, 404, 404],
             ),
             (
+                "/admin/tokens".into(),
+                "/admin/tokens",
+                [303, 200, 404, 404, 404],
+            ),
+            (
                 "/admin/changes?kind=nonsense".into(),
                 "/admin/changes",
                 [303, 400, 404, 404, 404],
