@@ -31,7 +31,7 @@ test("no page has a WCAG 2 AA violation, in English or Khmer", async ({ page }) 
     "/", "/rcis/3", "/rcis/3/checklist", "/rcis/3/checklist?all=1", "/rcis/3/children",
     "/rcis/3/follow-ups", "/rcis/3/activities", "/rcis/3/history", "/rcis/new", "/compare", "/report", "/report?rci=3", "/my-work", "/offline", "/outbox",
     "/tours", "/tours/1", "/tours/new", "/trainings", "/trainings/1", "/trainings/new",
-    "/admin/users", "/admin/changes", "/admin/template", "/admin/readiness", "/account/password",
+    "/admin/users", "/admin/changes", "/admin/tokens", "/admin/template", "/admin/readiness", "/account/password",
   ];
   for (const lang of ["en", "km"]) {
     await page.goto(`/lang/${lang}?to=%2F`);

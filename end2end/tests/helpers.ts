@@ -9,7 +9,7 @@ export const PAGES: Record<string, string[]> = {
     "/", "/rcis/3", "/rcis/3/checklist?all=1", "/rcis/3/children", "/rcis/3/follow-ups",
     "/rcis/3/activities", "/rcis/3/history", "/rcis/new", "/compare", "/report", "/report?rci=3",
     "/tours", "/tours/1", "/tours/new", "/trainings", "/trainings/1", "/trainings/new",
-    "/admin/users", "/admin/changes", "/admin/template", "/admin/readiness", "/import", "/account/password",
+    "/admin/users", "/admin/changes", "/admin/tokens", "/admin/template", "/admin/readiness", "/import", "/account/password",
   ],
   "demo.adviser": ["/", "/my-work", "/rcis/3", "/rcis/3/checklist?all=1", "/rcis/3/children", "/compare", "/import"],
   "demo.director": ["/rcis/3", "/my-work", "/rcis/3/checklist?all=1", "/rcis/3/history", "/report?rci=3", "/tours"],

@@ -142,7 +142,7 @@ pub fn TokensPage() -> impl IntoView {
                     (_, Some(secret)) => Some(view! {
                         <div class="saved" role="status" data-testid="secret">
                             <p>{Msg::ApiTokenOnce.text(lang)}</p>
-                            <p><code translate="no">{secret.clone()}</code></p>
+                            <p><code class="secret-value" translate="no">{secret.clone()}</code></p>
                         </div>
                     }.into_any()),
                     (true, None) => Some(view! {
