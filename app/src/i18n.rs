@@ -432,6 +432,10 @@ messages! {
     ProvincesTitle => "Provinces", "ខេត្ត";
     ProvincesIntro => "Each province's partners added together, and the targets set for the province.", "ដៃគូនៃខេត្តនីមួយៗ បូកបញ្ចូលគ្នា និងគោលដៅដែលបានកំណត់សម្រាប់ខេត្ត។";
     ColPartnersCount => "Partners", "ដៃគូ";
+    MapTitle => "Partners on the map of Cambodia", "ដៃគូនៅលើផែនទីកម្ពុជា";
+    MapShadedBy => "Shade by:", "បង្ហាញពណ៌តាម៖";
+    MapSource => "Province outlines: Natural Earth (public domain); Tbong Khmum drawn along the Mekong, approximately.",
+        "ព្រំប្រទល់ខេត្ត៖ Natural Earth (សាធារណៈ)។ ខេត្តត្បូងឃ្មុំ គូសតាមទន្លេមេគង្គ ប្រហាក់ប្រហែល។";
     ColInCare => "Children in care", "កុមារក្នុងមណ្ឌល";
     ColInFamilies => "In family placements", "រស់នៅក្នុងគ្រួសារ";
     ColTargetsMet => "Targets met", "គោលដៅបានសម្រេច";

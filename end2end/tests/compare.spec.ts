@@ -195,4 +195,37 @@ test.describe("the comparison fits its screen", () => {
     expect(await overall.evaluate((cell) => getComputedStyle(cell, "::before").content)).toContain("Overall progress");
     await context.close();
   });
+
+  for (const javaScript of [true, false]) {
+    test(`the map shades provinces and a tap on one filters the comparison (${javaScript ? "with" : "without"} JavaScript, 360 px)`, async ({ browser }) => {
+      const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      await signIn(page, "demo.viewer", DEMO_PASSWORD, "/compare");
+      const map = page.getByTestId("province-map");
+      await expect(map.locator("[data-province]")).toHaveCount(25);
+      await expect(map.locator('path[data-province="Kep"]')).toHaveClass(/shade-0/);
+      const battambang = map.locator('a[data-province="Battambang"]');
+      await expect(battambang).toHaveAttribute("aria-label", "Battambang: 2 (Partners)");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      // Shaded by children in family placements, then one province opened from the map.
+      await map.getByRole("link", { name: "In family placements" }).click();
+      await expect(page).toHaveURL(/map=in_families/);
+      await expect(map).toHaveAttribute("data-measure", "in_families");
+      await battambang.dispatchEvent("click");
+      await expect(page).toHaveURL(/province=Battambang/);
+      await expect(page).toHaveURL(/map=in_families/);
+      const rows = page.locator("tr[data-rci]");
+      await expect(rows).toHaveCount(2);
+      for (const province of await rows.locator("td.province").allTextContents()) {
+        expect(province).toBe("Battambang");
+      }
+      // Only Battambang is shaded now: the map follows the filters.
+      await expect(map.locator("a[data-province]")).toHaveCount(1);
+      // In Khmer the provinces are named in Khmer.
+      await page.goto("/lang/km?to=%2Fcompare");
+      await expect(map.locator('a[data-province="Battambang"]')).toHaveAttribute("aria-label", /^បាត់ដំបង៖ 2/);
+      await page.goto("/lang/en?to=%2Fcompare");
+      await context.close();
+    });
+  }
 });

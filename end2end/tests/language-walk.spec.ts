@@ -6,8 +6,8 @@ import { DEMO_PASSWORD, PAGES, signIn } from "./helpers";
 // may show outside the short list below; on English pages no Khmer.
 
 /** What may stay in Latin letters on a Khmer page (docs/glossary.md, "Conventions"): file
- * types and sizes, the name of a source the guidance cites. */
-const LATIN_ALLOWED = new Set(["Homeward", "CSV", "XLSX", "Excel", "PDF", "JPEG", "PNG", "MB", "xlsx", "csv", "BCN"]);
+ * types and sizes, the name of a source the guidance or the map cites, the API and its standard. */
+const LATIN_ALLOWED = new Set(["Homeward", "CSV", "XLSX", "Excel", "PDF", "JPEG", "PNG", "MB", "xlsx", "csv", "BCN", "API", "OpenAPI", "Natural", "Earth"]);
 
 /** The page's own text: without what people typed (marked `translate="no"`) and without what
  * is deliberately in the other language (marked with its `lang`, such as a Khmer name beside

