@@ -70,6 +70,7 @@ async fn a_restored_backup_gives_back_the_same_records() {
     demo::load(&original, today()).await.unwrap();
     generate::generate(&original, 12, 7, today()).await.unwrap();
     let file = attach_evidence(&original).await;
+    let (secret, scope) = add_api_tokens(&original).await;
     let first = backup(&original).await;
 
     let copy = open(&dir, "copy.db").await;
@@ -81,11 +82,16 @@ async fn a_restored_backup_gives_back_the_same_records() {
         String::from_utf8_lossy(records(&second)),
         String::from_utf8_lossy(records(&first))
     );
-    // Evidence files come back byte for byte.
+    // Evidence files come back byte for byte; dashboards' tokens go on working.
     assert_eq!(
         copy.evidence_content(file).await.unwrap(),
         original.evidence_content(file).await.unwrap()
     );
+    let found = copy
+        .api_token_scope(&secret, chrono::Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(found.map(|(_, s)| s), Some(scope));
     // Summaries are computed again, to the same figures.
     for rci in original.rcis().await.unwrap() {
         assert_eq!(
@@ -93,6 +99,28 @@ async fn a_restored_backup_gives_back_the_same_records() {
             original.summary(rci.id).await.unwrap()
         );
     }
+}
+
+/// Two dashboards' tokens, one for every partner and one for the first RCI; returns the second's
+/// secret and scope.
+async fn add_api_tokens(store: &Store) -> (String, homeward_core::api_tokens::TokenScope) {
+    use homeward_core::api_tokens::{NewToken, TokenScope};
+    let admin = store.users().await.unwrap()[0].id;
+    let first = store.rcis().await.unwrap()[0].id;
+    let mut secret = String::new();
+    let scopes = [TokenScope::AllPartners, TokenScope::Rcis([first].into())];
+    for scope in &scopes {
+        let new = NewToken {
+            name: Name::parse("Dashboard").unwrap(),
+            scope: scope.clone(),
+        };
+        secret = store
+            .create_api_token(&new, admin, chrono::Utc::now())
+            .await
+            .unwrap()
+            .1;
+    }
+    (secret, scopes[1].clone())
 }
 
 /// A scanned MoU attached to the first RCI's first step; returns its id.
@@ -228,6 +256,7 @@ async fn a_backup_moves_between_sqlite_and_postgresql() {
     demo::load(&sqlite, today()).await.unwrap();
     generate::generate(&sqlite, 8, 3, today()).await.unwrap();
     let file = attach_evidence(&sqlite).await;
+    let (secret, scope) = add_api_tokens(&sqlite).await;
     let first = backup(&sqlite).await;
 
     let postgres = open(&dir, "moved").await;
@@ -242,6 +271,11 @@ async fn a_backup_moves_between_sqlite_and_postgresql() {
         postgres.evidence_content(file).await.unwrap(),
         sqlite.evidence_content(file).await.unwrap()
     );
+    let found = postgres
+        .api_token_scope(&secret, chrono::Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(found.map(|(_, s)| s), Some(scope));
     // New records on PostgreSQL go on from the restored ids.
     let rci = postgres.rcis().await.unwrap()[0].id;
     let by = Editor {
