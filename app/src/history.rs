@@ -1,7 +1,7 @@
 //! An RCI's change history as a readable timeline: who changed what, when, from what to what.
 
 use homeward_core::accounts::Role;
-use homeward_core::calendar::cambodia_time;
+use homeward_core::calendar::cambodia_minute;
 use homeward_core::follow_ups::{VisitMode, VisitedBy};
 use homeward_core::history::HistoryEntry;
 use homeward_core::placements::{AgeBand, Outcome};
@@ -480,7 +480,7 @@ pub fn HistoryTimeline(
                         view! {
                             <li>
                                 <p class="when">
-                                    <time datetime=e.at.to_rfc3339()>{cambodia_time(e.at).format("%Y-%m-%d %H:%M").to_string()}</time>
+                                    <time datetime=e.at.to_rfc3339()>{cambodia_minute(e.at)}</time>
                                     " " <span class="muted small">{Msg::PhnomPenhTime.text(lang)}</span>
                                     " · " <strong translate="no">{e.by}</strong> " · " {e.entity.label().text(lang)} ": " {label_view(&e.label, lang)}
                                 </p>

@@ -16,3 +16,14 @@ CREATE TABLE api_token_rcis (
     rci_id BIGINT NOT NULL REFERENCES rcis (id),
     PRIMARY KEY (token_id, rci_id)
 );
+
+-- A one-time message is now of a kind (a one-time password, a token's secret), one of each per
+-- user, so that one never shows on the other's page or replaces it. Transient: rebuilt empty.
+DROP TABLE flashes;
+CREATE TABLE flashes (
+    user_id BIGINT NOT NULL REFERENCES users (id),
+    kind TEXT NOT NULL CHECK (kind IN ('password', 'api_token')),
+    text TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, kind)
+);

@@ -46,11 +46,7 @@ pub async fn list_api_tokens() -> Result<TokensData, AppError> {
         .into_iter()
         .map(|r| (r.id, r.value.name_en.to_string()))
         .collect();
-    let minute = |at: chrono::DateTime<chrono::Utc>| {
-        homeward_core::calendar::cambodia_time(at)
-            .format("%Y-%m-%d %H:%M")
-            .to_string()
-    };
+    let minute = homeward_core::calendar::cambodia_minute;
     let tokens = ctx
         .store
         .api_tokens()
@@ -79,7 +75,11 @@ pub async fn list_api_tokens() -> Result<TokensData, AppError> {
         rcis,
         secret: ctx
             .store
-            .take_flash(ctx.actor.user_id, chrono::Utc::now())
+            .take_flash(
+                ctx.actor.user_id,
+                homeward_store::flashes::Flash::ApiToken,
+                chrono::Utc::now(),
+            )
             .await?,
     })
 }
@@ -96,7 +96,12 @@ pub async fn create_api_token(token: HashMap<String, String>) -> Result<(), AppE
         .create_api_token(&new, ctx.actor.user_id, now)
         .await?;
     ctx.store
-        .keep_flash(ctx.actor.user_id, &secret, now)
+        .keep_flash(
+            ctx.actor.user_id,
+            homeward_store::flashes::Flash::ApiToken,
+            &secret,
+            now,
+        )
         .await?;
     crate::server::redirect_saved("/admin/tokens", "token");
     Ok(())
@@ -217,7 +222,7 @@ fn TokensTable(
                         let revoked = t.revoked_at.is_some();
                         view! {
                             <tr class="token" class:inactive=revoked data-token=t.id>
-                                <td><strong translate="no">{t.name}</strong></td>
+                                <td><strong id=format!("token-{}", t.id) translate="no">{t.name}</strong></td>
                                 <td data-label=Msg::ApiTokenReads.text(lang)>{reads}</td>
                                 <td data-label=Msg::CreatedBy.text(lang)><span translate="no">{t.created_by}</span>" · "{t.created_at}</td>
                                 <td data-label=Msg::LastUsed.text(lang)>
@@ -231,7 +236,7 @@ fn TokensTable(
                                         None => view! {
                                             <ActionForm action=revoke attr:class="inline">
                                                 <input type="hidden" name="id" value=t.id/>
-                                                <button type="submit" class="secondary">{Msg::Revoke.text(lang)}</button>
+                                                <button type="submit" class="secondary" aria-describedby=format!("token-{}", t.id)>{Msg::Revoke.text(lang)}</button>
                                             </ActionForm>
                                         }.into_any(),
                                     }}

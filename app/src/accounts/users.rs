@@ -68,9 +68,7 @@ pub async fn list_users() -> Result<UsersData, AppError> {
         .into_iter()
         .map(|a| {
             (
-                homeward_core::calendar::cambodia_time(a.attempted_at)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string(),
+                homeward_core::calendar::cambodia_minute(a.attempted_at),
                 a.login,
                 a.outcome,
                 a.remote,
@@ -83,7 +81,11 @@ pub async fn list_users() -> Result<UsersData, AppError> {
         sign_ins,
         one_time: ctx
             .store
-            .take_flash(ctx.actor.user_id, chrono::Utc::now())
+            .take_flash(
+                ctx.actor.user_id,
+                homeward_store::flashes::Flash::Password,
+                chrono::Utc::now(),
+            )
             .await?,
     })
 }
@@ -136,7 +138,12 @@ pub async fn create_user(
         .create_user(&new, &password, true, &ctx.by)
         .await?;
     ctx.store
-        .keep_flash(ctx.actor.user_id, password.as_str(), chrono::Utc::now())
+        .keep_flash(
+            ctx.actor.user_id,
+            homeward_store::flashes::Flash::Password,
+            password.as_str(),
+            chrono::Utc::now(),
+        )
         .await?;
     crate::server::redirect_saved("/admin/users", "password");
     Ok(password.as_str().to_string())
@@ -186,7 +193,12 @@ pub async fn reset_password(user_id: i64) -> Result<String, AppError> {
         .set_password(user_id, &password, true, &ctx.by)
         .await?;
     ctx.store
-        .keep_flash(ctx.actor.user_id, password.as_str(), chrono::Utc::now())
+        .keep_flash(
+            ctx.actor.user_id,
+            homeward_store::flashes::Flash::Password,
+            password.as_str(),
+            chrono::Utc::now(),
+        )
         .await?;
     crate::server::redirect_saved("/admin/users", "password");
     Ok(password.as_str().to_string())

@@ -68,7 +68,7 @@ fn shade(value: u64, max: u64) -> u64 {
 }
 
 /// This view of the comparison with `map` shading it, as a query string.
-fn with_measure(query: String, measure: Measure) -> String {
+pub(super) fn with_measure(query: String, measure: Measure) -> String {
     if measure == Measure::Partners {
         return query;
     }
@@ -133,11 +133,18 @@ pub fn ProvinceMap(
             view! { <a href=href class="measure" aria-current=current data-measure=m.key()>{m.words().text(lang)}</a> }
         })
         .collect_view();
+    // Each shade's range of values; a shade no whole value falls in is left out.
     let legend = (1..=SHADES)
-        .map(|s| {
-            // The largest value that still gets this shade.
-            let upto = (max * s) / SHADES;
-            view! { <li><span class=format!("swatch shade-{s}")></span>{format!("≤ {upto}")}</li> }
+        .filter_map(|s| {
+            let (from, upto) = ((max * (s - 1)) / SHADES + 1, (max * s) / SHADES);
+            (from <= upto).then(|| {
+                let range = if from == upto {
+                    upto.to_string()
+                } else {
+                    format!("{from}–{upto}")
+                };
+                view! { <li><span class=format!("swatch shade-{s}")></span>{range}</li> }
+            })
         })
         .collect_view();
     view! {
@@ -183,6 +190,16 @@ mod tests {
         assert_eq!(shade(10, 10), 5);
         assert_eq!(shade(1, 1), 5);
         assert_eq!(shade(5, 0), 0);
+        // Every value from 1 to the largest falls in the shade its legend range says.
+        for max in 1..=23u64 {
+            for value in 1..=max {
+                let s = shade(value, max);
+                assert!(
+                    (max * (s - 1)) / SHADES < value && value <= (max * s) / SHADES,
+                    "{value} of {max}"
+                );
+            }
+        }
         assert_eq!(Measure::parse(Some("in_care")), Measure::InCare);
         assert_eq!(Measure::parse(Some("nonsense")), Measure::Partners);
         assert_eq!(

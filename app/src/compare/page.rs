@@ -323,7 +323,7 @@ fn ProvinceRollup(
 ) -> impl IntoView {
     use crate::targets::{SetProvinceTarget, TargetForm, TargetList};
     use leptos::server_fn::ServerFn;
-    let map = view! { <super::map::ProvinceMap rows=rows.clone() q measure lang/> };
+    let map = view! { <super::map::ProvinceMap rows=rows.clone() q=q.clone() measure lang/> };
     view! {
         <section class="panel provinces" id="provinces" data-testid="provinces">
             <h2>{Msg::ProvincesTitle.text(lang)}</h2>
@@ -340,15 +340,21 @@ fn ProvinceRollup(
                     <th scope="col">{Msg::ProvinceTargets.text(lang)}</th>
                 </tr></thead>
                 <tbody>
-                    {rows.into_iter().map(|p| view! {
+                    {rows.into_iter().map(|p| {
+                        // The same link as the map's: a tap target for provinces too small to tap there.
+                        let mut chosen = q.clone();
+                        chosen.filter.province = Some(p.province.clone());
+                        let href = format!("/compare{}#provinces", super::map::with_measure(chosen.query(), measure));
+                        view! {
                         <tr data-province=p.province.clone()>
-                            <th scope="row">{crate::labels::place(&p.province, lang)}</th>
+                            <th scope="row"><a href=href>{crate::labels::place(&p.province, lang)}</a></th>
                             <td class="num rcis">{p.rcis}</td>
                             <td class="num in-care">{p.in_care}</td>
                             <td class="num in-families">{p.in_families}</td>
                             <td class="num targets-met">{format!("{} / {}", p.targets_met, p.targets)}</td>
                             <td>{(!p.own.is_empty()).then(|| view! { <TargetList targets=p.own can_set lang/> })}</td>
                         </tr>
+                        }
                     }).collect_view()}
                 </tbody>
             </table>

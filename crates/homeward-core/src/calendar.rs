@@ -35,6 +35,11 @@ pub fn cambodia_time(at: DateTime<Utc>) -> NaiveDateTime {
     (at + Duration::hours(7)).naive_utc()
 }
 
+/// An instant as lists of events show it: Cambodian time to the minute, "2026-12-08 06:12".
+pub fn cambodia_minute(at: DateTime<Utc>) -> String {
+    cambodia_time(at).format("%Y-%m-%d %H:%M").to_string()
+}
+
 /// Digits written in Khmer (០–៩), for the words of a quarter or a long date on a Khmer page;
 /// anything else is kept.
 pub fn khmer_digits(text: &str) -> String {

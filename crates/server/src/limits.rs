@@ -139,16 +139,32 @@ impl Default for PasswordTries {
 impl PasswordTries {
     /// Lets the try through, or says how long this address must wait.
     fn check(&self, address: IpAddr) -> Result<(), Duration> {
-        // Addresses that stopped trying are forgotten now and then, so the table stays small.
-        if self.0.len() > 10_000 {
-            self.0.retain_recent();
-        }
-        self.0.check_key(&address).map_err(|not_until| {
-            not_until.wait_time_from(governor::clock::Clock::now(
-                &governor::clock::DefaultClock::default(),
-            ))
-        })
+        check_rate(&self.0, &address)
     }
+}
+
+/// Lets `key` through `limiter`, or says how long it must wait. Keys that stopped asking are
+/// forgotten now and then, so the table stays small.
+pub(crate) fn check_rate<K: std::hash::Hash + Eq + Clone>(
+    limiter: &DefaultKeyedRateLimiter<K>,
+    key: &K,
+) -> Result<(), Duration> {
+    if limiter.len() > 10_000 {
+        limiter.retain_recent();
+    }
+    limiter.check_key(key).map_err(|not_until| {
+        not_until.wait_time_from(governor::clock::Clock::now(
+            &governor::clock::DefaultClock::default(),
+        ))
+    })
+}
+
+/// A refusal for asking too often, saying in whole seconds when to ask again (`Retry-After`).
+pub(crate) fn retry_after(mut response: Response, wait: Duration) -> Response {
+    if let Ok(value) = wait.as_secs().max(1).to_string().parse() {
+        response.headers_mut().insert(RETRY_AFTER, value);
+    }
+    response
 }
 
 /// Refuses password tries from an address that has sent too many (429 with `Retry-After`).
@@ -167,18 +183,14 @@ pub async fn limit_password_tries(
         .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
     match tries.check(address) {
         Ok(()) => next.run(req).await,
-        Err(wait) => {
-            let mut response = refuse(
+        Err(wait) => retry_after(
+            refuse(
                 req.headers(),
                 StatusCode::TOO_MANY_REQUESTS,
                 Msg::TooManyTries,
-            );
-            let seconds = wait.as_secs().max(1).to_string();
-            if let Ok(value) = seconds.parse() {
-                response.headers_mut().insert(RETRY_AFTER, value);
-            }
-            response
-        }
+            ),
+            wait,
+        ),
     }
 }
 

@@ -16,14 +16,14 @@ use std::time::Duration;
 use app::errors::AppError;
 use app::server::AppState;
 use axum::extract::{ConnectInfo, FromRequestParts};
-use axum::http::header::{AUTHORIZATION, RETRY_AFTER, WWW_AUTHENTICATE};
+use axum::http::header::{AUTHORIZATION, WWW_AUTHENTICATE};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use homeward_core::api_tokens::TokenScope;
+use homeward_core::api_tokens::{TokenScope, SECRET_PREFIX};
 use homeward_core::Lang;
 
 /// Where the API lives.
@@ -36,9 +36,6 @@ pub const BURST: u32 = 60;
 /// Then one more request per this many milliseconds: two a second, far more than a dashboard
 /// refreshing every minute needs.
 pub const EVERY_MILLIS: u64 = 500;
-
-/// The longest secret looked up: ours are 67 characters; anything far longer is not one.
-const MAX_SECRET: usize = 128;
 
 /// The API's state: the app's, and how often each caller has asked.
 #[derive(Clone)]
@@ -92,13 +89,15 @@ impl FromRequestParts<ApiState> for Reader {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &ApiState) -> Result<Self, Response> {
+        // Only what has the shape of a secret is looked up: anything else costs no query.
         let secret = parts
             .headers
             .get(AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .filter(|s| !s.is_empty() && s.len() <= MAX_SECRET);
+            .and_then(|v| v.split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, secret)| secret.trim())
+            .filter(|s| is_secret(s));
         let found = match secret {
             Some(secret) => state
                 .app
@@ -118,23 +117,12 @@ impl FromRequestParts<ApiState> for Reader {
                     .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip()),
             ),
         };
-        // Callers that stopped asking are forgotten now and then, so the table stays small.
-        if state.limits.len() > 10_000 {
-            state.limits.retain_recent();
-        }
-        if let Err(not_until) = state.limits.check_key(&caller) {
-            let wait = not_until.wait_time_from(governor::clock::Clock::now(
-                &governor::clock::DefaultClock::default(),
-            ));
-            let mut response = refusal(AppError::TooManyTries(homeward_core::Bilingual::new(
+        if let Err(wait) = crate::limits::check_rate(&state.limits, &caller) {
+            let too_many = AppError::TooManyTries(homeward_core::Bilingual::new(
                 "too many requests: try again in a moment",
                 "សំណើច្រើនពេក៖ សូមព្យាយាមម្តងទៀតបន្តិចទៀត",
-            )));
-            let seconds = wait.as_secs().max(1).to_string();
-            if let Ok(value) = seconds.parse() {
-                response.headers_mut().insert(RETRY_AFTER, value);
-            }
-            return Err(response);
+            ));
+            return Err(crate::limits::retry_after(refusal(too_many), wait));
         }
         match found {
             Some((_, scope)) => Ok(Reader {
@@ -157,6 +145,12 @@ impl FromRequestParts<ApiState> for Reader {
     }
 }
 
+/// Whether `text` has the shape of a token's secret: the prefix, then 64 hex digits.
+fn is_secret(text: &str) -> bool {
+    text.strip_prefix(SECRET_PREFIX)
+        .is_some_and(|hex| hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// A refusal as JSON: its status, a stable code and the message in English.
 pub fn refusal(e: AppError) -> Response {
     problem(e.status(), e.message(Lang::En))
@@ -164,10 +158,13 @@ pub fn refusal(e: AppError) -> Response {
 
 fn problem(status: StatusCode, message: String) -> Response {
     let code = match status {
-        StatusCode::UNAUTHORIZED => "unauthenticated",
-        StatusCode::NOT_FOUND => "not_found",
-        StatusCode::TOO_MANY_REQUESTS => "too_many_requests",
         StatusCode::BAD_REQUEST => "bad_request",
+        StatusCode::UNAUTHORIZED => "unauthenticated",
+        StatusCode::FORBIDDEN => "forbidden",
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::CONFLICT => "conflict",
+        StatusCode::TOO_MANY_REQUESTS => "too_many_requests",
+        StatusCode::SERVICE_UNAVAILABLE => "unavailable",
         _ => "server_error",
     };
     let problem = schema::Problem {

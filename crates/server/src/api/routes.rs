@@ -123,6 +123,7 @@ fn respond<T: serde::Serialize>(answer: Result<T, AppError>) -> Response {
     params(PageQuery),
     responses(
         (status = 200, description = "A page of the partners the token may read, by name", body = Partners),
+        (status = 400, description = "A query that does not parse (a field twice)", body = Problem),
         (status = 401, description = "No token, or one unknown or revoked", body = Problem),
         (status = 429, description = "Too many requests; `Retry-After` says when to try again", body = Problem),
     )

@@ -366,7 +366,7 @@ pub struct Trainings {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Problem {
     pub status: u16,
-    /// `unauthenticated`, `not_found`, `too_many_requests`, `server_error`.
+    /// `bad_request`, `unauthenticated`, `not_found`, `too_many_requests`, `server_error`.
     pub code: String,
     pub message: String,
 }

@@ -252,6 +252,21 @@ fn every_route_answers_each_token_as_the_table_says_and_only_within_its_reach() 
             response.headers().get(header::WWW_AUTHENTICATE).unwrap(),
             "Bearer"
         );
+        // The scheme's case does not matter; what is not a secret's shape is refused unread.
+        let lower = Request::builder()
+            .uri("/api/v1/quarters")
+            .header(
+                header::AUTHORIZATION,
+                format!("bearer {}", secrets[3].1.as_deref().unwrap()),
+            )
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(
+            router.clone().oneshot(lower).await.unwrap().status(),
+            StatusCode::OK
+        );
+        let (status, _, _) = call(&router, "/api/v1/quarters", Some("hw_short")).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
         // A session does not open the API.
         let with_cookie = w.request(Caller::Admin, "GET", "/api/v1/partners", "");
         let response = router.clone().oneshot(with_cookie).await.unwrap();
@@ -357,7 +372,19 @@ fn an_admin_creates_a_token_sees_it_once_and_revokes_it() {
         )
         .await;
         assert!(status.is_success() || status.is_redirection(), "{status}");
+        // A user created meanwhile: each page shows its own one-time message, not the other's.
+        let (status, _) = send(
+            Caller::Admin,
+            "POST",
+            "/api/create_user".into(),
+            "login=new.person&display_name=New+Person&role=viewer&rci_id=".into(),
+        )
+        .await;
+        assert!(status.is_success() || status.is_redirection(), "{status}");
+        let (_, users) = send(Caller::Admin, "GET", "/admin/users".into(), String::new()).await;
+        assert!(users.contains("One-time password") && !users.contains("hw_"));
         let (_, page) = send(Caller::Admin, "GET", "/admin/tokens".into(), String::new()).await;
+        assert!(!page.contains("One-time password"));
         let start = page.find("hw_").expect("the secret is shown once");
         let secret: String = page[start..]
             .chars()
