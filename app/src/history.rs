@@ -125,6 +125,7 @@ pub(crate) fn field_label(field: &str) -> Option<Msg> {
         "file" => Msg::FileField,
         "file type" => Msg::FileTypeField,
         "size" => Msg::SizeField,
+        "may read" => Msg::ApiTokenReads,
         _ => return None,
     })
 }
@@ -165,6 +166,7 @@ pub(crate) fn value_text(field: &str, value: String, lang: Lang) -> String {
             }
         }
         "province" => crate::labels::place(&value, lang),
+        "may read" if value == "all" => word(Msg::EveryPartner),
         "kind" => named(ProgrammeKind::parse(&value).map(Label::label), value),
         "programme status" => named(ProgrammeStatus::parse(&value).map(Label::label), value),
         "category" => named(TrainingCategory::parse(&value).map(Label::label), value),
@@ -275,6 +277,7 @@ pub(crate) fn is_typed(field: &str, value: &str) -> bool {
         | "visitors"
         | "participants"
         | "hosts"
+        | "may read"
         | "children visited"
         | "members"
         | "sessions per quarter"
@@ -430,7 +433,10 @@ fn value_view(
     names: &std::collections::HashMap<i64, String>,
 ) -> AnyView {
     let text = value_text(field, value.to_string(), lang);
-    if !matches!(field, "hosts" | "visitors" | "participants" | "actions") {
+    if !matches!(
+        field,
+        "hosts" | "visitors" | "participants" | "actions" | "may read"
+    ) {
         return text.into_any();
     }
     let mut parts: Vec<AnyView> = Vec::new();

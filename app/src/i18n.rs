@@ -309,6 +309,7 @@ messages! {
     Attach => "Attach", "ភ្ជាប់";
     FileAttached => "File attached.", "បានភ្ជាប់ឯកសារ។";
     HistoryEvidenceFile => "Evidence file", "ឯកសារភស្តុតាង";
+    HistoryApiToken => "API token", "សោ API";
     FileField => "File", "ឯកសារ";
     FileTypeField => "File type", "ប្រភេទឯកសារ";
     SizeField => "Size (bytes)", "ទំហំ (បៃ)";

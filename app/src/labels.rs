@@ -237,6 +237,7 @@ impl Label for Entity {
             Entity::Indicator => Msg::HistoryIndicator,
             Entity::SignOff => Msg::HistorySignOff,
             Entity::EvidenceFile => Msg::HistoryEvidenceFile,
+            Entity::ApiToken => Msg::HistoryApiToken,
         }
     }
 }

@@ -27,3 +27,12 @@ CREATE TABLE flashes (
     saved_at TEXT NOT NULL,
     PRIMARY KEY (user_id, kind)
 );
+
+-- The history's kinds of record gain "api_token": who created a token, what it reads, who revoked
+-- it.
+ALTER TABLE history DROP CONSTRAINT history_entity_check;
+ALTER TABLE history ADD CONSTRAINT history_entity_check
+    CHECK (entity IN ('profile', 'checklist_item', 'counts', 'follow_up', 'placement', 'staff',
+                      'asset', 'funding', 'target', 'regulation', 'readiness', 'programme',
+                      'tour', 'training', 'user', 'password', 'template_step', 'indicator',
+                      'sign_off', 'evidence_file', 'api_token'));

@@ -27,3 +27,40 @@ CREATE TABLE flashes (
     saved_at TEXT NOT NULL,
     PRIMARY KEY (user_id, kind)
 );
+
+-- The history's kinds of record gain "api_token": who created a token, what it reads, who revoked
+-- it (SQLite changes that list only by rebuilding).
+CREATE TABLE history_new (
+    id INTEGER PRIMARY KEY,
+    change_id INTEGER NOT NULL,
+    rci_id INTEGER REFERENCES rcis (id),
+    changed_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    user_id INTEGER REFERENCES users (id),
+    entity TEXT NOT NULL CHECK (entity IN ('profile', 'checklist_item', 'counts', 'follow_up',
+                                           'placement', 'staff', 'asset', 'funding', 'target',
+                                           'regulation', 'readiness', 'programme', 'tour',
+                                           'training', 'user', 'password', 'template_step',
+                                           'indicator', 'sign_off', 'evidence_file',
+                                           'api_token')),
+    entity_id INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    field TEXT NOT NULL,
+    before_value TEXT NOT NULL,
+    after_value TEXT NOT NULL
+);
+INSERT INTO history_new (id, change_id, rci_id, changed_at, changed_by, user_id, entity, entity_id, label, field, before_value, after_value)
+    SELECT id, change_id, rci_id, changed_at, changed_by, user_id, entity, entity_id, label, field, before_value, after_value FROM history;
+DROP TABLE history;
+ALTER TABLE history_new RENAME TO history;
+CREATE INDEX history_rci ON history (rci_id, changed_at);
+CREATE INDEX history_change ON history (change_id);
+CREATE INDEX history_user ON history (user_id, change_id);
+CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+BEGIN
+    SELECT RAISE(ABORT, 'history is append-only');
+END;
+CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+BEGIN
+    SELECT RAISE(ABORT, 'history is append-only');
+END;

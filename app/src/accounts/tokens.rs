@@ -91,10 +91,7 @@ pub async fn create_api_token(token: HashMap<String, String>) -> Result<(), AppE
     let ctx = crate::server::Ctx::admin()?;
     let new = homeward_core::api_tokens::NewToken::from_form(&token)?;
     let now = chrono::Utc::now();
-    let (_, secret) = ctx
-        .store
-        .create_api_token(&new, ctx.actor.user_id, now)
-        .await?;
+    let (_, secret) = ctx.store.create_api_token(&new, &ctx.by, now).await?;
     ctx.store
         .keep_flash(
             ctx.actor.user_id,
@@ -111,7 +108,9 @@ pub async fn create_api_token(token: HashMap<String, String>) -> Result<(), AppE
 #[server(endpoint = "revoke_api_token")]
 pub async fn revoke_api_token(id: i64) -> Result<(), AppError> {
     let ctx = crate::server::Ctx::admin()?;
-    ctx.store.revoke_api_token(id, chrono::Utc::now()).await?;
+    ctx.store
+        .revoke_api_token(id, &ctx.by, chrono::Utc::now())
+        .await?;
     crate::server::redirect_saved("/admin/tokens", "revoked");
     Ok(())
 }

@@ -102,6 +102,21 @@ impl NewToken {
     }
 }
 
+impl NewToken {
+    /// The token as the change history records it: RCIs by id (`#3; #7`), or `all`.
+    pub fn describe(&self) -> Vec<(&'static str, String)> {
+        let reads = match &self.scope {
+            TokenScope::AllPartners => "all".to_string(),
+            TokenScope::Rcis(ids) => ids
+                .iter()
+                .map(|id| format!("#{id}"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        };
+        vec![("name", self.name.to_string()), ("may read", reads)]
+    }
+}
+
 fn unknown_rci(raw: &str) -> FieldError {
     FieldError::new("rcis", crate::rcis::unknown_rci(raw))
 }

@@ -53,11 +53,13 @@ pub enum Entity {
     SignOff,
     /// An evidence file attached to an RCI's records.
     EvidenceFile,
+    /// A token of the read-only API: created, or revoked.
+    ApiToken,
 }
 
 impl Entity {
     /// Every kind, in the order the history filter offers them.
-    pub const ALL: [Entity; 20] = [
+    pub const ALL: [Entity; 21] = [
         Entity::Profile,
         Entity::ChecklistItem,
         Entity::Counts,
@@ -78,6 +80,7 @@ impl Entity {
         Entity::Indicator,
         Entity::SignOff,
         Entity::EvidenceFile,
+        Entity::ApiToken,
     ];
 
     /// The stable key stored with each change and used in filters.
@@ -103,6 +106,7 @@ impl Entity {
             Entity::Indicator => "indicator",
             Entity::SignOff => "sign_off",
             Entity::EvidenceFile => "evidence_file",
+            Entity::ApiToken => "api_token",
         }
     }
 

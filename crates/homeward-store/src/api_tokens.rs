@@ -9,18 +9,21 @@ use sqlx::Row;
 
 use crate::accounts::{random_hex, token_hash};
 use crate::db::{Flag, Instant};
+use crate::history::{self, Change};
 use crate::{corrupt, Result, Store, StoreError};
+use homeward_core::history::{Editor, Entity};
 
 impl Store {
     /// Creates a token for `new` on behalf of admin `by`, and answers with its id and its secret:
     /// the only time the secret exists outside the caller's hands. An RCI in the list that does
-    /// not exist refuses the whole token.
+    /// not exist refuses the whole token. The history records who created it and what it reads.
     pub async fn create_api_token(
         &self,
         new: &NewToken,
-        by: i64,
+        by: &Editor,
         now: DateTime<Utc>,
     ) -> Result<(i64, String)> {
+        let creator = by.user_id.ok_or(StoreError::NotFound)?;
         let secret = format!("{SECRET_PREFIX}{}", random_hex(32));
         let mut tx = self.write().await?;
         if let TokenScope::Rcis(ids) = &new.scope {
@@ -44,7 +47,7 @@ impl Store {
         .bind(new.name.as_str())
         .bind(token_hash(&secret))
         .bind(new.scope == TokenScope::AllPartners)
-        .bind(by)
+        .bind(creator)
         .bind(Instant(now))
         .fetch_one(&mut *tx)
         .await?;
@@ -57,6 +60,14 @@ impl Store {
                     .await?;
             }
         }
+        let change = Change {
+            rci_id: None,
+            entity: Entity::ApiToken,
+            entity_id: id,
+            label: new.name.as_str(),
+            by,
+        };
+        history::record(&mut tx, change, &[], &new.describe()).await?;
         tx.commit().await?;
         Ok((id, secret))
     }
@@ -97,20 +108,33 @@ impl Store {
             .collect()
     }
 
-    /// Revokes a token: from now on it answers nothing. Revoking one already revoked keeps the
-    /// first time; an unknown id is not found.
-    pub async fn revoke_api_token(&self, id: i64, now: DateTime<Utc>) -> Result<()> {
+    /// Revokes a token: from now on it answers nothing, and the history says who revoked it.
+    /// Revoking one already revoked keeps the first time; an unknown id is not found.
+    pub async fn revoke_api_token(&self, id: i64, by: &Editor, now: DateTime<Utc>) -> Result<()> {
         let mut tx = self.write().await?;
-        let done = sqlx::query(
-            "UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2",
-        )
-        .bind(Instant(now))
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
+        let token: Option<(String, Option<Instant>)> =
+            sqlx::query_as("SELECT name, revoked_at FROM api_tokens WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let (name, revoked) = token.ok_or(StoreError::NotFound)?;
+        if revoked.is_some() {
+            return Ok(());
         }
+        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2")
+            .bind(Instant(now))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let change = Change {
+            rci_id: None,
+            entity: Entity::ApiToken,
+            entity_id: id,
+            label: &name,
+            by,
+        };
+        let active = |yes: &str| vec![("active", yes.to_string())];
+        history::record(&mut tx, change, &active("yes"), &active("no")).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -571,6 +571,7 @@ async fn api_tokens_keep_only_a_hash_and_stop_when_revoked() {
     use homeward_core::api_tokens::{NewToken, TokenScope};
     let (_dir, store) = open().await;
     let admin = add(&store, "admin", Role::Admin, None, "correct horse battery").await;
+    let admin = &Editor::user(admin, Name::parse("admin").unwrap());
     let (home, other) = (rci(&store).await, rci(&store).await);
     let now = Utc::now();
     let token = |name: &str, scope| NewToken {
@@ -638,9 +639,9 @@ async fn api_tokens_keep_only_a_hash_and_stop_when_revoked() {
     );
 
     // Revoked: it answers nothing, the other still does, and the list says when.
-    store.revoke_api_token(one_id, later).await.unwrap();
+    store.revoke_api_token(one_id, admin, later).await.unwrap();
     store
-        .revoke_api_token(one_id, later + TimeDelta::hours(1))
+        .revoke_api_token(one_id, admin, later + TimeDelta::hours(1))
         .await
         .unwrap();
     assert_eq!(store.api_token_scope(&one, later).await.unwrap(), None);
@@ -653,7 +654,7 @@ async fn api_tokens_keep_only_a_hash_and_stop_when_revoked() {
     assert_eq!(tokens[0].value.created_by.as_str(), "admin");
     assert_eq!(tokens[1].value.revoked_at, None);
     assert!(matches!(
-        store.revoke_api_token(999, later).await,
+        store.revoke_api_token(999, admin, later).await,
         Err(StoreError::NotFound)
     ));
     let _ = other;

@@ -106,6 +106,7 @@ async fn a_restored_backup_gives_back_the_same_records() {
 async fn add_api_tokens(store: &Store) -> (String, homeward_core::api_tokens::TokenScope) {
     use homeward_core::api_tokens::{NewToken, TokenScope};
     let admin = store.users().await.unwrap()[0].id;
+    let admin = &Editor::user(admin, Name::parse("Admin").unwrap());
     let first = store.rcis().await.unwrap()[0].id;
     let mut secret = String::new();
     let scopes = [TokenScope::AllPartners, TokenScope::Rcis([first].into())];

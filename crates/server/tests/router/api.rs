@@ -32,6 +32,8 @@ async fn secrets(store: &Store, own: i64) -> Vec<(Bearer, Option<String>)> {
         .unwrap()
         .unwrap()
         .id;
+    let admin =
+        &homeward_core::history::Editor::user(admin, Name::parse("Demo Administrator").unwrap());
     let create = |scope| {
         let new = NewToken {
             name: Name::parse("Dashboard").unwrap(),
@@ -46,7 +48,7 @@ async fn secrets(store: &Store, own: i64) -> Vec<(Bearer, Option<String>)> {
     };
     let (revoked_id, revoked) = create(TokenScope::AllPartners).await;
     store
-        .revoke_api_token(revoked_id, Utc::now())
+        .revoke_api_token(revoked_id, admin, Utc::now())
         .await
         .unwrap();
     vec![
@@ -434,5 +436,20 @@ fn an_admin_creates_a_token_sees_it_once_and_revokes_it() {
         assert_eq!(status, StatusCode::UNAUTHORIZED);
         let (_, revoked) = send(Caller::Admin, "GET", "/admin/tokens".into(), String::new()).await;
         assert!(revoked.contains("Revoked"));
+        // Who created it, what it reads and who revoked it are in the change history, worded.
+        let (_, changes) = send(
+            Caller::Admin,
+            "GET",
+            "/admin/changes?kind=api_token".into(),
+            String::new(),
+        )
+        .await;
+        let own_name = store.rci(own).await.unwrap().value.name_en.to_string();
+        assert!(changes.contains("Donor board") && changes.contains("May read"));
+        assert!(
+            changes.contains(&format!("<span translate=\"no\">{own_name}</span>")),
+            "the RCI by name"
+        );
+        assert!(changes.contains("Demo Administrator") && changes.contains("Active"));
     })
 }
