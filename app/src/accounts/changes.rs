@@ -64,13 +64,7 @@ pub async fn list_changes(
         .await?;
     let more = changes.len() as i64 > HISTORY_PAGE;
     changes.truncate(HISTORY_PAGE as usize);
-    let names = ctx
-        .store
-        .rcis()
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r.value.name_en.to_string()))
-        .collect();
+    let names = super::rci_names(&ctx.store).await?;
     // A template step's entries name it as the reader reads it (custom steps stay as typed).
     let template = ctx.store.template().await?;
     let lang = crate::server::request_lang();

@@ -47,3 +47,16 @@ pub async fn me() -> Result<Option<SignedIn>, AppError> {
         late,
     }))
 }
+
+/// Every RCI by id and English name: what the admin's pages offer to choose and name RCIs by.
+#[cfg(feature = "ssr")]
+async fn rci_names<C: FromIterator<(i64, String)>>(
+    store: &homeward_store::Store,
+) -> Result<C, AppError> {
+    Ok(store
+        .rcis()
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.value.name_en.to_string()))
+        .collect())
+}

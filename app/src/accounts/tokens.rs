@@ -39,13 +39,7 @@ pub struct TokensData {
 pub async fn list_api_tokens() -> Result<TokensData, AppError> {
     use homeward_core::api_tokens::TokenScope;
     let ctx = crate::server::Ctx::admin()?;
-    let rcis: Vec<(i64, String)> = ctx
-        .store
-        .rcis()
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r.value.name_en.to_string()))
-        .collect();
+    let rcis: Vec<(i64, String)> = super::rci_names(&ctx.store).await?;
     let minute = homeward_core::calendar::cambodia_minute;
     let tokens = ctx
         .store

@@ -54,13 +54,7 @@ pub async fn list_users() -> Result<UsersData, AppError> {
             active: u.value.active,
         })
         .collect();
-    let rcis = ctx
-        .store
-        .rcis()
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r.value.name_en.to_string()))
-        .collect();
+    let rcis = super::rci_names(&ctx.store).await?;
     let sign_ins = ctx
         .store
         .login_history(30)
